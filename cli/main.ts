@@ -1,0 +1,31 @@
+/**
+ * `xxgk` entry: dispatches to one module per subcommand (cli/commands/NAME.ts), each exporting
+ * `run(argv: string[]): Promise<number>` that returns the exit status.
+ */
+import { usage } from './usage';
+
+const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
+  check: () => import('./commands/check'),
+  rules: () => import('./commands/rules'),
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`未知命令 ${name} / unknown command ${name}\n\n${usage()}`);
+    return 2;
+  }
+  return (await load()).run(rest);
+}
+
+if (require.main === module) { // direct `node dist/node/cli/main.js`
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (err) => { process.stderr.write(`xxgk: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`); process.exitCode = 2; },
+  );
+}

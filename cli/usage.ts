@@ -1,0 +1,10 @@
+export function usage(): string {
+  return `xxgk — 政府信息公开工作年度报告 统计表工具 / annual report tables toolkit
+
+用法 / usage:
+  xxgk check PATH… [--json] [--lang zh|en] [--report out.xlsx|out.csv|out.html] [--jobs N] [--rules extra.txt] [--prior FILE|DIR]
+  xxgk rules [--format 2019|2021] [--lang zh|en]
+
+退出码 / exit status: 0 全部通过 all clean; 1 有错误或无法读取 errors or unreadable files; 2 命令行有误 bad command line
+`;
+}

@@ -1,0 +1,68 @@
+/** The result of a check, exactly in the shape of shared/spec/findings.md. */
+
+export type Severity = 'error' | 'warning' | 'notice';
+export type Lang = 'zh' | 'en';
+
+export interface FindingCell {
+  ref: string;
+  table: string;
+  row: string;
+  column: string;
+  /** What was read: a number, the raw text when it is not a number, or null when blank. */
+  value: number | string | null;
+}
+
+export interface Suspect extends FindingCell {
+  suggested: number | null;
+  reason: string;
+}
+
+export interface Finding {
+  rule: string;
+  instance: string | null;
+  severity: Severity;
+  message: string;
+  cells: FindingCell[];
+  expected?: number | null;
+  actual?: number | null;
+  suspects: Suspect[];
+}
+
+export interface ReportResult {
+  sheet: string | null;
+  format: string;
+  year: number | null;
+  agency: string | null;
+  notes: string[];
+  findings: Finding[];
+}
+
+export interface FileResult {
+  path: string;
+  status: 'checked' | 'unreadable';
+  error: { code: string; message: string } | null;
+  reports: ReportResult[];
+}
+
+export interface FindingsDoc {
+  version: 1;
+  files: FileResult[];
+  summary: { files: number; reports: number; clean: number; with_errors: number; unreadable: number };
+}
+
+export const isClean = (r: ReportResult) => !r.findings.some((f) => f.severity === 'error');
+
+export function summarise(files: FileResult[]): FindingsDoc {
+  const reports = files.flatMap((f) => f.reports);
+  return {
+    version: 1,
+    files,
+    summary: {
+      files: files.length,
+      reports: reports.length,
+      clean: reports.filter(isClean).length,
+      with_errors: reports.filter((r) => !isClean(r)).length,
+      unreadable: files.filter((f) => f.status === 'unreadable').length,
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * A sheet-like grid of cells: what every source (a workbook sheet, a published text, an HTML
+ * table, a range read through Office.js) is turned into before tables are located in it.
+ */
+export interface GridCell {
+  /** Stored value: number, text, boolean; null for an empty cell. */
+  raw: string | number | boolean | null;
+  /** Formula without "=", when the cell holds one. */
+  formula?: string;
+}
+
+export interface Merge { r0: number; c0: number; r1: number; c1: number } // inclusive, 0-based
+
+export interface Grid {
+  /** Sheet name, or the file name for text and HTML sources. */
+  name: string;
+  /** 'sheet': columns line up under their headers. 'text': a published text, where cells of a row are in order but not aligned to the header's columns. */
+  kind: 'sheet' | 'text';
+  rows: number;
+  cols: number;
+  /** 0-based; undefined or raw null when empty. */
+  cell(r: number, c: number): GridCell | undefined;
+  /** The address people see: "Sheet1!D8" for sheets, "line 12" for text. */
+  ref(r: number, c: number): string;
+  merges: Merge[];
+}
+
+/** A workbook (or any source) as grids, plus the hidden tag a generated template carries. */
+export interface Book {
+  /** File name or label, for messages. */
+  name: string;
+  grids: Grid[];
+  /** Workbook-level defined names (name → formula text like "'Sheet'!$D$8:$J$33"), if any. */
+  definedNames?: Record<string, string>;
+}
+
+/** A0-style column letters. */
+export function columnLetters(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function a1(r: number, c: number): string {
+  return `${columnLetters(c)}${r + 1}`;
+}
+
+/** Quote a sheet name for a reference when it needs quotes. */
+export function sheetRef(sheet: string, r: number, c: number): string {
+  // Quoted only where a reader would stumble (spaces, punctuation): "2024年报!D8" stays as people write it.
+  const q = /^[^\s!'"[\]:*?/\\,;()]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${q}!${a1(r, c)}`;
+}
+
+/** A grid over a dense array of rows (used by text imports, tests and in-memory hosts). */
+export function arrayGrid(name: string, rows: (string | number | boolean | null | undefined)[][], opts: { kind?: 'sheet' | 'text'; merges?: Merge[]; formulas?: (string | undefined)[][]; ref?: (r: number, c: number) => string } = {}): Grid {
+  const cols = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  return {
+    name,
+    kind: opts.kind ?? 'sheet',
+    rows: rows.length,
+    cols,
+    cell(r, c) {
+      const v = rows[r]?.[c];
+      const f = opts.formulas?.[r]?.[c];
+      if ((v === undefined || v === null || v === '') && !f) return undefined;
+      return { raw: v === undefined || v === '' ? null : v, ...(f ? { formula: f } : {}) };
+    },
+    ref: opts.ref ?? ((r, c) => sheetRef(name, r, c)),
+    merges: opts.merges ?? [],
+  };
+}

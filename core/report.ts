@@ -1,0 +1,32 @@
+/**
+ * What a reader hands the checker: plain values with their addresses. Readers (workbooks, text,
+ * HTML, Office.js) produce this; the checker never sees a host object.
+ */
+
+/** A value cell as found in its source. */
+export interface CellRead {
+  /** Where it is: "2024年报!D8" for workbooks, "line 12" for text imports. */
+  ref: string;
+  /** The stored value: a number, the text as written, a boolean, or null when the cell is empty. */
+  raw: string | number | boolean | null;
+  /** The formula without its leading "=", when the cell holds one (raw is then its cached value). */
+  formula?: string;
+}
+
+export interface ReportData {
+  /** Form key (formats.md), e.g. "2021". */
+  format: string;
+  /** Layout variants the report prints (e.g. "old_rows": 2019-style （六） in a 2021 report). */
+  variants?: string[];
+  year: number | null;
+  agency: string | null;
+  sheet: string | null;
+  /** Value cells by id TABLE:ROW:COLUMN. A cell of the layout that the report prints but leaves empty is present with raw null. */
+  cells: Record<string, CellRead>;
+  /** How the report was recognised: loose label matches, detection of format, missing tables. */
+  notes: string[];
+  /** Tables the reader found (a missing table is reported, and its rules are not applied). */
+  tables: string[];
+  /** The report's free text, one entry per line with its ref ("line 3"), for text.* rules (published reports). */
+  textLines?: { ref: string; text: string }[];
+}
