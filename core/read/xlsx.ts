@@ -1,0 +1,188 @@
+/**
+ * Workbook bytes → Book (grids of raw values and formulas). Reads .xlsx/.xlsm, .xls (BIFF),
+ * .ods, WPS files (prefixed XML) and HTML/XML spreadsheets saved as .xls, with @e965/xlsx.
+ * Failures are classified (ReadError codes) before and after parsing; nothing is allocated per
+ * empty cell, so a sheet whose range claims XFD1048576 costs what its real cells cost.
+ */
+import * as XLSX from '@e965/xlsx';
+import type { Book, Grid, GridCell, Merge } from './grid';
+import { sheetRef } from './grid';
+import { ReadError } from './errors';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface ReadOptions {
+  /** Refuse larger inputs before parsing (default 50 MB). */
+  maxBytes?: number;
+}
+
+/** Parse options: only values, formulas and merges; no styles, number formats or formatted text. */
+const PARSE: XLSX.ParsingOptions = {
+  type: 'array',
+  dense: true,
+  cellFormula: true,
+  cellStyles: false,
+  cellHTML: false,
+  cellText: false,
+  cellNF: false,
+  cellDates: false,
+  sheetStubs: false,
+  bookVBA: false,
+  bookDeps: false,
+  bookFiles: false,
+  WTF: false,
+};
+
+const ERRORS: Record<number, string> = {
+  0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
+};
+
+type Kind = 'zip' | 'cfb' | 'markup' | 'biff' | 'text' | 'binary';
+
+function sniff(d: Uint8Array): Kind {
+  if (d.length >= 4 && d[0] === 0x50 && d[1] === 0x4b && (d[2] === 3 || d[2] === 5 || d[2] === 7)) return 'zip';
+  if (d.length >= 8 && d[0] === 0xd0 && d[1] === 0xcf && d[2] === 0x11 && d[3] === 0xe0 && d[4] === 0xa1 && d[5] === 0xb1 && d[6] === 0x1a && d[7] === 0xe1) return 'cfb';
+  if (d.length >= 4 && d[0] === 0x09 && (d[1] === 0x00 || d[1] === 0x02 || d[1] === 0x04 || d[1] === 0x08) && d[3] === 0x00) return 'biff';
+  const n = Math.min(d.length, 4096);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = d[i];
+    if (b < 9 || (b > 13 && b < 32) || b === 127) ctrl++;
+  }
+  if (ctrl > n / 100) return 'binary';
+  let head = '';
+  try {
+    head = new TextDecoder('utf-8').decode(d.subarray(0, Math.min(d.length, 2048))).replace(/^\uFEFF/, '').trimStart();
+  } catch {
+    return 'binary';
+  }
+  if (/^</.test(head) && /<(table|html|\?xml|Workbook|ss:Workbook|office:document)/i.test(head)) return 'markup';
+  return 'text';
+}
+
+/** A zip that is whole ends with an End Of Central Directory record (within its last 64 KB + 22 bytes). */
+function hasZipEnd(d: Uint8Array): boolean {
+  const stop = Math.max(0, d.length - 65557);
+  for (let i = d.length - 22; i >= stop; i--)
+    if (d[i] === 0x50 && d[i + 1] === 0x4b && d[i + 2] === 0x05 && d[i + 3] === 0x06) return true;
+  return false;
+}
+
+const isPasswordError = (m: string) => /password|encrypt/i.test(m);
+
+function sizeText(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+export function checkSize(size: number, name: string, maxBytes = DEFAULT_MAX_BYTES): void {
+  if (size === 0) throw new ReadError('empty', name);
+  if (size > maxBytes) throw new ReadError('too_large', name, `${sizeText(size)} > ${sizeText(maxBytes)}`);
+}
+
+/** Parse bytes into a SheetJS workbook, classifying every failure. */
+function parse(data: Uint8Array, name: string): XLSX.WorkBook {
+  const kind = sniff(data);
+  if (kind === 'binary') throw new ReadError('not_zip', name);
+  if (kind === 'text') throw new ReadError('not_workbook', name, '文本文件 / a text file');
+  if (kind === 'zip' && !hasZipEnd(data)) throw new ReadError('truncated', name);
+  if (kind === 'cfb') {
+    let cfb: ReturnType<typeof XLSX.CFB.read> | undefined;
+    try {
+      cfb = XLSX.CFB.read(data, { type: 'array' } as never);
+    } catch (e) {
+      throw new ReadError('truncated', name, '', { cause: e });
+    }
+    if (XLSX.CFB.find(cfb, 'EncryptionInfo') || XLSX.CFB.find(cfb, 'EncryptedPackage')) throw new ReadError('encrypted', name);
+  }
+  try {
+    return XLSX.read(data, PARSE);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (isPasswordError(msg)) throw new ReadError('encrypted', name, '', { cause: e });
+    if (kind === 'cfb' && data.length % 512 !== 0) throw new ReadError('truncated', name, '', { cause: e });
+    throw new ReadError('not_workbook', name, msg, { cause: e });
+  }
+}
+
+type SheetCell = XLSX.CellObject;
+
+function toGridCell(c: SheetCell | undefined): GridCell | undefined {
+  if (!c) return undefined;
+  let raw: GridCell['raw'];
+  switch (c.t) {
+    case 'n': raw = typeof c.v === 'number' ? c.v : null; break;
+    case 's': raw = c.v === '' || c.v == null ? null : String(c.v); break;
+    case 'b': raw = Boolean(c.v); break;
+    case 'e': raw = ERRORS[c.v as number] ?? (c.w as string | undefined) ?? '#ERROR'; break;
+    case 'd': raw = c.v instanceof Date ? c.v.toISOString().slice(0, 10) : c.v == null ? null : String(c.v); break;
+    default: raw = null;
+  }
+  const f = c.f;
+  if (raw === null && !f) return undefined;
+  return f ? { raw, formula: f.replace(/^=/, '') } : { raw };
+}
+
+/** A grid over a SheetJS sheet, sized by its real cells (never by the range the file claims). */
+export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
+  const data = (ws as { '!data'?: SheetCell[][] })['!data'];
+  const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
+  const rowsOf: (GridCell | undefined)[][] = [];
+  let rows = 0;
+  let cols = 0;
+  if (data) {
+    // Sparse iteration: forEach skips holes, so a lone cell in row 1048576 costs one row.
+    data.forEach((row, r) => {
+      if (!row) return;
+      const out: (GridCell | undefined)[] = [];
+      row.forEach((cell, c) => {
+        const g = toGridCell(cell);
+        if (g) {
+          out[c] = g;
+          if (c + 1 > cols) cols = c + 1;
+          if (r + 1 > rows) rows = r + 1;
+        }
+      });
+      if (out.length) rowsOf[r] = out;
+    });
+  } else {
+    for (const key of Object.keys(ws)) {
+      if (key[0] === '!') continue;
+      const { r, c } = XLSX.utils.decode_cell(key);
+      const g = toGridCell(ws[key] as SheetCell);
+      if (!g) continue;
+      (rowsOf[r] ??= [])[c] = g;
+      if (c + 1 > cols) cols = c + 1;
+      if (r + 1 > rows) rows = r + 1;
+    }
+  }
+  for (const m of merges) {
+    // A merge reaching past the last value (header merges) still belongs to the grid, but a
+    // whole-column merge must not size it.
+    if (m.r1 < 100000 && m.r1 + 1 > rows) rows = m.r1 + 1;
+    if (m.c1 < 1000 && m.c1 + 1 > cols) cols = m.c1 + 1;
+  }
+  return {
+    name,
+    kind: 'sheet',
+    rows,
+    cols,
+    cell: (r, c) => rowsOf[r]?.[c],
+    ref: (r, c) => sheetRef(name, r, c),
+    merges,
+  };
+}
+
+/** Read a workbook's bytes into a Book. Throws ReadError. */
+export function readWorkbook(data: Uint8Array, name: string, opts: ReadOptions = {}): Book {
+  checkSize(data.length, name, opts.maxBytes);
+  const wb = parse(data, name);
+  if (!wb.SheetNames?.length) throw new ReadError('not_workbook', name, '没有工作表 / no sheets');
+  const grids = wb.SheetNames.map((s) => sheetGrid(s, wb.Sheets[s] ?? {}));
+  const definedNames: Record<string, string> = {};
+  for (const n of wb.Workbook?.Names ?? []) {
+    if (!n?.Name || n.Ref == null) continue;
+    const key = n.Sheet != null && wb.SheetNames[n.Sheet] ? `${wb.SheetNames[n.Sheet]}!${n.Name}` : n.Name;
+    definedNames[key] = n.Ref;
+  }
+  return { name, grids, ...(Object.keys(definedNames).length ? { definedNames } : {}) };
+}
