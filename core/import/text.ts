@@ -1,0 +1,147 @@
+/**
+ * A published report as plain text (copied from a web page, or extracted from a PDF) turned into
+ * a Grid of kind 'text': one grid row per table row, cells split on tabs, pipes (markdown tables),
+ * runs of 2+ spaces, single spaces before trailing numbers, or laid out one cell per line (a label
+ * line followed by its value lines, joined here into one row). Refs are `line N` of the source.
+ *
+ * Sections 一、五、六 (free text) are kept as text lines, not as grid rows, so that a sentence
+ * mentioning 行政许可 is never taken for a table row. Linear time; no backtracking regexes.
+ */
+import type { Book } from '../read/grid';
+import {
+  MAX_COLS, cellValue, isColumnHeaderWord, isTextSection, isValueText, linesGrid, sectionHeading,
+  type RowOut, type SourceLine, type TextLine,
+} from './common';
+
+export interface ParsedText {
+  book: Book;
+  /** The free text (title, sections 一、五、六) with `line N` refs, for text.* rules. */
+  textLines: TextLine[];
+}
+
+/** Source lines of a text (BOM dropped), 1-based. */
+export function sourceLines(text: string): SourceLine[] {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return t.split(/\r\n|\r|\n/).map((s, i) => ({ line: i + 1, text: s }));
+}
+
+export function textToBook(text: string, name: string): Book {
+  return parseText(text, name).book;
+}
+
+export function parseText(text: string, name: string): ParsedText {
+  return parseLines(sourceLines(text), name, 'text');
+}
+
+const SPACE = /[ \u00a0\u3000]/;
+
+/** A markdown table rule line: |---|:--:|. */
+function isRuleLine(t: string): boolean {
+  if (!t.includes('-')) return false;
+  for (const ch of t) if (ch !== '|' && ch !== '-' && ch !== ':' && ch !== ' ' && ch !== '\t' && ch !== '+' && ch !== '=') return false;
+  return /-{3}|={3}/.test(t);
+}
+
+/** Tokens that read as CJK words with no numbering: a header row written with single spaces. */
+function isPlainWord(t: string): boolean {
+  return t.length >= 2 && !/[0-9０-９()（）、.．:：]/.test(t) && /^[\u2e80-\u9fff\uf900-\ufaff/／]+$/.test(t);
+}
+
+/** One line's cells, in order. Empty cells between tabs or pipes are kept (trailing ones dropped). */
+export function splitCells(raw: string): string[] {
+  const t = raw.replace(/[\s\u3000]+$/, '');
+  const trimmed = t.trim();
+  if (!trimmed || isRuleLine(trimmed)) return [];
+  let cells: string[];
+  let pipes = 0;
+  for (let i = 0; i < t.length && pipes < 2; i++) if (t.charCodeAt(i) === 124) pipes++;
+  if (trimmed.startsWith('|') || (!t.includes('\t') && pipes >= 2)) {
+    cells = trimmed.split('|');
+    if (trimmed.startsWith('|')) cells.shift();
+    if (trimmed.endsWith('|') && cells.length > 1) cells.pop();
+    cells = cells.map((c) => c.trim());
+  } else if (t.includes('\t')) {
+    cells = t.split('\t').map((c) => c.trim());
+  } else {
+    cells = [];
+    for (const part of trimmed.split(/[ \u00a0\u3000]{2,}/)) cells.push(...splitSingleSpaces(part));
+  }
+  while (cells.length && cells[cells.length - 1] === '') cells.pop();
+  return cells.length > MAX_COLS ? cells.slice(0, MAX_COLS) : cells;
+}
+
+/** "（一）予以公开 0 0 0" → label and numbers; "结果维持 结果纠正 总计" → three header words; else one cell. */
+function splitSingleSpaces(part: string): string[] {
+  if (!SPACE.test(part)) return [part];
+  const tokens = part.split(/[ \u00a0\u3000]+/).filter((x) => x);
+  let k = tokens.length;
+  while (k > 0 && isValueText(tokens[k - 1])) k--;
+  if (k < tokens.length) return k > 0 ? [tokens.slice(0, k).join(' '), ...tokens.slice(k)] : tokens;
+  if (tokens.length >= 2 && tokens.every(isPlainWord)) return tokens;
+  return [part];
+}
+
+/**
+ * Lines → grid rows and text lines. `kind` 'text': cells follow their labels in order. Used for
+ * plain text and for HTML pages that carry no <table>.
+ */
+export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sheet'): ParsedText {
+  const hasSections = lines.some((l) => sectionHeading(l.text) > 0);
+  const textLines: TextLine[] = [];
+  const rows: { cells: string[]; line: number }[] = [];
+  let section = 0;
+  for (const l of lines) {
+    const trimmed = l.text.trim();
+    if (!trimmed) continue;
+    const n = sectionHeading(l.text);
+    if (n > section) section = n;
+    const cells = splitCells(l.text);
+    if (!hasSections) {
+      if (cells.length === 1 && !isValueText(cells[0])) textLines.push({ ref: `line ${l.line}`, text: trimmed });
+      if (cells.length) rows.push({ cells, line: l.line });
+      continue;
+    }
+    if (isTextSection(section)) {
+      textLines.push({ ref: `line ${l.line}`, text: trimmed });
+      // The title and short preamble lines (year, agency) stay visible to the locator.
+      if (section === 0 && (cells.length > 1 || trimmed.length <= 60) && cells.length) rows.push({ cells, line: l.line });
+      continue;
+    }
+    if (cells.length) rows.push({ cells, line: l.line });
+  }
+  return { book: { name, grids: [linesGrid(name, kind, joinOneCellPerLine(rows))] }, textLines };
+}
+
+/**
+ * "One cell per line": a label line followed by value lines becomes one row. A run of values
+ * after a column header (表四's value row follows its last header, 总计) becomes a row of its own.
+ */
+function joinOneCellPerLine(rows: { cells: string[]; line: number }[]): RowOut[] {
+  const out: RowOut[] = [];
+  const single = (i: number) => rows[i].cells.length === 1;
+  const valueAt = (i: number) => single(i) && isValueText(rows[i].cells[0]);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    let j = i + 1;
+    while (j < rows.length && valueAt(j)) j++;
+    const isLabel = single(i) && !isValueText(row.cells[0]);
+    if (j > i + 1 && (isLabel || valueAt(i))) {
+      const values = rows.slice(i + 1, j);
+      if (isLabel && (isColumnHeaderWord(row.cells[0]) || sectionHeading(row.cells[0]))) {
+        out.push(toRow(row.cells, [row.line]));
+        out.push(toRow(values.map((v) => v.cells[0]), values.map((v) => v.line)));
+      } else {
+        out.push(toRow([row.cells[0], ...values.map((v) => v.cells[0])], [row.line, ...values.map((v) => v.line)]));
+      }
+      i = j - 1;
+      continue;
+    }
+    out.push(toRow(row.cells, row.cells.map(() => row.line)));
+  }
+  return out;
+}
+
+function toRow(cells: string[], lines: number[]): RowOut {
+  const capped = cells.length > MAX_COLS ? cells.slice(0, MAX_COLS) : cells;
+  return { cells: capped.map(cellValue), lines: lines.length >= capped.length ? lines.slice(0, capped.length) : capped.map((_, k) => lines[k] ?? lines[0]) };
+}
