@@ -1,0 +1,63 @@
+/**
+ * Reads the simple linear formulas that totals are written with (=SUM(D8:I8), =D8+E8-F8,
+ * =SUM(D10:D31)) so that a formula's inputs, not the formula, are suspected. Anything else is
+ * left opaque (null).
+ */
+import { a1 } from './read/grid';
+
+/** "Sheet!D8" → sheet and 0-based position; sheet quotes removed. */
+export function splitRef(ref: string): { sheet: string; r: number; c: number } | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
+  if (!m) return null;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), r: +m[4] - 1, c: colIndex(m[3]) };
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export const cellKey = (sheet: string, r: number, c: number) => `${sheet}!${a1(r, c)}`;
+
+/** Linear terms (cell key → coefficient) of a formula evaluated on `sheet`, or null when it is not a plain sum. */
+export function linearFormula(formula: string, sheet: string): Map<string, number> | null {
+  const src = formula.replace(/^=/, '').replace(/\s+/g, '');
+  const out = new Map<string, number>();
+  let i = 0;
+  const add = (k: string, w: number) => out.set(k, (out.get(k) ?? 0) + w);
+  const REF = /^(?:(?:'((?:[^']|'')+)'|([^'!(),:+-]+))!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/i;
+  const refOrRange = (w: number): boolean => {
+    const m = REF.exec(src.slice(i));
+    if (!m) return false;
+    const sh = (m[1] ?? m[2])?.replace(/''/g, "'") ?? sheet;
+    const r0 = +m[4] - 1, c0 = colIndex(m[3].toUpperCase());
+    const r1 = m[6] ? +m[6] - 1 : r0, c1 = m[5] ? colIndex(m[5].toUpperCase()) : c0;
+    if ((r1 - r0 + 1) * (c1 - c0 + 1) > 10_000) return false;
+    for (let r = Math.min(r0, r1); r <= Math.max(r0, r1); r++) for (let c = Math.min(c0, c1); c <= Math.max(c0, c1); c++) add(cellKey(sh, r, c), w);
+    i += m[0].length;
+    return true;
+  };
+  let sign = 1;
+  let first = true;
+  while (i < src.length) {
+    if (src[i] === '+' || src[i] === '-') { sign = src[i] === '-' ? -1 : 1; i++; }
+    else if (!first) return null;
+    first = false;
+    if (/^SUM\(/i.test(src.slice(i))) {
+      i += 4;
+      for (;;) {
+        if (!refOrRange(sign)) return null;
+        if (src[i] === ',') { i++; continue; }
+        if (src[i] === ')') { i++; break; }
+        return null;
+      }
+    } else if (/^\d/.test(src.slice(i))) {
+      const m = /^\d+(\.\d+)?/.exec(src.slice(i))!;
+      if (+m[0] !== 0) return null; // a constant in a total is not a plain sum
+      i += m[0].length;
+    } else if (!refOrRange(sign)) return null;
+    sign = 1;
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * Error localisation: the smallest sets of cells whose change satisfies every violated equation
+ * without breaking a satisfied one, each cell with the value that would do it.
+ *
+ * The search is a bounded hitting-set search: every explanation must touch each violated
+ * equation, so branching is only over the cells of the first equation not yet touched (or, once
+ * all are touched, over cells sharing an equation with the chosen ones). Each candidate set is
+ * solved exactly over the rationals.
+ */
+
+/** An exact rational p/q with q > 0. */
+type Q = [bigint, bigint];
+const gcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b) [a, b] = [b, a % b]; return a; };
+const q = (p: bigint, d: bigint = 1n): Q => { if (d < 0n) { p = -p; d = -d; } const g = gcd(p, d) || 1n; return [p / g, d / g]; };
+const qsub = (a: Q, b: Q): Q => q(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
+const qmul = (a: Q, b: Q): Q => q(a[0] * b[0], a[1] * b[1]);
+const qdiv = (a: Q, b: Q): Q => q(a[0] * b[1], a[1] * b[0]);
+const qzero = (a: Q) => a[0] === 0n;
+
+export interface LinearSystem {
+  /** Equations as sparse rows: variable index → coefficient (scaled to integers), and the current residual (Σ a·x − b). */
+  equations: { coefs: Map<number, bigint>; residual: bigint }[];
+  /** Variables that may be suspects. */
+  candidates: Set<number>;
+  /** Variables whose value is unknown (text cells): solved for, never counted. */
+  free: Set<number>;
+  /** Whether a change d of variable v is acceptable (whole counts ≥ 0 …). */
+  acceptable?: (v: number, change: Q) => boolean;
+}
+
+export interface Explanation {
+  /** Variable → change that, applied together, satisfies every equation. */
+  changes: Map<number, Q>;
+  /** Values the free variables take then, where determined. */
+  freeValues: Map<number, Q>;
+}
+
+/** All smallest explanations with at most maxSize cells (empty when none is that small). */
+export function explain(sys: LinearSystem, maxSize = 3, maxNodes = 200_000): Explanation[] {
+  const violated = sys.equations.map((e, i) => (e.residual !== 0n ? i : -1)).filter((i) => i >= 0);
+  if (!violated.length) return [];
+  const eqsOf = new Map<number, number[]>();
+  sys.equations.forEach((e, i) => { for (const v of e.coefs.keys()) { let l = eqsOf.get(v); if (!l) eqsOf.set(v, (l = [])); l.push(i); } });
+  const touches = (set: Iterable<number>) => { const s = new Set<number>(); for (const v of set) for (const e of eqsOf.get(v) ?? []) s.add(e); return s; };
+  const freeTouch = touches(sys.free);
+  let nodes = 0;
+  for (let k = 1; k <= maxSize; k++) {
+    const found = new Map<string, Explanation>();
+    const seen = new Set<string>();
+    const visit = (chosen: number[]) => {
+      if (++nodes > maxNodes) return;
+      const key = [...chosen].sort((a, b) => a - b).join(',');
+      if (seen.has(key)) return;
+      seen.add(key);
+      const touched = touches(chosen);
+      const unhit = violated.find((e) => !touched.has(e) && !freeTouch.has(e));
+      if (chosen.length === k) {
+        if (unhit !== undefined) return;
+        const sol = solve(sys, chosen);
+        if (sol && [...sol.changes].every(([v, d]) => !qzero(d) && (!sys.acceptable || sys.acceptable(v, d)))) found.set(key, sol);
+        return;
+      }
+      // Any explanation containing `chosen` must hit the first unhit violated equation; if all are hit, it must share an equation with what is chosen.
+      const pool = unhit !== undefined ? [...sys.equations[unhit].coefs.keys()] : [...new Set([...touched, ...freeTouch].flatMap((e) => [...sys.equations[e].coefs.keys()]))];
+      for (const v of pool) if (sys.candidates.has(v) && !chosen.includes(v)) visit([...chosen, v]);
+    };
+    visit([]);
+    if (found.size) return [...found.values()];
+    if (nodes > maxNodes) break;
+  }
+  return [];
+}
+
+/** Solve A·d = −r for the chosen variables (and the free ones); null when inconsistent or the chosen changes are not determined. */
+function solve(sys: LinearSystem, chosen: number[]): Explanation | null {
+  const vars = [...chosen, ...sys.free];
+  const col = new Map(vars.map((v, i) => [v, i]));
+  const n = vars.length;
+  const rows: Q[][] = [];
+  for (const e of sys.equations) {
+    const row: Q[] = Array.from({ length: n + 1 }, () => q(0n));
+    let any = false;
+    for (const [v, a] of e.coefs) { const j = col.get(v); if (j !== undefined) { row[j] = q(a); any = true; } }
+    // Free variables hold 0 in the residual: their equation's residual counts them as unknowns.
+    row[n] = q(-e.residual);
+    if (!any) { if (e.residual !== 0n) return null; continue; }
+    rows.push(row);
+  }
+  // Gauss–Jordan elimination.
+  const pivotOf: number[] = [];
+  let r = 0;
+  for (let c = 0; c < n && r < rows.length; c++) {
+    const p = rows.findIndex((row, i) => i >= r && !qzero(row[c]));
+    if (p < 0) continue;
+    [rows[r], rows[p]] = [rows[p], rows[r]];
+    const piv = rows[r][c];
+    rows[r] = rows[r].map((x) => qdiv(x, piv));
+    for (let i = 0; i < rows.length; i++) {
+      if (i === r || qzero(rows[i][c])) continue;
+      const f = rows[i][c];
+      rows[i] = rows[i].map((x, j) => qsub(x, qmul(f, rows[r][j])));
+    }
+    pivotOf[c] = r;
+    r++;
+  }
+  for (let i = r; i < rows.length; i++) if (!qzero(rows[i][n])) return null;
+  const changes = new Map<number, Q>();
+  const freeValues = new Map<number, Q>();
+  for (let c = 0; c < n; c++) {
+    const pr = pivotOf[c];
+    const determined = pr !== undefined && rows[pr].every((x, j) => j === c || j === n || qzero(x));
+    if (c < chosen.length) {
+      if (!determined) return null;
+      changes.set(vars[c], rows[pr][n]);
+    } else if (determined) freeValues.set(vars[c], rows[pr][n]);
+  }
+  return { changes, freeValues };
+}
+
+export const rationalToNumber = (x: Q): number => Number(x[0]) / Number(x[1]);
+export const isWhole = (x: Q) => x[1] === 1n;
+export type Rational = Q;
