@@ -4,7 +4,7 @@
  * form's rule texts.
  */
 import type { FormSpec } from '../forms';
-import { formCells } from '../forms';
+import { compileRules, derivedCells } from '../rules';
 import { Dec } from '../decimal';
 
 export interface Part { cell: string; coef: number }
@@ -18,7 +18,9 @@ const partsCache = new WeakMap<FormSpec, Map<string, Part[]>>();
 export function derivedParts(form: FormSpec): Map<string, Part[]> {
   let m = partsCache.get(form);
   if (!m) {
-    m = topoOrder(totalsFromRuleTexts(form));
+    const defs = new Map<string, Part[]>();
+    for (const [id, terms] of derivedCells(form)) defs.set(id, terms.filter((t) => !t.prior).map((t) => ({ cell: t.cell, coef: t.coef.toNumber() })));
+    m = topoOrder(defs);
     partsCache.set(form, m);
   }
   return m;
@@ -37,61 +39,6 @@ function topoOrder(defs: Map<string, Part[]>): Map<string, Part[]> {
   };
   for (const id of defs.keys()) visit(id);
   return out;
-}
-
-/**
- * Reads the `total` rule families of the form ("ID [error, total]: for each column|row|group of T: LHS == a + b + sum(p.*)")
- * and expands them into one definition per derived cell. The first rule that defines a cell wins.
- */
-function totalsFromRuleTexts(form: FormSpec): Map<string, Part[]> {
-  const cells = formCells(form);
-  const defs = new Map<string, Part[]>();
-  for (const rule of form.rules) {
-    const m = /^\s*([\w.]+)\s*\[([^\]]*)\]\s*:\s*for each (column|row|group) of (T\d)(?:\s+in\s*\(([^)]*)\))?\s*:\s*(.+?)\s*==\s*(.+)$/.exec(rule.text);
-    if (!m) continue;
-    const flags = m[2].split(',').map((s) => s.trim());
-    if (!flags.includes('total')) continue;
-    const [, , , over, table, only, lhs, rhs] = m;
-    if (/prior\s*\(/.test(rule.text)) continue;
-    const onlyKeys = only ? only.split(',').map((s) => s.trim()) : null;
-    const terms: { sign: number; key: string; wildcard: boolean }[] = [];
-    for (const t of rhs.match(/[+-]?\s*(?:sum\(\s*[\w.]+\.\*\s*\)|[\w.]+)/g) ?? []) {
-      const sign = t.trim().startsWith('-') ? -1 : 1;
-      const body = t.replace(/^[+-]\s*/, '').trim();
-      const w = /^sum\(\s*([\w.]+)\.\*\s*\)$/.exec(body);
-      terms.push(w ? { sign, key: w[1], wildcard: true } : { sign, key: body, wildcard: false });
-    }
-    const tableCells = [...cells.values()].filter((c) => c.table.key === table);
-    const rows = [...new Set(tableCells.map((c) => c.row.key))];
-    const cols = [...new Set(tableCells.map((c) => c.column.key))];
-    const matchKeys = (keys: string[], term: { key: string; wildcard: boolean }) =>
-      keys.filter((k) => (term.wildcard ? k === term.key || k.startsWith(term.key + '.') : k === term.key));
-    const add = (target: string, parts: Part[]) => {
-      if (!cells.has(target) || defs.has(target)) return;
-      if (parts.some((p) => !cells.has(p.cell))) return;
-      defs.set(target, parts);
-    };
-    if (over === 'column') {
-      for (const col of cols) {
-        if (onlyKeys && !onlyKeys.includes(col)) continue;
-        add(`${table}:${lhs.trim()}:${col}`, terms.flatMap((t) => matchKeys(rows, t).map((r) => ({ cell: `${table}:${r}:${col}`, coef: t.sign }))));
-      }
-    } else if (over === 'row') {
-      for (const row of rows) {
-        if (onlyKeys && !onlyKeys.includes(row)) continue;
-        add(`${table}:${row}:${lhs.trim()}`, terms.flatMap((t) => matchKeys(cols, t).map((c) => ({ cell: `${table}:${row}:${c}`, coef: t.sign }))));
-      }
-    } else {
-      const groups = [...new Set(cols.filter((c) => c.includes('.')).map((c) => c.slice(0, c.lastIndexOf('.'))))];
-      for (const g of groups) {
-        if (onlyKeys && !onlyKeys.includes(g)) continue;
-        const inGroup = cols.filter((c) => c.startsWith(g + '.')).map((c) => c.slice(g.length + 1));
-        for (const row of rows)
-          add(`${table}:${row}:${g}.${lhs.trim()}`, terms.flatMap((t) => matchKeys(inGroup, t).map((c) => ({ cell: `${table}:${row}:${g}.${c}`, coef: t.sign }))));
-      }
-    }
-  }
-  return defs;
 }
 
 /** Is this cell derived (a total) in the form? */
@@ -115,4 +62,71 @@ export function evaluateDerived(form: FormSpec, values: Map<string, Dec | null>,
     out.set(id, acc);
   }
   return out;
+}
+
+/** A cross-year relation of the form (rules using prior(...)), one per instance: target == Σ coef·term. */
+export interface PriorRelation {
+  rule: string;
+  /** The current-year cell on the left-hand side. */
+  target: string;
+  terms: { cell: string; coef: Dec; prior: boolean }[];
+}
+
+export function priorRelations(form: FormSpec): PriorRelation[] {
+  const out: PriorRelation[] = [];
+  for (const inst of compileRules(form).instances) {
+    if (!inst.cross || inst.op !== '==' || inst.lhs.terms.length !== 1 || inst.lhs.terms[0].prior) continue;
+    if (!inst.lhs.constant.isZero() || !inst.rhs.constant.isZero()) continue;
+    out.push({ rule: inst.family.id, target: inst.lhs.terms[0].cell, terms: inst.rhs.terms });
+  }
+  return out;
+}
+
+/** A value to write: exact decimal, plain number, text as written, or blank. */
+export type WriteValue = Dec | number | string | null;
+
+export const toDec = (v: WriteValue | undefined): Dec | null =>
+  v instanceof Dec ? v : typeof v === 'number' && Number.isFinite(v) ? Dec.of(v) : null;
+
+/** What a derived cell becomes when a report is written. */
+export interface DerivedPlan {
+  /** 'formula': written as its formula, `value` is the cached result; 'kept': the written total disagrees with its parts (or its parts are unknown) and is kept as written; 'blank': no value can be known. */
+  status: 'formula' | 'kept' | 'blank';
+  value: Dec | string | null;
+  /** The sum of the parts, when every part is a number. */
+  sum: Dec | null;
+  /** Parts that are blank or not numbers (why the sum is unknown). */
+  missing: string[];
+}
+
+/**
+ * Plans every derived cell of the form from the given values, in dependency order. A derived cell
+ * that holds a value keeps it; otherwise it is computed only when all its parts are numbers, or,
+ * with blankAsZero (a spreadsheet's view of a blank template), with blanks and text as 0.
+ */
+export function planDerived(form: FormSpec, given: ReadonlyMap<string, WriteValue>, blankAsZero: boolean): Map<string, DerivedPlan> {
+  const derived = derivedParts(form);
+  const plans = new Map<string, DerivedPlan>();
+  const valueOf = (id: string): Dec | null => {
+    const plan = plans.get(id);
+    if (plan) return plan.value instanceof Dec ? plan.value : null;
+    return toDec(given.get(id) ?? null) ?? (blankAsZero ? Dec.ZERO : null);
+  };
+  for (const [id, parts] of derived) {
+    const missing: string[] = [];
+    let sum: Dec | null = Dec.ZERO;
+    for (const p of parts) {
+      const v = valueOf(p.cell);
+      if (v == null) { missing.push(p.cell); sum = null; continue; }
+      if (sum) sum = sum.add(p.coef === 1 ? v : v.mul(Dec.of(p.coef)));
+    }
+    const ownRaw = given.get(id) ?? null;
+    const own = ownRaw instanceof Dec || typeof ownRaw === 'number' ? toDec(ownRaw) : ownRaw;
+    if (own != null && own !== '') {
+      if (sum && own instanceof Dec && own.eq(sum)) plans.set(id, { status: 'formula', value: sum, sum, missing });
+      else plans.set(id, { status: 'kept', value: own, sum, missing });
+    } else if (sum) plans.set(id, { status: 'formula', value: sum, sum, missing });
+    else plans.set(id, { status: 'blank', value: null, sum: null, missing });
+  }
+  return plans;
 }

@@ -1,0 +1,149 @@
+/**
+ * fill: a read report's values, with blank totals computed from their parts (only when every
+ * part is a number), non-blank totals never overwritten (a disagreement is a finding), and, with
+ * last year's report, the cells last year determines (上年结转) filled where blank.
+ */
+import { Dec } from '../decimal';
+import type { Finding, FindingCell, Lang } from '../findings';
+import { formCells, getForm, parseCellId, withVariants, columnName, rowName, type CellSpec, type FormSpec } from '../forms';
+import type { ReportData } from '../report';
+import { readValue, shownValue } from '../values';
+import { planDerived, priorRelations, type WriteValue } from './derive';
+
+const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+
+export function cellWords(spec: CellSpec, lang: Lang): string {
+  const t = lang === 'en' ? spec.table.shortEn : spec.table.short;
+  const r = spec.row.label.length ? (lang === 'en' ? spec.row.key : rowName(spec.row)) : '';
+  const c = lang === 'en' ? spec.column.key : columnName(spec.column);
+  return lang === 'en' ? `${t} ${r ? `row ${r}, ` : ''}column ${c}` : `${t} ${r ? `${r}·` : ''}${c}`;
+}
+
+/** The report's values as the writer takes them: numbers exact, placeholders blank, other text as written. */
+export function reportValues(form: FormSpec, report: ReportData): Map<string, WriteValue> {
+  const out = new Map<string, WriteValue>();
+  for (const [id, spec] of formCells(form)) {
+    const read = report.cells[id];
+    if (!read) continue;
+    const v = readValue(read.raw, spec.kind);
+    out.set(id, v.kind === 'number' ? v.value : v.kind === 'blank' ? null : v.text);
+  }
+  return out;
+}
+
+export interface PriorFill {
+  /** Cells determined by last year's report alone (上年结转 ← 结转下年度). */
+  values: Map<string, Dec>;
+  /** Last year's figures that take part in a cross-year relation with this year's own cells (shown as a note). */
+  notes: string[];
+  /** Where each filled value came from: cellId → last year's refs. */
+  sources: Map<string, string[]>;
+}
+
+/**
+ * What last year's report determines, read from the form's cross-year rules: a relation whose
+ * right side is made of last year's cells only gives this year's cell; one that mixes both years
+ * gives a note with last year's figures.
+ */
+export function fromPrior(form: FormSpec, prior: ReportData, lang: Lang = 'zh'): PriorFill {
+  const priorForm = withVariants(getForm(prior.format), prior.variants ?? []);
+  const priorCells = formCells(priorForm);
+  const values = new Map<string, Dec>();
+  const sources = new Map<string, string[]>();
+  const noted = new Map<string, string>();
+  const priorValue = (id: string): Dec | null => {
+    const spec = priorCells.get(id);
+    const read = prior.cells[id];
+    if (!spec || !read) return null;
+    const v = readValue(read.raw, spec.kind);
+    return v.kind === 'number' ? v.value : null;
+  };
+  for (const rel of priorRelations(form)) {
+    if (!formCells(form).has(rel.target)) continue;
+    const priorTerms = rel.terms.filter((t) => t.prior);
+    if (!priorTerms.length) continue;
+    if (priorTerms.length === rel.terms.length) {
+      let acc: Dec | null = Dec.ZERO;
+      for (const t of rel.terms) {
+        const v = priorValue(t.cell);
+        acc = acc && v ? acc.add(v.mul(t.coef)) : null;
+      }
+      if (acc) { values.set(rel.target, acc); sources.set(rel.target, rel.terms.map((t) => prior.cells[t.cell]?.ref ?? t.cell)); }
+    } else {
+      for (const t of priorTerms) {
+        const v = priorValue(t.cell);
+        const spec = priorCells.get(t.cell);
+        if (!v || !spec || noted.has(t.cell)) continue;
+        noted.set(t.cell, `${cellWords(spec, lang)}：${v.toString()}`);
+      }
+    }
+  }
+  const notes = noted.size
+    ? [L(lang, `上年（${prior.year ?? '上一'}年度）报告数据，供填写参考：`, `Last year's report (${prior.year ?? 'previous year'}), for reference:`), ...noted.values()]
+    : [];
+  return { values, notes, sources };
+}
+
+export interface FillResult {
+  form: FormSpec;
+  /** Values to write (the report's own, plus what was filled). */
+  values: Map<string, WriteValue>;
+  /** Cells that were blank and are now filled. */
+  filled: string[];
+  findings: Finding[];
+  notes: string[];
+}
+
+export function fillReport(report: ReportData, opts: { prior?: ReportData | null; lang?: Lang } = {}): FillResult {
+  const lang = opts.lang ?? 'zh';
+  const form = withVariants(getForm(report.format), report.variants ?? []);
+  const cells = formCells(form);
+  const values = reportValues(form, report);
+  const findings: Finding[] = [];
+  const filled: string[] = [];
+  const ref = (id: string) => report.cells[id]?.ref ?? id;
+  const fc = (id: string, value: number | string | null = null): FindingCell => {
+    const { table, row, column } = parseCellId(id);
+    const read = report.cells[id];
+    const spec = cells.get(id)!;
+    return { ref: ref(id), table, row, column, value: read ? shownValue(read.raw, readValue(read.raw, spec.kind)) : value };
+  };
+  const name = (id: string) => cellWords(cells.get(id)!, lang);
+
+  let notes: string[] = [];
+  if (opts.prior) {
+    const p = fromPrior(form, opts.prior, lang);
+    notes = p.notes;
+    for (const [id, v] of p.values) {
+      const own = values.get(id);
+      if (own == null) {
+        values.set(id, v);
+        filled.push(id);
+        findings.push({ rule: 'fill.prior', instance: id, severity: 'notice', cells: [fc(id)], suspects: [], actual: v.toNumber(),
+          message: `${name(id)}：${L(lang, `按上年报告（${p.sources.get(id)!.join('、')}）填入 ${v}`, `filled with ${v} from last year's report (${p.sources.get(id)!.join(', ')})`)}` });
+      } else if (!(own instanceof Dec && own.eq(v))) {
+        findings.push({ rule: 'fill.prior_differs', instance: id, severity: 'warning', cells: [fc(id)], suspects: [], expected: v.toNumber(), actual: own instanceof Dec ? own.toNumber() : null,
+          message: `${name(id)}：${L(lang, `已填 ${own}，上年报告（${p.sources.get(id)!.join('、')}）为 ${v}；未改动`, `holds ${own}, last year's report (${p.sources.get(id)!.join(', ')}) gives ${v}; left unchanged`)}` });
+      }
+    }
+  }
+
+  for (const [id, plan] of planDerived(form, values, false)) {
+    if (!cells.has(id)) continue;
+    const own = values.get(id);
+    if (own == null && plan.status === 'formula') {
+      values.set(id, plan.value);
+      filled.push(id);
+      findings.push({ rule: 'fill.total', instance: id, severity: 'notice', cells: [fc(id)], suspects: [], actual: (plan.value as Dec).toNumber(),
+        message: `${name(id)}：${L(lang, `空白，按各项之和填入 ${plan.value}`, `was blank; filled with the sum of its parts, ${plan.value}`)}` });
+    } else if (own == null && plan.status === 'blank') {
+      const missing = plan.missing.map((m) => `${name(m)}（${ref(m)}）`);
+      findings.push({ rule: 'fill.total_unknown', instance: id, severity: 'warning', cells: [fc(id), ...plan.missing.map((m) => fc(m))], suspects: [],
+        message: `${name(id)}：${L(lang, `未填：${missing.join('、')} 空白或不是数字，合计无法确定（空白不等于 0，请补填）`, `left blank: ${plan.missing.map((m) => `${name(m)} (${ref(m)})`).join(', ')} blank or not a number, so the total cannot be known (blank is not 0: fill it in)`)}` });
+    } else if (plan.status === 'kept' && plan.sum) {
+      findings.push({ rule: 'fill.total_differs', instance: id, severity: 'warning', cells: [fc(id)], suspects: [], expected: plan.sum.toNumber(), actual: own instanceof Dec ? own.toNumber() : null,
+        message: `${name(id)}：${L(lang, `填写的 ${own} 与各项之和 ${plan.sum} 不符，保留原值未改（请核对）`, `holds ${own} but its parts sum to ${plan.sum}; kept as written (check it)`)}` });
+    }
+  }
+  return { form, values, filled, findings, notes };
+}
