@@ -1,0 +1,47 @@
+/**
+ * Published reports in: a text or an HTML page → ReportData with its text lines (sections 一、五、六
+ * and the title) attached for the text.* rules. The locator (core/read/locate.ts) finds the tables.
+ */
+import type { Book } from '../read/grid';
+import { locateReports } from '../read/locate';
+import type { ReportData } from '../report';
+import type { TextLine } from './common';
+import { parseHtml } from './html';
+import { parseText } from './text';
+
+export { textToBook, parseText, splitCells } from './text';
+export { htmlToBook, parseHtml, decodeEntities } from './html';
+export type { TextLine } from './common';
+
+function withText(book: Book, textLines: TextLine[]): ReportData[] {
+  return locateReports(book).map((r) => ({ ...r, textLines }));
+}
+
+export function importText(text: string, name: string): ReportData[] {
+  const p = parseText(text, name);
+  return withText(p.book, p.textLines);
+}
+
+export function importHtml(html: string, name: string): ReportData[] {
+  const p = parseHtml(html, name);
+  return withText(p.book, p.textLines);
+}
+
+/** Whether a published report should be read as HTML: by its extension, else by its content. */
+export function looksLikeHtml(data: string, name: string): boolean {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return true;
+  if (ext === 'txt' || ext === 'md' || ext === 'text') return false;
+  const head = data.slice(0, 4096).replace(/^\ufeff/, '').trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(table|body|p|div)[\s>]/.test(head);
+}
+
+/** A published report (.txt or .html, or content that looks like either) → its reports with their text. */
+export function readPublished(data: string, name: string): ReportData[] {
+  return looksLikeHtml(data, name) ? importHtml(data, name) : importText(data, name);
+}
+
+/** The Book of a published report (what `check` hands the locator), with its text lines. */
+export function publishedBook(data: string, name: string): { book: Book; textLines: TextLine[] } {
+  return looksLikeHtml(data, name) ? parseHtml(data, name) : parseText(data, name);
+}
