@@ -7,6 +7,9 @@ import { usage } from './usage';
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
   check: () => import('./commands/check'),
   rules: () => import('./commands/rules'),
+  template: () => import('./commands/template'),
+  fill: () => import('./commands/fill'),
+  sum: () => import('./commands/sum'),
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -4,6 +4,10 @@ export function usage(): string {
 用法 / usage:
   xxgk check PATH… [--json] [--lang zh|en] [--report out.xlsx|out.csv|out.html] [--jobs N] [--rules extra.txt] [--prior FILE|DIR]
   xxgk rules [--format 2019|2021] [--lang zh|en]
+  xxgk template --year Y [--format 2019|2021] [--agency NAME] [--from LAST_YEAR_FILE|DIR] -o OUT.xlsx
+  xxgk template --year Y --agencies list.txt [--from DIR] -o DIR/
+  xxgk fill FILE -o OUT.xlsx [--prior LAST_YEAR_FILE] [--sheet NAME] [--json]
+  xxgk sum FILES… -o TOTAL.xlsx [--force] [--allow-errors] [--agency NAME]
 
 退出码 / exit status: 0 全部通过 all clean; 1 有错误或无法读取 errors or unreadable files; 2 命令行有误 bad command line
 `;

@@ -1,0 +1,144 @@
+/**
+ * xxgk template --year Y [--format 2019|2021] [--agency NAME] [--from LAST_YEAR_FILE|DIR] -o OUT.xlsx
+ * xxgk template --year Y --agencies list.txt -o DIR/
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { matchPrior, readReportsFrom } from '../../core/checkfile';
+import type { Lang } from '../../core/findings';
+import { formForYear, getForm, type FormSpec } from '../../core/forms';
+import { listInputFiles } from '../../core/node/files';
+import { ReadError } from '../../core/read/errors';
+import type { ReportData } from '../../core/report';
+import { fromPrior } from '../../core/template/fill';
+import { writeTemplate } from '../../core/template/xlsx';
+
+export const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+
+export class UsageError extends Error {}
+
+/** Writes a file whole or not at all: a temporary file beside it, then a rename. */
+export function writeAtomic(file: string, data: Uint8Array): void {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Every report in the files (folders searched), each named "file" or "file#sheet" when a file has several. */
+export async function readReportFiles(paths: string[], lang: Lang): Promise<{ name: string; report: ReportData }[]> {
+  const out: { name: string; report: ReportData }[] = [];
+  for (const file of listInputFiles(paths)) {
+    let reports: ReportData[];
+    try {
+      const buf = fs.readFileSync(file);
+      reports = readReportsFrom(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file);
+    } catch (e) {
+      if (e instanceof ReadError) throw new Error(e.messageIn(lang));
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new Error(L(lang, `文件「${file}」无法读取（${code ?? String(e)}）`, `${file}: cannot be read (${code ?? String(e)})`));
+    }
+    for (const r of reports) out.push({ name: reports.length > 1 ? `${file}#${r.sheet ?? ''}` : file, report: r });
+  }
+  return out;
+}
+
+/** A file name made from an agency name: no path separators or characters Windows refuses. */
+export function safeFileName(name: string): string {
+  let s = name.normalize('NFC').replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').replace(/\s+/g, ' ').trim().replace(/^[.\s]+|[.\s]+$/g, '');
+  if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(s)) s = `_${s}`;
+  if ([...s].length > 80) s = [...s].slice(0, 80).join('');
+  return s || 'agency';
+}
+
+function langOf(v: unknown): Lang {
+  if (v === undefined) return 'zh';
+  if (v === 'zh' || v === 'en') return v;
+  throw new UsageError(`--lang 只能是 zh 或 en / --lang must be zh or en`);
+}
+
+export function chooseForm(year: number | null, format: string | undefined): FormSpec {
+  if (format) {
+    try { return getForm(format); } catch (e) { throw new UsageError((e as Error).message); }
+  }
+  if (year === null) throw new UsageError('请给出 --year 或 --format / give --year or --format');
+  return formForYear(year);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let lang: Lang = 'zh';
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: {
+        year: { type: 'string' }, format: { type: 'string' }, agency: { type: 'string' }, agencies: { type: 'string' },
+        from: { type: 'string' }, output: { type: 'string', short: 'o' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+    lang = langOf(values.lang);
+    if (values.help) { process.stdout.write(HELP); return 0; }
+    if (positionals.length) throw new UsageError(`多余的参数 / unexpected argument: ${positionals[0]}`);
+    const year = values.year === undefined ? null : Number(values.year);
+    if (year !== null && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) throw new UsageError(`--year 应为年份，如 2025 / --year must be a year such as 2025: ${values.year}`);
+    const form = chooseForm(year, values.format);
+    if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
+    if (values.agency && values.agencies) throw new UsageError('--agency 与 --agencies 只能用一个 / use either --agency or --agencies');
+    const priors = values.from ? await readReportFiles([values.from], lang) : [];
+    if (values.from && !priors.length) throw new Error(L(lang, `--from ${values.from} 中没有找到报告`, `no report found in --from ${values.from}`));
+
+    const one = async (agency: string | null) => {
+      const prior = priors.length ? matchPrior({ agency } as ReportData, priors) ?? (priors.length === 1 ? priors[0] : null) : null;
+      const p = prior ? fromPrior(form, prior.report, lang) : null;
+      const data = await writeTemplate(form, { year, agency, values: p?.values, notes: p?.notes });
+      return { data, prior: prior?.name ?? null, filled: p?.values.size ?? 0 };
+    };
+
+    if (values.agencies) {
+      const names = fs.readFileSync(values.agencies, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+      if (!names.length) throw new Error(L(lang, `${values.agencies} 中没有单位名称`, `${values.agencies} lists no agency`));
+      const dir = values.output;
+      fs.mkdirSync(dir, { recursive: true });
+      const used = new Set<string>();
+      let missingPrior = 0;
+      for (const agency of names) {
+        const base = safeFileName(agency);
+        let file = `${base}.xlsx`;
+        for (let i = 2; used.has(file.toLowerCase()); i++) file = `${base}(${i}).xlsx`;
+        used.add(file.toLowerCase());
+        const r = await one(agency);
+        if (values.from && !r.prior) missingPrior++;
+        writeAtomic(path.join(dir, file), r.data);
+      }
+      process.stdout.write(L(lang, `已生成 ${names.length} 个模板：${dir}\n`, `wrote ${names.length} templates to ${dir}\n`));
+      if (missingPrior) process.stderr.write(L(lang, `注意：${missingPrior} 个单位在 --from 中没有找到上年报告\n`, `note: ${missingPrior} agencies have no last-year report in --from\n`));
+      return 0;
+    }
+    const r = await one(values.agency ?? null);
+    writeAtomic(values.output, r.data);
+    process.stdout.write(L(lang, `已生成模板 ${values.output}（${form.key} 格式${year ? `，${year} 年度` : ''}）${r.prior ? `，按 ${r.prior} 预填 ${r.filled} 格` : ''}\n`,
+      `wrote template ${values.output} (format ${form.key}${year ? `, year ${year}` : ''})${r.prior ? `, ${r.filled} cells pre-filled from ${r.prior}` : ''}\n`));
+    return 0;
+  } catch (e) {
+    return fail(e, lang, HELP);
+  }
+}
+
+export function fail(e: unknown, lang: Lang, help: string): number {
+  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${(e as Error).message}\n\n${help}`);
+    return 2;
+  }
+  process.stderr.write(`xxgk: ${e instanceof Error ? e.message : String(e)}\n`);
+  return 1;
+}
+
+const HELP = `用法 / usage:
+  xxgk template --year Y [--format 2019|2021] [--agency NAME] [--from LAST_YEAR_FILE|DIR] -o OUT.xlsx
+  xxgk template --year Y --agencies list.txt [--from DIR] -o DIR/
+`;
