@@ -172,10 +172,9 @@ function describeSide(s: Side, get: (id: string, prior: boolean) => Cell, scope:
     const coef = t.coef.eq(Dec.of(1)) || t.coef.eq(Dec.of(-1)) ? '' : `${t.coef.cmp(Dec.ZERO) < 0 ? t.coef.neg() : t.coef}×`;
     return { neg: t.coef.isNegative(), text: `${coef}${nm} ${v}`, zero: c.value.kind === 'number' && c.value.value.isZero() };
   });
-  // Long sums (表三's 21 results) show only the parts that are not zero.
-  const shown = parts.length > 6 ? parts.filter((p) => !p.zero) : parts;
-  let out = shown.map((p, i) => (i === 0 ? (p.neg ? '−' : '') : p.neg ? ' − ' : ' + ') + p.text).join('');
-  if (shown.length < parts.length) out = (out ? out + L(lang, '（其余各项为 0）', ' (other parts 0)') : L(lang, '各项均为 0', 'all parts 0'));
+  // A long sum (表三's 21 results) is named, not spelled out: its cells are listed in the finding.
+  if (parts.length > 8) return L(lang, `${parts.length} 项之和`, `the sum of ${parts.length} parts`) + (s.constant.isZero() ? '' : ` + ${s.constant}`);
+  let out = parts.map((p, i) => (i === 0 ? (p.neg ? '−' : '') : p.neg ? ' − ' : ' + ') + p.text).join('');
   if (!s.constant.isZero()) out += ` + ${s.constant}`;
   return out || String(s.constant);
 }

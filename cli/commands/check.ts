@@ -1,0 +1,79 @@
+/** xxgk check PATH… — check workbooks and published reports in bulk. */
+import { existsSync, readFileSync, statSync } from 'fs';
+import * as os from 'os';
+import type { CheckFileOptions } from '../../core/checkfile';
+import { readReportsFrom } from '../../core/checkfile';
+import { summarise } from '../../core/findings';
+import { listInputFiles } from '../../core/node/files';
+import type { ReportData } from '../../core/report';
+import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
+import { FORMS } from '../../core/forms';
+import { guarded, langOf, parse, UsageError } from '../args';
+import { renderReport, summaryText, writeWhole } from '../output';
+import { checkFiles } from '../pool';
+
+export function run(argv: string[]): Promise<number> {
+  return guarded(async () => {
+    const { values, positionals } = parse(argv, {
+      json: { type: 'boolean' }, lang: { type: 'string' }, report: { type: 'string' }, jobs: { type: 'string' },
+      rules: { type: 'string', multiple: true }, prior: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
+    });
+    const lang = langOf(values.lang);
+    if (!positionals.length) throw new UsageError('请给出要检查的文件或文件夹 / give the files or folders to check');
+    const jobs = values.jobs === undefined ? os.availableParallelism?.() ?? os.cpus().length : Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs 应为正整数 / --jobs takes a positive whole number, not ${values.jobs}`);
+    if (values.report && !/\.(xlsx|csv|html?)$/i.test(values.report)) throw new UsageError(`--report 应为 .xlsx、.csv 或 .html 文件 / --report takes an .xlsx, .csv or .html file: ${values.report}`);
+
+    const extraRules: RuleSource[] = [];
+    for (const file of values.rules ?? []) {
+      if (!existsSync(file)) throw new UsageError(`规则文件不存在 / rule file not found: ${file}`);
+      extraRules.push({ name: file, text: readFileSync(file, 'utf8') });
+    }
+    try {
+      for (const f of FORMS) compileRules(f, extraRules); // fail early, with line and column, before any file is read
+    } catch (e) {
+      if (e instanceof RuleSyntaxError) throw new UsageError(e.message);
+      throw e;
+    }
+
+    const opts: CheckFileOptions = { lang, extraRules };
+    if (values.prior) {
+      const priors = loadPriors(values.prior, lang);
+      if (statSync(values.prior).isDirectory()) opts.priors = priors;
+      else if (priors.length) { opts.prior = priors[0].report; opts.priorName = priors[0].name; }
+    }
+
+    const files = listInputFiles(positionals);
+    if (!files.length) throw new UsageError(`没有找到可检查的文件 / no files to check in: ${positionals.join(' ')}`);
+    const tty = process.stderr.isTTY && !values.quiet;
+    const started = Date.now();
+    const results = await checkFiles(files, opts, jobs, (done, file) => {
+      if (!tty) return;
+      const width = 30, filled = Math.round((done / files.length) * width);
+      const eta = done < files.length ? Math.round(((Date.now() - started) / done) * (files.length - done) / 1000) : 0;
+      process.stderr.write(`\r\x1b[K${lang === 'en' ? 'checking' : '检查中'} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ~${eta}s` : ''} ${file.slice(-40)}`);
+    });
+    if (tty) process.stderr.write('\r\x1b[K');
+    const doc = summarise(results);
+    if (values.report) {
+      await writeWhole(values.report, renderReport(doc, values.report, lang));
+      if (!values.json) process.stderr.write(lang === 'en' ? `report written: ${values.report}\n` : `已写出检查报告：${values.report}\n`);
+    }
+    process.stdout.write(values.json ? JSON.stringify(doc, null, 2) + '\n' : summaryText(doc, lang, !!process.stdout.isTTY));
+    return doc.summary.with_errors || doc.summary.unreadable ? 1 : 0;
+  });
+}
+
+/** Last year's reports, from a file or a folder (matched to this year's by agency). */
+function loadPriors(p: string, lang: 'zh' | 'en'): { name: string; report: ReportData }[] {
+  if (!existsSync(p)) throw new UsageError(`上年报告不存在 / last year's report not found: ${p}`);
+  const out: { name: string; report: ReportData }[] = [];
+  for (const file of listInputFiles([p])) {
+    try {
+      for (const report of readReportsFrom(new Uint8Array(readFileSync(file)), file)) out.push({ name: file, report });
+    } catch (e) {
+      process.stderr.write(`${lang === 'en' ? 'last year\'s file skipped' : '已跳过上年文件'}：${(e as Error).message}\n`);
+    }
+  }
+  return out;
+}

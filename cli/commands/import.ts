@@ -1,0 +1,82 @@
+/**
+ * xxgk import FILE.txt|FILE.html [-o OUT.xlsx] [--json] [--lang zh|en]
+ * Reads a report as published (a web page, or text copied from one or extracted from a PDF),
+ * finds its tables, checks them (text.* rules included) and, with -o, writes them into a
+ * workbook in the official layout (the template, values filled in) that `xxgk check` reads back.
+ */
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { checkReport } from '../../core/check';
+import { decodeText } from '../../core/checkfile';
+import { exportTables } from '../../core/export';
+import type { Lang, ReportResult } from '../../core/findings';
+import { getForm } from '../../core/forms';
+import { readPublished } from '../../core/import';
+import type { ReportData } from '../../core/report';
+import { textFindings } from '../../core/rules/text';
+import { reportValues } from '../../core/template/fill';
+import { writeTemplate } from '../../core/template/xlsx';
+import { fail, L, UsageError, writeAtomic } from './template';
+
+const HELP = `用法 / usage:
+  xxgk import FILE.txt|FILE.html [-o OUT.xlsx] [--json] [--lang zh|en]
+`;
+
+function print(file: string, report: ReportData, res: ReportResult, lang: Lang): void {
+  const w = (s: string) => process.stdout.write(`${s}\n`);
+  w(`${file}: ${L(lang, '格式', 'format')} ${res.format}，${L(lang, '年度', 'year')} ${res.year ?? '?'}，${L(lang, '机关', 'agency')} ${res.agency ?? '?'}`);
+  w(`  ${L(lang, '表格', 'tables')}: ${report.tables.join(' ') || L(lang, '无', 'none')}；${L(lang, '文字行', 'text lines')}: ${report.textLines?.length ?? 0}`);
+  for (const n of report.notes) w(`  ${L(lang, '说明', 'note')}: ${n}`);
+  const mark = { error: L(lang, '错误', 'error'), warning: L(lang, '警告', 'warning'), notice: L(lang, '提示', 'notice') };
+  for (const f of res.findings) w(`  [${mark[f.severity]}] ${f.cells[0]?.ref ?? ''} ${f.message}`);
+  if (!res.findings.length) w(`  ${L(lang, '通过：没有发现问题', 'clean: no findings')}`);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let lang: Lang = 'zh';
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv, allowPositionals: true, strict: true,
+      options: { output: { type: 'string', short: 'o' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en / --lang must be zh or en');
+    lang = (values.lang as Lang | undefined) ?? 'zh';
+    if (values.help) { process.stdout.write(HELP); return 0; }
+    if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导入的 .txt 或 .html 文件', 'give exactly one .txt or .html file to import'));
+    if (values.output && !/\.xlsx$/i.test(values.output)) throw new UsageError(L(lang, `-o 应为 .xlsx 文件：${values.output}`, `-o takes an .xlsx file: ${values.output}`));
+    const file = positionals[0];
+    let buf: Buffer;
+    try {
+      buf = fs.readFileSync(file);
+    } catch (e) {
+      throw new Error(L(lang, `文件「${file}」无法读取（${(e as NodeJS.ErrnoException).code ?? String(e)}）`, `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+    }
+    const reports = readPublished(decodeText(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)), file);
+    if (!reports.length) throw new Error(L(lang, `${file} 中没有找到报告表格（表二、表三、表四）`, `${file}: no report tables (表二, 表三, 表四) found`));
+    if (values.output && reports.length > 1) throw new Error(L(lang, `${file} 含 ${reports.length} 份报告，-o 只能写一份`, `${file} holds ${reports.length} reports; -o writes one`));
+    const results = reports.map((r) => checkReport(r, { lang, textRules: textFindings }));
+    if (values.output) {
+      const r = reports[0];
+      const form = getForm(r.format);
+      const data = await writeTemplate(form, {
+        year: r.year, agency: r.agency, variants: r.variants, values: reportValues(form.key === r.format ? (await import('../../core/check')).formOf(r) : form, r), blankTotals: 'blank',
+      });
+      writeAtomic(values.output, data);
+    }
+    if (values.json) {
+      const out = reports.map((r, i) => ({
+        ...exportTables(r, { allowErrors: true }),
+        notes: r.notes,
+        textLines: r.textLines ?? [],
+        findings: results[i].findings,
+      }));
+      process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
+    } else {
+      reports.forEach((r, i) => print(file, r, results[i], lang));
+      if (values.output) process.stdout.write(L(lang, `已写出 ${values.output}\n`, `wrote ${values.output}\n`));
+    }
+    return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  } catch (e) {
+    return fail(e, lang, HELP);
+  }
+}
