@@ -1,0 +1,93 @@
+/** Shared by the template, fill and sum tests: consistent values, a tiny formula evaluator, temp dirs. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { Dec } from '../core/decimal';
+import { formCells, type FormSpec } from '../core/forms';
+import { derivedParts } from '../core/template/derive';
+
+export function tempDir(prefix = 'xxgk-tpl-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A pseudo-random generator with a seed, so failures repeat. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+}
+
+/**
+ * Input values of a form that satisfy every rule: random counts, money with 4 decimals, signed
+ * changes that may be negative, and 表三's R1 chosen so that R1 + R2 = R3.7 + R4 in each column.
+ */
+export function consistentInputs(form: FormSpec, seed = 1): Map<string, Dec> {
+  const rand = rng(seed);
+  const derived = derivedParts(form);
+  const out = new Map<string, Dec>();
+  for (const [id, spec] of formCells(form)) {
+    if (derived.has(id)) continue;
+    const n = Math.floor(rand() * 9);
+    out.set(id, spec.kind === 'money' ? Dec.parse(`${n}.${String(Math.floor(rand() * 10000)).padStart(4, '0')}`)! : spec.kind === 'signed' ? Dec.of(n - 4) : Dec.of(n));
+  }
+  const t3 = [...formCells(form).values()].filter((c) => c.table.key === 'T3');
+  for (const col of new Set(t3.map((c) => c.column.key))) {
+    if (derived.has(`T3:R1:${col}`)) continue;
+    const results = t3.filter((c) => c.column.key === col && c.row.key.startsWith('R3.') && c.row.key !== 'R3.7').map((c) => out.get(c.id)!);
+    const r2 = out.get(`T3:R2:${col}`)!;
+    const r4 = r2.add(Dec.of(Math.floor(rand() * 3)));
+    out.set(`T3:R4:${col}`, r4);
+    out.set(`T3:R1:${col}`, Dec.sum(results).add(r4).sub(r2));
+  }
+  return out;
+}
+
+/** Column letters → 1-based column number. */
+function colNum(letters: string): number {
+  let c = 0;
+  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c;
+}
+
+/**
+ * Evaluates the formulas a template writes (SUM of ranges, cell refs, + and −) over a worksheet,
+ * exactly, and stores each result as the cached value, as a spreadsheet program would.
+ */
+export function recalc(ws: ExcelJS.Worksheet): number {
+  const formulas: ExcelJS.Cell[] = [];
+  ws.eachRow((row) => row.eachCell((cell) => { if (cell.formula) formulas.push(cell); }));
+  const value = (addr: string): Dec => {
+    const v = ws.getCell(addr).value as unknown;
+    if (typeof v === 'number') return Dec.of(v);
+    if (v && typeof v === 'object' && 'result' in (v as object)) return Dec.of(Number((v as { result: number }).result ?? 0));
+    return Dec.ZERO;
+  };
+  const evalFormula = (f: string): Dec => {
+    let acc = Dec.ZERO;
+    for (const m of f.matchAll(/([+-]?)(?:SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)|([A-Z]+\d+))/g)) {
+      let v = Dec.ZERO;
+      if (m[6]) v = value(m[6]);
+      else for (let r = Number(m[3]); r <= Number(m[5]); r++) for (let c = colNum(m[2]); c <= colNum(m[4]); c++) v = v.add(value(ws.getCell(r, c).address));
+      acc = m[1] === '-' ? acc.sub(v) : acc.add(v);
+    }
+    return acc;
+  };
+  // Totals of totals: repeat until nothing changes (the formulas have no cycles).
+  for (let pass = 0; pass < 5; pass++)
+    for (const cell of formulas) cell.value = { formula: cell.formula, result: evalFormula(cell.formula).toNumber() } as ExcelJS.CellFormulaValue;
+  return formulas.length;
+}
+
+/** The tag sheet as rows. */
+export function tagRows(wb: ExcelJS.Workbook): (string | number | null)[][] {
+  const tag = wb.getWorksheet('xxgk_tag')!;
+  const rows: (string | number | null)[][] = [];
+  tag.eachRow((row) => rows.push((row.values as (string | number | null)[]).slice(1)));
+  return rows;
+}
+
+export function tagAddresses(wb: ExcelJS.Workbook): Map<string, string> {
+  return new Map(tagRows(wb).filter((r) => r[0] === 'cell').map((r) => [String(r[1]), String(r[2])]));
+}
+
+export const u8 = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
