@@ -10,6 +10,8 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   template: () => import('./commands/template'),
   fill: () => import('./commands/fill'),
   sum: () => import('./commands/sum'),
+  export: () => import('./commands/export'),
+  import: () => import('./commands/import'),
 };
 
 export async function main(argv: string[]): Promise<number> {

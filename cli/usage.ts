@@ -8,6 +8,8 @@ export function usage(): string {
   xxgk template --year Y --agencies list.txt [--from DIR] -o DIR/
   xxgk fill FILE -o OUT.xlsx [--prior LAST_YEAR_FILE] [--sheet NAME] [--json]
   xxgk sum FILES… -o TOTAL.xlsx [--force] [--allow-errors] [--agency NAME]
+  xxgk export FILE --to html|xlsx|csv|json -o OUT [--allow-errors] [--sheet NAME]
+  xxgk import FILE.txt|FILE.html [-o OUT.xlsx] [--json]
 
 退出码 / exit status: 0 全部通过 all clean; 1 有错误或无法读取 errors or unreadable files; 2 命令行有误 bad command line
 `;

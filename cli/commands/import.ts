@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { parseArgs } from 'util';
-import { checkReport } from '../../core/check';
+import { checkReport, formOf } from '../../core/check';
 import { decodeText } from '../../core/checkfile';
 import { exportTables } from '../../core/export';
 import type { Lang, ReportResult } from '../../core/findings';
@@ -57,9 +57,8 @@ export async function run(argv: string[]): Promise<number> {
     const results = reports.map((r) => checkReport(r, { lang, textRules: textFindings }));
     if (values.output) {
       const r = reports[0];
-      const form = getForm(r.format);
-      const data = await writeTemplate(form, {
-        year: r.year, agency: r.agency, variants: r.variants, values: reportValues(form.key === r.format ? (await import('../../core/check')).formOf(r) : form, r), blankTotals: 'blank',
+      const data = await writeTemplate(getForm(r.format), {
+        year: r.year, agency: r.agency, variants: r.variants, values: reportValues(formOf(r), r), blankTotals: 'blank',
       });
       writeAtomic(values.output, data);
     }
