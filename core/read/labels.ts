@@ -179,7 +179,9 @@ function coreScore(a: string, b: string): { score: number; how: MatchHow } {
   return { score: 0, how: 'similar' };
 }
 
-const matchCache = new Map<string, LabelMatch | null>();
+/** Results by official label (with its aliases), then by the text as written. */
+const matchCache = new Map<string, Map<string, LabelMatch | null>>();
+let cached = 0;
 
 /**
  * Compare a label as written with an official label (and its aliases). Returns null when they
@@ -187,12 +189,14 @@ const matchCache = new Map<string, LabelMatch | null>();
  * radicals); every other match is 'loose' and should be noted.
  */
 export function compareLabel(written: string, official: string, aliases: readonly string[] = []): LabelMatch | null {
-  const key = `${written}\u0001${official}\u0001${aliases.join('\u0002')}`;
-  const hit = matchCache.get(key);
+  const okey = aliases.length ? `${official}\u0001${aliases.join('\u0001')}` : official;
+  let byWritten = matchCache.get(okey);
+  if (!byWritten) matchCache.set(okey, (byWritten = new Map()));
+  const hit = byWritten.get(written);
   if (hit !== undefined) return hit;
   const res = compareUncached(written, official, aliases);
-  if (matchCache.size > 50000) matchCache.clear();
-  matchCache.set(key, res);
+  if (++cached > 200000) { matchCache.clear(); cached = 0; }
+  byWritten.set(written, res);
   return res;
 }
 

@@ -6,8 +6,9 @@
  */
 import * as XLSX from '@e965/xlsx';
 import type { Book, Grid, GridCell, Merge } from './grid';
-import { sheetRef } from './grid';
+import { a1, sheetRef } from './grid';
 import { ReadError } from './errors';
+import { registerSparse } from './locate';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -161,15 +162,18 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
     if (m.r1 < 100000 && m.r1 + 1 > rows) rows = m.r1 + 1;
     if (m.c1 < 1000 && m.c1 + 1 > cols) cols = m.c1 + 1;
   }
-  return {
+  const prefix = sheetRef(name, 0, 0).slice(0, -2); // quoted sheet name and "!", computed once
+  const grid: Grid = {
     name,
     kind: 'sheet',
     rows,
     cols,
     cell: (r, c) => rowsOf[r]?.[c],
-    ref: (r, c) => sheetRef(name, r, c),
+    ref: (r, c) => prefix + a1(r, c),
     merges,
   };
+  registerSparse(grid, (fn) => rowsOf.forEach((row, r) => row.forEach((cell, c) => { if (cell) fn(r, c, cell); })));
+  return grid;
 }
 
 /** Read a workbook's bytes into a Book. Throws ReadError. */
