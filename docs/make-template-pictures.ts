@@ -30,7 +30,7 @@ async function main(): Promise<number> {
       fs.writeFileSync(xlsx, await writeTemplate(getForm(format), { year }));
       const pdf = convert(soffice, xlsx, 'pdf', dir);
       const prefix = path.join(dir, `page-${format}`);
-      execFileSync('pdftoppm', ['-png', '-r', '90', '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
+      execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf, prefix]);
       const out = path.join(__dirname, `template-${format}.png`);
       fs.copyFileSync(`${prefix}.png`, out);
       process.stdout.write(`${out}\n`);
