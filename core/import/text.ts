@@ -113,15 +113,30 @@ export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sh
 }
 
 /**
- * "One cell per line": a label line followed by value lines becomes one row. A run of values
- * after a column header (表四's value row follows its last header, 总计) becomes a row of its own.
+ * "One cell per line": a label line followed by value lines becomes one row; consecutive column
+ * header lines become one header row. A run of values after a column header (表四's value row
+ * follows its last header, 总计) becomes a row of its own.
  */
 function joinOneCellPerLine(rows: { cells: string[]; line: number }[]): RowOut[] {
   const out: RowOut[] = [];
   const single = (i: number) => rows[i].cells.length === 1;
   const valueAt = (i: number) => single(i) && isValueText(rows[i].cells[0]);
+  const headerAt = (i: number) => single(i) && isColumnHeaderWord(rows[i].cells[0]);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
+    // Column headers one per line (信息内容 / 本年制发件数 / …) become one header row.
+    if (headerAt(i) && i + 1 < rows.length && headerAt(i + 1)) {
+      let k = i + 1;
+      while (k < rows.length && headerAt(k)) k++;
+      const run = rows.slice(i, k);
+      out.push(toRow(run.map((x) => x.cells[0]), run.map((x) => x.line)));
+      // Values right under the headers (表四's one data row) form their own row.
+      let j = k;
+      while (j < rows.length && valueAt(j)) j++;
+      if (j > k) out.push(toRow(rows.slice(k, j).map((x) => x.cells[0]), rows.slice(k, j).map((x) => x.line)));
+      i = j - 1;
+      continue;
+    }
     let j = i + 1;
     while (j < rows.length && valueAt(j)) j++;
     const isLabel = single(i) && !isValueText(row.cells[0]);
