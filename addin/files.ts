@@ -1,0 +1,75 @@
+/**
+ * The file route (outside Excel, WPS users, evaluators): files picked or dropped are read in the
+ * browser, checked, and summed up in a bulk table.
+ */
+import type { Book } from '../core/read/grid';
+import type { Lang, ReportResult } from '../core/findings';
+import type { ReportData } from '../core/report';
+import { loadReader } from './core-api';
+import { checkBook } from './pane';
+import { MemoryWorkbook } from './host-memory';
+
+export interface FileEntry {
+  name: string;
+  status: 'checked' | 'unreadable';
+  error: { code: string; message: string } | null;
+  book: Book | null;
+  located: ReportData[];
+  reports: ReportResult[];
+  ms: number;
+}
+
+export async function checkFile(name: string, data: Uint8Array, lang: Lang): Promise<FileEntry> {
+  try {
+    const { readWorkbook } = await loadReader();
+    const book = readWorkbook(data, name);
+    const out = await checkBook(book, lang);
+    if (!out.reports.length)
+      return { name, status: 'checked', error: { code: 'no_tables', message: lang === 'en' ? `no tables of the annual report found in ${name}` : `文件「${name}」中没有找到年度报告的统计表（表二、表三、表四）` }, book, located: [], reports: [], ms: out.ms };
+    return { name, status: 'checked', error: null, book, located: out.located, reports: out.reports, ms: out.ms };
+  } catch (e) {
+    const err = e as { code?: string; message?: string; messageIn?: (l: Lang) => string };
+    const message = err.messageIn ? err.messageIn(lang) : `${name}: ${err.message ?? String(e)}`;
+    return { name, status: 'unreadable', error: { code: err.code ?? 'not_workbook', message }, book: null, located: [], reports: [], ms: 0 };
+  }
+}
+
+export async function checkFiles(files: { name: string; data: Uint8Array }[], lang: Lang, progress?: (done: number) => void): Promise<FileEntry[]> {
+  const out: FileEntry[] = [];
+  for (const f of files) {
+    out.push(await checkFile(f.name, f.data, lang));
+    progress?.(out.length);
+    await new Promise((r) => setTimeout(r, 0)); // keep the page responsive
+  }
+  return out;
+}
+
+/** A book read from a file as an in-memory workbook (values, formulas, merges), to work on in the pane. */
+export function bookToMemory(book: Book): MemoryWorkbook {
+  const wb = new MemoryWorkbook();
+  for (const g of book.grids) {
+    const s = wb.addSheet(g.name);
+    for (let r = 0; r < g.rows; r++)
+      for (let c = 0; c < g.cols; c++) {
+        const cell = g.cell(r, c);
+        if (cell && (cell.raw !== null || cell.formula)) wb.set(g.name, r, c, { value: cell.raw, formula: cell.formula ?? null });
+      }
+    s.merges = g.merges.map((m) => ({ ...m }));
+  }
+  return wb;
+}
+
+/** Triggers a browser download of bytes. */
+export function download(name: string, data: Uint8Array | string, type: string): void {
+  const blob = new Blob([data as BlobPart], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

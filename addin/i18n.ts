@@ -1,0 +1,73 @@
+/** The pane's words: Chinese first, English on the switch. */
+export type Lang = 'zh' | 'en';
+
+const zh = {
+  appTitle: '政府信息公开年报 统计表',
+  appSub: '插入模板 · 检查 · 修正 · 导出',
+  outside: '未在 Excel 中运行：可选择或拖入文件检查（WPS 用户亦可使用）。',
+  tabInsert: '插入模板', tabCheck: '检查', tabFix: '修正', tabExport: '导出', tabFiles: '文件检查', tabTemplate: '模板',
+  year: '年度', format: '格式', agency: '单位名称', agencyPlaceholder: '如：某某县财政局',
+  formatNote: (f: string, y: number) => `${y} 年度适用 ${f} 版格式`,
+  insert: '插入模板', inserted: (s: string) => `已插入工作表「${s}」`,
+  scope: '范围', scopeActive: '当前工作表', scopeAll: '全部工作表',
+  check: '检查', checking: '正在检查…', clearMarks: '清除标记', marksCleared: '已清除标记，单元格已恢复原样',
+  autoRecheck: '编辑时自动重新检查',
+  noReport: '未找到统计表（表二、表三、表四）。',
+  clean: '未发现错误。', summary: (e: number, w: number, n: number) => `错误 ${e} 项，警告 ${w} 项，提示 ${n} 项`,
+  prev: '上一个', next: '下一个',
+  severity: { error: '错误', warning: '警告', notice: '提示' } as Record<string, string>,
+  table: { T2: '表二 主动公开', T3: '表三 申请办理', T4: '表四 复议诉讼', other: '其他' } as Record<string, string>,
+  expected: '应为', actual: '实为', suggested: '建议值', apply: '采用', cells: '单元格',
+  applyAll: '采用全部建议', fillTotals: '填写空白合计', changes: '修改记录', undo: '撤销', undoAll: '全部撤销',
+  noChanges: '尚无修改。', noSuggestions: '没有可采用的建议（请先检查）。',
+  changeLine: (ref: string, a: string, b: string) => `${ref}：${a} → ${b}`,
+  blank: '（空）',
+  exportXlsx: '导出为新工作簿', exportHtml: '导出 HTML（网站发布）', exportNeedsCheck: '请先检查；有错误的报告不能导出。',
+  exported: '已导出', exportHasErrors: '报告仍有错误，请先修正。',
+  pick: '选择文件', drop: '将 .xlsx / .xls 文件拖到此处，或', files: (n: number) => `${n} 个文件`,
+  bulkFile: '文件', bulkSheet: '工作表', bulkFormat: '格式', bulkYear: '年度', bulkAgency: '单位', bulkErrors: '错误', bulkWarnings: '警告', bulkStatus: '状态',
+  statusClean: '通过', statusErrors: '有错误', statusUnreadable: '无法读取', statusNoTables: '未找到统计表',
+  downloadResults: '下载结果（.xlsx）', downloadTemplate: '下载模板（.xlsx）', openFile: '查看',
+  sheetPreview: '工作表预览', back: '返回列表',
+  timing: (ms: number) => `检查用时 ${ms.toFixed(1)} 毫秒`,
+  lang: 'English',
+  error: '出错了',
+};
+
+type Strings = typeof zh;
+
+const en: Strings = {
+  appTitle: 'Gov. information disclosure report tables',
+  appSub: 'Insert template · Check · Fix · Export',
+  outside: 'Not running in Excel: pick or drop files to check them (works for WPS users too).',
+  tabInsert: 'Insert template', tabCheck: 'Check', tabFix: 'Fix', tabExport: 'Export', tabFiles: 'Check files', tabTemplate: 'Template',
+  year: 'Year', format: 'Format', agency: 'Agency', agencyPlaceholder: 'e.g. County Finance Bureau',
+  formatNote: (f: string, y: number) => `Year ${y} uses format ${f}`,
+  insert: 'Insert template', inserted: (s: string) => `Inserted sheet "${s}"`,
+  scope: 'Scope', scopeActive: 'Active sheet', scopeAll: 'All sheets',
+  check: 'Check', checking: 'Checking…', clearMarks: 'Clear marks', marksCleared: 'Marks cleared; cells restored exactly',
+  autoRecheck: 'Re-check while editing',
+  noReport: 'No report tables (表二, 表三, 表四) found.',
+  clean: 'No errors found.', summary: (e: number, w: number, n: number) => `${e} errors, ${w} warnings, ${n} notices`,
+  prev: 'Previous', next: 'Next',
+  severity: { error: 'Error', warning: 'Warning', notice: 'Notice' },
+  table: { T2: 'Table 2 (proactive)', T3: 'Table 3 (requests)', T4: 'Table 4 (review/suits)', other: 'Other' },
+  expected: 'expected', actual: 'actual', suggested: 'Suggested', apply: 'Apply', cells: 'Cells',
+  applyAll: 'Apply all suggestions', fillTotals: 'Fill blank totals', changes: 'Changes', undo: 'Undo', undoAll: 'Undo all',
+  noChanges: 'No changes yet.', noSuggestions: 'No suggestions to apply (check first).',
+  changeLine: (ref: string, a: string, b: string) => `${ref}: ${a} → ${b}`,
+  blank: '(blank)',
+  exportXlsx: 'Export as new workbook', exportHtml: 'Export HTML (for the website)', exportNeedsCheck: 'Check first; a report with errors is not exported.',
+  exported: 'Exported', exportHasErrors: 'The report still has errors: fix them first.',
+  pick: 'Pick files', drop: 'Drop .xlsx / .xls files here, or', files: (n: number) => `${n} files`,
+  bulkFile: 'File', bulkSheet: 'Sheet', bulkFormat: 'Format', bulkYear: 'Year', bulkAgency: 'Agency', bulkErrors: 'Errors', bulkWarnings: 'Warnings', bulkStatus: 'Status',
+  statusClean: 'Clean', statusErrors: 'Errors', statusUnreadable: 'Unreadable', statusNoTables: 'No tables',
+  downloadResults: 'Download results (.xlsx)', downloadTemplate: 'Download template (.xlsx)', openFile: 'Open',
+  sheetPreview: 'Sheet preview', back: 'Back to list',
+  timing: (ms: number) => `Checked in ${ms.toFixed(1)} ms`,
+  lang: '中文',
+  error: 'Something went wrong',
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };
+export type { Strings };
