@@ -4,6 +4,7 @@ import { Worker } from 'worker_threads';
 import type { CheckFileOptions } from '../core/checkfile';
 import type { FileResult } from '../core/findings';
 import { checkPath } from './worker';
+import { exportParsedRules } from '../core/rules';
 
 export async function checkFiles(files: string[], opts: CheckFileOptions, jobs: number, onDone: (done: number, file: string) => void): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
@@ -21,7 +22,7 @@ export async function checkFiles(files: string[], opts: CheckFileOptions, jobs: 
   let next = 0;
   await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve, reject) => {
     const w = new Worker(workerFile);
-    w.postMessage({ opts });
+    w.postMessage({ opts, parsed: exportParsedRules() });
     const feed = () => {
       if (next >= files.length) { void w.terminate().then(() => resolve()); return; }
       const id = next++;

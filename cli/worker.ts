@@ -4,6 +4,7 @@ import { parentPort } from 'worker_threads';
 import { checkData, type CheckFileOptions } from '../core/checkfile';
 import type { FileResult } from '../core/findings';
 import { textFindings } from '../core/rules/text';
+import { importParsedRules, type ParsedRule } from '../core/rules';
 
 export interface Job { id: number; path: string }
 
@@ -30,8 +31,8 @@ function tooLarge(path: string, size: number, max: number, lang: string): FileRe
 
 if (parentPort) {
   let opts: CheckFileOptions = {};
-  parentPort.on('message', (msg: { opts?: CheckFileOptions; job?: Job }) => {
-    if (msg.opts) { opts = msg.opts; return; }
+  parentPort.on('message', (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; job?: Job }) => {
+    if (msg.opts) { opts = msg.opts; importParsedRules(msg.parsed ?? []); return; }
     if (msg.job) parentPort!.postMessage({ id: msg.job.id, result: checkPath(msg.job.path, opts) });
   });
 }

@@ -7,7 +7,7 @@ import { summarise } from '../../core/findings';
 import { listInputFiles } from '../../core/node/files';
 import type { ReportData } from '../../core/report';
 import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
-import { FORMS } from '../../core/forms';
+import { FORMS, withVariants } from '../../core/forms';
 import { guarded, langOf, parse, UsageError } from '../args';
 import { renderReport, summaryText, writeWhole } from '../output';
 import { checkFiles } from '../pool';
@@ -30,7 +30,8 @@ export function run(argv: string[]): Promise<number> {
       extraRules.push({ name: file, text: readFileSync(file, 'utf8') });
     }
     try {
-      for (const f of FORMS) compileRules(f, extraRules); // fail early, with line and column, before any file is read
+      // Fail early, with line and column, before any file is read (and parse once for every worker).
+      for (const f of FORMS) for (const v of [[], ...Object.keys(f.variants ?? {}).map((k) => [k])]) compileRules(withVariants(f, v), extraRules);
     } catch (e) {
       if (e instanceof RuleSyntaxError) throw new UsageError(e.message);
       throw e;

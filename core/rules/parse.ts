@@ -14,7 +14,7 @@
  * `[total]` marks rules whose left side is a single cell computed from the right (templates write
  * it as a formula). The equation is parsed by mathjs and only whitelisted nodes are accepted.
  */
-import { parse as mathParse, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
 import type { Severity } from '../findings';
 
 export type ScopeKind = 'column' | 'row' | 'group' | 'none';
@@ -57,8 +57,35 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'notice'];
 /** A reference: R1, R3.7, R3.3.*, natural, review.total, T3:R1:natural. */
 const REF = /[A-Za-z_][\w]*(?:[.:](?:[\w]+|\*))*/y;
 
+/** mathjs is loaded only when a rule text is parsed for the first time (its load is the costliest start-up step). */
+let parser: ((expr: string) => MathNode) | null = null;
+function mathParse(code: string): MathNode {
+  if (!parser) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { create, parseDependencies } = require('mathjs/number') as typeof import('mathjs');
+    parser = create({ parseDependencies }).parse as (expr: string) => MathNode;
+  }
+  return parser(code);
+}
+
+/** Parsed rule texts, so that worker threads can take the parse of the main thread instead of loading mathjs again. */
+const memo = new Map<string, ParsedRule[]>();
+export const exportParsedRules = (): [string, ParsedRule[]][] => [...memo];
+export function importParsedRules(entries: [string, ParsedRule[]][]): void {
+  for (const [k, v] of entries) memo.set(k, v);
+}
+
 /** Parse a rule file's text into rule families (no knowledge of any form yet). */
 export function parseRules(text: string, file = 'rules'): ParsedRule[] {
+  const key = `${file}\u0000${text}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const parsed = parseRulesUncached(text, file);
+  memo.set(key, parsed);
+  return parsed;
+}
+
+function parseRulesUncached(text: string, file: string): ParsedRule[] {
   const out: ParsedRule[] = [];
   const lines = text.split(/\r?\n/);
   let comments: string[] = [];

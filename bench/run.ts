@@ -1,0 +1,99 @@
+/**
+ * npm run bench — speed and memory as ratios against a baseline measured in the same run.
+ *   1. checking a workbook vs only opening and reading it with the reading library (target ≤ 1.5×)
+ *   2. files per second with --jobs 2 vs --jobs 1 (target ≥ 1.6× on 2 cores)
+ *   3. peak memory of `xxgk check` over 5,000 files (target flat, < 300 MB)
+ *   4. writing 1,000 templates vs exceljs writing the same cells unstyled (target ≤ 2×)
+ *   5. the task pane's first-load JavaScript, gzipped (target < 350 KB), where the add-in is built
+ * Set BENCH_FILES to change the bulk size (default 5000).
+ */
+import { spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
+import { checkData } from '../core/checkfile';
+import { textFindings } from '../core/rules/text';
+import { checkFiles } from '../cli/pool';
+
+const root = path.join(__dirname, '..', '..', '..');
+const examples = path.join(root, 'examples');
+const line = (s: string) => process.stdout.write(s + '\n');
+
+function timeIt(fn: () => void, reps: number): number {
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < reps; i++) fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6 / reps;
+}
+
+async function main() {
+  const results: Record<string, unknown> = {};
+  const workbooks = ['某某县财政局-2024.xlsx', '某某县教育局-2024-有错误.xlsx', '某某县卫健委-2025-WPS.xlsx', '某某县民政局-2020.xls', '顺河回族区政数局-2020.xlsx'];
+  const datas = workbooks.map((f) => ({ name: f, data: new Uint8Array(readFileSync(path.join(examples, f))) }));
+
+  // 1. Per file: read alone vs read + locate + check. Warm up both first.
+  const readAlone = () => { for (const d of datas) XLSX.read(d.data, { type: 'array' }); };
+  const check = () => { for (const d of datas) checkData(d.data, d.name, { textRules: textFindings }); };
+  for (let i = 0; i < 20; i++) { readAlone(); check(); }
+  let best = { read: Infinity, check: Infinity };
+  for (let round = 0; round < 5; round++) {
+    best = { read: Math.min(best.read, timeIt(readAlone, 20)), check: Math.min(best.check, timeIt(check, 20)) };
+  }
+  const perFile = { readMs: best.read / datas.length, checkMs: best.check / datas.length, ratio: best.check / best.read };
+  results.checkVsRead = perFile;
+  line(`1. check vs read alone, per file: read ${perFile.readMs.toFixed(2)} ms, check ${perFile.checkMs.toFixed(2)} ms → ${perFile.ratio.toFixed(2)}× (target ≤ 1.5×)`);
+
+  // 2 and 3. Bulk files on disk.
+  const n = Number(process.env.BENCH_FILES ?? 5000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-bench-'));
+  try {
+    for (let i = 0; i < n; i++) {
+      const src = workbooks[i % workbooks.length];
+      const sub = path.join(dir, `d${Math.floor(i / 500)}`);
+      if (i % 500 === 0) mkdirSync(sub);
+      copyFileSync(path.join(examples, src), path.join(sub, `${i}-${src}`));
+    }
+    const some = (k: number) => Array.from({ length: k }, (_, i) => path.join(dir, `d${Math.floor(i / 500)}`, `${i}-${workbooks[i % workbooks.length]}`));
+    const files = some(Math.min(n, 600));
+    const rate = async (jobs: number) => { const t0 = Date.now(); await checkFiles(files, { textRules: textFindings }, jobs, () => {}); return files.length / ((Date.now() - t0) / 1000); };
+    await rate(1);
+    const r1 = await rate(1), r2 = await rate(2);
+    results.jobs = { files: files.length, perSecond1: r1, perSecond2: r2, speedup: r2 / r1 };
+    line(`2. ${files.length} files: --jobs 1 ${r1.toFixed(0)} files/s, --jobs 2 ${r2.toFixed(0)} files/s → ${(r2 / r1).toFixed(2)}× (target ≥ 1.6×)`);
+
+    const bin = path.join(root, 'bin', 'xxgk.js');
+    const t0 = Date.now();
+    const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'check', dir, '--jobs', '2', '--quiet', '--report', path.join(dir, 'report.csv')], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const peakKb = Number((run.stderr.trim().split('\n').pop() ?? '').trim());
+    const secs = (Date.now() - t0) / 1000;
+    const small = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, 'check', path.join(dir, 'd0'), '--jobs', '2', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const smallKb = Number((small.stderr.trim().split('\n').pop() ?? '').trim());
+    results.memory = { files: n, peakMB: peakKb / 1024, peakMBAt500: smallKb / 1024, seconds: secs };
+    line(`3. xxgk check over ${n} files (--jobs 2): peak RSS of the main process ${(peakKb / 1024).toFixed(0)} MB (500 files: ${(smallKb / 1024).toFixed(0)} MB), ${secs.toFixed(1)} s (target < 300 MB, flat)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // 4 and 5: the other engineers' benchmarks, where present.
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { benchTemplates } = require('./templates') as typeof import('./templates');
+    const t = await benchTemplates(Number(process.env.BENCH_TEMPLATES ?? 1000));
+    results.templates = t;
+    line(`4. ${t.count} templates: ${t.templateMs.toFixed(0)} ms vs exceljs unstyled ${t.baselineMs.toFixed(0)} ms → ${t.ratio.toFixed(2)}× (target ≤ 2×)`);
+  } catch (e) { line(`4. templates: not measured (${(e as Error).message})`); }
+  try {
+    const bundle = path.join(__dirname, 'bundle.js');
+    if (existsSync(bundle)) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(bundle);
+      const fn = mod.benchBundle ?? mod.default ?? Object.values(mod).find((v) => typeof v === 'function');
+      const b = await fn();
+      results.bundle = b;
+      line(`5. task pane: ${JSON.stringify(b)}`);
+    } else line('5. task pane bundle: not measured (bench/bundle.ts not built)');
+  } catch (e) { line(`5. task pane bundle: not measured (${(e as Error).message})`); }
+  line(JSON.stringify(results));
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

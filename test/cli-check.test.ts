@@ -1,0 +1,152 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FindingsDoc } from '../core/findings';
+import { encryptedBytes, randomBytes } from './helpers/workbooks';
+
+const root = path.join(__dirname, '..');
+const bin = path.join(root, 'bin', 'xxgk.js');
+const xxgk = (args: string[], opts: { cwd?: string } = {}) => spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, encoding: 'utf8', maxBuffer: 64 << 20 });
+const json = (args: string[]) => { const r = xxgk([...args, '--json']); return { status: r.status, doc: JSON.parse(r.stdout) as FindingsDoc, stderr: r.stderr }; };
+
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist', 'node', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build:node'], { cwd: root });
+});
+
+describe('xxgk check on the bundled examples', () => {
+  it('finds the planted errors, passes the rest, exits 1', () => {
+    const { status, doc } = json(['check', 'examples']);
+    expect(status).toBe(1);
+    const by = Object.fromEntries(doc.files.map((f) => [path.basename(f.path), f]));
+    for (const name of ['某某县财政局-2024.xlsx', '某某县卫健委-2025-WPS.xlsx', '某某县民政局-2020.xls', '顺河回族区政数局-2020.xlsx', 'shunhe-2020-report.txt']) {
+      expect(by[name].status, name).toBe('checked');
+      expect(by[name].reports[0].findings.filter((f) => f.severity === 'error'), name).toEqual([]);
+    }
+    const real = by['顺河回族区政数局-2020.xlsx'].reports[0];
+    expect([real.format, real.year, real.agency]).toEqual(['2019', 2020, '政务服务和大数据管理局']);
+    const bad = by['某某县教育局-2024-有错误.xlsx'].reports[0];
+    const rules = bad.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort();
+    expect(rules).toEqual(['T3.applicant_total', 'T3.applicant_total', 'T3.balance', 'T3.results_total', 'cell.not_number']);
+    const inner = bad.findings.find((f) => f.rule === 'T3.results_total')!;
+    expect(inner.suspects.map((s) => [s.row, s.column])).toEqual([['R3.3.4', 'natural']]);
+    expect(inner.suspects[0].ref).toMatch(/^2024年报![A-Z]+\d+$/);
+    expect(doc.summary).toEqual({ files: 6, reports: 6, clean: 5, with_errors: 1, unreadable: 0 });
+  });
+
+  it('prints a readable Chinese summary by default and English with --lang en', () => {
+    const zh = xxgk(['check', 'examples']);
+    expect(zh.stdout).toContain('合计：6 个文件，6 份报告；无错误 5 份，有错误 1 份');
+    expect(zh.stdout).toMatch(/疑为 2024年报!D\d+ = 12，应为 2/);
+    const en = xxgk(['check', 'examples', '--lang', 'en']);
+    expect(en.stdout).toContain('Total: 6 files, 6 reports; 5 clean, 1 with errors');
+  });
+
+  it('exits 0 when every file is clean', () => {
+    expect(xxgk(['check', 'examples/某某县财政局-2024.xlsx']).status).toBe(0);
+  });
+
+  it('--jobs 2 gives the same results as --jobs 1', () => {
+    const one = json(['check', 'examples', '--jobs', '1']).doc;
+    const two = json(['check', 'examples', '--jobs', '2']).doc;
+    expect(two).toEqual(one);
+  });
+});
+
+describe('unreadable files never stop the batch', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'xxgk-cli-'));
+    copyFileSync(path.join(root, 'examples', '某某县财政局-2024.xlsx'), path.join(dir, 'good.xlsx'));
+    writeFileSync(path.join(dir, 'random.xlsx'), randomBytes(3000));
+    writeFileSync(path.join(dir, 'notes.xls'), '这不是工作簿，只是一段文字。\n');
+    writeFileSync(path.join(dir, 'locked.xlsx'), encryptedBytes());
+    const good = readFileSync(path.join(dir, 'good.xlsx'));
+    writeFileSync(path.join(dir, 'cut.xlsx'), good.subarray(0, Math.floor(good.length / 2)));
+    writeFileSync(path.join(dir, 'empty.xlsx'), '');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['hello', 1]]), 'S');
+    writeFileSync(path.join(dir, 'other.xlsx'), XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  });
+
+  it('reports each with its reason and checks the good one', () => {
+    const { status, doc } = json(['check', dir]);
+    expect(status).toBe(1);
+    const code = Object.fromEntries(doc.files.map((f) => [path.basename(f.path), f.error?.code ?? f.status]));
+    expect(code).toEqual({
+      'good.xlsx': 'checked', 'random.xlsx': 'not_zip', 'notes.xls': 'not_workbook', 'locked.xlsx': 'encrypted',
+      'cut.xlsx': 'truncated', 'empty.xlsx': 'empty', 'other.xlsx': 'no_tables',
+    });
+    for (const f of doc.files) if (f.error) expect(f.error.message).toContain(path.basename(f.path));
+    expect(doc.summary.unreadable).toBe(6);
+  });
+});
+
+describe('bulk report and command line errors', () => {
+  it.each(['csv', 'html', 'xlsx'])('--report out.%s is written whole, one row per finding', (ext) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-rep-'));
+    const out = path.join(dir, `out.${ext}`);
+    const r = xxgk(['check', 'examples', '--report', out]);
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir)).toEqual([`out.${ext}`]); // no temporary file left behind
+    const { doc } = json(['check', 'examples']);
+    const findings = doc.files.flatMap((f) => f.reports.flatMap((x) => x.findings)).length;
+    if (ext === 'csv') {
+      const text = readFileSync(out, 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      expect(text.trim().split('\r\n')).toHaveLength(findings + 1);
+      expect(text).toContain('T3.balance');
+    } else if (ext === 'xlsx') {
+      const wb = XLSX.read(readFileSync(out));
+      const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
+      expect(rows).toHaveLength(findings + 1);
+      expect(rows[0].slice(0, 4)).toEqual(['文件', '工作表', '单元格', '规则']);
+    } else {
+      const text = readFileSync(out, 'utf8');
+      expect(text.match(/<tr class=/g)).toHaveLength(findings);
+      expect(text).not.toMatch(/<script/i);
+    }
+  });
+
+  it('a bad local rule is a command-line error with line and column, and nothing is checked', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-rules-'));
+    writeFileSync(path.join(dir, 'extra.txt'), '# ok\nlocal.a [warning]: T3:R1:total <= 500\nlocal.b: for each column of T3: R1 + R99 == R2\n');
+    const r = xxgk(['check', 'examples', '--rules', path.join(dir, 'extra.txt')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/extra\.txt:3:38: 规则有误：应为 T3 的行/);
+    expect(r.stdout).toBe('');
+  });
+
+  it('local rules apply and show up as findings', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-rules-'));
+    writeFileSync(path.join(dir, 'extra.txt'), 'local.cap [warning]: T3:R1:total <= 10\n');
+    const { doc } = json(['check', 'examples/某某县财政局-2024.xlsx', '--rules', path.join(dir, 'extra.txt')]);
+    expect(doc.files[0].reports[0].findings.map((f) => f.rule)).toEqual(['local.cap']);
+  });
+
+  it('bad options exit 2', () => {
+    expect(xxgk(['check']).status).toBe(2);
+    expect(xxgk(['check', 'examples', '--jobs', 'zero']).status).toBe(2);
+    expect(xxgk(['check', 'examples', '--lang', 'fr']).status).toBe(2);
+    expect(xxgk(['check', 'examples', '--report', 'x.pdf']).status).toBe(2);
+    expect(xxgk(['nonsense']).status).toBe(2);
+  });
+
+  it('xxgk rules lists every family with its instances', () => {
+    const r = xxgk(['rules', '--format', '2019']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/T3\.balance\s+\[error\]\s+7 个实例/);
+    expect(r.stdout).toMatch(/T3\.applicant_total\s+\[error, total\]\s+23 个实例/);
+    expect(r.stdout).toContain('for each column of T3: R1 + R2 == R3.7 + R4');
+    expect(r.stdout).toContain('cell.decimals');
+  });
+
+  it('--prior compares with last year and names cells in both files', () => {
+    const { doc } = json(['check', 'examples/某某县财政局-2024.xlsx', '--prior', 'examples/某某县教育局-2024-有错误.xlsx']);
+    const carry = doc.files[0].reports[0].findings.filter((f) => f.rule === 'X.carry_over');
+    expect(carry.length).toBeGreaterThan(0);
+    expect(carry[0].cells.map((c) => c.ref)).toEqual([expect.stringMatching(/^2024年报!/), expect.stringMatching(/^\[examples\/某某县教育局-2024-有错误\.xlsx\]2024年报!/)]);
+  });
+});
