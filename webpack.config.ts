@@ -10,22 +10,10 @@ import * as fs from 'fs';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import MinimizerPlugin from 'minimizer-webpack-plugin';
-import webpack, { type Configuration } from 'webpack';
+import type { Configuration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
 
 const root = __dirname;
-
-/**
- * core modules other engineers are writing: while one is missing, a stand-in from addin/stubs/ is
- * bundled so that the pane builds (the real module is picked up as soon as it exists).
- */
-const PENDING: [RegExp, string, string][] = [
-  [/core[\\/]check$/, 'core/check.ts', 'addin/stubs/check.ts'],
-  [/core[\\/]read[\\/]locate$/, 'core/read/locate.ts', 'addin/stubs/locate.ts'],
-];
-const standIns = PENDING.filter(([, real]) => !fs.existsSync(path.join(root, real))).map(
-  ([re, , stub]) => new webpack.NormalModuleReplacementPlugin(re, path.join(root, stub)),
-);
 
 export default (_env: unknown, argv: { mode?: 'production' | 'development' }): Configuration & { devServer?: DevServerConfiguration } => {
   const prod = argv.mode !== 'development';
@@ -68,7 +56,6 @@ export default (_env: unknown, argv: { mode?: 'production' | 'development' }): C
       ],
     },
     plugins: [
-      ...standIns,
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/taskpane.html',

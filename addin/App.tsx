@@ -13,11 +13,12 @@ import { parseRef as parseA, type SheetHost, type MarkRecord, type WriteRecord, 
 import { MemoryHost, MemoryWorkbook } from './host-memory';
 import { STRINGS, type Lang, type Strings } from './i18n';
 import {
-  blankTotals, checkHost, exportDraw, findingTargets, groupFindings, insertTemplate, layoutHtml, marksFor, suggestionsOf, toBase64,
+  blankTotals, checkHost, findingTargets, groupFindings, insertTemplate, marksFor, suggestionsOf, toBase64,
   type CheckOutcome,
 } from './pane';
 import { bookToMemory, checkFiles, download, XLSX_TYPE, type FileEntry } from './files';
 import { formatForYear } from './years';
+import { loadWriters } from './core-api';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '10px 12px', fontFamily: tokens.fontFamilyBase, minHeight: '100vh', boxSizing: 'border-box' },
@@ -185,12 +186,8 @@ function Workspace({ host, lang, office, name, onBack }: { host: SheetHost; lang
   const exportXlsx = () => guard(async () => {
     const rep = exportable();
     if (!rep) return;
-    const { draw } = await exportDraw(rep);
-    const wb = new MemoryWorkbook();
-    const mem = new MemoryHost(wb);
-    await mem.addSheet(rep.sheet ?? 'Sheet1', draw);
-    const { writeMemoryWorkbook } = await import(/* webpackChunkName: "xlsx-write" */ './xlsx-write');
-    const bytes = await writeMemoryWorkbook(wb, { valuesOnly: true });
+    const { exportXlsx: write } = await loadWriters();
+    const bytes = await write(rep, lang);
     const opened = await host.openWorkbook(toBase64(bytes));
     if (!opened) download(`${rep.agency ?? ''}${rep.year ?? ''}年报统计表.xlsx`, bytes, XLSX_TYPE);
     setMsg({ intent: 'success', text: t.exported });
@@ -198,9 +195,8 @@ function Workspace({ host, lang, office, name, onBack }: { host: SheetHost; lang
   const exportHtml = () => guard(async () => {
     const rep = exportable();
     if (!rep) return;
-    const { draw, layout } = await exportDraw(rep);
-    const title = String(layout.cells.find((c) => c.role === 'title')?.text ?? 'report');
-    download(`${rep.agency ?? ''}${rep.year ?? ''}年报统计表.html`, layoutHtml(draw, title), 'text/html;charset=utf-8');
+    const { exportHtml: write } = await loadWriters();
+    download(`${rep.agency ?? ''}${rep.year ?? ''}年报统计表.html`, write(rep, lang), 'text/html;charset=utf-8');
     setMsg({ intent: 'success', text: t.exported });
   });
   function exportable() {
@@ -493,10 +489,8 @@ function FilesMode({ lang }: { lang: Lang }) {
   const downloadTemplate = async (year: number, agency: string) => {
     setBusy(true);
     try {
-      const wb = new MemoryWorkbook();
-      await insertTemplate(new MemoryHost(wb), { year, agency });
-      const { writeMemoryWorkbook } = await import(/* webpackChunkName: "xlsx-write" */ './xlsx-write');
-      download(`${agency}${year}年政府信息公开年报统计表模板.xlsx`, await writeMemoryWorkbook(wb, { protect: true }), XLSX_TYPE);
+      const w = await loadWriters();
+      download(`${agency}${year}年政府信息公开年报统计表模板.xlsx`, await w.writeTemplate(w.formForYear(year), { year, agency: agency || null }), XLSX_TYPE);
     } catch (e) {
       setMsg({ intent: 'error', text: `${t.error}: ${e instanceof Error ? e.message : String(e)}` });
     } finally {

@@ -16,22 +16,13 @@ export interface Checker {
 let checker: Promise<Checker> | null = null;
 export function loadChecker(): Promise<Checker> {
   checker ??= Promise.all([
-    // @ts-ignore -- core/read/locate.ts lands from another engineer; webpack swaps in a stub until then
     import(/* webpackChunkName: "checker" */ '../core/read/locate'),
-    // @ts-ignore -- core/check.ts lands from another engineer; webpack swaps in a stub until then
     import(/* webpackChunkName: "checker" */ '../core/check'),
   ]).then(([loc, chk]) => ({
-    locateReports: (book: Book) => normaliseLocated(loc.locateReports(book)),
-    checkReport: (report: ReportData, opts: { lang: Lang }) => chk.checkReport(report, opts) as ReportResult,
+    locateReports: (book: Book) => loc.locateReports(book),
+    checkReport: (report: ReportData, opts: { lang: Lang }) => chk.checkReport(report, opts),
   }));
   return checker;
-}
-
-/** locateReports may give the reports, or an object holding them. */
-function normaliseLocated(x: unknown): ReportData[] {
-  if (Array.isArray(x)) return x as ReportData[];
-  if (x && typeof x === 'object' && Array.isArray((x as { reports?: unknown }).reports)) return (x as { reports: ReportData[] }).reports;
-  return [];
 }
 
 export interface Templates {
@@ -51,6 +42,16 @@ export function loadTemplates(): Promise<Templates> {
 
 export interface WorkbookReader {
   readWorkbook(data: Uint8Array, name: string): Book;
+}
+
+/** Writers of core: the template workbook and the final tables (xlsx, HTML), each refusing a report with errors. */
+export function loadWriters() {
+  return Promise.all([
+    import(/* webpackChunkName: "writers" */ '../core/template/xlsx'),
+    import(/* webpackChunkName: "writers" */ '../core/export/xlsx'),
+    import(/* webpackChunkName: "writers" */ '../core/export/html'),
+    import(/* webpackChunkName: "forms" */ '../core/forms'),
+  ]).then(([t, x, h, f]) => ({ writeTemplate: t.writeTemplate, exportXlsx: x.exportXlsx, exportHtml: h.exportHtml, formForYear: f.formForYear, getForm: f.getForm }));
 }
 
 let reader: Promise<WorkbookReader> | null = null;

@@ -57,7 +57,9 @@ export class MemoryWorkbook {
     const s = this.sheet(sheet);
     const k = key(r, c);
     const cur = s.cells.get(k) ?? { value: null };
-    const next = { ...cur, ...patch };
+    const next: MemCell = { ...cur, ...patch };
+    if (next.fill == null) delete next.fill; // absent, not null: a restored cell is exactly as before
+    if (next.comment == null) delete next.comment;
     if (next.value === null && !next.formula && !next.fill && !next.comment && !next.role && next.locked === undefined) s.cells.delete(k);
     else s.cells.set(k, next);
   }

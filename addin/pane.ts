@@ -138,16 +138,9 @@ export function groupFindings(rep: ReportResult): FindingGroup[] {
   return [...groups.values()].sort((a, b) => order(a.table) - order(b.table) || RANK[a.severity] - RANK[b.severity]);
 }
 
-/** A core SheetLayout as host-agnostic drawing (optionally filled with a report's values, without formulas). */
-export function toDraw(layout: SheetLayout, fill?: ReportData): DrawLayout {
-  return {
-    cells: layout.cells.map((c) => {
-      if (!fill || !c.cellId) return { ...c };
-      const raw = fill.cells[c.cellId]?.raw ?? null;
-      return { ...c, formula: null, text: typeof raw === 'boolean' ? String(raw) : raw, role: c.role === 'derived' ? 'derived' : c.role };
-    }),
-    columnWidths: layout.columnWidths,
-  };
+/** A core SheetLayout as host-agnostic drawing. */
+export function toDraw(layout: SheetLayout): DrawLayout {
+  return { cells: layout.cells.map((c) => ({ ...c })), columnWidths: layout.columnWidths };
 }
 
 /** Draws the official template for a year (format from the year unless given) into a new sheet. */
@@ -156,51 +149,6 @@ export async function insertTemplate(host: SheetHost, opts: { year: number; agen
   const form = opts.format ? t.getForm(opts.format) : t.formForYear(opts.year);
   const layout = t.templateLayout(form, { year: opts.year, agency: opts.agency || null });
   return host.addSheet(layout.sheetName, toDraw(layout));
-}
-
-/** The final tables of a checked report in the official layout, values only. */
-export async function exportDraw(rep: ReportData): Promise<{ draw: DrawLayout; layout: SheetLayout }> {
-  const t = await loadTemplates();
-  const form = t.getForm(rep.format);
-  const layout = t.templateLayout(form, { year: rep.year, agency: rep.agency });
-  return { draw: toDraw(layout, rep), layout };
-}
-
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-
-/** A self-contained HTML page of the tables (rowspan/colspan as drawn). Used until core/export provides the official one. */
-export function layoutHtml(draw: DrawLayout, title: string): string {
-  const byRow = new Map<number, typeof draw.cells>();
-  let rows = 0;
-  for (const c of draw.cells) {
-    if (!byRow.has(c.r)) byRow.set(c.r, []);
-    byRow.get(c.r)!.push(c);
-    rows = Math.max(rows, c.r + (c.rowSpan ?? 1));
-  }
-  const body: string[] = [];
-  let table: string[] | null = null;
-  const flush = () => { if (table) body.push(`<table>${table.join('')}</table>`); table = null; };
-  for (let r = 0; r < rows; r++) {
-    const cells = (byRow.get(r) ?? []).sort((a, b) => a.c - b.c);
-    if (!cells.length) { flush(); continue; }
-    if (cells.length === 1 && (cells[0].role === 'title' || cells[0].role === 'section')) {
-      flush();
-      body.push(cells[0].role === 'title' ? `<h1>${esc(cells[0].text)}</h1>` : `<h2>${esc(cells[0].text)}</h2>`);
-      continue;
-    }
-    table ??= [];
-    table.push(`<tr>${cells.map((c) => {
-      const tag = ['header', 'corner', 'caption'].includes(c.role ?? '') ? 'th' : 'td';
-      const span = `${(c.rowSpan ?? 1) > 1 ? ` rowspan="${c.rowSpan}"` : ''}${(c.colSpan ?? 1) > 1 ? ` colspan="${c.colSpan}"` : ''}`;
-      const cls = c.cellId ? ' class="v"' : '';
-      return `<${tag}${span}${cls}>${esc(c.text ?? '')}</${tag}>`;
-    }).join('')}</tr>`);
-  }
-  flush();
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
-body{font-family:"SimSun","Songti SC",serif;margin:2em}h1{font-size:20px;text-align:center}h2{font-size:16px}
-table{border-collapse:collapse;margin-bottom:1.5em}th,td{border:1px solid #000;padding:4px 6px;font-size:14px}th{font-weight:normal}td.v{text-align:center;min-width:3em}
-</style></head><body>${body.join('\n')}</body></html>`;
 }
 
 /** Base64 of bytes (for Excel.createWorkbook). */
