@@ -113,6 +113,7 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
 
   const values = plannedValues(form, layout, opts);
   const validate = opts.validation !== false;
+  const open: LayoutCell[] = []; // cells the user types into: validated in rectangles below
   for (const cell of layout.cells) {
     const x = ws.getCell(cell.r + 1, cell.c + 1);
     if (cell.cellId) {
@@ -121,13 +122,16 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
       x.style = styleFor(v.formula ? 'derived' : 'input', cell.kind);
       if (v.formula) x.value = { formula: v.formula, result: v.value ?? 0 } as ExcelJS.CellFormulaValue;
       else if (v.value !== null) x.value = v.value;
-      if (!v.formula && validate) x.dataValidation = validationFor(cell.kind ?? 'count', a1(cell.r, cell.c));
+      if (!v.formula && validate) open.push(cell);
     } else {
       x.style = styleFor(cell.role);
       if (cell.text) x.value = cell.text;
     }
     if (cell.rowSpan > 1 || cell.colSpan > 1) ws.mergeCells(cell.r + 1, cell.c + 1, cell.r + cell.rowSpan, cell.c + cell.colSpan);
   }
+
+  const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+  for (const [range, kind] of validationRanges(open)) dv.add(range, validationFor(kind, range.split(':')[0]));
 
   // Notes beside 表二 (outside the tables, never read as data).
   if (opts.notes?.length) {
@@ -170,8 +174,34 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
 
   if (opts.protect !== false)
     await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-  const buf = await wb.xlsx.writeBuffer();
+  // Fast deflate: a template is small, and level 1 halves the time spent compressing it.
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
   return new Uint8Array(buf as ArrayBuffer);
+}
+
+/**
+ * Input cells grouped into rectangles of one kind (runs along a row, stacked over consecutive rows
+ * with the same run), so that a sheet carries a dozen validations rather than one per cell.
+ * Money cells stay single: their custom formula names the cell.
+ */
+export function validationRanges(cells: LayoutCell[]): [string, ValueKind][] {
+  const runs: { r: number; c0: number; c1: number; kind: ValueKind }[] = [];
+  const sorted = [...cells].sort((a, b) => a.r - b.r || a.c - b.c);
+  for (const cell of sorted) {
+    const kind = cell.kind ?? 'count';
+    const last = runs[runs.length - 1];
+    if (kind !== 'money' && last && last.r === cell.r && last.kind === kind && last.c1 + 1 === cell.c && cell.colSpan === 1) last.c1 = cell.c;
+    else runs.push({ r: cell.r, c0: cell.c, c1: cell.c, kind });
+  }
+  const out: [string, ValueKind][] = [];
+  const rects: { r0: number; r1: number; c0: number; c1: number; kind: ValueKind }[] = [];
+  for (const run of runs) {
+    const prev = rects.find((x) => x.r1 + 1 === run.r && x.c0 === run.c0 && x.c1 === run.c1 && x.kind === run.kind && x.kind !== 'money');
+    if (prev) prev.r1 = run.r;
+    else rects.push({ r0: run.r, r1: run.r, c0: run.c0, c1: run.c1, kind: run.kind });
+  }
+  for (const x of rects) out.push([x.r0 === x.r1 && x.c0 === x.c1 ? a1(x.r0, x.c0) : `${a1(x.r0, x.c0)}:${a1(x.r1, x.c1)}`, x.kind]);
+  return out;
 }
 
 /** Human name of a value cell for messages: 表三 本年新收 / 自然人. */
