@@ -22,7 +22,9 @@ export async function checkFiles(files: string[], opts: CheckFileOptions, jobs: 
   let next = 0;
   await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve, reject) => {
     const w = new Worker(workerFile);
-    w.postMessage({ opts, parsed: exportParsedRules() });
+    // Functions cannot cross to a worker: the worker sets its own text rules.
+    const { textRules: _local, ...plain } = opts;
+    w.postMessage({ opts: plain, parsed: exportParsedRules() });
     const feed = () => {
       if (next >= files.length) { void w.terminate().then(() => resolve()); return; }
       const id = next++;

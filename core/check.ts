@@ -247,20 +247,27 @@ function pointAtSuspects(rules: RuleSet, cells: Map<string, Cell>, eqFindings: {
   for (const id of ids) scale = Math.max(scale, valueOf(cells.get(id)!).decimals);
   for (const i of insts) for (const t of [...i.lhs.terms, ...i.rhs.terms]) scale = Math.max(scale, t.coef.decimals);
   const toInt = (d: Dec) => (d.n * 10n ** BigInt(scale - d.scale));
-  const equations = insts.map((inst) => {
+  // Each equation's direct coefficients, and which equations each cell is in.
+  const directs = insts.map((inst) => {
     const direct = new Map<string, Dec>();
     for (const t of inst.lhs.terms) direct.set(t.cell, (direct.get(t.cell) ?? Dec.ZERO).add(t.coef));
     for (const t of inst.rhs.terms) direct.set(t.cell, (direct.get(t.cell) ?? Dec.ZERO).sub(t.coef));
+    return direct;
+  });
+  const inEquations = new Map<string, { e: number; a: number }[]>();
+  directs.forEach((direct, e) => { for (const [id, a] of direct) { let l = inEquations.get(id); if (!l) inEquations.set(id, (l = [])); l.push({ e, a: a.toNumber() }); } });
+  const coefs = insts.map(() => new Map<number, number>());
+  for (const id of ids) {
+    // Changing a cell moves it and every formula that follows it: its column is the sum of their coefficients.
+    const v = index.get(id)!;
+    for (const [k, w] of effect(id)) for (const { e, a } of inEquations.get(k) ?? []) coefs[e].set(v, (coefs[e].get(v) ?? 0) + w * a);
+  }
+  const equations = insts.map((inst, e) => {
     let residual = inst.lhs.constant.neg().add(inst.rhs.constant);
-    for (const [id, a] of direct) if (cells.get(id)!.value.kind !== 'text') residual = residual.add(a.mul(valueOf(cells.get(id)!)));
-    const coefs = new Map<number, bigint>();
-    for (const id of ids) {
-      // Column of variable id = Σ over cells it moves of their direct coefficient.
-      let a = 0;
-      for (const [k, w] of effect(id)) { const d = direct.get(k); if (d) a += w * d.toNumber(); }
-      if (a !== 0) coefs.set(index.get(id)!, toInt(Dec.of(a)));
-    }
-    return { coefs, residual: toInt(residual) };
+    for (const [id, a] of directs[e]) if (cells.get(id)!.value.kind !== 'text') residual = residual.add(a.mul(valueOf(cells.get(id)!)));
+    const ints = new Map<number, bigint>();
+    for (const [v, a] of coefs[e]) if (a !== 0) ints.set(v, toInt(Dec.of(a)));
+    return { coefs: ints, residual: toInt(residual) };
   });
   const sys: LinearSystem = {
     equations,

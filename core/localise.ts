@@ -16,6 +16,7 @@ const qsub = (a: Q, b: Q): Q => q(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
 const qmul = (a: Q, b: Q): Q => q(a[0] * b[0], a[1] * b[1]);
 const qdiv = (a: Q, b: Q): Q => q(a[0] * b[1], a[1] * b[0]);
 const qzero = (a: Q) => a[0] === 0n;
+const ZERO: Q = [0n, 1n];
 
 export interface LinearSystem {
   /** Equations as sparse rows: variable index → coefficient (scaled to integers), and the current residual (Σ a·x − b). */
@@ -77,13 +78,14 @@ function solve(sys: LinearSystem, chosen: number[]): Explanation | null {
   const col = new Map(vars.map((v, i) => [v, i]));
   const n = vars.length;
   const rows: Q[][] = [];
+  // Only equations the chosen or free cells appear in can change; any other must already hold.
   for (const e of sys.equations) {
-    const row: Q[] = Array.from({ length: n + 1 }, () => q(0n));
     let any = false;
-    for (const [v, a] of e.coefs) { const j = col.get(v); if (j !== undefined) { row[j] = q(a); any = true; } }
-    // Free variables hold 0 in the residual: their equation's residual counts them as unknowns.
-    row[n] = q(-e.residual);
+    for (const v of e.coefs.keys()) if (col.has(v)) { any = true; break; }
     if (!any) { if (e.residual !== 0n) return null; continue; }
+    const row: Q[] = Array.from({ length: n + 1 }, () => ZERO);
+    for (const [v, a] of e.coefs) { const j = col.get(v); if (j !== undefined) row[j] = [a, 1n]; }
+    row[n] = [-e.residual, 1n];
     rows.push(row);
   }
   // Gauss–Jordan elimination.
