@@ -3,7 +3,6 @@ import { readFileSync, statSync } from 'fs';
 import { parentPort } from 'worker_threads';
 import { checkData, type CheckFileOptions } from '../core/checkfile';
 import type { FileResult } from '../core/findings';
-import { textFindings } from '../core/rules/text';
 import { importParsedRules, type ParsedRule } from '../core/rules';
 
 export interface Job { id: number; path: string }
@@ -17,7 +16,7 @@ export function checkPath(path: string, opts: CheckFileOptions): FileResult {
     if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     if (st.size > max) return tooLarge(path, st.size, max, lang);
     const buf = readFileSync(path);
-    return checkData(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), path, { textRules: textFindings, ...opts });
+    return checkData(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), path, opts);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return { path, status: 'unreadable', error: { code: 'not_workbook', message: lang === 'en' ? `${path}: cannot open (${code})` : `文件「${path}」无法打开（${code}）` }, reports: [] };

@@ -10,6 +10,7 @@ import { ReadError } from './read/errors';
 import { locateReports } from './read/locate';
 import { readWorkbook } from './read/xlsx';
 import type { ReportData } from './report';
+import { textFindings } from './rules/text';
 
 export const PUBLISHED_EXT = /\.(txt|html?|md)$/i;
 
@@ -54,7 +55,7 @@ export function checkData(data: Uint8Array, path: string, opts: CheckFileOptions
     path, status: 'checked', error: null,
     reports: reports.map((r) => {
       const match = opts.priors && matchPrior(r, opts.priors);
-      return checkReport(r, { ...opts, ...(match ? { prior: match.report, priorName: match.name } : {}) });
+      return checkReport(r, { textRules: textFindings, ...opts, ...(match ? { prior: match.report, priorName: match.name } : {}) });
     }),
   };
 }
