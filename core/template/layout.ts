@@ -73,7 +73,16 @@ export function templateLayout(form: FormSpec, opts: LayoutOptions = {}): SheetL
   if (!m) cache.set(form, (m = new Map()));
   let hit = m.get(key);
   if (!hit) {
-    hit = computeLayout(form, opts);
+    // The layout does not depend on the agency except for the title: computed once per year.
+    const baseKey = JSON.stringify([opts.year ?? null, null, opts.sheetName ?? null]);
+    let base = m.get(baseKey);
+    if (!base) m.set(baseKey, (base = computeLayout(form, { ...opts, agency: null })));
+    if (!opts.agency) hit = base;
+    else {
+      const title = templateTitle(opts);
+      hit = { ...base, cells: base.cells.map((c) => (c.role === 'title' ? { ...c, text: title } : c)) };
+    }
+    if (m.size > 200) m.clear(); // many agencies: keep memory flat
     m.set(key, hit);
   }
   return hit;

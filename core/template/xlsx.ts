@@ -175,7 +175,7 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
   if (opts.protect !== false)
     await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   // Fast deflate: a template is small, and level 1 halves the time spent compressing it.
-  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
+  const buf = await wb.xlsx.writeBuffer({ useSharedStrings: false, zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
   return new Uint8Array(buf as ArrayBuffer);
 }
 
