@@ -207,7 +207,7 @@ function Workspace({ host, lang, office, name, onBack }: { host: SheetHost; lang
   }
 
   return (
-    <div className={s.col} data-testid="workspace" data-busy={busy ? '1' : '0'}>
+    <div className={s.col} data-testid="workspace" data-busy={busy ? '1' : '0'} data-done={version}>
       {onBack && <div className={s.row}><Link onClick={onBack} data-testid="back">← {t.back}</Link><Text weight="semibold">{name}</Text></div>}
       <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
         {office && <Tab value="insert" data-testid="tab-insert">{t.tabInsert}</Tab>}

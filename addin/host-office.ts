@@ -82,7 +82,7 @@ export class OfficeHost implements SheetHost {
       const wss = names ? names.map((n) => ctx.workbook.worksheets.getItem(n)) : [ctx.workbook.worksheets.getActiveWorksheet()];
       const parts = wss.map((ws) => {
         ws.load('name');
-        const used = ws.getUsedRangeOrNullObject();
+        const used = ws.getUsedRangeOrNullObject(true); // values only: formatting does not widen the block
         used.load('values,formulas,rowIndex,columnIndex');
         const merges = this.features.readMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
         merges?.load('address');

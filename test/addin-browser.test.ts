@@ -1,0 +1,210 @@
+/**
+ * The built task pane (dist/taskpane.html) in Debian's Chromium:
+ *  (a) outside Office: a workbook with planted errors shows every finding with its cell; 20 files
+ *      give the bulk table (sortable, downloadable); a downloaded template reads back;
+ *  (b) inside a fake Excel injected before load: insert the template, type numbers, check with
+ *      exactly one read and one write round trip, click a finding (the fake sees the selection),
+ *      clear marks (cells exactly as before), apply suggestions (the sheet then checks clean).
+ * Screenshots go to docs/addin-*.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { act, launchChromium, openPane, pageErrors, serveDist, ROOT } from './browser/harness';
+import { bookBytes, reportSheets } from './helpers/workbooks';
+import { balancedValues } from './helpers/synthetic';
+import { readWorkbook } from '../core/read/xlsx';
+import { locateReports } from '../core/read/locate';
+import { checkReport } from '../core/check';
+import { formForYear } from '../core/forms';
+import { templateLayout } from '../core/template/layout';
+import { a1 } from '../core/read/grid';
+import type { ReportResult } from '../core/findings';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A 2021-format workbook with a few planted errors (seeded), and what the checker finds in it. */
+function plantedWorkbook(seed: number, agency: string): { bytes: Buffer; reports: ReportResult[] } {
+  const values = { ...balancedValues('2021', seed) };
+  // Planted: a wrong inner cell of 表三, a wrong 表四 total, a decimal count.
+  values['T3:R3.2:natural'] = (values['T3:R3.2:natural'] as number) + 1 + (seed % 3);
+  if (seed % 2 === 0) values['T4:R1:review.total'] = (values['T4:R1:review.total'] as number) + 2;
+  if (seed % 5 === 0) values['T2:rules:issued'] = 1.5;
+  const { sheets } = reportSheets({ format: '2021', year: 2024, agency, values });
+  const bytes = bookBytes(sheets, 'xlsx');
+  const reports = locateReports(readWorkbook(new Uint8Array(bytes), `${agency}.xlsx`)).map((r) => checkReport(r, { lang: 'zh' }));
+  return { bytes, reports };
+}
+
+const shot = async (page: Page, name: string) => {
+  await page.screenshot({ path: path.join(ROOT, 'docs', name), fullPage: false });
+};
+
+describe('task pane outside Office (files)', () => {
+  it('shows every finding of a workbook with planted errors, with its cells', async () => {
+    const page = await openPane(browser, server.url);
+    expect(await page.getAttribute('[data-testid=pane]', 'data-mode')).toBe('files');
+    const { bytes, reports } = plantedWorkbook(4, '某某县财政局');
+    const expected = reports.flatMap((r) => r.findings);
+    expect(expected.filter((f) => f.severity === 'error').length).toBeGreaterThan(1);
+    await page.setInputFiles('[data-testid=file-input]', { name: '某某县财政局.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page.waitForSelector('[data-testid=workspace]');
+    await act(page, '[data-testid=check]');
+    await page.waitForSelector('[data-testid=results]');
+    const shown = await page.$$eval('[data-testid=finding]', (els) => els.map((e) => ({ rule: e.getAttribute('data-rule'), severity: e.getAttribute('data-severity'), refs: e.getAttribute('data-refs'), suspects: e.getAttribute('data-suspects') })));
+    const key = (f: { rule: string | null; severity: string | null; refs: string | null }) => `${f.rule}|${f.severity}|${f.refs}`;
+    expect(shown.map(key).sort()).toEqual(expected.map((f) => key({ rule: f.rule, severity: f.severity, refs: f.cells.map((c) => c.ref).join(' ') })).sort());
+    // Clicking a finding selects its cell in the sheet preview.
+    const first = expected.find((f) => f.suspects.length)!;
+    await act(page, `[data-testid=finding][data-suspects="${first.suspects.map((s) => s.ref).join(' ')}"] >> nth=0`, { position: { x: 4, y: 4 } });
+    const sel = await page.$$eval('[data-testid=preview] td[data-selected="1"]', (els) => els.map((e) => e.getAttribute('data-cell')));
+    expect(sel).toEqual(first.suspects.map((s) => s.ref.split('!')[1]));
+    await shot(page, 'addin-files.png');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('checks 20 files into a sortable bulk table and downloads it as .xlsx', async () => {
+    const page = await openPane(browser, server.url, { width: 900 });
+    const files = Array.from({ length: 20 }, (_, i) => ({ name: `部门${String(i + 1).padStart(2, '0')}.xlsx`, ...plantedWorkbook(i + 1, `部门${i + 1}`) }));
+    await page.setInputFiles('[data-testid=file-input]', files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })));
+    await page.waitForSelector('[data-testid=bulk-table]');
+    const rows = await page.$$eval('[data-testid=bulk-row]', (els) => els.map((e) => ({ file: e.getAttribute('data-file'), errors: Number(e.getAttribute('data-errors')) })));
+    expect(rows).toHaveLength(20);
+    for (const f of files) {
+      const errs = f.reports.flatMap((r) => r.findings).filter((x) => x.severity === 'error').length;
+      expect(rows.find((r) => r.file === f.name)?.errors, f.name).toBe(errs);
+    }
+    // Sort by errors, descending after two clicks.
+    await page.click('[data-testid=sort-errors]');
+    await page.click('[data-testid=sort-errors]');
+    const sorted = await page.$$eval('[data-testid=bulk-row]', (els) => els.map((e) => Number(e.getAttribute('data-errors'))));
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-results]')]);
+    const out = await download.path();
+    const book = readWorkbook(new Uint8Array(fs.readFileSync(out!)), 'results.xlsx');
+    const total = files.reduce((s, f) => s + f.reports.reduce((t, r) => t + r.findings.length, 0), 0);
+    expect(book.grids[0].rows).toBe(total + 1);
+    expect(book.grids[0].cell(0, 0)?.raw).toBe('文件');
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('downloads a template that the reader reads back', async () => {
+    const page = await openPane(browser, server.url);
+    await page.click('[data-testid=tab-template]');
+    await page.fill('[data-testid=template-year] input, input[data-testid=template-year]', '2020');
+    await page.fill('[data-testid=template-agency] input, input[data-testid=template-agency]', '某某县民政局');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=template-go]')]);
+    const bytes = new Uint8Array(fs.readFileSync((await download.path())!));
+    const reports = locateReports(readWorkbook(bytes, download.suggestedFilename()));
+    expect(reports).toHaveLength(1);
+    expect(reports[0].format).toBe('2019');
+    expect(reports[0].year).toBe(2020);
+    expect(reports[0].agency).toBe('某某县民政局');
+    expect(checkReport(reports[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('task pane inside a fake Excel', () => {
+  it('inserts the template, checks in one read and one write, selects, clears marks exactly, applies suggestions', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true });
+    expect(await page.getAttribute('[data-testid=pane]', 'data-mode')).toBe('office');
+    const fake = <T,>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => {
+      const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
+      return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
+    }, [fn, args] as const) as Promise<T>;
+
+    // Insert the 2024 template.
+    await page.click('[data-testid=tab-insert]');
+    await page.fill('input[data-testid=insert-year], [data-testid=insert-year] input', '2024');
+    await page.fill('input[data-testid=insert-agency], [data-testid=insert-agency] input', '某某县财政局');
+    await act(page, '[data-testid=insert-go]');
+    expect(await page.textContent('[data-testid=message]')).toContain('2024年报');
+    expect(await fake<string[]>('sheetNames')).toContain('2024年报');
+    const sheet = '2024年报';
+    const layout = templateLayout(formForYear(2024), { year: 2024, agency: '某某县财政局' });
+    const grid = await fake<(string | number | null)[][]>('grid', sheet);
+    expect(grid[0][0]).toBe('某某县财政局2024年政府信息公开工作年度报告');
+    const derived = layout.cells.filter((c) => c.formula);
+    for (const c of derived) expect(grid[c.r][c.c], c.cellId).toBe(`=${c.formula}`);
+
+    // The user types the numbers (balanced), then one wrong number.
+    const values = balancedValues('2021', 3);
+    for (const c of layout.cells) {
+      if (c.role !== 'input' || !c.cellId) continue;
+      const v = c.cellId in values ? values[c.cellId] : 1;
+      await fake('type', sheet, a1(c.r, c.c), v);
+    }
+    const wrong = layout.address.get('T3:R3.2:natural')!;
+    await fake('type', sheet, a1(wrong.r, wrong.c), (values['T3:R3.2:natural'] as number) + 3);
+    const before = await fake<string>('snapshot', sheet);
+
+    // Check: exactly one read and one write round trip.
+    await page.click('[data-testid=tab-check]');
+    const syncs0 = await fake<number>('syncs');
+    await act(page, '[data-testid=check]');
+    await page.waitForSelector('[data-testid=results]');
+    expect((await fake<number>('syncs')) - syncs0).toBe(2);
+    const findings = await page.$$eval('[data-testid=finding]', (els) => els.map((e) => ({ rule: e.getAttribute('data-rule'), severity: e.getAttribute('data-severity'), suspects: e.getAttribute('data-suspects') })));
+    const errors = findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const fills = await fake<Record<string, string>>('fills', sheet);
+    expect(Object.keys(fills).length).toBeGreaterThan(0);
+    expect(Object.keys(await fake<Record<string, string>>('comments', sheet)).length).toBeGreaterThan(0);
+    await shot(page, 'addin-excel.png');
+
+    // Clicking a finding selects its cells in Excel.
+    const target = errors.find((f) => f.suspects)!;
+    await act(page, `[data-testid=finding][data-suspects="${target.suspects}"] >> nth=0`, { position: { x: 4, y: 4 } });
+    const selection = await fake<{ sheet: string; address: string }>('selection');
+    expect(selection.sheet).toBe(sheet);
+    expect(selection.address).toBe(target.suspects!.split(' ').map((r) => r.split('!')[1]).join(','));
+    // Next / Previous walk the list.
+    await act(page, '[data-testid=next]');
+    expect((await fake<{ address: string }>('selection')).address).toBeTruthy();
+
+    // Clear marks: every cell exactly as before the check.
+    const syncs1 = await fake<number>('syncs');
+    await act(page, '[data-testid=clear-marks]');
+    expect((await fake<number>('syncs')) - syncs1).toBe(1);
+    expect(await fake<string>('snapshot', sheet)).toBe(before);
+
+    // Apply every suggestion: the sheet then checks clean; the change is listed and undoable.
+    await page.click('[data-testid=tab-fix]');
+    await act(page, '[data-testid=apply-all]');
+    expect(await page.$$eval('[data-testid=change]', (els) => els.length)).toBeGreaterThan(0);
+    await page.click('[data-testid=tab-check]');
+    await act(page, '[data-testid=check]');
+    expect(await page.$$eval('[data-testid=finding][data-severity=error]', (els) => els.length)).toBe(0);
+    // Export: a clean workbook opened through Excel.createWorkbook.
+    await page.click('[data-testid=tab-export]');
+    await act(page, '[data-testid=export-xlsx]');
+    const created = await fake<string[]>('created');
+    expect(created).toHaveLength(1);
+    const exported = locateReports(readWorkbook(new Uint8Array(Buffer.from(created[0], 'base64')), 'export.xlsx'));
+    expect(exported[0].year).toBe(2024);
+    expect(checkReport(exported[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
+
+    // Undo all: the wrong number is back.
+    await page.click('[data-testid=tab-fix]');
+    await act(page, '[data-testid=undo-all]');
+    expect((await fake<{ value: number }>('cell', sheet, a1(wrong.r, wrong.c))).value).toBe((values['T3:R3.2:natural'] as number) + 3);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+

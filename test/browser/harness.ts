@@ -1,0 +1,83 @@
+/**
+ * Browser test harness: serves dist/ over http on 127.0.0.1 (random port) and drives Debian's
+ * Chromium through playwright-core. Office.js's CDN is unreachable here: requests to it are
+ * aborted, so the page runs as outside Office unless a test injects the fake Excel first.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as path from 'path';
+import type { AddressInfo } from 'net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
+};
+
+export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
+    throw new Error('dist/taskpane.html 不存在：请先运行 npm run build / dist/taskpane.html is missing: run `npm run build` first');
+  const server = http.createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = path.normalize(path.join(DIST, p));
+    if (!file.startsWith(DIST + path.sep) || file.startsWith(path.join(DIST, 'node')) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface OpenOptions {
+  /** Inject test/browser/fake-excel.js before the page's scripts (inside "Excel"). */
+  fakeExcel?: boolean;
+  /** Highest ExcelApi set the fake supports. */
+  api?: string;
+  width?: number;
+  height?: number;
+}
+
+export async function openPane(browser: Browser, base: string, opts: OpenOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 380, height: opts.height ?? 900 }, acceptDownloads: true, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  (page as unknown as { pageErrors: string[] }).pageErrors = errors;
+  await page.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.abort());
+  await page.route((url) => !url.toString().startsWith(base) && !url.toString().startsWith('data:') && !url.toString().startsWith('blob:'), (route) => route.abort());
+  if (opts.fakeExcel) {
+    await page.addInitScript({ content: `window.__fakeExcelConfig = ${JSON.stringify({ api: opts.api ?? '1.13' })};` });
+    await page.addInitScript({ path: path.join(__dirname, 'fake-excel.js') });
+  }
+  await page.goto(`${base}/taskpane.html`);
+  await page.waitForFunction(() => (window as unknown as { __xxgkReady?: unknown }).__xxgkReady, null, { timeout: 30_000 });
+  return page;
+}
+
+export const pageErrors = (page: Page): string[] => (page as unknown as { pageErrors: string[] }).pageErrors;
+
+/** Waits until the pane is not busy (every action sets data-busy while it runs). */
+export async function idle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[data-busy="1"]'), null, { timeout: 60_000 });
+}
+
+/** Clicks a workspace action and waits until it has finished (the workspace counts finished actions in data-done). */
+export async function act(page: Page, selector: string, opts: { position?: { x: number; y: number } } = {}): Promise<void> {
+  const done = Number(await page.getAttribute('[data-testid=workspace]', 'data-done'));
+  await page.click(selector, opts);
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n && !document.querySelector('[data-busy="1"]'), done, { timeout: 60_000 });
+}
