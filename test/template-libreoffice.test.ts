@@ -13,7 +13,7 @@ import { consistentInputs, tagAddresses, tempDir, u8 } from './template-helpers'
 
 const soffice = findSoffice();
 
-test.each([2020, 2025])('LibreOffice recalculates a filled %i template and the result checks clean', async (year, ctx) => {
+test.for([2020, 2025])('LibreOffice recalculates a filled %i template and the result checks clean', { timeout: 240_000 }, async (year, ctx) => {
   if (!soffice) return ctx.skip('LibreOffice（soffice）未安装，跳过 / LibreOffice (soffice) is not installed: skipped');
   const form = formForYear(year);
   const dir = tempDir();
@@ -42,4 +42,4 @@ test.each([2020, 2025])('LibreOffice recalculates a filled %i template and the r
     const sum = Dec.sum(terms.map((t) => inputs.has(t.cell) ? inputs.get(t.cell)!.mul(t.coef) : Dec.of(report.cells[t.cell].raw as number).mul(t.coef)));
     expect(Dec.of(report.cells[id].raw as number).eq(sum), id).toBe(true);
   }
-}, 240_000);
+});

@@ -33,7 +33,7 @@ describe.each([
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];
     expect(wb.getWorksheet('xxgk_tag')!.state).toBe('veryHidden');
-    expect(ws.sheetProtection?.sheet).toBe(true);
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const addr = tagAddresses(wb);
     const byAddr = new Map([...addr].map(([id, a]) => [a, id]));
     const inputs = consistentInputs(form, year);
