@@ -49,7 +49,7 @@ function isPlainWord(t: string): boolean {
 
 /** One line's cells, in order. Empty cells between tabs or pipes are kept (trailing ones dropped). */
 export function splitCells(raw: string): string[] {
-  const t = raw.replace(/[\s\u3000]+$/, '');
+  const t = raw.trimEnd();
   const trimmed = t.trim();
   if (!trimmed || isRuleLine(trimmed)) return [];
   let cells: string[];
@@ -77,7 +77,8 @@ function splitSingleSpaces(part: string): string[] {
   let k = tokens.length;
   while (k > 0 && isValueText(tokens[k - 1])) k--;
   if (k < tokens.length) return k > 0 ? [tokens.slice(0, k).join(' '), ...tokens.slice(k)] : tokens;
-  if (tokens.length >= 2 && tokens.every(isPlainWord)) return tokens;
+  // A header row written with single spaces: plain words, most of them known column headers.
+  if (tokens.length >= 2 && tokens.every(isPlainWord) && tokens.filter(isColumnHeaderWord).length * 2 >= tokens.length) return tokens;
   return [part];
 }
 
