@@ -70,7 +70,12 @@ function buildTree(html: string): El {
     return line;
   };
   const top = () => stack[stack.length - 1];
-  const addText = (text: string, pos: number) => { if (text) top().children.push({ text: decodeEntities(text), line: lineAt(pos) }); };
+  // A text node's line is the line of its first visible character.
+  const addText = (text: string, pos: number) => {
+    if (!text) return;
+    const lead = text.search(/\S/);
+    top().children.push({ text: decodeEntities(text), line: lineAt(pos + Math.max(0, lead)) });
+  };
   const nearest = (names: Set<string> | string, stopAtTable: boolean) => {
     for (let k = stack.length - 1; k > 0; k--) {
       const t = stack[k].tag;
