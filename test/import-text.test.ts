@@ -5,7 +5,8 @@ import * as path from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkReport } from '../core/check';
 import type { Finding } from '../core/findings';
-import { importText, readPublished, splitCells, textToBook } from '../core/import';
+import { exportHtml } from '../core/export';
+import { importHtml, importText, readPublished, splitCells, textToBook } from '../core/import';
 import { parseText } from '../core/import/text';
 import { readReports } from '../core/read';
 import type { ReportData } from '../core/report';
@@ -178,6 +179,15 @@ describe('the real report (shunhe-2020-report.txt)', () => {
     expect(r.cells['T4:R1:suit_after_review.total'].ref).toBe('line 70');
     expect(r.textLines!.find((t) => t.text === '五、存在的主要问题及改进情况')?.ref).toBe('line 72');
     expect(check(r).findings).toEqual([]);
+  });
+
+  it('exports to HTML that shows the same tables', () => {
+    const [r] = importText(text, 'shunhe.txt');
+    const html = exportHtml(r);
+    const [back] = importHtml(html, 'shunhe.html');
+    expect([back.format, back.year, back.agency]).toEqual(['2019', 2020, '政务服务和大数据管理局']);
+    for (const id of cellIds('2019')) expect(back.cells[id]?.raw, id).toBe(r.cells[id].raw);
+    expect(html).toContain('社会公益组织');
   });
 
   describe('through the command line', { timeout: 60_000 }, () => {

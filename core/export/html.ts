@@ -40,6 +40,9 @@ p.meta{font-size:12px;color:#555;text-align:right}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}table.xxgk{break-inside:auto}table.xxgk tr{break-inside:avoid}th{background:none!important}}
 `.trim();
 
+const TABLE_STYLE = 'border-collapse:collapse;width:100%;font-size:13px';
+const CELL_STYLE = 'border:1px solid #000;padding:4px 6px;';
+
 export interface HtmlExportOptions extends ExportOptions {
   /** Extra line under the tables (e.g. who generated them); escaped. */
   footer?: string;
@@ -68,7 +71,8 @@ export function exportHtml(report: ReportData, lang: 'zh' | 'en' = 'zh', opts: H
   for (const t of layout.tables) {
     const section = layout.cells.find((c) => c.role === 'section' && c.r === t.r0 - 1);
     if (section?.text) parts.push(`<h2>${escapeHtml(section.text)}</h2>`);
-    parts.push(`<table class="xxgk" data-table="${escapeHtml(t.key)}">`, '<tbody>');
+    // Inline borders too: pasting into a web CMS or Word keeps inline styles but drops <style>.
+    parts.push(`<table class="xxgk" data-table="${escapeHtml(t.key)}" border="1" cellspacing="0" cellpadding="4" style="${TABLE_STYLE}">`, '<tbody>');
     // Positions covered by a merged cell emit nothing; positions no cell covers emit an empty cell.
     const width = t.c1 - t.c0 + 1;
     const covered = new Set<number>();
@@ -79,7 +83,7 @@ export function exportHtml(report: ReportData, lang: 'zh' | 'en' = 'zh', opts: H
         const key = (r - t.r0) * width + (c - t.c0);
         if (covered.has(key)) continue;
         const cell = starts.get(c);
-        if (!cell) { row.push('<td></td>'); continue; }
+        if (!cell) { row.push(`<td style="${CELL_STYLE}"></td>`); continue; }
         const rs = Math.min(cell.rowSpan, t.r1 - r + 1);
         const cs = Math.min(cell.colSpan, t.c1 - c + 1);
         for (let y = r; y < r + rs; y++) for (let x = c; x < c + cs; x++) covered.add((y - t.r0) * width + (x - t.c0));
@@ -87,12 +91,13 @@ export function exportHtml(report: ReportData, lang: 'zh' | 'en' = 'zh', opts: H
         if (cell.cellId) {
           const v = values.get(cell.cellId);
           const cls = v && typeof v.value === 'string' ? 'value text' : 'value';
-          row.push(`<td class="${cls}"${span} data-cell="${escapeHtml(cell.cellId)}">${escapeHtml(v?.text ?? '')}</td>`);
+          row.push(`<td class="${cls}"${span} style="${CELL_STYLE}text-align:center" data-cell="${escapeHtml(cell.cellId)}">${escapeHtml(v?.text ?? '')}</td>`);
         } else {
           const text = escapeHtml(cell.text ?? '').replace(/\n/g, '<br>');
           const cls = cell.role === 'caption' ? 'caption' : cell.role === 'corner' ? 'corner' : cell.role === 'label' ? 'label' : 'header';
           const scope = cell.role === 'label' ? ' scope="row"' : cell.role === 'header' ? ' scope="col"' : '';
-          row.push(`<th class="${cls}"${scope}${span}>${text}</th>`);
+          const align = cell.role === 'label' || cell.role === 'caption' ? 'left' : 'center';
+          row.push(`<th class="${cls}"${scope}${span} style="${CELL_STYLE}text-align:${align}">${text}</th>`);
         }
       }
       parts.push(`<tr>${row.join('')}</tr>`);
