@@ -134,18 +134,38 @@ function align(n: number, m: number, sim: (i: number, j: number) => number): Pai
 
 interface Matched { match: LabelMatch; text: string }
 
+/** A row spec's labels as compared: its innermost label and its whole path. */
+interface RowKey { inner: string; joined: string | null; aliases: string[] }
+const rowKeys = new WeakMap<RowSpec, RowKey>();
+function rowKey(spec: RowSpec): RowKey {
+  let k = rowKeys.get(spec);
+  if (!k) {
+    k = { inner: spec.label[spec.label.length - 1] ?? '', joined: spec.label.length > 1 ? spec.label.join('') : null, aliases: spec.aliases ?? [] };
+    rowKeys.set(spec, k);
+  }
+  return k;
+}
+
+/** A sheet row's label texts as compared: each of its first label cells, and their joint text. */
+interface RowTexts { each: string[]; joined: string | null }
+function rowTexts(labels: TextCell[]): RowTexts {
+  const each = labels.slice(0, 4).map((l) => l.text);
+  return { each, joined: each.length > 1 ? each.join('') : null };
+}
+
 /** Best match of any of a row's label texts (and their joint text) with a row spec. */
-function matchRow(labels: TextCell[], spec: RowSpec): Matched | null {
+function matchRow(texts: RowTexts, spec: RowSpec): Matched | null {
   if (!spec.label.length) return null;
-  const inner = spec.label[spec.label.length - 1];
-  const aliases = spec.aliases ?? [];
+  const k = rowKey(spec);
   let best: Matched | null = null;
-  const tryOne = (text: string, official: string) => {
-    const m = compareLabel(text, official, aliases);
-    if (m && (!best || m.score > best.match.score)) best = { match: m, text };
-  };
-  for (const l of labels.slice(0, 4)) tryOne(l.text, inner);
-  if (labels.length > 1 && spec.label.length > 1) tryOne(labels.slice(0, 4).map((l) => l.text).join(''), spec.label.join(''));
+  for (const t of texts.each) {
+    const m = compareLabel(t, k.inner, k.aliases);
+    if (m && (!best || m.score > best.match.score)) best = { match: m, text: t };
+  }
+  if (texts.joined && k.joined) {
+    const m = compareLabel(texts.joined, k.joined, k.aliases);
+    if (m && (!best || m.score > best.match.score)) best = { match: m, text: texts.joined };
+  }
   return best;
 }
 
@@ -273,10 +293,11 @@ function locateRowTable(sc: Scan, table: TableSpec): TablePlace | null {
     }
     return hit;
   });
+  const texts = items.map((it) => rowTexts(it.labels));
   const pairs = align(items.length, specs.length, (i, j) => {
     const ex = exactFor[i];
     if (ex && !ex.includes(j)) return 0;
-    const m = matchRow(items[i].labels, specs[j].row);
+    const m = matchRow(texts[i], specs[j].row);
     matches[i * specs.length + j] = m;
     return m ? m.match.score : 0;
   });
