@@ -214,6 +214,25 @@ describe('label variants (formats.md)', () => {
   });
 });
 
+describe('rows and columns found by context', () => {
+  it('a label that matches nothing is found by its position between matched neighbours', () => {
+    const opts: ReportLayoutOptions = {
+      format: '2021', year: 2024,
+      rowLabel: (t) => t.replace(/^3\.其他$/, '3.其它').replace(/^2\.没有现成信息需要另行制作$/, '（此行标签缺失）'),
+    };
+    const [r] = read(writeReportWorkbook('by-position.xlsx', opts));
+    expectAllCells(r, opts);
+    expect(r.notes.join('\n')).toMatch(/按位置确定/);
+  });
+
+  it('a header cell that matches nothing: its column is found by position', () => {
+    const opts: ReportLayoutOptions = { format: '2021', year: 2024, colLabel: (t, table) => (table.key === 'T3' && t === '科研机构' ? '（空）' : t) };
+    const [r] = read(writeReportWorkbook('col-position.xlsx', opts));
+    expectAllCells(r, opts);
+    expect(r.notes.join('\n')).toMatch(/科研机构 按位置确定/);
+  });
+});
+
 describe('the template tag', () => {
   it('reads exactly by the tag (no loose matching)', () => {
     // A sheet whose labels are garbage, with a tag saying where the cells are.
