@@ -181,6 +181,12 @@ describe('the real report (shunhe-2020-report.txt)', () => {
     expect(check(r).findings).toEqual([]);
   });
 
+  it('keeps a table whose section heading is not recognised', () => {
+    const [r] = importText(text.replace('二、主动公开政府信息情况', '二、政务公开表格'), 'renamed.txt');
+    expect(r.tables).toEqual(['T2', 'T3', 'T4']);
+    expect(r.cells['T2:normative:made'].raw).toBe(1);
+  });
+
   it('exports to HTML that shows the same tables', () => {
     const [r] = importText(text, 'shunhe.txt');
     const html = exportHtml(r);

@@ -29,12 +29,16 @@ export interface RowOut {
  * The six sections of the report (formats.md): 1, 5 and 6 are free text, 2–4 hold the tables.
  * A heading is a short line starting with a numeral (一、) or not, carrying its section's words.
  */
-const SECTION_WORDS: { n: number; all: string[] }[] = [
+const SECTION_WORDS: { n: number; all: string[]; numbered?: boolean }[] = [
   { n: 1, all: ['总体情况'] },
   { n: 2, all: ['主动公开政府信息'] },
+  { n: 2, all: ['主动公开'], numbered: true },
   { n: 3, all: ['收到和处理政府信息公开申请'] },
+  { n: 3, all: ['依申请公开'], numbered: true },
+  { n: 3, all: ['收到和处理'], numbered: true },
   { n: 4, all: ['行政复议', '行政诉讼'] },
   { n: 5, all: ['存在的主要问题'] },
+  { n: 5, all: ['存在问题'], numbered: true },
   { n: 6, all: ['其他需要报告'] },
 ];
 
@@ -52,8 +56,8 @@ export function sectionHeading(text: string): number {
   const body = m ? f.slice(m[0].length) : f;
   if (/[0-9]/.test(body)) return 0;
   for (const s of SECTION_WORDS) {
-    if (!s.all.every((w) => body.includes(w))) continue;
-    if (m && m[1] !== NUMERALS[s.n - 1]) return 0;
+    if (!s.all.every((w) => body.includes(w)) || (s.numbered && !m)) continue;
+    if (m && m[1] !== NUMERALS[s.n - 1]) continue;
     // 表四's own header row reads 行政复议 … 行政诉讼: a heading is numbered or ends with 情况.
     if (s.n === 4 && (body.length > 30 || !(m || body.endsWith('情况')))) return 0;
     return s.n;

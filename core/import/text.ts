@@ -104,8 +104,9 @@ export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sh
     }
     if (isTextSection(section)) {
       textLines.push({ ref: `line ${l.line}`, text: trimmed });
-      // The title and short preamble lines (year, agency) stay visible to the locator.
-      if (section === 0 && (cells.length > 1 || trimmed.length <= 60) && cells.length) rows.push({ cells, line: l.line });
+      // The title and short preamble lines (year, agency) stay visible to the locator, and so do
+      // rows of several cells: a table whose section heading was not recognised is not lost.
+      if (cells.length > 1 || (section === 0 && trimmed.length <= 60 && cells.length)) rows.push({ cells, line: l.line });
       continue;
     }
     if (cells.length) rows.push({ cells, line: l.line });
