@@ -96,7 +96,7 @@ export default (_env: unknown, argv: { mode?: 'production' | 'development' }): C
       server: { type: 'https' }, // self-signed certificate (Office requires https; trust it or use office-addin-dev-certs)
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: { directory: path.join(root, 'dist'), watch: false },
-      devMiddleware: { writeToDisk: (p: string) => !/hot-update/.test(p) },
+      devMiddleware: { writeToDisk: false }, // served from memory: never mixes with the production build in dist/
       hot: false,
       liveReload: true,
       client: { overlay: { warnings: false, errors: true } },

@@ -38,9 +38,13 @@ const useStyles = makeStyles({
   drop: { border: `2px dashed ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusLarge, padding: '16px', textAlign: 'center' },
   dropActive: { backgroundColor: tokens.colorBrandBackground2 },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200, '& th, & td': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '3px 5px' }, '& th': { cursor: 'pointer', backgroundColor: tokens.colorNeutralBackground3, textAlign: 'left' } },
-  preview: { overflow: 'auto', maxHeight: '420px', border: `1px solid ${tokens.colorNeutralStroke2}` },
+  preview: { overflow: 'auto', maxHeight: '640px', position: 'relative', border: `1px solid ${tokens.colorNeutralStroke2}` },
   grid: { borderCollapse: 'collapse', fontSize: '11px', '& td': { border: '1px solid #d0d0d0', padding: '1px 3px', minWidth: '22px', maxWidth: '160px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }, '& th': { backgroundColor: '#f3f3f3', fontWeight: 'normal', color: '#666', border: '1px solid #d0d0d0', padding: '1px 3px' } },
   selected: { outline: '2px solid #107C41', outlineOffset: '-2px' },
+  suspect: { display: 'flex', alignItems: 'baseline', gap: '4px', flexWrap: 'wrap' },
+  split: { display: 'flex', gap: '16px', alignItems: 'flex-start', flexWrap: 'wrap' },
+  paneCol: { display: 'flex', flexDirection: 'column', gap: '8px', flex: '0 1 400px', minWidth: '300px' },
+  previewCol: { flex: '1 1 420px', minWidth: '300px' },
   change: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '6px', fontSize: tokens.fontSizeBase200 },
 });
 
@@ -207,7 +211,8 @@ function Workspace({ host, lang, office, name, onBack }: { host: SheetHost; lang
   }
 
   return (
-    <div className={s.col} data-testid="workspace" data-busy={busy ? '1' : '0'} data-done={version}>
+    <div className={s.split} data-testid="workspace" data-busy={busy ? '1' : '0'} data-done={version}>
+    <div className={s.paneCol}>
       {onBack && <div className={s.row}><Link onClick={onBack} data-testid="back">← {t.back}</Link><Text weight="semibold">{name}</Text></div>}
       <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
         {office && <Tab value="insert" data-testid="tab-insert">{t.tabInsert}</Tab>}
@@ -267,7 +272,8 @@ function Workspace({ host, lang, office, name, onBack }: { host: SheetHost; lang
           </div>
         </div>
       )}
-      {host instanceof MemoryHost && <SheetPreview wb={host.wb} version={version} title={t.sheetPreview} />}
+    </div>
+      {host instanceof MemoryHost && <div className={s.previewCol}><SheetPreview wb={host.wb} version={version} title={t.sheetPreview} /></div>}
     </div>
   );
 }
@@ -313,12 +319,13 @@ function Results({ t, outcome, index, onSelect, onCell, onApply, onStep, allFind
                       )).reduce<React.ReactNode[]>((a, x, k) => (k ? [...a, ' ', x] : [x]), [])}{f.cells.length > 12 ? ' …' : ''}
                       {f.expected !== undefined && f.expected !== null && <> · {t.expected} {f.expected} · {t.actual} {f.actual ?? t.blank}</>}
                     </div>
-                    {f.suspects.map((x) => (
-                      <div key={x.ref} className={s.row}>
-                        <Text size={200}>{t.suggested}: <b>{x.ref}</b> → <b>{x.suggested ?? '?'}</b>{x.reason ? `（${x.reason}）` : ''}</Text>
-                        {x.suggested !== null && <Button size="small" appearance="subtle" onClick={(e) => { e.stopPropagation(); onApply(x.ref); }} data-testid="apply">{t.apply}</Button>}
+                    {f.suspects.slice(0, 3).map((x, k) => (
+                      <div key={x.ref} className={s.suspect}>
+                        <Text size={200}>{k === 0 ? `${t.suggested}: ` : `${t.or} `}<b>{x.ref}</b> → <b>{x.suggested ?? '?'}</b>{k === 0 && x.reason ? `（${x.reason}）` : ''}</Text>
+                        {x.suggested !== null && <Button size="small" appearance="transparent" onClick={(e) => { e.stopPropagation(); onApply(x.ref); }} data-testid="apply">{t.apply}</Button>}
                       </div>
                     ))}
+                    {f.suspects.length > 3 && <Text size={200} className={s.small}>{t.more(f.suspects.length - 3)}</Text>}
                   </div>
                 );
               })}
@@ -364,9 +371,12 @@ function SheetPreview({ wb, version, title }: { wb: MemoryWorkbook; version: num
   const s = useStyles();
   const sheet = wb.sheets[wb.active];
   const ref = React.useRef<HTMLDivElement>(null);
-  React.useEffect(() => {
-    const el = ref.current?.querySelector('[data-selected="1"]');
-    el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  React.useEffect(() => { // scroll the preview (not the page) to the selected cell
+    const box = ref.current;
+    const el = box?.querySelector<HTMLElement>('[data-selected="1"]');
+    if (!box || !el) return;
+    if (el.offsetTop < box.scrollTop || el.offsetTop + el.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = Math.max(0, el.offsetTop - box.clientHeight / 2);
+    if (el.offsetLeft < box.scrollLeft || el.offsetLeft + el.offsetWidth > box.scrollLeft + box.clientWidth) box.scrollLeft = Math.max(0, el.offsetLeft - box.clientWidth / 2);
   }, [version, wb.selection]);
   if (!sheet) return null;
   const [rows, cols] = wb.extent(sheet.name);

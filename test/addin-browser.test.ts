@@ -51,9 +51,28 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: path.join(ROOT, 'docs', name), fullPage: false });
 };
 
+/** The pane beside the fake Excel's sheet (drawn from the fake's cells: values, merges, fills, comments, selection). */
+async function excelShot(page: Page, sheet: string) {
+  const pane = (await page.screenshot()).toString('base64');
+  const table = await page.evaluate((s) => (window as unknown as { __fakeExcel: { html(s: string, n: number): string } }).__fakeExcel.html(s, 56), sheet);
+  const view = await page.context().browser()!.newPage({ viewport: { width: 1400, height: 900 } });
+  await view.setContent(`<!doctype html><meta charset="utf-8"><style>
+    body{margin:0;display:flex;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;background:#f3f3f3}
+    .sheet{flex:1;overflow:hidden;height:900px;background:#fff;border-right:1px solid #c8c8c8}
+    .bar{height:28px;background:#107c41;color:#fff;font-size:13px;line-height:28px;padding-left:10px}
+    table.xl{border-collapse:collapse;table-layout:fixed;font-size:10px}
+    table.xl th{background:#f0f0f0;color:#555;font-weight:normal;border:1px solid #d4d4d4;height:15px}
+    table.xl td{border:1px solid #e1e1e1;padding:0 2px;height:15px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
+    td.sel{outline:2px solid #107c41;outline-offset:-2px} td.note{background-image:linear-gradient(225deg,#c00 5px,transparent 5px)}
+    img{display:block;border-left:1px solid #c8c8c8}</style>
+    <div class="sheet"><div class="bar">Excel（测试用模拟）— ${sheet}</div>${table}</div><img src="data:image/png;base64,${pane}">`);
+  await view.screenshot({ path: path.join(ROOT, 'docs', 'addin-excel.png') });
+  await view.close();
+}
+
 describe('task pane outside Office (files)', () => {
   it('shows every finding of a workbook with planted errors, with its cells', async () => {
-    const page = await openPane(browser, server.url);
+    const page = await openPane(browser, server.url, { width: 1200 });
     expect(await page.getAttribute('[data-testid=pane]', 'data-mode')).toBe('files');
     const { bytes, reports } = plantedWorkbook(4, '某某县财政局');
     const expected = reports.flatMap((r) => r.findings);
@@ -165,7 +184,6 @@ describe('task pane inside a fake Excel', () => {
     const fills = await fake<Record<string, string>>('fills', sheet);
     expect(Object.keys(fills).length).toBeGreaterThan(0);
     expect(Object.keys(await fake<Record<string, string>>('comments', sheet)).length).toBeGreaterThan(0);
-    await shot(page, 'addin-excel.png');
 
     // Clicking a finding selects its cells in Excel.
     const target = errors.find((f) => f.suspects)!;
@@ -173,6 +191,7 @@ describe('task pane inside a fake Excel', () => {
     const selection = await fake<{ sheet: string; address: string }>('selection');
     expect(selection.sheet).toBe(sheet);
     expect(selection.address).toBe(target.suspects!.split(' ').map((r) => r.split('!')[1]).join(','));
+    await excelShot(page, sheet);
     // Next / Previous walk the list.
     await act(page, '[data-testid=next]');
     expect((await fake<{ address: string }>('selection')).address).toBeTruthy();
@@ -203,6 +222,58 @@ describe('task pane inside a fake Excel', () => {
     await page.click('[data-testid=tab-fix]');
     await act(page, '[data-testid=undo-all]');
     expect((await fake<{ value: number }>('cell', sheet, a1(wrong.r, wrong.c))).value).toBe((values['T3:R3.2:natural'] as number) + 3);
+
+    // Re-check while editing (only when turned on): the user corrects the cell, the pane re-checks by itself.
+    await page.click('[data-testid=tab-check]');
+    await act(page, '[data-testid=check]');
+    expect(await page.$$eval('[data-testid=finding][data-severity=error]', (els) => els.length)).toBeGreaterThan(0);
+    await page.click('[data-testid=auto]');
+    const done = Number(await page.getAttribute('[data-testid=workspace]', 'data-done'));
+    await page.waitForTimeout(300); // the subscription is registered
+    await fake('type', sheet, a1(wrong.r, wrong.c), values['T3:R3.2:natural']);
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n && !document.querySelector('[data-busy="1"]'), done, { timeout: 30_000 });
+    expect(await page.$$eval('[data-testid=finding][data-severity=error]', (els) => els.length)).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('uses what an older Excel supports (ExcelApi 1.7): fills without comments, one-cell selection, export by download', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.7' });
+    const fake = <T,>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => {
+      const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
+      return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
+    }, [fn, args] as const) as Promise<T>;
+    await page.click('[data-testid=tab-insert]');
+    await page.fill('input[data-testid=insert-year], [data-testid=insert-year] input', '2020');
+    await act(page, '[data-testid=insert-go]');
+    const sheet = '2020年报';
+    const layout = templateLayout(formForYear(2020), { year: 2020 });
+    const values = balancedValues('2019', 2);
+    for (const c of layout.cells) if (c.role === 'input' && c.cellId) await fake('type', sheet, a1(c.r, c.c), c.cellId in values ? values[c.cellId] : 2);
+    const t4 = layout.address.get('T4:R1:suit.upheld')!;
+    await fake('type', sheet, a1(t4.r, t4.c), '若干'); // not a number
+    const before = await fake<string>('snapshot', sheet);
+    await page.click('[data-testid=tab-check]');
+    const syncs0 = await fake<number>('syncs');
+    await act(page, '[data-testid=check]');
+    expect((await fake<number>('syncs')) - syncs0).toBe(2);
+    expect(await page.$$eval('[data-testid=finding][data-rule="cell.not_number"]', (els) => els.length)).toBe(1);
+    expect(Object.keys(await fake<Record<string, string>>('fills', sheet))).toContain(a1(t4.r, t4.c));
+    expect(await fake<Record<string, string>>('comments', sheet)).toEqual({});
+    await act(page, '[data-testid=finding][data-rule="cell.not_number"]', { position: { x: 4, y: 4 } });
+    expect((await fake<{ address: string }>('selection')).address).toBe(a1(t4.r, t4.c));
+    await act(page, '[data-testid=clear-marks]');
+    expect(await fake<string>('snapshot', sheet)).toBe(before);
+    // The user corrects the cell; a clean check, then export: no createWorkbook below ExcelApi 1.8, so a download.
+    await fake('type', sheet, a1(t4.r, t4.c), values['T4:R1:suit.upheld']);
+    await act(page, '[data-testid=check]');
+    expect(await page.$$eval('[data-testid=finding][data-severity=error]', (els) => els.length)).toBe(0);
+    await page.click('[data-testid=tab-export]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+    const exported = locateReports(readWorkbook(new Uint8Array(fs.readFileSync((await download.path())!)), 'export.xlsx'));
+    expect(exported[0].format).toBe('2019');
+    expect(exported[0].cells['T4:R1:suit.upheld'].raw).toBe(values['T4:R1:suit.upheld']);
+    expect(await fake<string[]>('created')).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -456,5 +456,42 @@
       return rows;
     },
     a1: a1,
+    /** The sheet drawn as an HTML table in an Excel-like look (for the screenshot beside the pane). */
+    html: function (sheet, maxRows) {
+      var sh = sheetByName(sheet), b = usedBox(sh) || { r1: 0, c1: 0 };
+      var rows = Math.min(b.r1 + 1, maxRows || 60), cols = b.c1 + 1;
+      var covered = {}, span = {};
+      sh.merges.forEach(function (m) {
+        span[m.r0 + ',' + m.c0] = [m.r1 - m.r0 + 1, m.c1 - m.c0 + 1];
+        for (var r = m.r0; r <= m.r1; r++) for (var c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) covered[r + ',' + c] = true;
+      });
+      var sel = {};
+      if (state.selection && state.selection.sheet === sheet) state.selection.address.split(',').forEach(function (a) { var p = parseAddress(a, sheet); sel[p.r0 + ',' + p.c0] = true; });
+      var esc = function (t) { return String(t).replace(/[&<>]/g, function (ch) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;' }[ch]; }); };
+      var out = ['<table class="xl"><colgroup><col style="width:34px">'];
+      for (var c = 0; c < cols; c++) out.push('<col style="width:' + Math.round((sh.colWidths[c] || 60 / 7) * 5.2) + 'px">');
+      out.push('</colgroup><tr><th></th>');
+      for (c = 0; c < cols; c++) out.push('<th>' + colName(c) + '</th>');
+      out.push('</tr>');
+      for (var r = 0; r < rows; r++) {
+        out.push('<tr><th>' + (r + 1) + '</th>');
+        for (c = 0; c < cols; c++) {
+          var k = r + ',' + c;
+          if (covered[k]) continue;
+          var x = sh.cells[k] || {}, sp = span[k];
+          var fmt = x.fmt || {};
+          var style = [];
+          if (x.fill) style.push('background:' + x.fill);
+          if (fmt['font.bold']) style.push('font-weight:600');
+          if (fmt.horizontalAlignment === 'Center' || typeof x.value === 'number') style.push('text-align:' + (typeof x.value === 'number' ? 'right' : 'center'));
+          if (fmt['border.EdgeTop']) style.push('border:1px solid #555');
+          var cls = (sel[k] ? 'sel ' : '') + (sh.comments[a1(r, c)] !== undefined ? 'note' : '');
+          out.push('<td' + (sp ? ' rowspan="' + sp[0] + '" colspan="' + sp[1] + '"' : '') + (cls ? ' class="' + cls + '"' : '') + ' style="' + style.join(';') + '">' + (x.value === undefined || x.value === null ? '' : esc(x.value)) + '</td>');
+        }
+        out.push('</tr>');
+      }
+      out.push('</table>');
+      return out.join('');
+    },
   };
 })();
