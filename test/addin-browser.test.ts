@@ -90,6 +90,12 @@ describe('task pane outside Office (files)', () => {
     const sel = await page.$$eval('[data-testid=preview] td[data-selected="1"]', (els) => els.map((e) => e.getAttribute('data-cell')));
     expect(sel).toEqual(first.suspects.map((s) => s.ref.split('!')[1]));
     await shot(page, 'addin-files.png');
+    // Export refuses a report with errors; the English switch translates the pane.
+    await page.click('[data-testid=tab-export]');
+    await act(page, '[data-testid=export-xlsx]');
+    expect(await page.textContent('[data-testid=message]')).toContain('错误');
+    await page.click('[data-testid=lang]');
+    expect(await page.textContent('[data-testid=tab-check]')).toMatch(/^(Check)+$/);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
@@ -160,6 +166,13 @@ describe('task pane inside a fake Excel', () => {
     expect(grid[0][0]).toBe('某某县财政局2024年政府信息公开工作年度报告');
     const derived = layout.cells.filter((c) => c.formula);
     for (const c of derived) expect(grid[c.r][c.c], c.cellId).toBe(`=${c.formula}`);
+    // Input cells unlocked under protection, with validation (ExcelApi ≥ 1.8 here); totals locked.
+    const input = layout.address.get('T3:R1:natural')!;
+    const inputCell = await fake<{ locked?: boolean; validation?: { rule: { wholeNumber?: { formula1: number } } } }>('cell', sheet, a1(input.r, input.c));
+    expect(inputCell.locked).toBe(false);
+    expect(inputCell.validation?.rule.wholeNumber?.formula1).toBe(0);
+    expect((await fake<{ locked?: boolean }>('cell', sheet, a1(derived[0].r, derived[0].c))).locked).toBeUndefined();
+    expect(JSON.parse(await fake<string>('snapshot', sheet)).protected).toBeTruthy();
 
     // The user types the numbers (balanced), then one wrong number.
     const values = balancedValues('2021', 3);
@@ -217,6 +230,10 @@ describe('task pane inside a fake Excel', () => {
     const exported = locateReports(readWorkbook(new Uint8Array(Buffer.from(created[0], 'base64')), 'export.xlsx'));
     expect(exported[0].year).toBe(2024);
     expect(checkReport(exported[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const [html] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-html]')]);
+    const page2 = fs.readFileSync((await html.path())!, 'utf8');
+    expect(page2).toContain('某某县财政局');
+    expect(page2).toContain('<table');
 
     // Undo all: the wrong number is back.
     await page.click('[data-testid=tab-fix]');
