@@ -83,7 +83,7 @@ type TabKey = 'insert' | 'check' | 'fix' | 'export';
 function Workspace({ host, lang, office, name, onBack }: { host: SheetHost; lang: Lang; office?: boolean; name?: string; onBack?: () => void }) {
   const s = useStyles();
   const t = STRINGS[lang];
-  const [tab, setTab] = React.useState<TabKey>(office ? 'check' : 'check');
+  const [tab, setTab] = React.useState<TabKey>('check');
   const [outcome, setOutcome] = React.useState<CheckOutcome | null>(null);
   const [marks, setMarks] = React.useState<MarkRecord[]>([]);
   const [changes, setChanges] = React.useState<WriteRecord[][]>([]);
@@ -286,7 +286,6 @@ function Results({ t, outcome, index, onSelect, onCell, onApply, onStep, allFind
   onSelect: (f: Finding, i: number) => void; onCell: (at: CellAt | null) => void; onApply: (ref: string) => void; onStep: (d: number) => void;
 }) {
   const s = useStyles();
-  let n = 0;
   const count = (sev: string) => allFindings.filter((f) => f.severity === sev).length;
   return (
     <div className={s.col} data-testid="results">
@@ -306,9 +305,7 @@ function Results({ t, outcome, index, onSelect, onCell, onApply, onStep, allFind
             <div key={`${g.table}-${g.severity}`} className={s.group}>
               <div className={s.groupTitle}>{t.table[g.table] ?? g.table} <SevBadge sev={g.severity} t={t} /> <Text size={200}>{g.findings.length}</Text></div>
               {g.findings.map((f) => {
-                const i = n++;
                 const at = allFindings.indexOf(f);
-                void i;
                 return (
                   <div key={at} className={`${s.finding} ${at === index ? s.current : ''}`} data-testid="finding" data-rule={f.rule} data-severity={f.severity}
                     data-refs={f.cells.map((c) => c.ref).join(' ')} data-suspects={f.suspects.map((x) => x.ref).join(' ')} onClick={() => onSelect(f, at)}>
@@ -438,8 +435,10 @@ function FilesMode({ lang }: { lang: Lang }) {
   const [sort, setSort] = React.useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'file', dir: 1 });
   const [msg, setMsg] = React.useState<Msg>(null);
 
-  const take = async (list: FileList | File[] | null) => {
-    const files = [...(list ?? [])].filter((f) => /\.(xlsx|xlsm|xls|ods|et)$/i.test(f.name) || !/\.[a-z0-9]+$/i.test(f.name) || true);
+  const take = async (list: FileList | File[] | null, folder = false) => {
+    // Every picked file is tried (one that is no workbook is listed as unreadable, with the reason);
+    // from a folder only the spreadsheets are taken.
+    const files = [...(list ?? [])].filter((f) => !folder || /\.(xlsx|xlsm|xls|ods|et)$/i.test(f.name));
     if (!files.length) return;
     setBusy(true);
     setMsg(null);
@@ -529,6 +528,11 @@ function FilesMode({ lang }: { lang: Lang }) {
               <input type="file" multiple accept=".xlsx,.xlsm,.xls,.ods,.et" style={{ display: 'none' }} data-testid="file-input"
                 onChange={(e) => { void take(e.target.files); e.target.value = ''; }} />
               <Button as="a" appearance="primary" onClick={(e) => ((e.currentTarget as HTMLElement).parentElement?.querySelector('input') as HTMLInputElement | null)?.click()}>{t.pick}</Button>
+            </label>{' '}
+            <label>
+              <input type="file" multiple style={{ display: 'none' }} data-testid="folder-input" ref={(el) => { if (el) { el.setAttribute('webkitdirectory', ''); el.setAttribute('directory', ''); } }}
+                onChange={(e) => { void take(e.target.files, true); e.target.value = ''; }} />
+              <Button as="a" onClick={(e) => ((e.currentTarget as HTMLElement).parentElement?.querySelector('input') as HTMLInputElement | null)?.click()}>{t.pickFolder}</Button>
             </label>
           </div>
           {busy && <Spinner size="tiny" label={progress || t.checking} />}
