@@ -59,7 +59,7 @@ function toGrid(name: string, top: number, left: number, values: Scalar[][], for
 export class OfficeHost implements SheetHost {
   readonly kind = 'office' as const;
   readonly features: HostFeatures;
-  /** Sheets that held comments of their own when last read: marks do not add comments there (an existing comment would make add() fail). */
+  /** Sheets that held comments of their own, or were protected, when last read: marks add no comments there. */
   private sheetsWithComments = new Set<string>();
   /** Comments our marks added and have not removed, per sheet. */
   private ourComments = new Map<string, number>();
@@ -88,6 +88,7 @@ export class OfficeHost implements SheetHost {
         merges?.load('address');
         const comments = this.features.comments ? ws.comments : null;
         comments?.load('items/id');
+        if (comments) ws.protection.load('protected');
         return { ws, used, merges, comments };
       });
       await ctx.sync(); // the one read round trip
@@ -96,7 +97,8 @@ export class OfficeHost implements SheetHost {
       for (const { ws, used, merges, comments } of parts) {
         const name = ws.name;
         if (comments) {
-          if (comments.items.length > (this.ourComments.get(name) ?? 0)) this.sheetsWithComments.add(name);
+          // No comments where the sheet has its own (add() would fail on a commented cell) or is protected (comments are blocked there).
+          if (comments.items.length > (this.ourComments.get(name) ?? 0) || ws.protection.protected) this.sheetsWithComments.add(name);
           else this.sheetsWithComments.delete(name);
         }
         if (used.isNullObject) {

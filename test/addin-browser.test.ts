@@ -196,7 +196,7 @@ describe('task pane inside a fake Excel', () => {
     expect(errors.length).toBeGreaterThan(0);
     const fills = await fake<Record<string, string>>('fills', sheet);
     expect(Object.keys(fills).length).toBeGreaterThan(0);
-    expect(Object.keys(await fake<Record<string, string>>('comments', sheet)).length).toBeGreaterThan(0);
+    expect(await fake<Record<string, string>>('comments', sheet)).toEqual({}); // protected sheet: fills only
 
     // Clicking a finding selects its cells in Excel.
     const target = errors.find((f) => f.suspects)!;
@@ -250,6 +250,36 @@ describe('task pane inside a fake Excel', () => {
     await fake('type', sheet, a1(wrong.r, wrong.c), values['T3:R3.2:natural']);
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n && !document.querySelector('[data-busy="1"]'), done, { timeout: 30_000 });
     expect(await page.$$eval('[data-testid=finding][data-severity=error]', (els) => els.length)).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('marks a sheet the user typed with comments, removes them exactly, and leaves a sheet with comments of its own alone', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true });
+    const fake = <T,>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => {
+      const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
+      return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
+    }, [fn, args] as const) as Promise<T>;
+    const values = { ...balancedValues('2021', 5), 'T4:R1:suit.total': 99 };
+    const { sheets, where } = reportSheets({ format: '2021', year: 2023, agency: '某某县水利局', values, sheetName: 'Sheet1' });
+    for (const [r, row] of sheets[0].aoa.entries())
+      for (const [c, v] of row.entries()) if (v !== null && v !== undefined && v !== '') await fake('type', 'Sheet1', a1(r, c), v);
+    const before = await fake<string>('snapshot', 'Sheet1');
+    await act(page, '[data-testid=check]');
+    const total = where.get('T4:R1:suit.total')!;
+    const comments = await fake<Record<string, string>>('comments', 'Sheet1');
+    expect(Object.keys(comments)).toContain(a1(total.r, total.c));
+    expect(comments[a1(total.r, total.c)]).toContain('表四');
+    await act(page, '[data-testid=clear-marks]');
+    expect(await fake<string>('snapshot', 'Sheet1')).toBe(before);
+    // A comment of the user's own: marks are fills only, and the user's comment stays.
+    await fake('comment', 'Sheet1', 'A1', '请核对');
+    const withOwn = await fake<string>('snapshot', 'Sheet1');
+    await act(page, '[data-testid=check]');
+    expect(await fake<Record<string, string>>('comments', 'Sheet1')).toEqual({ A1: '请核对' });
+    expect(Object.keys(await fake<Record<string, string>>('fills', 'Sheet1'))).toContain(a1(total.r, total.c));
+    await act(page, '[data-testid=clear-marks]');
+    expect(await fake<string>('snapshot', 'Sheet1')).toBe(withOwn);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

@@ -197,7 +197,10 @@
     this._resolve = resolve;
     loadable(this, ['name', 'id']);
     this.comments = new Comments(ctx, resolve);
-    this.protection = { protect: function (opts) { enqueue(ctx, function () { resolve().protected = opts || {}; }); } };
+    var protection = { protect: function (opts) { enqueue(ctx, function () { resolve().protected = opts || {}; }); } };
+    loadable(protection, ['protected']);
+    protection.load = function () { enqueue(ctx, function () { protection._data.protected = !!resolve().protected; }); return protection; };
+    this.protection = protection;
     this.names = { add: function (name, range) { enqueue(ctx, function () { var b = range._box(); resolve().names[name] = a1(b.r0, b.c0) + ':' + a1(b.r1, b.c1); }); } };
     this.load = function (arg) {
       var want = propsOf(arg);
@@ -433,6 +436,8 @@
       fireChanged(sh, p, 'Local');
       flushEvents();
     },
+    /** The user adds a comment of their own. */
+    comment: function (sheet, addr, text) { sheetByName(sheet).comments[addr] = text; },
     cell: function (sheet, addr) { var sh = sheetByName(sheet), p = parseAddress(addr, sheet); var x = cellAt(sh, p.r0, p.c0); return x ? JSON.parse(JSON.stringify(x)) : null; },
     /** Everything about a sheet, for exact before/after comparisons. */
     snapshot: function (sheet) {
