@@ -52,6 +52,17 @@ export interface FindingsDoc {
 
 export const isClean = (r: ReportResult) => !r.findings.some((f) => f.severity === 'error');
 
+/** Counts for findings.md's summary, kept as files arrive (bulk checks do not hold every result). */
+export class Tally {
+  readonly summary = { files: 0, reports: 0, clean: 0, with_errors: 0, unreadable: 0 };
+  add(f: FileResult): void {
+    const s = this.summary;
+    s.files++;
+    if (f.status === 'unreadable') s.unreadable++;
+    for (const r of f.reports) { s.reports++; if (isClean(r)) s.clean++; else s.with_errors++; }
+  }
+}
+
 export function summarise(files: FileResult[]): FindingsDoc {
   const reports = files.flatMap((f) => f.reports);
   return {

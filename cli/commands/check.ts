@@ -3,13 +3,13 @@ import { existsSync, readFileSync, statSync } from 'fs';
 import * as os from 'os';
 import type { CheckFileOptions } from '../../core/checkfile';
 import { readReportsFrom } from '../../core/checkfile';
-import { summarise } from '../../core/findings';
+import { Tally } from '../../core/findings';
 import { listInputFiles } from '../../core/node/files';
 import type { ReportData } from '../../core/report';
 import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
 import { FORMS, withVariants } from '../../core/forms';
 import { guarded, langOf, parse, UsageError } from '../args';
-import { renderReport, summaryText, writeWhole } from '../output';
+import { BufferedOut, fileRows, fileSummary, renderReport, reportHead, totalText, writeWhole } from '../output';
 import { checkFiles } from '../pool';
 
 export function run(argv: string[]): Promise<number> {
@@ -48,20 +48,31 @@ export function run(argv: string[]): Promise<number> {
     if (!files.length) throw new UsageError(`没有找到可检查的文件 / no files to check in: ${positionals.join(' ')}`);
     const tty = process.stderr.isTTY && !values.quiet;
     const started = Date.now();
-    const results = await checkFiles(files, opts, jobs, (done, file) => {
-      if (!tty) return;
-      const width = 30, filled = Math.round((done / files.length) * width);
-      const eta = done < files.length ? Math.round(((Date.now() - started) / done) * (files.length - done) / 1000) : 0;
-      process.stderr.write(`\r\x1b[K${lang === 'en' ? 'checking' : '检查中'} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ~${eta}s` : ''} ${file.slice(-40)}`);
+    // Each result is printed (or written into the JSON) as soon as it is in order, then dropped.
+    const tally = new Tally();
+    const rows = values.report ? [reportHead(lang)] : null;
+    const color = !!process.stdout.isTTY;
+    const out = new BufferedOut();
+    if (values.json) out.write('{\n  "version": 1,\n  "files": [');
+    await checkFiles(files, opts, jobs, (i, result) => {
+      tally.add(result);
+      if (rows) for (const r of fileRows(result, lang)) rows.push(r);
+      if (values.json) out.write(`${i ? ',' : ''}\n    ${JSON.stringify(result, null, 2).replace(/\n/g, '\n    ')}`);
+      else out.write(fileSummary(result, lang, color));
+      if (tty) {
+        const done = i + 1, width = 30, filled = Math.round((done / files.length) * width);
+        const eta = done < files.length ? Math.round((((Date.now() - started) / done) * (files.length - done)) / 1000) : 0;
+        process.stderr.write(`\r\x1b[K${lang === 'en' ? 'checking' : '检查中'} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ~${eta}s` : ''} ${files[i].slice(-40)}`);
+      }
     });
     if (tty) process.stderr.write('\r\x1b[K');
-    const doc = summarise(results);
     if (values.report) {
-      await writeWhole(values.report, renderReport(doc, values.report, lang));
+      await writeWhole(values.report, renderReport(rows!, tally.summary, values.report, lang));
       if (!values.json) process.stderr.write(lang === 'en' ? `report written: ${values.report}\n` : `已写出检查报告：${values.report}\n`);
     }
-    process.stdout.write(values.json ? JSON.stringify(doc, null, 2) + '\n' : summaryText(doc, lang, !!process.stdout.isTTY));
-    return doc.summary.with_errors || doc.summary.unreadable ? 1 : 0;
+    out.write(values.json ? `\n  ],\n  "summary": ${JSON.stringify(tally.summary, null, 2).replace(/\n/g, '\n  ')}\n}\n` : totalText(tally.summary, lang));
+    await out.end();
+    return tally.summary.with_errors || tally.summary.unreadable ? 1 : 0;
   });
 }
 
