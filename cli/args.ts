@@ -3,6 +3,8 @@ import type { Lang } from '../core/findings';
 
 export class UsageError extends Error {}
 
+export const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+
 /** util.parseArgs with bilingual errors (exit status 2 for a bad command line). */
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
   try {
@@ -26,4 +28,14 @@ export async function guarded(body: () => Promise<number>): Promise<number> {
     if (e instanceof UsageError) { process.stderr.write(`xxgk: ${e.message}\n`); return 2; }
     throw e;
   }
+}
+
+/** A command's failure: a bad command line (status 2, with its usage) or anything else (status 1). */
+export function fail(e: unknown, lang: Lang, help: string): number {
+  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${(e as Error).message}\n\n${help}`);
+    return 2;
+  }
+  process.stderr.write(`xxgk: ${e instanceof Error ? e.message : String(e)}\n`);
+  return 1;
 }

@@ -1,5 +1,4 @@
 /** What `xxgk check` prints and writes: the readable summary and the bulk report (xlsx/csv/html). */
-import { promises as fsp } from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import type { FileResult, FindingsDoc, Lang } from '../core/findings';
@@ -81,18 +80,6 @@ export function renderReport(rows: string[][], summary: FindingsDoc['summary'], 
 
 export function summaryLine(s: FindingsDoc['summary'], lang: Lang): string {
   return L(lang, `${s.files} 个文件，${s.reports} 份报告；无错误 ${s.clean} 份，有错误 ${s.with_errors} 份；无法读取 ${s.unreadable} 个文件`, `${s.files} files, ${s.reports} reports; ${s.clean} clean, ${s.with_errors} with errors; ${s.unreadable} unreadable`);
-}
-
-/** Write whole or not at all: a temporary file beside the target, renamed over it when complete. */
-export async function writeWhole(file: string, data: Uint8Array | string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await fsp.writeFile(tmp, data);
-    await fsp.rename(tmp, file);
-  } catch (e) {
-    await fsp.rm(tmp, { force: true });
-    throw e;
-  }
 }
 
 /** stdout in chunks, respecting back-pressure, so a long bulk listing neither piles up in memory nor is cut off. */

@@ -9,7 +9,8 @@ import type { ReportData } from '../../core/report';
 import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
 import { FORMS, withVariants } from '../../core/forms';
 import { guarded, langOf, parse, UsageError } from '../args';
-import { BufferedOut, fileRows, fileSummary, renderReport, reportHead, totalText, writeWhole } from '../output';
+import { BufferedOut, fileRows, fileSummary, renderReport, reportHead, totalText } from '../output';
+import { writeAtomic } from '../files';
 import { checkFiles } from '../pool';
 
 export function run(argv: string[]): Promise<number> {
@@ -67,7 +68,7 @@ export function run(argv: string[]): Promise<number> {
     });
     if (tty) process.stderr.write('\r\x1b[K');
     if (values.report) {
-      await writeWhole(values.report, renderReport(rows!, tally.summary, values.report, lang));
+      writeAtomic(values.report, renderReport(rows!, tally.summary, values.report, lang));
       if (!values.json) process.stderr.write(lang === 'en' ? `report written: ${values.report}\n` : `已写出检查报告：${values.report}\n`);
     }
     out.write(values.json ? `\n  ],\n  "summary": ${JSON.stringify(tally.summary, null, 2).replace(/\n/g, '\n  ')}\n}\n` : totalText(tally.summary, lang));

@@ -7,7 +7,8 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { ExportRefused, exportCsv, exportHtml, exportJson, exportXlsx } from '../../core/export';
 import type { Lang } from '../../core/findings';
-import { fail, L, readReportFiles, UsageError, writeAtomic } from './template';
+import { fail, L, UsageError } from '../args';
+import { readReportFiles, writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
   xxgk export FILE --to html|xlsx|csv|json -o OUT [--allow-errors] [--sheet NAME] [--lang zh|en]

@@ -8,7 +8,8 @@ import type { Finding, Lang } from '../../core/findings';
 import { getForm } from '../../core/forms';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, L, readReportFiles, UsageError, writeAtomic } from './template';
+import { fail, L, UsageError } from '../args';
+import { readReportFiles, writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
   xxgk fill FILE -o OUT.xlsx [--prior LAST_YEAR_FILE] [--sheet NAME] [--lang zh|en] [--json]

@@ -16,7 +16,8 @@ import type { ReportData } from '../../core/report';
 import { textFindings } from '../../core/rules/text';
 import { reportValues } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, L, UsageError, writeAtomic } from './template';
+import { fail, L, UsageError } from '../args';
+import { writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
   xxgk import FILE.txt|FILE.html [-o OUT.xlsx] [--json] [--lang zh|en]

@@ -9,7 +9,8 @@ import { getForm } from '../../core/forms';
 import { sumReports } from '../../core/template/sum';
 import { writeTemplate } from '../../core/template/xlsx';
 import { printFindings } from './fill';
-import { fail, L, readReportFiles, UsageError, writeAtomic } from './template';
+import { fail, L, UsageError } from '../args';
+import { readReportFiles, writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
   xxgk sum FILES… -o TOTAL.xlsx [--force] [--allow-errors] [--agency NAME] [--lang zh|en]

@@ -5,49 +5,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { matchPrior, readReportsFrom } from '../../core/checkfile';
+import { fail, L, langOf, UsageError } from '../args';
+import { readReportFiles, writeAtomic } from '../files';
+import { matchPrior } from '../../core/checkfile';
 import type { Lang } from '../../core/findings';
 import { formForYear, getForm, type FormSpec } from '../../core/forms';
-import { listInputFiles } from '../../core/node/files';
-import { ReadError } from '../../core/read/errors';
 import type { ReportData } from '../../core/report';
 import { fromPrior } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-
-export const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
-
-export class UsageError extends Error {}
-
-/** Writes a file whole or not at all: a temporary file beside it, then a rename. */
-export function writeAtomic(file: string, data: Uint8Array): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-/** Every report in the files (folders searched), each named "file" or "file#sheet" when a file has several. */
-export async function readReportFiles(paths: string[], lang: Lang): Promise<{ name: string; report: ReportData }[]> {
-  const out: { name: string; report: ReportData }[] = [];
-  for (const file of listInputFiles(paths)) {
-    let reports: ReportData[];
-    try {
-      const buf = fs.readFileSync(file);
-      reports = readReportsFrom(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file);
-    } catch (e) {
-      if (e instanceof ReadError) throw new Error(e.messageIn(lang));
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new Error(L(lang, `文件「${file}」无法读取（${code ?? String(e)}）`, `${file}: cannot be read (${code ?? String(e)})`));
-    }
-    for (const r of reports) out.push({ name: reports.length > 1 ? `${file}#${r.sheet ?? ''}` : file, report: r });
-  }
-  return out;
-}
 
 /** A file name made from an agency name: no path separators or characters Windows refuses. */
 export function safeFileName(name: string): string {
@@ -55,12 +20,6 @@ export function safeFileName(name: string): string {
   if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(s)) s = `_${s}`;
   if ([...s].length > 80) s = [...s].slice(0, 80).join('');
   return s || 'agency';
-}
-
-function langOf(v: unknown): Lang {
-  if (v === undefined) return 'zh';
-  if (v === 'zh' || v === 'en') return v;
-  throw new UsageError(`--lang 只能是 zh 或 en / --lang must be zh or en`);
 }
 
 export function chooseForm(year: number | null, format: string | undefined): FormSpec {
@@ -127,15 +86,6 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     return fail(e, lang, HELP);
   }
-}
-
-export function fail(e: unknown, lang: Lang, help: string): number {
-  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
-    process.stderr.write(`${(e as Error).message}\n\n${help}`);
-    return 2;
-  }
-  process.stderr.write(`xxgk: ${e instanceof Error ? e.message : String(e)}\n`);
-  return 1;
 }
 
 const HELP = `用法 / usage:
