@@ -39,13 +39,25 @@ export class Dec {
   }
 
   private static align(a: Dec, b: Dec): [bigint, bigint, number] {
+    if (a.scale === b.scale) return [a.n, b.n, a.scale]; // the common case: whole counts
     const s = Math.max(a.scale, b.scale);
     return [a.n * 10n ** BigInt(s - a.scale), b.n * 10n ** BigInt(s - b.scale), s];
   }
 
-  add(b: Dec): Dec { const [x, y, s] = Dec.align(this, b); return new Dec(x + y, s).normalised(); }
-  sub(b: Dec): Dec { const [x, y, s] = Dec.align(this, b); return new Dec(x - y, s).normalised(); }
-  mul(b: Dec): Dec { return new Dec(this.n * b.n, this.scale + b.scale).normalised(); }
+  add(b: Dec): Dec {
+    if (this.scale === 0 && b.scale === 0) return new Dec(this.n + b.n, 0);
+    const [x, y, s] = Dec.align(this, b);
+    return new Dec(x + y, s).normalised();
+  }
+  sub(b: Dec): Dec {
+    if (this.scale === 0 && b.scale === 0) return new Dec(this.n - b.n, 0);
+    const [x, y, s] = Dec.align(this, b);
+    return new Dec(x - y, s).normalised();
+  }
+  mul(b: Dec): Dec {
+    if (this.scale === 0 && b.scale === 0) return new Dec(this.n * b.n, 0);
+    return new Dec(this.n * b.n, this.scale + b.scale).normalised();
+  }
   neg(): Dec { return new Dec(-this.n, this.scale); }
   cmp(b: Dec): number { const [x, y] = Dec.align(this, b); return x < y ? -1 : x > y ? 1 : 0; }
   eq(b: Dec): boolean { return this.cmp(b) === 0; }
