@@ -143,6 +143,17 @@ describe('bulk report and command line errors', () => {
     expect(r.stdout).toContain('cell.decimals');
   });
 
+  it('--prior DIR matches last year\'s report by agency', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-prior-'));
+    for (const f of ['某某县教育局-2024-有错误.xlsx', '某某县财政局-2024.xlsx', '某某县民政局-2020.xls']) copyFileSync(path.join(root, 'examples', f), path.join(dir, f));
+    const { doc } = json(['check', 'examples/某某县财政局-2024.xlsx', 'examples/某某县卫健委-2025-WPS.xlsx', '--prior', dir]);
+    const cross = (name: string) => doc.files.find((f) => f.path.includes(name))!.reports[0].findings.filter((x) => x.rule.startsWith('X.'));
+    const finance = cross('财政局'), health = cross('卫健委');
+    expect(finance.length).toBeGreaterThan(0);
+    for (const f of finance) expect(f.cells.some((c) => c.ref.includes('某某县财政局-2024.xlsx]'))).toBe(true);
+    expect(health).toEqual([]); // no report of that agency last year: nothing to compare
+  });
+
   it('--prior compares with last year and names cells in both files', () => {
     const { doc } = json(['check', 'examples/某某县财政局-2024.xlsx', '--prior', 'examples/某某县教育局-2024-有错误.xlsx']);
     const carry = doc.files[0].reports[0].findings.filter((f) => f.rule === 'X.carry_over');
