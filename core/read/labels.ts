@@ -189,7 +189,16 @@ let cached = 0;
  * radicals); every other match is 'loose' and should be noted.
  */
 export function compareLabel(written: string, official: string, aliases: readonly string[] = []): LabelMatch | null {
-  const okey = aliases.length ? `${official}\u0001${aliases.join('\u0001')}` : official;
+  return compareLabelKeyed(written, official, aliases, aliases.length ? officialKey(official, aliases) : official);
+}
+
+/** The cache key of an official label with its aliases (callers comparing often compute it once). */
+export function officialKey(official: string, aliases: readonly string[]): string {
+  return aliases.length ? `${official}\u0001${aliases.join('\u0001')}` : official;
+}
+
+/** compareLabel with the key of (official, aliases) computed beforehand by officialKey. */
+export function compareLabelKeyed(written: string, official: string, aliases: readonly string[], okey: string): LabelMatch | null {
   let byWritten = matchCache.get(okey);
   if (!byWritten) matchCache.set(okey, (byWritten = new Map()));
   const hit = byWritten.get(written);

@@ -11,7 +11,7 @@ import type { BlockSpec, ColumnSpec, FormSpec, RowSpec, TableKey, TableSpec } fr
 import type { CellRead, ReportData } from '../report';
 import type { Book, Grid, GridCell, Merge } from './grid';
 import { ReadError } from './errors';
-import { MATCH_THRESHOLD, compareLabel, labelParts, type LabelMatch } from './labels';
+import { MATCH_THRESHOLD, compareLabel, compareLabelKeyed, labelParts, officialKey, type LabelMatch } from './labels';
 
 export const TAG_SHEET = 'xxgk_tag';
 export const TAG_MAGIC = 'xxgk-template';
@@ -49,25 +49,48 @@ function eachCell(grid: Grid, fn: CellVisitor): void {
 // A scanned sheet: text cells by row, merges by top-left
 
 interface TextCell { r: number; c: number; text: string; r1: number; c1: number }
-interface RowInfo { r: number; labels: TextCell[]; cells: { c: number; cell: GridCell }[] }
+interface RowInfo {
+  r: number;
+  labels: TextCell[];
+  cells: { c: number; cell: GridCell }[];
+  /** The row's label texts, encoded one-to-one (see labelsSig); computed when first needed. */
+  sig?: string;
+}
 
 interface Scan {
   grid: Grid;
   rows: RowInfo[]; // rows with any cell, in order
   byRow: Map<number, RowInfo>;
   texts: TextCell[];
-  mergeAt: Map<string, Merge>;
+  /** Merges by top-left: row → column → merge. */
+  mergeAt: Map<number, Map<number, Merge>>;
+  /** labelParts(text).norm of every text cell, in order; computed when first needed. */
+  norms?: string[];
 }
 
 /** Text that is a value, a placeholder or a unit rather than a label. */
 const VALUE_LIKE = /^[\s\d０-９.,，．。+\-－—–―/／\\、:：%％()（）件个项万元无空缺nNaA]*$/;
-const isValueLike = (s: string) => VALUE_LIKE.test(s) || /^(无|空|暂无|不适用|\/)$/.test(s.trim());
+const isValueLikeUncached = (s: string) => VALUE_LIKE.test(s) || /^(无|空|暂无|不适用|\/)$/.test(s.trim());
+const valueLikeCache = new Map<string, boolean>();
+function isValueLike(s: string): boolean {
+  let v = valueLikeCache.get(s);
+  if (v === undefined) {
+    v = isValueLikeUncached(s);
+    if (valueLikeCache.size >= 20000) valueLikeCache.clear();
+    valueLikeCache.set(s, v);
+  }
+  return v;
+}
 /** Text long enough to be a paragraph, not a label. */
 const MAX_LABEL = 90;
 
 function scan(grid: Grid): Scan {
-  const mergeAt = new Map<string, Merge>();
-  for (const m of grid.merges) mergeAt.set(`${m.r0},${m.c0}`, m);
+  const mergeAt = new Map<number, Map<number, Merge>>();
+  for (const m of grid.merges) {
+    let row = mergeAt.get(m.r0);
+    if (!row) mergeAt.set(m.r0, (row = new Map()));
+    row.set(m.c0, m);
+  }
   const byRow = new Map<number, RowInfo>();
   const texts: TextCell[] = [];
   eachCell(grid, (r, c, cell) => {
@@ -75,7 +98,7 @@ function scan(grid: Grid): Scan {
     if (!row) byRow.set(r, (row = { r, labels: [], cells: [] }));
     row.cells.push({ c, cell });
     if (typeof cell.raw === 'string' && !isValueLike(cell.raw)) {
-      const m = mergeAt.get(`${r},${c}`);
+      const m = mergeAt.get(r)?.get(c);
       const t: TextCell = { r, c, text: cell.raw, r1: m ? m.r1 : r, c1: m ? m.c1 : c };
       texts.push(t);
       if (cell.raw.length <= MAX_LABEL) row.labels.push(t);
@@ -135,12 +158,15 @@ function align(n: number, m: number, sim: (i: number, j: number) => number): Pai
 interface Matched { match: LabelMatch; text: string }
 
 /** A row spec's labels as compared: its innermost label and its whole path. */
-interface RowKey { inner: string; joined: string | null; aliases: string[] }
+interface RowKey { inner: string; joined: string | null; aliases: string[]; innerKey: string; joinedKey: string }
 const rowKeys = new WeakMap<RowSpec, RowKey>();
 function rowKey(spec: RowSpec): RowKey {
   let k = rowKeys.get(spec);
   if (!k) {
-    k = { inner: spec.label[spec.label.length - 1] ?? '', joined: spec.label.length > 1 ? spec.label.join('') : null, aliases: spec.aliases ?? [] };
+    const inner = spec.label[spec.label.length - 1] ?? '';
+    const joined = spec.label.length > 1 ? spec.label.join('') : null;
+    const aliases = spec.aliases ?? [];
+    k = { inner, joined, aliases, innerKey: officialKey(inner, aliases), joinedKey: joined === null ? '' : officialKey(joined, aliases) };
     rowKeys.set(spec, k);
   }
   return k;
@@ -159,19 +185,27 @@ function matchRow(texts: RowTexts, spec: RowSpec): Matched | null {
   const k = rowKey(spec);
   let best: Matched | null = null;
   for (const t of texts.each) {
-    const m = compareLabel(t, k.inner, k.aliases);
+    const m = compareLabelKeyed(t, k.inner, k.aliases, k.innerKey);
     if (m && (!best || m.score > best.match.score)) best = { match: m, text: t };
   }
   if (texts.joined && k.joined) {
-    const m = compareLabel(texts.joined, k.joined, k.aliases);
+    const m = compareLabelKeyed(texts.joined, k.joined, k.aliases, k.joinedKey);
     if (m && (!best || m.score > best.match.score)) best = { match: m, text: texts.joined };
   }
   return best;
 }
 
+interface ColKey { leaf: string; aliases: readonly string[]; key: string }
+const colKeys = new WeakMap<ColumnSpec, ColKey>();
 function matchColumn(text: string, col: ColumnSpec): Matched | null {
-  const leaf = col.header[col.header.length - 1];
-  const m = compareLabel(text, leaf, col.aliases ?? []);
+  let k = colKeys.get(col);
+  if (!k) {
+    const leaf = col.header[col.header.length - 1];
+    const aliases = col.aliases ?? [];
+    k = { leaf, aliases, key: officialKey(leaf, aliases) };
+    colKeys.set(col, k);
+  }
+  const m = compareLabelKeyed(text, k.leaf, k.aliases, k.key);
   return m ? { match: m, text } : null;
 }
 
@@ -276,13 +310,53 @@ function belongsElsewhere(labels: TextCell[], table: TableKey): boolean {
   return elsewhere;
 }
 
-function locateRowTable(sc: Scan, table: TableSpec): TablePlace | null {
-  const notes = newNotes();
-  const specs: { block: number; row: RowSpec }[] = [];
-  table.blocks.forEach((b, bi) => b.rows.forEach((row) => specs.push({ block: bi, row })));
+/**
+ * A row's label texts encoded one-to-one ("count|" then "length:text" per label): two rows have
+ * the same code exactly when their label texts are the same. Everything row matching looks at.
+ */
+function rowSig(row: RowInfo): string {
+  let s = row.sig;
+  if (s === undefined) {
+    s = `${row.labels.length}|`;
+    for (const l of row.labels) s += `${l.text.length}:${l.text}`;
+    row.sig = s;
+  }
+  return s;
+}
+
+/**
+ * Per-table state that depends on label texts only (the same template is filled by many
+ * departments, so texts repeat across books): whether a row's labels can belong to the table,
+ * and the alignment of a whole sequence of rows with the table's rows. Bounded; never stale,
+ * since the keys are the complete inputs.
+ */
+interface RowTableCache {
+  specs: { block: number; row: RowSpec }[];
+  candidate: Map<string, boolean>;
+  aligned: Map<string, { pairs: Pair[]; matched: Matched[] }>;
+}
+const rowTableCaches = new WeakMap<TableSpec, RowTableCache>();
+const CACHE_LIMIT = 2000;
+
+function rowTableCache(table: TableSpec): RowTableCache {
+  let c = rowTableCaches.get(table);
+  if (!c) {
+    const specs: { block: number; row: RowSpec }[] = [];
+    table.blocks.forEach((b, bi) => b.rows.forEach((row) => specs.push({ block: bi, row })));
+    c = { specs, candidate: new Map(), aligned: new Map() };
+    rowTableCaches.set(table, c);
+  }
+  return c;
+}
+
+function setBounded<K, V>(m: Map<K, V>, k: K, v: V): void {
+  if (m.size >= CACHE_LIMIT) m.clear();
+  m.set(k, v);
+}
+
+/** Align sheet rows (label rows that may belong to the table) with the table's row specs. */
+function alignRows(items: RowInfo[], table: TableSpec, specs: { block: number; row: RowSpec }[]): { pairs: Pair[]; matched: Matched[] } {
   const vocab = tableVocab(table);
-  // Rows that share no words with the table's labels cannot match: skip them before aligning.
-  const items = sc.rows.filter((r) => r.labels.length > 0 && r.labels.some((l) => sharesVocab(l.text, vocab.chars)) && !belongsElsewhere(r.labels, table.key));
   const matches: (Matched | null)[] = new Array(items.length * specs.length).fill(null);
   // Fast path: a row whose label is exactly one spec's label (the usual case) is compared with that spec only.
   const exactFor = items.map((it) => {
@@ -301,17 +375,47 @@ function locateRowTable(sc: Scan, table: TableSpec): TablePlace | null {
     matches[i * specs.length + j] = m;
     return m ? m.match.score : 0;
   });
+  return { pairs, matched: pairs.map((p) => matches[p.i * specs.length + p.j]!) };
+}
+
+function locateRowTable(sc: Scan, table: TableSpec): TablePlace | null {
+  const notes = newNotes();
+  const cache = rowTableCache(table);
+  const specs = cache.specs;
+  const vocab = tableVocab(table);
+  // Rows that share no words with the table's labels cannot match: skip them before aligning.
+  const items: RowInfo[] = [];
+  let key = '';
+  for (const r of sc.rows) {
+    if (!r.labels.length) continue;
+    const sig = rowSig(r);
+    let ok = cache.candidate.get(sig);
+    if (ok === undefined) {
+      ok = r.labels.some((l) => sharesVocab(l.text, vocab.chars)) && !belongsElsewhere(r.labels, table.key);
+      setBounded(cache.candidate, sig, ok);
+    }
+    if (ok) {
+      items.push(r);
+      key += sig;
+    }
+  }
+  let al = cache.aligned.get(key);
+  if (!al) {
+    al = alignRows(items, table, specs);
+    setBounded(cache.aligned, key, al);
+  }
+  const { pairs, matched } = al;
   const minRows = Math.min(ROW_MIN[table.key] ?? 2, specs.length);
   if (pairs.length < minRows) return null;
   // A strong table has at least one exact (or near-exact) row.
   if (!pairs.some((p) => p.score >= 0.85)) return null;
 
   const rowOf = new Map<number, number>(); // spec index → grid row
-  for (const p of pairs) {
+  pairs.forEach((p, k) => {
     rowOf.set(p.j, items[p.i].r);
-    const m = matches[p.i * specs.length + p.j]!;
+    const m = matched[k];
     if (m.match.quality === 'loose') looseNote(notes, table, 'row', m.text, specs[p.j].row.label[specs[p.j].row.label.length - 1]);
-  }
+  });
   // Rows not matched by label: by position between matched neighbours.
   const isText = sc.grid.kind === 'text';
   for (let j = 0; j < specs.length; j++) {
@@ -380,8 +484,40 @@ function placeColumns(sc: Scan, table: TableSpec, block: BlockSpec, place: Block
   assignColumns(place, cols, found, right, sc, table, notes);
 }
 
+/**
+ * Header alignments by the column specs, then by the header cells: grid kind, and each cell's text
+ * with its row, column and merge's right column relative to the cells' top-left (alignment only
+ * compares positions with each other, so a table moved elsewhere aligns the same).
+ */
+const headerCaches = new WeakMap<ColumnSpec[], Map<string, { pairs: Pair[]; matched: (Matched | null)[] }>>();
+
 /** Align header cells with column specs; merges of parent headers keep 表四's groups apart. */
 function alignHeaders(items: TextCell[], cols: ColumnSpec[], sc: Scan, table: TableSpec, notes: Notes): Map<number, TextCell> {
+  let cache = headerCaches.get(cols);
+  if (!cache) headerCaches.set(cols, (cache = new Map()));
+  let r0 = Infinity;
+  let c0 = Infinity;
+  for (const t of items) {
+    if (t.r < r0) r0 = t.r;
+    if (t.c < c0) c0 = t.c;
+  }
+  let key = sc.grid.kind === 'sheet' ? 's' : 't';
+  for (const t of items) key += `${t.r - r0},${t.c - c0},${t.c1 - c0},${t.text.length}:${t.text}`;
+  let al = cache.get(key);
+  if (!al) {
+    al = alignHeadersUncached(items, cols, sc);
+    setBounded(cache, key, al);
+  }
+  const found = new Map<number, TextCell>();
+  al.pairs.forEach((p, k) => {
+    found.set(p.j, items[p.i]);
+    const m = al.matched[k];
+    if (m && m.match.quality === 'loose') looseNote(notes, table, 'column', m.text, cols[p.j].header[cols[p.j].header.length - 1]);
+  });
+  return found;
+}
+
+function alignHeadersUncached(items: TextCell[], cols: ColumnSpec[], sc: Scan): { pairs: Pair[]; matched: (Matched | null)[] } {
   const parentsOf = (t: TextCell): string[] => {
     // Header cells above t whose span covers its column, nearest first.
     return items.filter((p) => p.r < t.r && p.c <= t.c && p.c1 >= t.c).sort((a, b) => b.r - a.r).map((p) => p.text);
@@ -406,13 +542,7 @@ function alignHeaders(items: TextCell[], cols: ColumnSpec[], sc: Scan, table: Ta
     }
     return Math.max(s, 0);
   });
-  const found = new Map<number, TextCell>();
-  for (const p of pairs) {
-    found.set(p.j, items[p.i]);
-    const m = matches[p.i * cols.length + p.j];
-    if (m && m.match.quality === 'loose') looseNote(notes, table, 'column', m.text, cols[p.j].header[cols[p.j].header.length - 1]);
-  }
-  return found;
+  return { pairs, matched: pairs.map((p) => matches[p.i * cols.length + p.j]) };
 }
 
 function assignColumns(place: BlockPlace, cols: ColumnSpec[], found: Map<number, TextCell>, right: number, sc: Scan, table: TableSpec, notes: Notes): void {
@@ -538,13 +668,21 @@ function locateTable(sc: Scan, table: TableSpec): TablePlace | null {
 
 interface Detected { form: FormSpec; variants: string[]; note: string }
 
-function signatureHits(texts: string[], form: FormSpec): Map<TableKey, number> {
+/**
+ * Normalised texts joined by line breaks, which no normalised text holds (normLabel drops all
+ * whitespace): a word is in one of the texts exactly when it is in the joined text (null: no texts).
+ */
+function joinTexts(texts: string[]): string | null {
+  return texts.length ? texts.join('\n') : null;
+}
+
+function signatureHits(joined: string | null, form: FormSpec): Map<TableKey, number> {
   const hits = new Map<TableKey, number>();
   for (const sig of form.signature) {
     let n = 0;
     for (const w of sig.words) {
       const nw = labelParts(w).norm;
-      if (texts.some((t) => t.includes(nw))) n++;
+      if (joined !== null && joined.includes(nw)) n++;
     }
     hits.set(sig.table, (hits.get(sig.table) ?? 0) + n);
   }
@@ -552,8 +690,9 @@ function signatureHits(texts: string[], form: FormSpec): Map<TableKey, number> {
 }
 
 function detectFormat(texts: string[], year: number | null): Detected {
+  const joined = joinTexts(texts);
   const scored = FORMS.map((form) => {
-    const hits = signatureHits(texts, form);
+    const hits = signatureHits(joined, form);
     let total = 0;
     for (const v of hits.values()) total += v;
     return { form, hits, total };
@@ -691,6 +830,16 @@ function cellRead(grid: Grid, r: number, c: number, cell: GridCell | undefined):
 
 interface SheetTables { sc: Scan; form: Detected; places: TablePlace[] }
 
+/** Cell ids of a block by row and column index (cellId(table, row, column)). */
+const blockIdCache = new WeakMap<BlockSpec, { table: string; ids: string[][] }>();
+function blockIds(tableKey: string, block: BlockSpec): string[][] {
+  const hit = blockIdCache.get(block);
+  if (hit && hit.table === tableKey) return hit.ids;
+  const ids = block.rows.map((row) => block.columns.map((col) => cellId(tableKey, row.key, col.key)));
+  blockIdCache.set(block, { table: tableKey, ids });
+  return ids;
+}
+
 function locateSheet(sc: Scan, det: Detected): TablePlace[] {
   const form = withVariants(det.form, det.variants);
   const out: TablePlace[] = [];
@@ -702,7 +851,7 @@ function locateSheet(sc: Scan, det: Detected): TablePlace[] {
 }
 
 function gridTexts(sc: Scan): string[] {
-  return sc.texts.map((t) => labelParts(t.text).norm);
+  return (sc.norms ??= sc.texts.map((t) => labelParts(t.text).norm));
 }
 
 const TABLE_ORDER: string[] = ['T2', 'T3', 'T4'];
@@ -776,22 +925,28 @@ export function locateReports(book: Book): ReportData[] {
       table.blocks.forEach((block, bi) => {
         const bp = p.blocks[bi];
         if (!bp) return;
-        for (const row of block.rows) {
+        const ids = blockIds(table.key, block);
+        const grid = p.grid;
+        const colAt = bp.textCells ? null : block.columns.map((col) => bp.cols.get(col.key));
+        block.rows.forEach((row, ri) => {
           const r = bp.rows.get(row.key);
-          if (r === undefined) continue;
-          for (const col of block.columns) {
-            const id = cellId(table.key, row.key, col.key);
-            if (bp.textCells) {
-              const t = bp.textCells.get(row.key)?.get(col.key);
-              if (!t) continue;
-              cells[id] = t.c >= 0 ? cellRead(p.grid, r, t.c, t.cell) : { ref: p.grid.ref(r, 0), raw: null };
-            } else {
-              const c = bp.cols.get(col.key);
+          if (r === undefined) return;
+          const rowIds = ids[ri];
+          if (!colAt) {
+            const byCol = bp.textCells!.get(row.key);
+            block.columns.forEach((col, ci) => {
+              const t = byCol?.get(col.key);
+              if (!t) return;
+              cells[rowIds[ci]] = t.c >= 0 ? cellRead(grid, r, t.c, t.cell) : { ref: grid.ref(r, 0), raw: null };
+            });
+          } else {
+            for (let ci = 0; ci < colAt.length; ci++) {
+              const c = colAt[ci];
               if (c === undefined) continue;
-              cells[id] = cellRead(p.grid, r, c, p.grid.cell(r, c));
+              cells[rowIds[ci]] = cellRead(grid, r, c, grid.cell(r, c));
             }
           }
-        }
+        });
       });
     }
     const sheet = group.find((s) => s.places.some((p) => p.table.key === 'T3'))?.sc.grid.name ?? group[0].sc.grid.name;
