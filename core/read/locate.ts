@@ -53,7 +53,7 @@ interface RowInfo {
   r: number;
   labels: TextCell[];
   cells: { c: number; cell: GridCell }[];
-  /** The row's label texts, encoded one-to-one (see labelsSig); computed when first needed. */
+  /** The row's label texts, encoded one-to-one (see rowSig); computed when first needed. */
   sig?: string;
 }
 
@@ -66,6 +66,8 @@ interface Scan {
   mergeAt: Map<number, Map<number, Merge>>;
   /** labelParts(text).norm of every text cell, in order; computed when first needed. */
   norms?: string[];
+  /** Which signature words (see sigWords) its texts hold; computed when first needed. */
+  words?: Uint8Array;
 }
 
 /** Text that is a value, a placeholder or a unit rather than a label. */
@@ -104,15 +106,37 @@ function scan(grid: Grid): Scan {
       if (cell.raw.length <= MAX_LABEL) row.labels.push(t);
     }
   });
-  const rows = [...byRow.values()].sort((a, b) => a.r - b.r);
+  const rows = sorted([...byRow.values()], (a, b) => a.r - b.r);
   for (const row of rows) {
-    row.cells.sort((a, b) => a.c - b.c);
+    sorted(row.cells, (a, b) => a.c - b.c);
     // A row's labels are the text cells before its first value (a word in a value cell is no label).
     const firstValue = row.cells.find((x) => !(typeof x.cell.raw === 'string' && !isValueLike(x.cell.raw)) && (x.cell.raw !== null || x.cell.formula));
-    row.labels = row.labels.filter((l) => firstValue === undefined || l.c < firstValue.c).sort((a, b) => a.c - b.c);
+    row.labels = sorted(row.labels.filter((l) => firstValue === undefined || l.c < firstValue.c), (a, b) => a.c - b.c);
   }
-  texts.sort((a, b) => a.r - b.r || a.c - b.c);
+  sorted(texts, (a, b) => a.r - b.r || a.c - b.c);
   return { grid, rows, byRow, texts, mergeAt };
+}
+
+/** a.sort(cmp), skipped when a is already in order (sort is stable, so the result is the same). */
+function sorted<T>(a: T[], cmp: (x: T, y: T) => number): T[] {
+  for (let i = 1; i < a.length; i++) if (cmp(a[i - 1], a[i]) > 0) return a.sort(cmp);
+  return a;
+}
+
+/**
+ * A number per distinct text, never reused (the table is bounded: when cleared, texts get new
+ * numbers), so that sequences of texts make short cache keys.
+ */
+const textIds = new Map<string, number>();
+let nextTextId = 1;
+function textId(s: string): number {
+  let id = textIds.get(s);
+  if (id === undefined) {
+    if (textIds.size >= 50000) textIds.clear();
+    id = nextTextId++;
+    textIds.set(s, id);
+  }
+  return id;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,15 +335,16 @@ function belongsElsewhere(labels: TextCell[], table: TableKey): boolean {
 }
 
 /**
- * A row's label texts encoded one-to-one ("count|" then "length:text" per label): two rows have
- * the same code exactly when their label texts are the same. Everything row matching looks at.
+ * A row's label texts encoded one-to-one (their text numbers, each followed by "," and the row by
+ * ";"): two rows have the same code exactly when their label texts are the same, and a sequence of
+ * codes is a code of the sequence of rows. Everything row matching looks at.
  */
 function rowSig(row: RowInfo): string {
   let s = row.sig;
   if (s === undefined) {
-    s = `${row.labels.length}|`;
-    for (const l of row.labels) s += `${l.text.length}:${l.text}`;
-    row.sig = s;
+    s = '';
+    for (const l of row.labels) s += `${textId(l.text)},`;
+    row.sig = s += ';';
   }
   return s;
 }
@@ -502,7 +527,7 @@ function alignHeaders(items: TextCell[], cols: ColumnSpec[], sc: Scan, table: Ta
     if (t.c < c0) c0 = t.c;
   }
   let key = sc.grid.kind === 'sheet' ? 's' : 't';
-  for (const t of items) key += `${t.r - r0},${t.c - c0},${t.c1 - c0},${t.text.length}:${t.text}`;
+  for (const t of items) key += `${t.r - r0},${t.c - c0},${t.c1 - c0},${textId(t.text)};`;
   let al = cache.get(key);
   if (!al) {
     al = alignHeadersUncached(items, cols, sc);
@@ -668,31 +693,71 @@ function locateTable(sc: Scan, table: TableSpec): TablePlace | null {
 
 interface Detected { form: FormSpec; variants: string[]; note: string }
 
-/**
- * Normalised texts joined by line breaks, which no normalised text holds (normLabel drops all
- * whitespace): a word is in one of the texts exactly when it is in the joined text (null: no texts).
- */
-function joinTexts(texts: string[]): string | null {
-  return texts.length ? texts.join('\n') : null;
+/** Every signature word of every form (normalised), each once. */
+let sigWordList: string[] | null = null;
+let sigWordIndex: Map<string, number> | null = null;
+function sigWords(): { list: string[]; index: Map<string, number> } {
+  if (!sigWordList || !sigWordIndex) {
+    sigWordIndex = new Map();
+    for (const f of FORMS)
+      for (const sig of f.signature)
+        for (const w of sig.words) {
+          const nw = labelParts(w).norm;
+          if (!sigWordIndex.has(nw)) sigWordIndex.set(nw, sigWordIndex.size);
+        }
+    sigWordList = [...sigWordIndex.keys()];
+  }
+  return { list: sigWordList, index: sigWordIndex };
 }
 
-function signatureHits(joined: string | null, form: FormSpec): Map<TableKey, number> {
+/** The signature words (indexes) a normalised text holds, by text. */
+const wordsInText = new Map<string, number[]>();
+const NO_WORDS: number[] = [];
+function textWords(norm: string): number[] {
+  let ws = wordsInText.get(norm);
+  if (!ws) {
+    const list = sigWords().list;
+    ws = NO_WORDS;
+    for (let k = 0; k < list.length; k++) if (norm.includes(list[k])) ws = ws === NO_WORDS ? [k] : [...ws, k];
+    if (wordsInText.size >= 20000) wordsInText.clear();
+    wordsInText.set(norm, ws);
+  }
+  return ws;
+}
+
+/** Which signature words (by index) any text of the scans holds. */
+function scanWords(scans: Scan[]): Uint8Array {
+  const out = new Uint8Array(sigWords().list.length);
+  for (const sc of scans) {
+    if (!sc.words) {
+      const w = new Uint8Array(out.length);
+      for (const t of gridTexts(sc)) for (const k of textWords(t)) w[k] = 1;
+      sc.words = w;
+    }
+    for (let k = 0; k < out.length; k++) out[k] |= sc.words[k];
+  }
+  return out;
+}
+
+function signatureHits(words: Uint8Array, form: FormSpec): Map<TableKey, number> {
   const hits = new Map<TableKey, number>();
+  const index = sigWords().index;
   for (const sig of form.signature) {
     let n = 0;
     for (const w of sig.words) {
       const nw = labelParts(w).norm;
-      if (joined !== null && joined.includes(nw)) n++;
+      if (words[index.get(nw)!]) n++;
     }
     hits.set(sig.table, (hits.get(sig.table) ?? 0) + n);
   }
   return hits;
 }
 
-function detectFormat(texts: string[], year: number | null): Detected {
-  const joined = joinTexts(texts);
+/** The format of the scans' tables (by the signature words in their texts), else by the year. */
+function detectFormat(scans: Scan[], year: number | null): Detected {
+  const words = scanWords(scans);
   const scored = FORMS.map((form) => {
-    const hits = signatureHits(joined, form);
+    const hits = signatureHits(words, form);
     let total = 0;
     for (const v of hits.values()) total += v;
     return { form, hits, total };
@@ -872,7 +937,7 @@ export function locateReports(book: Book): ReportData[] {
   const sheets: SheetTables[] = [];
   for (const sc of scans) {
     const { year } = findTitle([sc], '');
-    const det = detectFormat(gridTexts(sc), year);
+    const det = detectFormat([sc], year);
     const places = locateSheet(sc, det);
     if (places.length) sheets.push({ sc, form: det, places });
   }
@@ -899,7 +964,7 @@ export function locateReports(book: Book): ReportData[] {
     const notes = newNotes();
     const gscans = group.map((s) => s.sc);
     const { year, agency } = findTitle(gscans, book.name);
-    const det = detectFormat(gscans.flatMap(gridTexts), year);
+    const det = detectFormat(gscans, year);
     notes.add(det.note);
     if (det.variants.length) {
       for (const v of det.variants) {
