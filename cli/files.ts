@@ -1,7 +1,6 @@
 /** The command line's file output and input, shared by its commands. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { readReportsFrom } from '../core/checkfile';
 import type { Lang } from '../core/findings';
 import { listInputFiles } from '../core/node/files';
 import { ReadError } from '../core/read/errors';
@@ -24,6 +23,8 @@ export function writeAtomic(file: string, data: Uint8Array): void {
 /** Every report in the files (folders searched), each named "file" or "file#sheet" when a file has several. */
 export async function readReportFiles(paths: string[], lang: Lang): Promise<{ name: string; report: ReportData }[]> {
   const out: { name: string; report: ReportData }[] = [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readReportsFrom } = require('../core/checkfile') as typeof import('../core/checkfile');
   for (const file of listInputFiles(paths)) {
     let reports: ReportData[];
     try {

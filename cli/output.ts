@@ -1,6 +1,6 @@
 /** What `xxgk check` prints and writes: the readable summary and the bulk report (xlsx/csv/html). */
 import * as path from 'path';
-import * as XLSX from '@e965/xlsx';
+import type * as SheetJS from '@e965/xlsx';
 import type { FileResult, FindingsDoc, Lang } from '../core/findings';
 
 const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -68,6 +68,8 @@ export function renderReport(rows: string[][], summary: FindingsDoc['summary'], 
     return Buffer.from(`<!doctype html><html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><title>${title}</title><style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;font-size:13px;vertical-align:top}th{background:#eee}</style></head><body><h1>${title}</h1><p>${html(summaryLine(summary, lang))}</p><table><thead><tr>${rows[0].map((c) => `<th>${html(c)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></body></html>\n`, 'utf8');
   }
   if (ext === '.xlsx') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const XLSX = require('@e965/xlsx') as typeof SheetJS;
     const wb = XLSX.utils.book_new();
     const ws = XLSX.utils.aoa_to_sheet(rows.map((r) => r.map(safeCell)));
     ws['!cols'] = [40, 14, 24, 22, 16, 8, 80, 16, 12, 40].map((wch) => ({ wch }));

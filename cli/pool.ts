@@ -1,23 +1,25 @@
 /**
  * Checks files on N worker threads. Results are handed over in input order as soon as each is
- * ready and then dropped, so memory stays flat however many files there are.
+ * ready and then dropped, so memory stays flat however many files there are. A worker that dies
+ * (a hostile file exhausting its memory) costs only the files it held: they are reported as
+ * unreadable and a fresh worker takes over.
  */
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CheckFileOptions } from '../core/checkfile';
 import type { FileResult } from '../core/findings';
 import { exportParsedRules } from '../core/rules';
-import { checkPath } from './worker';
 
 /** Jobs kept in flight per worker, so a worker never waits for the main thread between files. */
 const IN_FLIGHT = 3;
+/** Heap a worker may grow to (XXGK_WORKER_HEAP_MB): a report workbook needs a small fraction of it; a hostile file does not get the machine. */
+export const WORKER_HEAP_MB = Number(process.env.XXGK_WORKER_HEAP_MB) || 256;
 
 export async function checkFiles(files: string[], opts: CheckFileOptions, jobs: number, onResult: (index: number, result: FileResult) => void): Promise<void> {
-  if (jobs <= 1 || files.length <= 1) {
-    for (let i = 0; i < files.length; i++) {
-      onResult(i, checkPath(files[i], opts));
-      if (i % 16 === 15) await new Promise((r) => setImmediate(r)); // let the progress bar draw
-    }
+  if (files.length <= 1) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkPath } = require('./worker') as typeof import('./worker');
+    if (files.length) onResult(0, checkPath(files[0], opts));
     return;
   }
   // Results may finish out of order: hold them until every earlier one has been handed over.
@@ -31,17 +33,44 @@ export async function checkFiles(files: string[], opts: CheckFileOptions, jobs: 
   // Functions cannot cross to a worker: the worker uses core's own text rules.
   const { textRules: _local, ...plain } = opts;
   const parsed = exportParsedRules();
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, () => new Promise<void>((resolve, reject) => {
-    const w = new Worker(workerFile);
-    let busy = 0;
+  const queue = files.map((_, i) => i);
+  const lang = opts.lang ?? 'zh';
+
+  const runWorker = () => new Promise<void>((resolve) => {
+    const w = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const held = new Set<number>();
+    let finished = false;
     const feed = () => {
-      while (busy < IN_FLIGHT && next < files.length) { const id = next++; busy++; w.postMessage({ job: { id, path: files[id] } }); }
-      if (busy === 0) void w.terminate().then(() => resolve());
+      while (held.size < IN_FLIGHT && queue.length) { const id = queue.shift()!; held.add(id); w.postMessage({ job: { id, path: files[id] } }); }
+      if (!held.size && !finished) { finished = true; void w.terminate().then(() => resolve()); }
     };
-    w.on('message', (m: { id: number; result: FileResult }) => { busy--; arrived(m.id, m.result); feed(); });
-    w.on('error', reject);
+    const died = (why: string) => {
+      if (finished) return;
+      finished = true;
+      // The file being checked is the first one held; the others go back to the queue.
+      const [first, ...rest] = [...held].sort((a, b) => a - b);
+      queue.unshift(...rest);
+      if (first !== undefined) arrived(first, crashed(files[first], why, lang));
+      void runWorker().then(resolve);
+    };
+    w.on('message', (m: { id: number; result: FileResult }) => { held.delete(m.id); arrived(m.id, m.result); feed(); });
+    w.on('error', (e) => died(e.message));
+    w.on('exit', (code) => { if (!finished) died(`exit ${code}`); });
     w.postMessage({ opts: plain, parsed });
     feed();
-  })));
+  });
+  await Promise.all(Array.from({ length: Math.min(Math.max(jobs, 1), files.length) }, runWorker));
+}
+
+function crashed(file: string, why: string, lang: string): FileResult {
+  return {
+    path: file, status: 'unreadable',
+    error: {
+      code: 'too_large',
+      message: lang === 'en'
+        ? `${file} could not be checked: reading it used more memory than a report workbook can need (${why}); it may be damaged or hostile`
+        : `文件「${file}」无法检查：读取时所需内存远超正常报表（${why}），文件可能已损坏或为恶意构造`,
+    },
+    reports: [],
+  };
 }

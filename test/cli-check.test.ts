@@ -84,6 +84,48 @@ describe('unreadable files never stop the batch', () => {
   });
 });
 
+/** A valid .xlsx with one big sheet (rows × 10 numbers): far beyond any report. */
+async function bigWorkbook(rows: number): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip');
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['x']]), 'S');
+  const zip = await JSZip.loadAsync(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  const parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  for (let r = 1; r <= rows; r++) {
+    let row = `<row r="${r}">`;
+    for (let c = 0; c < 10; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r}</v></c>`;
+    parts.push(row + '</row>');
+  }
+  parts.push('</sheetData></worksheet>');
+  zip.file('xl/worksheets/sheet1.xml', parts.join(''));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('hostile files', () => {
+  it('a decompression bomb is refused before it is inflated', async () => {
+    const { readWorkbook } = await import('../core/read/xlsx');
+    const data = new Uint8Array(await bigWorkbook(20000));
+    expect(data.length).toBeLessThan(1 << 20);
+    expect(() => readWorkbook(data, 'bomb.xlsx', { maxUnpackedBytes: 1 << 20 })).toThrow(/bomb\.xlsx.*太大（解压后/);
+    try { readWorkbook(data, 'bomb.xlsx', { maxUnpackedBytes: 1 << 20 }); } catch (e) { expect((e as { code: string }).code).toBe('too_large'); }
+  });
+
+  it('a file that exhausts a worker\'s memory is reported and the batch goes on', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-oom-'));
+    writeFileSync(path.join(dir, 'big.xlsx'), await bigWorkbook(30000));
+    for (const f of ['某某县财政局-2024.xlsx', '某某县民政局-2020.xls']) copyFileSync(path.join(root, 'examples', f), path.join(dir, f));
+    const r = spawnSync(process.execPath, [bin, 'check', dir, '--jobs', '2', '--json'], { encoding: 'utf8', env: { ...process.env, XXGK_WORKER_HEAP_MB: '32' } });
+    const doc = JSON.parse(r.stdout) as FindingsDoc;
+    const by = Object.fromEntries(doc.files.map((f) => [path.basename(f.path), f]));
+    expect(by['big.xlsx']).toMatchObject({ status: 'unreadable', error: { code: 'too_large' } });
+    expect(by['big.xlsx'].error!.message).toMatch(/big\.xlsx.*内存/);
+    expect(by['某某县财政局-2024.xlsx'].status).toBe('checked');
+    expect(by['某某县民政局-2020.xls'].status).toBe('checked');
+    expect(r.status).toBe(1);
+  });
+});
+
 describe('bulk report and command line errors', () => {
   it.each(['csv', 'html', 'xlsx'])('--report out.%s is written whole, one row per finding', (ext) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-rep-'));

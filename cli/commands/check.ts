@@ -2,7 +2,6 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import * as os from 'os';
 import type { CheckFileOptions } from '../../core/checkfile';
-import { readReportsFrom } from '../../core/checkfile';
 import { Tally } from '../../core/findings';
 import { listInputFiles } from '../../core/node/files';
 import type { ReportData } from '../../core/report';
@@ -81,6 +80,9 @@ export function run(argv: string[]): Promise<number> {
 function loadPriors(p: string, lang: 'zh' | 'en'): { name: string; report: ReportData }[] {
   if (!existsSync(p)) throw new UsageError(`上年报告不存在 / last year's report not found: ${p}`);
   const out: { name: string; report: ReportData }[] = [];
+  // Loaded here, not at start-up: with worker threads the main thread never reads a workbook itself.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readReportsFrom } = require('../../core/checkfile') as typeof import('../../core/checkfile');
   for (const file of listInputFiles([p])) {
     try {
       for (const report of readReportsFrom(new Uint8Array(readFileSync(file)), file)) out.push({ name: file, report });

@@ -3,7 +3,7 @@ import { promises as fsp, statSync, readdirSync, existsSync } from 'fs';
 import * as path from 'path';
 import type { Book } from '../read/grid';
 import { ReadError } from '../read/errors';
-import { checkSize, readWorkbook, DEFAULT_MAX_BYTES, type ReadOptions } from '../read/xlsx';
+import type { ReadOptions } from '../read/xlsx';
 
 export const INPUT_EXTS = ['.xlsx', '.xls', '.ods', '.xlsm', '.et', '.txt', '.html', '.htm'];
 
@@ -16,6 +16,9 @@ export async function readBookFile(file: string, opts: ReadOptions = {}): Promis
   } catch (e) {
     throw new ReadError('not_workbook', name, `无法打开 / cannot open: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
   }
+  // The workbook reader (SheetJS and its code pages) is loaded only when a workbook is read, not to list files.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkSize, readWorkbook, DEFAULT_MAX_BYTES } = require('../read/xlsx') as typeof import('../read/xlsx');
   checkSize(size, name, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   const data = await fsp.readFile(file);
   return readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), name, opts);

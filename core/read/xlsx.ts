@@ -15,7 +15,11 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export interface ReadOptions {
   /** Refuse larger inputs before parsing (default 50 MB). */
   maxBytes?: number;
+  /** Refuse a zip whose parts unpack to more than this (default 64 MB): a report's XML is a few hundred KB. */
+  maxUnpackedBytes?: number;
 }
+
+export const DEFAULT_MAX_UNPACKED = 64 * 1024 * 1024;
 
 /** Parse options: only values, formulas and merges; no styles, number formats or formatted text. */
 const PARSE: XLSX.ParsingOptions = {
@@ -69,6 +73,28 @@ function hasZipEnd(d: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * Total unpacked size the zip's central directory declares, or null when it cannot be read (the
+ * parser then decides). A decompression bomb declares its size here; refusing it before inflating
+ * keeps a hostile file from taking the machine's memory.
+ */
+export function zipUnpackedSize(d: Uint8Array): number | null {
+  const stop = Math.max(0, d.length - 65557);
+  let eocd = -1;
+  for (let i = d.length - 22; i >= stop; i--) if (d[i] === 0x50 && d[i + 1] === 0x4b && d[i + 2] === 0x05 && d[i + 3] === 0x06) { eocd = i; break; }
+  if (eocd < 0) return null;
+  const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let k = 0; k < entries; k++) {
+    if (at + 46 > d.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    total += view.getUint32(at + 24, true);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 const isPasswordError = (m: string) => /password|encrypt/i.test(m);
 
 function sizeText(n: number): string {
@@ -81,11 +107,15 @@ export function checkSize(size: number, name: string, maxBytes = DEFAULT_MAX_BYT
 }
 
 /** Parse bytes into a SheetJS workbook, classifying every failure. */
-function parse(data: Uint8Array, name: string): XLSX.WorkBook {
+function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKED): XLSX.WorkBook {
   const kind = sniff(data);
   if (kind === 'binary') throw new ReadError('not_zip', name);
   if (kind === 'text') throw new ReadError('not_workbook', name, '文本文件 / a text file');
   if (kind === 'zip' && !hasZipEnd(data)) throw new ReadError('truncated', name);
+  if (kind === 'zip') {
+    const unpacked = zipUnpackedSize(data);
+    if (unpacked !== null && unpacked > maxUnpacked) throw new ReadError('too_large', name, `解压后 unpacked ${sizeText(unpacked)} > ${sizeText(maxUnpacked)}`);
+  }
   if (kind === 'cfb') {
     let cfb: ReturnType<typeof XLSX.CFB.read> | undefined;
     try {
@@ -179,7 +209,7 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
 /** Read a workbook's bytes into a Book. Throws ReadError. */
 export function readWorkbook(data: Uint8Array, name: string, opts: ReadOptions = {}): Book {
   checkSize(data.length, name, opts.maxBytes);
-  const wb = parse(data, name);
+  const wb = parse(data, name, opts.maxUnpackedBytes);
   if (!wb.SheetNames?.length) throw new ReadError('not_workbook', name, '没有工作表 / no sheets');
   const grids = wb.SheetNames.map((s) => sheetGrid(s, wb.Sheets[s] ?? {}));
   const definedNames: Record<string, string> = {};
