@@ -23,8 +23,7 @@ export function writeAtomic(file: string, data: Uint8Array): void {
 /** Every report in the files (folders searched), each named "file" or "file#sheet" when a file has several. */
 export async function readReportFiles(paths: string[], lang: Lang): Promise<{ name: string; report: ReportData }[]> {
   const out: { name: string; report: ReportData }[] = [];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { readReportsFrom } = require('../core/checkfile') as typeof import('../core/checkfile');
+  const { readReportsFrom } = await import('../core/checkfile');
   for (const file of listInputFiles(paths)) {
     let reports: ReportData[];
     try {

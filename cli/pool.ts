@@ -17,8 +17,7 @@ export const WORKER_HEAP_MB = Number(process.env.XXGK_WORKER_HEAP_MB) || 256;
 
 export async function checkFiles(files: string[], opts: CheckFileOptions, jobs: number, onResult: (index: number, result: FileResult) => void): Promise<void> {
   if (files.length <= 1) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { checkPath } = require('./worker') as typeof import('./worker');
+    const { checkPath } = await import('./worker');
     if (files.length) onResult(0, checkPath(files[0], opts));
     return;
   }

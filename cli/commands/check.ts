@@ -39,7 +39,7 @@ export function run(argv: string[]): Promise<number> {
 
     const opts: CheckFileOptions = { lang, extraRules };
     if (values.prior) {
-      const priors = loadPriors(values.prior, lang);
+      const priors = await loadPriors(values.prior, lang);
       if (statSync(values.prior).isDirectory()) opts.priors = priors;
       else if (priors.length) { opts.prior = priors[0].report; opts.priorName = priors[0].name; }
     }
@@ -77,12 +77,11 @@ export function run(argv: string[]): Promise<number> {
 }
 
 /** Last year's reports, from a file or a folder (matched to this year's by agency). */
-function loadPriors(p: string, lang: 'zh' | 'en'): { name: string; report: ReportData }[] {
+async function loadPriors(p: string, lang: 'zh' | 'en'): Promise<{ name: string; report: ReportData }[]> {
   if (!existsSync(p)) throw new UsageError(`上年报告不存在 / last year's report not found: ${p}`);
   const out: { name: string; report: ReportData }[] = [];
   // Loaded here, not at start-up: with worker threads the main thread never reads a workbook itself.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { readReportsFrom } = require('../../core/checkfile') as typeof import('../../core/checkfile');
+  const { readReportsFrom } = await import('../../core/checkfile');
   for (const file of listInputFiles([p])) {
     try {
       for (const report of readReportsFrom(new Uint8Array(readFileSync(file)), file)) out.push({ name: file, report });

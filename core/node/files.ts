@@ -17,8 +17,7 @@ export async function readBookFile(file: string, opts: ReadOptions = {}): Promis
     throw new ReadError('not_workbook', name, `无法打开 / cannot open: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
   }
   // The workbook reader (SheetJS and its code pages) is loaded only when a workbook is read, not to list files.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { checkSize, readWorkbook, DEFAULT_MAX_BYTES } = require('../read/xlsx') as typeof import('../read/xlsx');
+  const { checkSize, readWorkbook, DEFAULT_MAX_BYTES } = await import('../read/xlsx');
   checkSize(size, name, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   const data = await fsp.readFile(file);
   return readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), name, opts);
