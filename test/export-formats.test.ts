@@ -154,7 +154,7 @@ describe('xxgk export', { timeout: 60_000 }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-export-'));
     for (const to of ['html', 'xlsx', 'csv', 'json']) {
       const out = path.join(dir, `shunhe.${to}`);
-      const res = xxgk(['export', '/work/shared/examples/shunhe-2020-report.txt', '--to', to, '-o', out]);
+      const res = xxgk(['export', path.join(__dirname, '..', 'examples', 'shunhe-2020-report.txt'), '--to', to, '-o', out]);
       expect(res.status, res.stderr).toBe(0);
       expect(existsSync(out)).toBe(true);
     }

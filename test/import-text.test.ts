@@ -15,7 +15,7 @@ import { cellIds, fullValues, LAYOUTS, publishedText, type Raw } from './helpers
 import { balancedValues } from './helpers/synthetic';
 
 const root = path.join(__dirname, '..');
-const SHUNHE = '/work/shared/examples/shunhe-2020-report.txt';
+const SHUNHE = path.join(__dirname, '..', 'examples', 'shunhe-2020-report.txt');
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
 const check = (r: ReportData) => checkReport(r, { textRules: textFindings });
 const yearOf = (format: string) => (format === '2019' ? 2020 : 2022);

@@ -257,7 +257,7 @@ describe('the template tag', () => {
 
 describe('published text grids', () => {
   it('the shunhe 2020 report as a text grid: cells in order, not under their headers', () => {
-    const text = readFileSync(`${__dirname}/../../shared/examples/shunhe-2020-report.txt`, 'utf8');
+    const text = readFileSync(`${__dirname}/../examples/shunhe-2020-report.txt`, 'utf8');
     const lines = text.split('\n');
     const rows = lines.map((l) => l.split('\t').map((c) => (c.trim() === '' ? null : c.trim())));
     const grid = arrayGrid('shunhe-2020-report.txt', rows, { kind: 'text', ref: (r) => `line ${r + 1}` });

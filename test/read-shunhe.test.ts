@@ -100,7 +100,7 @@ async function writeShunhe(file: string): Promise<void> {
 describe('shunhe 2020 report transcribed into a workbook', () => {
   it('is located as format 2019, year 2020, its agency, every cell found', async () => {
     // The text this transcribes: check the quirks are really there.
-    const text = readFileSync(`${__dirname}/../../shared/examples/shunhe-2020-report.txt`, 'utf8');
+    const text = readFileSync(`${__dirname}/../examples/shunhe-2020-report.txt`, 'utf8');
     expect(text).toContain('社会组织');
     expect(text).toContain('其他法律法规禁止公开');
 
