@@ -8,7 +8,7 @@ import type { Finding, Lang } from '../../core/findings';
 import { getForm } from '../../core/forms';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, L, UsageError } from '../args';
+import { fail, L, langOf, UsageError } from '../args';
 import { readReportFiles, writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
@@ -27,8 +27,7 @@ export async function run(argv: string[]): Promise<number> {
       args: argv, allowPositionals: true, strict: true,
       options: { output: { type: 'string', short: 'o' }, prior: { type: 'string' }, sheet: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
-    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en / --lang must be zh or en');
-    lang = (values.lang as Lang | undefined) ?? 'zh';
+    lang = langOf(values.lang);
     if (values.help) { process.stdout.write(HELP); return 0; }
     if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要填充的文件', 'give exactly one file to fill'));
     if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');

@@ -16,7 +16,7 @@ import type { ReportData } from '../../core/report';
 import { textFindings } from '../../core/rules/text';
 import { reportValues } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, L, UsageError } from '../args';
+import { fail, L, langOf, UsageError } from '../args';
 import { writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
@@ -40,8 +40,7 @@ export async function run(argv: string[]): Promise<number> {
       args: argv, allowPositionals: true, strict: true,
       options: { output: { type: 'string', short: 'o' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
-    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en / --lang must be zh or en');
-    lang = (values.lang as Lang | undefined) ?? 'zh';
+    lang = langOf(values.lang);
     if (values.help) { process.stdout.write(HELP); return 0; }
     if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导入的 .txt 或 .html 文件', 'give exactly one .txt or .html file to import'));
     if (values.output && !/\.xlsx$/i.test(values.output)) throw new UsageError(L(lang, `-o 应为 .xlsx 文件：${values.output}`, `-o takes an .xlsx file: ${values.output}`));

@@ -9,7 +9,7 @@ import { getForm } from '../../core/forms';
 import { sumReports } from '../../core/template/sum';
 import { writeTemplate } from '../../core/template/xlsx';
 import { printFindings } from './fill';
-import { fail, L, UsageError } from '../args';
+import { fail, L, langOf, UsageError } from '../args';
 import { readReportFiles, writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
@@ -26,8 +26,7 @@ export async function run(argv: string[]): Promise<number> {
         agency: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
       },
     });
-    if (values.lang !== undefined && values.lang !== 'zh' && values.lang !== 'en') throw new UsageError('--lang 只能是 zh 或 en / --lang must be zh or en');
-    lang = (values.lang as Lang | undefined) ?? 'zh';
+    lang = langOf(values.lang);
     if (values.help) { process.stdout.write(HELP); return 0; }
     if (!positionals.length) throw new UsageError(L(lang, '请给出要汇总的文件', 'give the files to sum'));
     if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
