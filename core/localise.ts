@@ -54,7 +54,12 @@ export function explain(sys: LinearSystem, maxSize = 3, maxNodes = 200_000): Exp
       if (seen.has(key)) return;
       seen.add(key);
       const touched = touches(chosen);
-      const unhit = violated.find((e) => !touched.has(e) && !freeTouch.has(e));
+      // Branch on the violated equation with the fewest cells not yet hit: every explanation must hit it too.
+      let unhit: number | undefined;
+      for (const e of violated) {
+        if (touched.has(e) || freeTouch.has(e)) continue;
+        if (unhit === undefined || sys.equations[e].coefs.size < sys.equations[unhit].coefs.size) unhit = e;
+      }
       if (chosen.length === k) {
         if (unhit !== undefined) return;
         const sol = solve(sys, chosen);
