@@ -37,10 +37,12 @@ export function checkReport(report: ReportData, opts: CheckOptions = {}): Report
   const form = formOf(report);
   const rules = compileRules(form, opts.extraRules ?? []);
   const cells = readCells(form, report);
+  const links = formulaLinks(cells);
+  const computed = computeUncached(cells, links);
   const findings: Finding[] = [];
 
   findings.push(...formatFindings(report, form, lang));
-  for (const cell of cells.values()) findings.push(...cellFindings(cell, lang));
+  for (const cell of cells.values()) findings.push(...(computed.has(cell.id) ? [computedNotice(cell, lang)] : cellFindings(cell, lang)));
 
   const equationFindings: { finding: Finding; inst: RuleInstance }[] = [];
   for (const inst of rules.instances) {
@@ -55,8 +57,67 @@ export function checkReport(report: ReportData, opts: CheckOptions = {}): Report
   if (opts.textRules && report.textLines?.length) {
     findings.push(...opts.textRules(report, (id) => { const c = cells.get(id); return c?.value.kind === 'number' ? c.value.value.toNumber() : c?.value.kind === 'blank' ? 0 : null; }, lang));
   }
-  pointAtSuspects(rules, cells, equationFindings, findings, lang);
+  pointAtSuspects(rules, cells, links, equationFindings, findings, lang);
   return { sheet: report.sheet, format: form.key, year: report.year, agency: report.agency, notes: report.notes, findings };
+}
+
+/** Formula cells: the report cells each one adds up (a plain sum), or opaque when it is anything else. */
+interface FormulaLinks {
+  follows: Map<string, Map<string, number>>;
+  opaque: Set<string>;
+  /** Formulas all of whose inputs are report cells (their value can be computed from the report alone). */
+  complete: Set<string>;
+}
+
+function formulaLinks(cells: Map<string, Cell>): FormulaLinks {
+  const follows = new Map<string, Map<string, number>>();
+  const opaque = new Set<string>();
+  const complete = new Set<string>();
+  const withFormula = [...cells.values()].filter((c) => c.read.formula);
+  if (!withFormula.length) return { follows, opaque, complete };
+  const byAddr = new Map<string, string>();
+  for (const c of cells.values()) { const s = splitRef(c.read.ref); if (s) byAddr.set(cellKey(s.sheet, s.r, s.c), c.id); }
+  for (const c of withFormula) {
+    const s = splitRef(c.read.ref);
+    const lin = s && linearFormula(c.read.formula!, s.sheet);
+    const inputs = new Map<string, number>();
+    if (lin) for (const [k, w] of lin) { const id = byAddr.get(k); if (id) inputs.set(id, w); }
+    if (lin && inputs.size) follows.set(c.id, inputs); else opaque.add(c.id);
+    if (lin && inputs.size === lin.size) complete.add(c.id);
+  }
+  return { follows, opaque, complete };
+}
+
+/**
+ * A formula saved without its result (some generators do not store one) would read as blank:
+ * where it is a plain sum of report cells that all hold numbers, its value is computed instead.
+ */
+function computeUncached(cells: Map<string, Cell>, links: FormulaLinks): Set<string> {
+  const done = new Set<string>();
+  for (let pass = 0, changed = true; changed && pass < 8; pass++) {
+    changed = false;
+    for (const [id, inputs] of links.follows) {
+      const c = cells.get(id)!;
+      if (done.has(id) || !links.complete.has(id) || c.value.kind !== 'blank' || c.read.raw !== null) continue;
+      let sum = Dec.ZERO;
+      let ok = true;
+      for (const [k, w] of inputs) { const v = cells.get(k)!.value; if (v.kind !== 'number') { ok = false; break; } sum = sum.add(v.value.mul(Dec.of(w))); }
+      if (!ok) continue;
+      c.value = { kind: 'number', value: sum };
+      done.add(id);
+      changed = true;
+    }
+  }
+  return done;
+}
+
+function computedNotice(cell: Cell, lang: Lang): Finding {
+  const v = (cell.value as { value: Dec }).value;
+  return {
+    rule: 'cell.formula_computed', instance: cell.id, severity: 'notice', suspects: [],
+    cells: [{ ...findingCell(cell), value: v.toNumber() }],
+    message: `${cellName(cell.spec, lang)}${L(lang, '：', ': ')}${L(lang, `公式 =${cell.read.formula} 没有保存计算结果，已按公式算得 ${v}`, `the formula =${cell.read.formula} was saved without its result; computed as ${v}`)}`,
+  };
 }
 
 function readCells(form: FormSpec, report: ReportData): Map<string, Cell> {
@@ -209,25 +270,13 @@ function crossYear(rules: RuleSet, cells: Map<string, Cell>, prior: ReportData, 
  * cells following their inputs, finds the smallest explanations, and attaches suspects to the
  * equation findings and suggested values to cell.not_number findings.
  */
-function pointAtSuspects(rules: RuleSet, cells: Map<string, Cell>, eqFindings: { finding: Finding; inst: RuleInstance }[], all: Finding[], lang: Lang) {
+function pointAtSuspects(rules: RuleSet, cells: Map<string, Cell>, links: FormulaLinks, eqFindings: { finding: Finding; inst: RuleInstance }[], all: Finding[], lang: Lang) {
   const textCells = [...cells.values()].filter((c) => c.value.kind === 'text');
   if (!eqFindings.some((f) => f.finding.severity === 'error') && !textCells.length) return;
   const insts = rules.instances.filter((i) => !i.cross && i.op === '==' && i.family.severity === 'error' && i.cells.every((id) => cells.has(id)));
   const ids = [...new Set(insts.flatMap((i) => i.cells))];
   const index = new Map(ids.map((id, k) => [id, k]));
-  // Formula cells: which inputs they follow (by the sheet address of each report cell).
-  const byAddr = new Map<string, string>();
-  for (const c of cells.values()) { const s = splitRef(c.read.ref); if (s) byAddr.set(cellKey(s.sheet, s.r, s.c), c.id); }
-  const follows = new Map<string, Map<string, number>>();
-  const opaque = new Set<string>();
-  for (const c of cells.values()) {
-    if (!c.read.formula) continue;
-    const s = splitRef(c.read.ref);
-    const lin = s && linearFormula(c.read.formula, s.sheet);
-    const inputs = new Map<string, number>();
-    if (lin) for (const [k, w] of lin) { const id = byAddr.get(k); if (id) inputs.set(id, w); }
-    if (lin && inputs.size) follows.set(c.id, inputs); else opaque.add(c.id);
-  }
+  const { follows, opaque } = links;
   // Effect of changing a cell on every cell (itself plus the formulas that follow it, transitively).
   const effectCache = new Map<string, Map<string, number>>();
   const effect = (id: string, depth = 0): Map<string, number> => {

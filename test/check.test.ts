@@ -102,6 +102,18 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     }
   });
 
+  it('a formula saved without its result is computed from its inputs (a notice, not a blank)', () => {
+    const rep = syntheticReport(format, good);
+    const cols = ['natural', 'commercial', 'research', 'social', 'legal', 'other'].map((c) => rep.cells[`T3:R1:${c}`].ref.split('!')[1]);
+    const r = checkReport(syntheticReport(format, { ...good, 'T3:R1:total': null }, { formulas: { 'T3:R1:total': `SUM(${cols[0]}:${cols[5]})` } }));
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['cell.formula_computed', 'notice']]);
+    expect(r.findings[0].cells[0].value).toBe(good['T3:R1:total']);
+    expect(r.findings[0].message).toContain(`=SUM(${cols[0]}:${cols[5]})`);
+    // A formula over something outside the report is not guessed at: the cell stays blank.
+    const far = checkReport(syntheticReport(format, { ...good, 'T3:R1:total': null }, { formulas: { 'T3:R1:total': `SUM(${cols[0]}:${cols[5]})+ZZ999` } }));
+    expect(far.findings.map((f) => f.rule)).toContain('cell.blank');
+  });
+
   it('finding cells list every cell of the equation in order, with refs', () => {
     const r = check(format, { ...good, 'T3:R2:natural': (good['T3:R2:natural'] as number) + 1, 'T3:R2:total': (good['T3:R2:total'] as number) + 1 });
     const f = r.findings.find((x) => x.rule === 'T3.balance')!;

@@ -11,6 +11,7 @@ const CELL_RULES: [string, string, string, string][] = [
   ['cell.decimals', 'error', '金额（万元）最多 4 位小数', 'money (万元) has at most 4 decimals'],
   ['cell.blank', 'warning', '单元格空白或填“/”“—”“无”：按 0 计算并提示', 'blank or a placeholder ("/", "—", "无"): counted as 0, and reported'],
   ['cell.text_number', 'notice', '以文本写的数字（“12件”、全角数字、千分位）按数字读取并提示', 'a number written as text ("12件", full-width digits) is read as the number'],
+  ['cell.formula_computed', 'notice', '公式未保存计算结果时，按公式由所加各格算出', 'a formula saved without its result is computed from the cells it adds'],
   ['format.year_mismatch', 'warning', '报告年度与表格格式不符（按实有格式检查）', 'the layout is not the format of the report year (checked as the layout it has)'],
   ['format.old_rows', 'warning', '2021 格式的报告仍用旧的（六）其他处理单行', 'a 2021-format report prints the old single （六） row'],
   ['text.*', 'warning', '正文引用的数字（收到、办结、结转、复议、诉讼件数）与表格一致', 'figures quoted in the text agree with the tables'],
