@@ -87,7 +87,12 @@ export function tagRows(wb: ExcelJS.Workbook): (string | number | null)[][] {
 }
 
 export function tagAddresses(wb: ExcelJS.Workbook): Map<string, string> {
-  return new Map(tagRows(wb).filter((r) => r[0] === 'cell').map((r) => [String(r[1]), String(r[2])]));
+  const out = new Map<string, string>();
+  for (const r of tagRows(wb)) {
+    if (r[0] === 'cell') out.set(String(r[1]), String(r[2]));
+    if (r[0] === 'cells') for (const item of String(r[1]).split(';')) { const [id, addr] = item.split('='); out.set(id, addr); }
+  }
+  return out;
 }
 
 export const u8 = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

@@ -864,12 +864,17 @@ function readTag(book: Book): ReportData | null {
   const variants = String(get('variants') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const cells: Record<string, CellRead> = {};
   const tables = new Set<string>();
+  // Addresses come packed ("cells", "id=A1;id=A1…") or one per row ("cell", id, A1).
+  const pairs: [string, string][] = [];
   for (const row of rows) {
-    if (row[0] !== 'cell' || typeof row[1] !== 'string' || typeof row[2] !== 'string') continue;
-    const at = parseA1(row[2]);
+    if (row[0] === 'cells' && typeof row[1] === 'string') for (const item of row[1].split(';')) { const k = item.lastIndexOf('='); if (k > 0) pairs.push([item.slice(0, k), item.slice(k + 1)]); }
+    else if (row[0] === 'cell' && typeof row[1] === 'string' && typeof row[2] === 'string') pairs.push([row[1], row[2]]);
+  }
+  for (const [id, addr] of pairs) {
+    const at = parseA1(addr);
     if (!at) continue;
-    cells[row[1]] = cellRead(grid, at.r, at.c, grid.cell(at.r, at.c));
-    tables.add(row[1].split(':')[0]);
+    cells[id] = cellRead(grid, at.r, at.c, grid.cell(at.r, at.c));
+    tables.add(id.split(':')[0]);
   }
   return {
     format: formKey,
