@@ -5,7 +5,7 @@
  *  (b) inside a fake Excel injected before load: insert the template, type numbers, check with
  *      exactly one read and one write round trip, click a finding (the fake sees the selection),
  *      clear marks (cells exactly as before), apply suggestions (the sheet then checks clean).
- * Screenshots go to docs/addin-*.png.
+ * Screenshots go to docs/addin-*.png when refreshed with `npm run docs:screenshots`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'fs';
@@ -21,6 +21,7 @@ import { formForYear } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { a1 } from '../core/read/grid';
 import type { ReportResult } from '../core/findings';
+import { picturePath } from './helpers/pictures';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -48,7 +49,7 @@ function plantedWorkbook(seed: number, agency: string): { bytes: Buffer; reports
 }
 
 const shot = async (page: Page, name: string) => {
-  await page.screenshot({ path: path.join(ROOT, 'docs', name), fullPage: false });
+  await page.screenshot({ path: picturePath(name), fullPage: false });
 };
 
 /** The pane beside the fake Excel's sheet (drawn from the fake's cells: values, merges, fills, comments, selection). */
@@ -66,7 +67,7 @@ async function excelShot(page: Page, sheet: string) {
     td.sel{outline:2px solid #107c41;outline-offset:-2px} td.note{background-image:linear-gradient(225deg,#c00 5px,transparent 5px)}
     img{display:block;border-left:1px solid #c8c8c8}</style>
     <div class="sheet"><div class="bar">Excel（测试用模拟）— ${sheet}</div>${table}</div><img src="data:image/png;base64,${pane}">`);
-  await view.screenshot({ path: path.join(ROOT, 'docs', 'addin-excel.png') });
+  await view.screenshot({ path: picturePath('addin-excel.png') });
   await view.close();
 }
 

@@ -9,6 +9,7 @@ import type { ReportData } from '../core/report';
 import { templateLayout } from '../core/template/layout';
 import { cellIds, fullValues } from './helpers/published';
 import { balancedValues, syntheticReport } from './helpers/synthetic';
+import { picturePath } from './helpers/pictures';
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 let browser: Browser;
@@ -69,7 +70,7 @@ describe.each(['2019', '2021'])('HTML export, format %s', (format) => {
   it('parsed back by a browser: the same values in the same places and the same merges as the template layout', async () => {
     const r = report(format, '某某县<财政局>&"办公室"');
     const html = exportHtml(r);
-    const shot = format === '2021' ? path.join(__dirname, '..', 'docs', 'export-html.png') : undefined;
+    const shot = format === '2021' ? picturePath('export-html.png') : undefined;
     const dom = await domTables(exportHtml({ ...r, agency: format === '2021' ? '某某县财政局' : r.agency }), shot);
     const layout = templateLayout(formOf(r), { year: r.year, agency: r.agency });
     const page = await domTables(html);
