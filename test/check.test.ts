@@ -124,6 +124,20 @@ describe.each(['2019', '2021'])('format %s', (format) => {
   });
 });
 
+describe('what the report does not print is said, not passed over', () => {
+  it('a missing row or table is a warning naming it and the equations left unchecked', () => {
+    const rep = syntheticReport('2021', balancedValues('2021'));
+    for (const id of Object.keys(rep.cells)) if (id.startsWith('T3:R3.3.5:') || id.startsWith('T4:')) delete rep.cells[id];
+    const r = checkReport(rep);
+    expect(r.findings.map((f) => [f.rule, f.instance, f.severity])).toEqual([
+      ['format.missing_cells', 'T3', 'warning'],
+      ['format.missing_table', 'T4', 'warning'],
+    ]);
+    expect(r.findings[0].message).toBe('表三缺少 7 个单元格（行：不予公开：属于三类内部事务信息），涉及的 8 个等式未检查');
+    expect(r.findings[1].message).toContain('其 3 个等式未检查');
+  });
+});
+
 describe('money and format', () => {
   it('money is exact to 4 decimals and more decimals are an error', () => {
     const good = balancedValues('2021');
