@@ -14,6 +14,8 @@ const CELL_RULES: [string, string, string, string][] = [
   ['cell.formula_computed', 'notice', '公式未保存计算结果时，按公式由所加各格算出', 'a formula saved without its result is computed from the cells it adds'],
   ['format.year_mismatch', 'warning', '报告年度与表格格式不符（按实有格式检查）', 'the layout is not the format of the report year (checked as the layout it has)'],
   ['format.old_rows', 'warning', '2021 格式的报告仍用旧的（六）其他处理单行', 'a 2021-format report prints the old single （六） row'],
+  ['format.missing_cells', 'warning', '表格缺少的行或单元格，以及因此未检查的等式', 'rows or cells a table lacks, and the equations left unchecked for it'],
+  ['format.missing_table', 'warning', '没有找到的表格，以及因此未检查的等式', 'a table not found, and the equations left unchecked for it'],
   ['text.*', 'warning', '正文引用的数字（收到、办结、结转、复议、诉讼件数）与表格一致', 'figures quoted in the text agree with the tables'],
 ];
 
