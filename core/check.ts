@@ -349,10 +349,12 @@ function pointAtSuspects(rules: RuleSet, cells: Map<string, Cell>, links: Formul
     for (const [v, a] of coefs[e]) if (a !== 0) ints.set(v, toInt(Dec.of(a)));
     return { coefs: ints, residual: toInt(residual) };
   });
+  const blankTotal = (id: string) => rules.derived.has(id) && cells.get(id)!.value.kind === 'blank';
   const sys: LinearSystem = {
     equations,
-    candidates: new Set(ids.filter((id) => !follows.has(id) && !opaque.has(id) && cells.get(id)!.value.kind !== 'text').map((id) => index.get(id)!)),
-    free: new Set(ids.filter((id) => cells.get(id)!.value.kind === 'text').map((id) => index.get(id)!)),
+    candidates: new Set(ids.filter((id) => !follows.has(id) && !opaque.has(id) && cells.get(id)!.value.kind !== 'text' && !blankTotal(id)).map((id) => index.get(id)!)),
+    // Unknowns, solved for rather than counted: text cells, and totals left blank (a blank total is what it should be, not a wrong number).
+    free: new Set(ids.filter((id) => cells.get(id)!.value.kind === 'text' || blankTotal(id)).map((id) => index.get(id)!)),
     acceptable: (v, d) => {
       const c = cells.get(ids[v])!;
       const next = rationalAdd(valueOf(c), d);
@@ -372,6 +374,14 @@ function pointAtSuspects(rules: RuleSet, cells: Map<string, Cell>, links: Formul
       const suggested = rationalAdd(valueOf(c), d)!;
       if (suspects.some((s) => s.ref === c.read.ref && s.suggested === suggested.toNumber())) continue;
       suspects.push({ ...findingCell(c), suggested: suggested.toNumber(), reason: reasonFor(c, suggested, ex.changes.size, explanations.length, lang), _rank: rank(c, suggested) });
+    }
+    // A blank total the equations determine: the value it should hold.
+    for (const ex of explanations) for (const [v, x] of ex.freeValues) {
+      const c = cells.get(ids[v])!;
+      if (!blankTotal(c.id) || (eq >= 0 && !equations[eq].coefs.has(v)) || !isWhole(x)) continue;
+      const suggested = rationalToNumber(x);
+      if (suspects.some((s) => s.ref === c.read.ref && s.suggested === suggested)) continue;
+      suspects.push({ ...findingCell(c), suggested, reason: L(lang, `合计空白，按各项之和应为 ${suggested}`, `the total is blank; its parts add up to ${suggested}`), _rank: 1 });
     }
     suspects.sort((a, b) => a._rank - b._rank);
     finding.suspects = suspects.map(({ _rank, ...s }) => s);

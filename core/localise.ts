@@ -40,6 +40,9 @@ export interface Explanation {
 export function explain(sys: LinearSystem, maxSize = 3, maxNodes = 200_000): Explanation[] {
   const violated = sys.equations.map((e, i) => (e.residual !== 0n ? i : -1)).filter((i) => i >= 0);
   if (!violated.length) return [];
+  // The unknowns alone (text cells, blank totals) may balance everything: nothing else need change.
+  const base = sys.free.size ? solve(sys, []) : null;
+  if (base) return [base];
   const eqsOf = new Map<number, number[]>();
   sys.equations.forEach((e, i) => { for (const v of e.coefs.keys()) { let l = eqsOf.get(v); if (!l) eqsOf.set(v, (l = [])); l.push(i); } });
   const touches = (set: Iterable<number>) => { const s = new Set<number>(); for (const v of set) for (const e of eqsOf.get(v) ?? []) s.add(e); return s; };

@@ -65,6 +65,31 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     expect(f.suspects[0]).toMatchObject({ row: 'R3.5.2', column: 'total', value: null, suggested: good['T3:R3.5.2:total'] });
   });
 
+  it('a whole （七）总计 row left blank: each blank total is pointed at with the sum it should hold', () => {
+    const blanks = Object.fromEntries(Object.keys(good).filter((k) => k.startsWith('T3:R3.7:')).map((k) => [k, null]));
+    const r = check(format, { ...good, ...blanks });
+    const errs = errors(r.findings);
+    expect(errs.length).toBeGreaterThanOrEqual(7);
+    for (const f of errs) {
+      expect(f.suspects.length, f.message).toBeGreaterThan(0);
+      for (const s of f.suspects) {
+        expect(s.row).toBe('R3.7');
+        expect(s.value).toBeNull();
+        expect(s.suggested).toBe(good[`T3:R3.7:${s.column}`]);
+        expect(s.reason).toContain('合计空白');
+      }
+    }
+  });
+
+  it('a blank total beside a wrong inner cell: the inner cell is the suspect, the total gets the corrected sum', () => {
+    const right = good['T3:R1:natural'] as number;
+    const r = check(format, { ...good, 'T3:R1:total': null, 'T3:R1:natural': right + 5 });
+    const balance = errors(r.findings).find((f) => f.rule === 'T3.balance' && f.instance === 'natural')!;
+    expect(balance.suspects.map((s) => [s.row, s.column, s.suggested])).toEqual([['R1', 'natural', right]]);
+    const row = errors(r.findings).find((f) => f.rule === 'T3.applicant_total' && f.instance === 'R1')!;
+    expect(row.suspects.find((s) => s.column === 'total')!.suggested).toBe(good['T3:R1:total']);
+  });
+
   it('text that is no number is solved for, not evaluated, and its value is suggested', () => {
     const r = check(format, { ...good, 'T3:R3.2:legal': '若干' });
     const errs = errors(r.findings);
