@@ -102,6 +102,19 @@ async function bigWorkbook(rows: number): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
+describe('published reports as Chinese offices save them', () => {
+  it('a text saved in GB18030 (GBK) reads as well as UTF-8', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-gbk-'));
+    const utf8 = readFileSync(path.join(root, 'examples', 'shunhe-2020-report.txt'));
+    // iconv ships with Debian's libc; Node cannot encode GBK by itself.
+    writeFileSync(path.join(dir, 'gbk.txt'), execFileSync('iconv', ['-f', 'utf-8', '-t', 'gb18030'], { input: utf8 }));
+    expect(readFileSync(path.join(dir, 'gbk.txt')).equals(utf8)).toBe(false);
+    const { status, doc } = json(['check', path.join(dir, 'gbk.txt')]);
+    expect(status).toBe(0);
+    expect(doc.files[0].reports[0]).toMatchObject({ format: '2019', year: 2020, agency: '政务服务和大数据管理局' });
+  });
+});
+
 describe('hostile files', () => {
   it('a decompression bomb is refused before it is inflated', async () => {
     const { readWorkbook } = await import('../core/read/xlsx');
