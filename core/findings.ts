@@ -77,3 +77,33 @@ export function summarise(files: FileResult[]): FindingsDoc {
     },
   };
 }
+
+/** Which findings to keep: any of the given tables, severities, rule ids (or families, "T3.*", "cell.*"). */
+export interface FindingFilter {
+  table?: string | string[];
+  severity?: Severity | Severity[];
+  rule?: string | string[];
+}
+
+const list = <T>(x: T | T[] | undefined): T[] | null => (x === undefined ? null : Array.isArray(x) ? x : [x]);
+
+/** The findings of a report that match the filter (as R's validate slices a confrontation). */
+export function sliceFindings(result: ReportResult, filter: FindingFilter = {}): Finding[] {
+  const tables = list(filter.table), sevs = list(filter.severity), rules = list(filter.rule);
+  return result.findings.filter((f) =>
+    (!sevs || sevs.includes(f.severity)) &&
+    (!rules || rules.some((r) => (r.endsWith('.*') ? f.rule.startsWith(r.slice(0, -1)) : f.rule === r))) &&
+    (!tables || tables.some((t) => f.cells.some((c) => c.table === t) || f.rule.startsWith(`${t}.`) || f.instance === t || (f.instance ?? '').startsWith(`${t}:`))));
+}
+
+/** One line per rule: how many instances failed, at what severity (the summary a statistician reads first). */
+export function summariseFindings(result: ReportResult): { rule: string; severity: Severity; count: number }[] {
+  const by = new Map<string, { rule: string; severity: Severity; count: number }>();
+  for (const f of result.findings) {
+    const k = `${f.rule}|${f.severity}`;
+    const cur = by.get(k);
+    if (cur) cur.count++; else by.set(k, { rule: f.rule, severity: f.severity, count: 1 });
+  }
+  const rank: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+  return [...by.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}

@@ -1,0 +1,29 @@
+/**
+ * xxgk-tables: the library's front door. Forms and rules are data; `confront` checks one report's
+ * values against them and returns findings you can summarise and slice; readers turn workbooks and
+ * published reports into reports; templates and exports write the official layout.
+ *
+ *   const [report] = readReportsFrom(bytes, '财政局.xlsx');
+ *   const result = confront(report);                 // findings.md's report object
+ *   summariseFindings(result);                         // [{ rule: 'T3.balance', severity: 'error', count: 2 }, …]
+ *   sliceFindings(result, { table: 'T3', severity: 'error' });
+ */
+export { FORMS, getForm, formForYear, withVariants, formCells, cellId, parseCellId } from './forms';
+export type { FormSpec, TableSpec, BlockSpec, RowSpec, ColumnSpec, ValueKind, TableKey } from './forms';
+export { compileRules, derivedCells, parseRules, RuleSyntaxError } from './rules';
+export type { RuleSet, RuleFamily, RuleInstance, RuleSource } from './rules';
+export { checkReport, checkReport as confront, formOf } from './check';
+export type { CheckOptions } from './check';
+export { checkData, readReportsFrom, decodeText } from './checkfile';
+export { summarise, summariseFindings, sliceFindings, isClean } from './findings';
+export type { Finding, FindingCell, Suspect, ReportResult, FileResult, FindingsDoc, Severity, Lang, FindingFilter } from './findings';
+export type { ReportData, CellRead } from './report';
+export { readValue } from './values';
+export { Dec } from './decimal';
+export { ReadError } from './read/errors';
+export { locateReports } from './read/locate';
+export { readWorkbook } from './read/xlsx';
+export { importText, importHtml, readPublished } from './import';
+export { templateLayout } from './template/layout';
+export { writeTemplate } from './template/xlsx';
+export { exportHtml, exportCsv, exportJson, exportXlsx, ExportRefused } from './export';
