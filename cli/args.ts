@@ -32,7 +32,7 @@ export async function guarded(body: () => Promise<number>): Promise<number> {
 
 /** A command's failure: a bad command line (status 2, with its usage) or anything else (status 1). */
 export function fail(e: unknown, lang: Lang, help: string): number {
-  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+  if (e instanceof UsageError) {
     process.stderr.write(`${(e as Error).message}\n\n${help}`);
     return 2;
   }

@@ -4,10 +4,9 @@
  * publish. A report with error findings is refused (nothing written) unless --allow-errors.
  */
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { ExportRefused, exportCsv, exportHtml, exportJson, exportXlsx } from '../../core/export';
 import type { Lang } from '../../core/findings';
-import { fail, L, langOf, UsageError } from '../args';
+import { fail, L, langOf, parse, UsageError } from '../args';
 import { readReportFiles, writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
@@ -20,12 +19,9 @@ type To = (typeof FORMATS)[number];
 export async function run(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   try {
-    const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: {
-        to: { type: 'string' }, output: { type: 'string', short: 'o' }, 'allow-errors': { type: 'boolean' },
-        sheet: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
+    const { values, positionals } = parse(argv, {
+      to: { type: 'string' }, output: { type: 'string', short: 'o' }, 'allow-errors': { type: 'boolean' },
+      sheet: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
     if (values.help) { process.stdout.write(HELP); return 0; }

@@ -3,12 +3,11 @@
  * Reads a filled workbook (any layout check reads), fills blank totals from their parts and, with
  * --prior, 上年结转 from last year's report, and writes a clean workbook in the official layout.
  */
-import { parseArgs } from 'util';
 import type { Finding, Lang } from '../../core/findings';
 import { getForm } from '../../core/forms';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, L, langOf, UsageError } from '../args';
+import { fail, L, langOf, parse, UsageError } from '../args';
 import { readReportFiles, writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
@@ -23,10 +22,7 @@ export function printFindings(findings: Finding[], lang: Lang): void {
 export async function run(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   try {
-    const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: { output: { type: 'string', short: 'o' }, prior: { type: 'string' }, sheet: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
+    const { values, positionals } = parse(argv, { output: { type: 'string', short: 'o' }, prior: { type: 'string' }, sheet: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
     lang = langOf(values.lang);
     if (values.help) { process.stdout.write(HELP); return 0; }
     if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要填充的文件', 'give exactly one file to fill'));

@@ -5,7 +5,6 @@
  * workbook in the official layout (the template, values filled in) that `xxgk check` reads back.
  */
 import * as fs from 'fs';
-import { parseArgs } from 'util';
 import { checkReport, formOf } from '../../core/check';
 import { decodeText } from '../../core/checkfile';
 import { exportTables } from '../../core/export';
@@ -16,7 +15,7 @@ import type { ReportData } from '../../core/report';
 import { textFindings } from '../../core/rules/text';
 import { reportValues } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, L, langOf, UsageError } from '../args';
+import { fail, L, langOf, parse, UsageError } from '../args';
 import { writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
@@ -36,10 +35,7 @@ function print(file: string, report: ReportData, res: ReportResult, lang: Lang):
 export async function run(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   try {
-    const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: { output: { type: 'string', short: 'o' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
+    const { values, positionals } = parse(argv, { output: { type: 'string', short: 'o' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
     lang = langOf(values.lang);
     if (values.help) { process.stdout.write(HELP); return 0; }
     if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导入的 .txt 或 .html 文件', 'give exactly one .txt or .html file to import'));

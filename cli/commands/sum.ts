@@ -3,13 +3,12 @@
  * Sums department reports of one format and year cell by cell into one report in the official
  * layout, with an appendix sheet listing every input and its totals.
  */
-import { parseArgs } from 'util';
 import type { Lang } from '../../core/findings';
 import { getForm } from '../../core/forms';
 import { sumReports } from '../../core/template/sum';
 import { writeTemplate } from '../../core/template/xlsx';
 import { printFindings } from './fill';
-import { fail, L, langOf, UsageError } from '../args';
+import { fail, L, langOf, parse, UsageError } from '../args';
 import { readReportFiles, writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
@@ -19,12 +18,9 @@ const HELP = `用法 / usage:
 export async function run(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   try {
-    const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: {
-        output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, 'allow-errors': { type: 'boolean' },
-        agency: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
+    const { values, positionals } = parse(argv, {
+      output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, 'allow-errors': { type: 'boolean' },
+      agency: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
     if (values.help) { process.stdout.write(HELP); return 0; }

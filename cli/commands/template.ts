@@ -4,8 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
-import { fail, L, langOf, UsageError } from '../args';
+import { fail, L, langOf, parse, UsageError } from '../args';
 import { readReportFiles, writeAtomic } from '../files';
 import { matchPrior } from '../../core/checkfile';
 import type { Lang } from '../../core/findings';
@@ -33,12 +32,9 @@ export function chooseForm(year: number | null, format: string | undefined): For
 export async function run(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   try {
-    const { values, positionals } = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: {
-        year: { type: 'string' }, format: { type: 'string' }, agency: { type: 'string' }, agencies: { type: 'string' },
-        from: { type: 'string' }, output: { type: 'string', short: 'o' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
+    const { values, positionals } = parse(argv, {
+      year: { type: 'string' }, format: { type: 'string' }, agency: { type: 'string' }, agencies: { type: 'string' },
+      from: { type: 'string' }, output: { type: 'string', short: 'o' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
     if (values.help) { process.stdout.write(HELP); return 0; }
