@@ -58,14 +58,31 @@ export const safeCell = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 const csvField = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const html = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** The bulk report file: rows are the header then fileRows of every file. */
-export function renderReport(rows: string[][], summary: FindingsDoc['summary'], file: string, lang: Lang): Uint8Array {
+/** The per-file table's header: one row for each report (or unreadable file), clean ones too. */
+export const statusHead = (lang: Lang) => (lang === 'en'
+  ? ['file', 'sheet', 'agency', 'year', 'format', 'errors', 'warnings', 'notices', 'status']
+  : ['文件', '工作表', '单位', '年度', '格式', '错误', '警告', '提示', '结论']);
+
+export function statusRows(f: FileResult, lang: Lang): string[][] {
+  if (f.status === 'unreadable') return [[f.path, '', '', '', '', '', '', '', `${L(lang, '无法读取', 'unreadable')}：${f.error!.message}`]];
+  return f.reports.map((r) => {
+    const n = (s: string) => String(r.findings.filter((x) => x.severity === s).length);
+    return [f.path, r.sheet ?? '', r.agency ?? '', r.year === null ? '' : String(r.year), r.format, n('error'), n('warning'), n('notice'),
+      n('error') === '0' ? L(lang, '通过', 'clean') : L(lang, '有错误，需退回修改', 'has errors: send back')];
+  });
+}
+
+/**
+ * The bulk report file: `rows` are the findings table (header, then fileRows of every file);
+ * `files` the per-file table (header, then statusRows), shown beside it in .xlsx and .html.
+ */
+export function renderReport(rows: string[][], summary: FindingsDoc['summary'], file: string, lang: Lang, files: string[][] = []): Uint8Array {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') return Buffer.from('\ufeff' + rows.map((r) => r.map((c) => csvField(safeCell(c))).join(',')).join('\r\n') + '\r\n', 'utf8');
   if (ext === '.html' || ext === '.htm') {
     const title = L(lang, '政府信息公开工作年度报告 统计表检查结果', 'Annual report tables: check results');
     const body = rows.slice(1).map((r) => `<tr class="${html(r[5])}">${r.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`).join('\n');
-    return Buffer.from(`<!doctype html><html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><title>${title}</title><style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;font-size:13px;vertical-align:top}th{background:#eee}</style></head><body><h1>${title}</h1><p>${html(summaryLine(summary, lang))}</p><table><thead><tr>${rows[0].map((c) => `<th>${html(c)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></body></html>\n`, 'utf8');
+    return Buffer.from(`<!doctype html><html lang="${lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><title>${title}</title><style>body{font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;font-size:13px;vertical-align:top}th{background:#eee}</style></head><body><h1>${title}</h1><p>${html(summaryLine(summary, lang))}</p>${files.length ? `<h2>${L(lang, '各文件', 'Files')}</h2><table><thead><tr>${files[0].map((c) => `<th>${html(c)}</th>`).join('')}</tr></thead><tbody>${files.slice(1).map((r) => `<tr>${r.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`).join('\n')}</tbody></table><h2>${L(lang, '检查结果', 'Findings')}</h2>` : ''}<table><thead><tr>${rows[0].map((c) => `<th>${html(c)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></body></html>\n`, 'utf8');
   }
   if (ext === '.xlsx') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -75,6 +92,12 @@ export function renderReport(rows: string[][], summary: FindingsDoc['summary'], 
     ws['!cols'] = [40, 14, 24, 22, 16, 8, 80, 16, 12, 40].map((wch) => ({ wch }));
     ws['!autofilter'] = { ref: `A1:J${rows.length}` };
     XLSX.utils.book_append_sheet(wb, ws, L(lang, '检查结果', 'findings'));
+    if (files.length) {
+      const fs = XLSX.utils.aoa_to_sheet(files.map((r) => r.map(safeCell)));
+      fs['!cols'] = [40, 14, 24, 8, 8, 8, 8, 8, 30].map((wch) => ({ wch }));
+      fs['!autofilter'] = { ref: `A1:I${files.length}` };
+      XLSX.utils.book_append_sheet(wb, fs, L(lang, '各文件', 'files'));
+    }
     return XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
   }
   throw new Error(L(lang, `不支持的报告格式 ${ext}（请用 .xlsx、.csv 或 .html）`, `unsupported report type ${ext} (use .xlsx, .csv or .html)`));

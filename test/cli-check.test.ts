@@ -158,9 +158,15 @@ describe('bulk report and command line errors', () => {
       const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
       expect(rows).toHaveLength(findings + 1);
       expect(rows[0].slice(0, 4)).toEqual(['文件', '工作表', '单元格', '规则']);
+      // Beside the findings, every file with its verdict, clean ones too.
+      const files = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['各文件'], { header: 1 });
+      expect(files).toHaveLength(doc.files.length + 1);
+      expect(files.filter((r) => r[8] === '通过')).toHaveLength(5);
+      expect(files.find((r) => String(r[0]).includes('教育局'))!.slice(5, 9)).toEqual(['5', '1', '0', '有错误，需退回修改']);
     } else {
       const text = readFileSync(out, 'utf8');
       expect(text.match(/<tr class=/g)).toHaveLength(findings);
+      expect(text).toContain('<h2>各文件</h2>');
       expect(text).not.toMatch(/<script/i);
     }
   });

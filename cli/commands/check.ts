@@ -8,7 +8,7 @@ import type { ReportData } from '../../core/report';
 import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
 import { FORMS, withVariants } from '../../core/forms';
 import { guarded, langOf, parse, UsageError } from '../args';
-import { BufferedOut, fileRows, fileSummary, renderReport, reportHead, totalText } from '../output';
+import { BufferedOut, fileRows, fileSummary, renderReport, reportHead, statusHead, statusRows, totalText } from '../output';
 import { writeAtomic } from '../files';
 import { checkFiles } from '../pool';
 
@@ -51,12 +51,14 @@ export function run(argv: string[]): Promise<number> {
     // Each result is printed (or written into the JSON) as soon as it is in order, then dropped.
     const tally = new Tally();
     const rows = values.report ? [reportHead(lang)] : null;
+    const statuses = values.report ? [statusHead(lang)] : null;
     const color = !!process.stdout.isTTY;
     const out = new BufferedOut();
     if (values.json) out.write('{\n  "version": 1,\n  "files": [');
     await checkFiles(files, opts, jobs, (i, result) => {
       tally.add(result);
       if (rows) for (const r of fileRows(result, lang)) rows.push(r);
+      if (statuses) for (const r of statusRows(result, lang)) statuses.push(r);
       if (values.json) out.write(`${i ? ',' : ''}\n    ${JSON.stringify(result, null, 2).replace(/\n/g, '\n    ')}`);
       else out.write(fileSummary(result, lang, color));
       if (tty) {
@@ -67,7 +69,7 @@ export function run(argv: string[]): Promise<number> {
     });
     if (tty) process.stderr.write('\r\x1b[K');
     if (values.report) {
-      writeAtomic(values.report, renderReport(rows!, tally.summary, values.report, lang));
+      writeAtomic(values.report, renderReport(rows!, tally.summary, values.report, lang, statuses!));
       if (!values.json) process.stderr.write(lang === 'en' ? `report written: ${values.report}\n` : `已写出检查报告：${values.report}\n`);
     }
     out.write(values.json ? `\n  ],\n  "summary": ${JSON.stringify(tally.summary, null, 2).replace(/\n/g, '\n  ')}\n}\n` : totalText(tally.summary, lang));
