@@ -64,18 +64,9 @@ export class Tally {
 }
 
 export function summarise(files: FileResult[]): FindingsDoc {
-  const reports = files.flatMap((f) => f.reports);
-  return {
-    version: 1,
-    files,
-    summary: {
-      files: files.length,
-      reports: reports.length,
-      clean: reports.filter(isClean).length,
-      with_errors: reports.filter((r) => !isClean(r)).length,
-      unreadable: files.filter((f) => f.status === 'unreadable').length,
-    },
-  };
+  const tally = new Tally();
+  for (const f of files) tally.add(f);
+  return { version: 1, files, summary: tally.summary };
 }
 
 /** Which findings to keep: any of the given tables, severities, rule ids (or families, "T3.*", "cell.*"). */

@@ -65,12 +65,12 @@ function sniff(d: Uint8Array): Kind {
   return 'text';
 }
 
-/** A zip that is whole ends with an End Of Central Directory record (within its last 64 KB + 22 bytes). */
-function hasZipEnd(d: Uint8Array): boolean {
+/** Where a zip's End Of Central Directory record starts (within its last 64 KB + 22 bytes), or -1: a whole zip has one. */
+function zipEnd(d: Uint8Array): number {
   const stop = Math.max(0, d.length - 65557);
   for (let i = d.length - 22; i >= stop; i--)
-    if (d[i] === 0x50 && d[i + 1] === 0x4b && d[i + 2] === 0x05 && d[i + 3] === 0x06) return true;
-  return false;
+    if (d[i] === 0x50 && d[i + 1] === 0x4b && d[i + 2] === 0x05 && d[i + 3] === 0x06) return i;
+  return -1;
 }
 
 /**
@@ -79,9 +79,7 @@ function hasZipEnd(d: Uint8Array): boolean {
  * keeps a hostile file from taking the machine's memory.
  */
 export function zipUnpackedSize(d: Uint8Array): number | null {
-  const stop = Math.max(0, d.length - 65557);
-  let eocd = -1;
-  for (let i = d.length - 22; i >= stop; i--) if (d[i] === 0x50 && d[i + 1] === 0x4b && d[i + 2] === 0x05 && d[i + 3] === 0x06) { eocd = i; break; }
+  const eocd = zipEnd(d);
   if (eocd < 0) return null;
   const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
   const entries = view.getUint16(eocd + 10, true);
@@ -111,7 +109,7 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
   const kind = sniff(data);
   if (kind === 'binary') throw new ReadError('not_zip', name);
   if (kind === 'text') throw new ReadError('not_workbook', name, '文本文件 / a text file');
-  if (kind === 'zip' && !hasZipEnd(data)) throw new ReadError('truncated', name);
+  if (kind === 'zip' && zipEnd(data) < 0) throw new ReadError('truncated', name);
   if (kind === 'zip') {
     const unpacked = zipUnpackedSize(data);
     if (unpacked !== null && unpacked > maxUnpacked) throw new ReadError('too_large', name, `解压后 unpacked ${sizeText(unpacked)} > ${sizeText(maxUnpacked)}`);
