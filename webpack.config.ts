@@ -6,7 +6,6 @@
  * checker and the template layout are loaded with import() only when an action needs them.
  */
 import * as path from 'path';
-import * as fs from 'fs';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import MinimizerPlugin from 'minimizer-webpack-plugin';
@@ -35,7 +34,17 @@ export default (_env: unknown, argv: { mode?: 'production' | 'development' }): C
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
       // Node built-ins some libraries mention but never need in a browser.
-      fallback: { fs: false, path: false, stream: false, crypto: false, os: false, zlib: false, buffer: false, util: false, process: false },
+      fallback: {
+        fs: false,
+        path: false,
+        stream: false,
+        crypto: false,
+        os: false,
+        zlib: false,
+        buffer: false,
+        util: false,
+        process: false,
+      },
     },
     module: {
       // exceljs's browser build is one self-contained minified file: nothing to parse inside it.
@@ -81,12 +90,25 @@ export default (_env: unknown, argv: { mode?: 'production' | 'development' }): C
         cacheGroups: {
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20, enforce: true },
           sheetjs: { test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]/, name: 'sheetjs', chunks: 'async', priority: 20, enforce: true },
-          mathjs: { test: /[\\/]node_modules[\\/](mathjs|decimal\.js|fraction\.js|complex\.js|typed-function|javascript-natural-sort|seedrandom|escape-latex|tiny-emitter|@babel)[\\/]/, name: 'mathjs', chunks: 'async', priority: 20, enforce: true },
+          mathjs: {
+            test: /[\\/]node_modules[\\/](mathjs|decimal\.js|fraction\.js|complex\.js|typed-function|javascript-natural-sort|seedrandom|escape-latex|tiny-emitter|@babel)[\\/]/,
+            name: 'mathjs',
+            chunks: 'async',
+            priority: 20,
+            enforce: true,
+          },
         },
       },
       minimizer: [
         // exceljs ships minified; minifying it again costs a minute and saves nothing.
-        new MinimizerPlugin({ test: /\.js$/, exclude: /exceljs/, minify: MinimizerPlugin.terserMinify, minimizerOptions: { compress: { passes: 2 } }, extractComments: false, parallel: true }),
+        new MinimizerPlugin({
+          test: /\.js$/,
+          exclude: /exceljs/,
+          minify: MinimizerPlugin.terserMinify,
+          minimizerOptions: { compress: { passes: 2 } },
+          extractComments: false,
+          parallel: true,
+        }),
       ],
     },
     performance: { hints: false },

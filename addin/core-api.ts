@@ -3,8 +3,8 @@
  * the first load stays small (React + Fluent UI + the pane).
  */
 import type { Book } from '../core/read/grid';
-import type { ReportData } from '../core/report';
-import type { Lang, ReportResult } from '../core/findings';
+import type { ReportData } from '../core/model/report';
+import type { Lang, ReportResult } from '../core/model/findings';
 import type { FormSpec } from '../core/forms/types';
 import type { SheetLayout, LayoutOptions } from '../core/template/layout';
 
@@ -51,11 +51,19 @@ export function loadWriters() {
     import(/* webpackChunkName: "writers" */ '../core/export/xlsx'),
     import(/* webpackChunkName: "writers" */ '../core/export/html'),
     import(/* webpackChunkName: "forms" */ '../core/forms'),
-  ]).then(([t, x, h, f]) => ({ writeTemplate: t.writeTemplate, exportXlsx: x.exportXlsx, exportHtml: h.exportHtml, formForYear: f.formForYear, getForm: f.getForm }));
+  ]).then(([t, x, h, f]) => ({
+    writeTemplate: t.writeTemplate,
+    exportXlsx: x.exportXlsx,
+    exportHtml: h.exportHtml,
+    formForYear: f.formForYear,
+    getForm: f.getForm,
+  }));
 }
 
 let reader: Promise<WorkbookReader> | null = null;
 export function loadReader(): Promise<WorkbookReader> {
-  reader ??= import(/* webpackChunkName: "xlsx-read" */ '../core/read/xlsx').then((m) => ({ readWorkbook: (d: Uint8Array, n: string) => m.readWorkbook(d, n) }));
+  reader ??= import(/* webpackChunkName: "xlsx-read" */ '../core/read/xlsx').then((m) => ({
+    readWorkbook: (d: Uint8Array, n: string) => m.readWorkbook(d, n),
+  }));
   return reader;
 }

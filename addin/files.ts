@@ -3,8 +3,8 @@
  * browser, checked, and summed up in a bulk table.
  */
 import type { Book } from '../core/read/grid';
-import type { Lang, ReportResult } from '../core/findings';
-import type { ReportData } from '../core/report';
+import type { Lang, ReportResult } from '../core/model/findings';
+import type { ReportData } from '../core/model/report';
 import { loadReader } from './core-api';
 import { checkBook } from './pane';
 import { MemoryWorkbook } from './host-memory';
@@ -25,16 +25,42 @@ export async function checkFile(name: string, data: Uint8Array, lang: Lang): Pro
     const book = readWorkbook(data, name);
     const out = await checkBook(book, lang);
     if (!out.reports.length)
-      return { name, status: 'checked', error: { code: 'no_tables', message: lang === 'en' ? `no tables of the annual report found in ${name}` : `文件「${name}」中没有找到年度报告的统计表（表二、表三、表四）` }, book, located: [], reports: [], ms: out.ms };
+      return {
+        name,
+        status: 'checked',
+        error: {
+          code: 'no_tables',
+          message:
+            lang === 'en'
+              ? `no tables of the annual report found in ${name}`
+              : `文件「${name}」中没有找到年度报告的统计表（表二、表三、表四）`,
+        },
+        book,
+        located: [],
+        reports: [],
+        ms: out.ms,
+      };
     return { name, status: 'checked', error: null, book, located: out.located, reports: out.reports, ms: out.ms };
   } catch (e) {
     const err = e as { code?: string; message?: string; messageIn?: (l: Lang) => string };
     const message = err.messageIn ? err.messageIn(lang) : `${name}: ${err.message ?? String(e)}`;
-    return { name, status: 'unreadable', error: { code: err.code ?? 'not_workbook', message }, book: null, located: [], reports: [], ms: 0 };
+    return {
+      name,
+      status: 'unreadable',
+      error: { code: err.code ?? 'not_workbook', message },
+      book: null,
+      located: [],
+      reports: [],
+      ms: 0,
+    };
   }
 }
 
-export async function checkFiles(files: { name: string; data: Uint8Array }[], lang: Lang, progress?: (done: number) => void): Promise<FileEntry[]> {
+export async function checkFiles(
+  files: { name: string; data: Uint8Array }[],
+  lang: Lang,
+  progress?: (done: number) => void,
+): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
   for (const f of files) {
     out.push(await checkFile(f.name, f.data, lang));

@@ -14,7 +14,8 @@ function colNum(letters: string): number {
 /** Returns the value, or undefined when the formula is not of the simple kind. */
 export function evalSimple(formula: string, get: Lookup): number | undefined {
   const f = formula.replace(/^=/, '').replace(/\s+/g, '').replace(/\$/g, '');
-  const term = /^([+-]?)(?:(\d+(?:\.\d+)?)\*)?(?:SUM\(([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?((?:,[A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)*)\)|([A-Z]{1,3})(\d+)|(\d+(?:\.\d+)?))/i;
+  const term =
+    /^([+-]?)(?:(\d+(?:\.\d+)?)\*)?(?:SUM\(([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?((?:,[A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)*)\)|([A-Z]{1,3})(\d+)|(\d+(?:\.\d+)?))/i;
   let rest = f;
   let total = 0;
   let first = true;
@@ -28,8 +29,12 @@ export function evalSimple(formula: string, get: Lookup): number | undefined {
       const areas = [`${m[2]}${m[3]}${m[4] ? `:${m[4]}${m[5]}` : ''}`, ...(m[6] ? m[6].slice(1).split(',') : [])];
       for (const a of areas) {
         const [p, q] = a.split(':');
-        const pm = /^([A-Z]+)(\d+)$/i.exec(p)!, qm = /^([A-Z]+)(\d+)$/i.exec(q ?? p)!;
-        const r0 = Number(pm[2]) - 1, c0 = colNum(pm[1]), r1 = Number(qm[2]) - 1, c1 = colNum(qm[1]);
+        const pm = /^([A-Z]+)(\d+)$/i.exec(p)!,
+          qm = /^([A-Z]+)(\d+)$/i.exec(q ?? p)!;
+        const r0 = Number(pm[2]) - 1,
+          c0 = colNum(pm[1]),
+          r1 = Number(qm[2]) - 1,
+          c1 = colNum(qm[1]);
         for (let r = Math.min(r0, r1); r <= Math.max(r0, r1); r++)
           for (let c = Math.min(c0, c1); c <= Math.max(c0, c1); c++) v += get(r, c);
       }

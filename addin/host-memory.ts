@@ -5,8 +5,17 @@
 import { arrayGrid, sheetRef, type Book, type Merge } from '../core/read/grid';
 import { evalSimple } from './formula';
 import {
-  freeSheetName, type CellAt, type DrawLayout, type HostFeatures, type Mark, type MarkRecord, type ReadResult,
-  type Scalar, type SheetHost, type ValueWrite, type WriteRecord,
+  freeSheetName,
+  type CellAt,
+  type DrawLayout,
+  type HostFeatures,
+  type Mark,
+  type MarkRecord,
+  type ReadResult,
+  type Scalar,
+  type SheetHost,
+  type ValueWrite,
+  type WriteRecord,
 } from './host';
 
 export interface MemCell {
@@ -66,13 +75,18 @@ export class MemoryWorkbook {
 
   /** Bounds of the used cells: [rows, cols] (from A1). */
   extent(sheet: string): [number, number] {
-    let rows = 0, cols = 0;
+    let rows = 0,
+      cols = 0;
     for (const [k, v] of this.sheet(sheet).cells) {
       if (v.value === null && !v.formula) continue;
       const [r, c] = k.split(',').map(Number);
-      rows = Math.max(rows, r + 1); cols = Math.max(cols, c + 1);
+      rows = Math.max(rows, r + 1);
+      cols = Math.max(cols, c + 1);
     }
-    for (const m of this.sheet(sheet).merges) { rows = Math.max(rows, m.r1 + 1); cols = Math.max(cols, m.c1 + 1); }
+    for (const m of this.sheet(sheet).merges) {
+      rows = Math.max(rows, m.r1 + 1);
+      cols = Math.max(cols, m.c1 + 1);
+    }
     return [rows, cols];
   }
 
@@ -88,7 +102,10 @@ export class MemoryWorkbook {
       for (const cell of s.cells.values()) {
         if (!cell.formula) continue;
         const v = evalSimple(cell.formula, num);
-        if (v !== undefined && v !== cell.value) { cell.value = v; changed = true; }
+        if (v !== undefined && v !== cell.value) {
+          cell.value = v;
+          changed = true;
+        }
       }
       if (!changed) break;
     }
@@ -117,7 +134,13 @@ export class MemoryWorkbook {
 }
 
 const ALL_FEATURES: HostFeatures = {
-  comments: true, multiSelect: true, readMerges: true, validation: true, protection: true, createWorkbook: false, events: true,
+  comments: true,
+  multiSelect: true,
+  readMerges: true,
+  validation: true,
+  protection: true,
+  createWorkbook: false,
+  events: true,
 };
 
 export class MemoryHost implements SheetHost {
@@ -125,14 +148,18 @@ export class MemoryHost implements SheetHost {
   readonly features: HostFeatures = { ...ALL_FEATURES };
   private listeners = new Set<(sheet: string) => void>();
 
-  constructor(readonly wb: MemoryWorkbook = new MemoryWorkbook(), readonly label = 'workbook') {}
+  constructor(
+    readonly wb: MemoryWorkbook = new MemoryWorkbook(),
+    readonly label = 'workbook',
+  ) {}
 
   async sheetNames(): Promise<string[]> {
     return this.wb.sheets.map((s) => s.name);
   }
 
   async read(scope: 'active' | 'all'): Promise<ReadResult> {
-    const names = scope === 'all' ? this.wb.sheets.map((s) => s.name) : this.wb.sheets[this.wb.active] ? [this.wb.sheets[this.wb.active].name] : [];
+    const names =
+      scope === 'all' ? this.wb.sheets.map((s) => s.name) : this.wb.sheets[this.wb.active] ? [this.wb.sheets[this.wb.active].name] : [];
     return { book: this.wb.book(this.label, names), sheets: names.map((name) => ({ name, top: 0, left: 0 })) };
   }
 
@@ -179,7 +206,9 @@ export class MemoryHost implements SheetHost {
 
   async onChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
     this.listeners.add(handler);
-    return async () => { this.listeners.delete(handler); };
+    return async () => {
+      this.listeners.delete(handler);
+    };
   }
 
   async openWorkbook(): Promise<boolean> {
@@ -187,7 +216,10 @@ export class MemoryHost implements SheetHost {
   }
 
   async addSheet(name: string, layout: DrawLayout): Promise<string> {
-    const sheetName = freeSheetName(name, this.wb.sheets.map((s) => s.name));
+    const sheetName = freeSheetName(
+      name,
+      this.wb.sheets.map((s) => s.name),
+    );
     const s = this.wb.addSheet(sheetName);
     drawInto(this.wb, s, layout);
     this.wb.active = this.wb.sheets.length - 1;
@@ -199,10 +231,14 @@ export class MemoryHost implements SheetHost {
 export function drawInto(wb: MemoryWorkbook, s: MemSheet, layout: DrawLayout): void {
   for (const cell of layout.cells) {
     const formula = cell.formula ? cell.formula.replace(/^=/, '') : null;
-    const value = formula ? (cell.value ?? 0) : cell.text ?? cell.value ?? null;
+    const value = formula ? (cell.value ?? 0) : (cell.text ?? cell.value ?? null);
     const input = cell.role === 'input';
     wb.set(s.name, cell.r, cell.c, {
-      value: value === '' ? null : value, formula, role: cell.role, kind: cell.kind, locked: !input,
+      value: value === '' ? null : value,
+      formula,
+      role: cell.role,
+      kind: cell.kind,
+      locked: !input,
       bold: ['title', 'section', 'header', 'corner'].includes(cell.role ?? ''),
     });
     if ((cell.rowSpan ?? 1) > 1 || (cell.colSpan ?? 1) > 1)

@@ -8,8 +8,19 @@
  */
 import { arrayGrid, a1, sheetRef, type Grid, type Merge } from '../core/read/grid';
 import {
-  freeSheetName, parseRef, type CellAt, type DrawCell, type DrawLayout, type HostFeatures, type Mark, type MarkRecord,
-  type ReadResult, type Scalar, type SheetHost, type ValueWrite, type WriteRecord,
+  freeSheetName,
+  parseRef,
+  type CellAt,
+  type DrawCell,
+  type DrawLayout,
+  type HostFeatures,
+  type Mark,
+  type MarkRecord,
+  type ReadResult,
+  type Scalar,
+  type SheetHost,
+  type ValueWrite,
+  type WriteRecord,
 } from './host';
 
 const supported = (v: string) => {
@@ -38,7 +49,8 @@ function parseAreas(address: string): Merge[] {
   for (const part of address.split(/,\s*/)) {
     const local = part.includes('!') ? part.slice(part.lastIndexOf('!') + 1) : part;
     const [p, q] = local.split(':');
-    const a = parseRef(p), b = parseRef(q ?? p);
+    const a = parseRef(p),
+      b = parseRef(q ?? p);
     if (a && b) out.push({ r0: a.r, c0: a.c, r1: b.r, c1: b.c });
   }
   return out;
@@ -106,7 +118,8 @@ export class OfficeHost implements SheetHost {
           sheets.push({ name, top: 0, left: 0 });
           continue;
         }
-        const top = used.rowIndex, left = used.columnIndex;
+        const top = used.rowIndex,
+          left = used.columnIndex;
         const m = merges && !merges.isNullObject && merges.address ? parseAreas(merges.address) : [];
         grids.push(toGrid(name, top, left, used.values as Scalar[][], used.formulas as unknown[][], m));
         sheets.push({ name, top, left });
@@ -130,7 +143,9 @@ export class OfficeHost implements SheetHost {
         const f = loaded[i].formulas[0][0];
         const v = loaded[i].values[0][0] as Scalar;
         return {
-          sheet: w.sheet, r: w.r, c: w.c,
+          sheet: w.sheet,
+          r: w.r,
+          c: w.c,
           before: { value: v === '' ? null : v, formula: typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null },
           after: { value: w.value, formula: w.formula ? w.formula.replace(/^=/, '') : null },
         };
@@ -153,7 +168,9 @@ export class OfficeHost implements SheetHost {
       await ctx.sync(); // the one write round trip
       for (const f of fills) if (f.comment) this.count(marks[fills.indexOf(f)].sheet, 1);
       return marks.map((m, i) => ({
-        sheet: m.sheet, r: m.r, c: m.c,
+        sheet: m.sheet,
+        r: m.r,
+        c: m.c,
         prevFill: isWhite(fills[i].fill.color) ? null : fills[i].fill.color,
         comment: fills[i].comment,
       }));
@@ -229,7 +246,8 @@ export class OfficeHost implements SheetHost {
         if (w) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7); // points ≈ 7 per character
       });
       for (const [n, ref] of Object.entries(layout.names ?? {})) ws.names.add(n, ws.getRange(ref.replace(/^.*!/, '')));
-      if (this.features.protection) ws.protection.protect({ allowFormatCells: true, allowEditObjects: true, allowFormatColumns: true, allowFormatRows: true });
+      if (this.features.protection)
+        ws.protection.protect({ allowFormatCells: true, allowEditObjects: true, allowFormatColumns: true, allowFormatRows: true });
       ws.activate();
       await ctx.sync(); // the template in one round trip
     });
@@ -240,7 +258,8 @@ export class OfficeHost implements SheetHost {
 const BORDERED = new Set(['header', 'corner', 'label', 'input', 'derived', 'value']);
 
 function drawCell(ws: Excel.Worksheet, cell: DrawCell, f: HostFeatures): void {
-  const rs = cell.rowSpan ?? 1, cs = cell.colSpan ?? 1;
+  const rs = cell.rowSpan ?? 1,
+    cs = cell.colSpan ?? 1;
   const range = ws.getRangeByIndexes(cell.r, cell.c, rs, cs);
   const anchor = rs > 1 || cs > 1 ? ws.getRangeByIndexes(cell.r, cell.c, 1, 1) : range;
   if (rs > 1 || cs > 1) range.merge(false);
@@ -249,9 +268,17 @@ function drawCell(ws: Excel.Worksheet, cell: DrawCell, f: HostFeatures): void {
   const role = cell.role ?? '';
   range.format.wrapText = role !== 'title';
   range.format.verticalAlignment = 'Center';
-  if (role === 'title') { range.format.font.bold = true; range.format.font.size = 14; range.format.horizontalAlignment = 'Center'; }
+  if (role === 'title') {
+    range.format.font.bold = true;
+    range.format.font.size = 14;
+    range.format.horizontalAlignment = 'Center';
+  }
   if (role === 'section') range.format.font.bold = true;
-  if (role === 'header' || role === 'corner') { range.format.font.bold = true; range.format.horizontalAlignment = 'Center'; range.format.fill.color = '#F2F2F2'; }
+  if (role === 'header' || role === 'corner') {
+    range.format.font.bold = true;
+    range.format.horizontalAlignment = 'Center';
+    range.format.fill.color = '#F2F2F2';
+  }
   if (cell.formula) range.format.fill.color = '#EDF5EE';
   if (BORDERED.has(role)) {
     for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) range.format.borders.getItem(edge).style = 'Continuous';
@@ -263,14 +290,20 @@ function drawCell(ws: Excel.Worksheet, cell: DrawCell, f: HostFeatures): void {
       const signed = cell.kind === 'signed';
       range.dataValidation.rule = money
         ? { decimal: { formula1: 0, operator: 'GreaterThanOrEqualTo' } }
-        : { wholeNumber: signed ? { formula1: -1e9, formula2: 1e9, operator: 'Between' } : { formula1: 0, operator: 'GreaterThanOrEqualTo' } };
+        : {
+            wholeNumber: signed
+              ? { formula1: -1e9, formula2: 1e9, operator: 'Between' }
+              : { formula1: 0, operator: 'GreaterThanOrEqualTo' },
+          };
       range.dataValidation.prompt = {
         showPrompt: true,
         title: money ? '金额（万元）' : '件数',
         message: money ? '请输入金额（万元），最多 4 位小数' : signed ? '请输入整数（可为负数）' : '请输入不小于 0 的整数',
       };
       range.dataValidation.errorAlert = {
-        showAlert: true, style: 'Stop', title: '输入有误',
+        showAlert: true,
+        style: 'Stop',
+        title: '输入有误',
         message: money ? '金额须为不小于 0 的数，最多 4 位小数' : signed ? '请输入整数' : '件数须为不小于 0 的整数',
       };
     }

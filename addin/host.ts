@@ -10,7 +10,11 @@ import type { Book } from '../core/read/grid';
 export type Scalar = string | number | boolean | null;
 
 /** A cell position on a named sheet. */
-export interface CellAt { sheet: string; r: number; c: number }
+export interface CellAt {
+  sheet: string;
+  r: number;
+  c: number;
+}
 
 /** What the host supports (detected at run time; Office requirement sets). */
 export interface HostFeatures {
@@ -31,7 +35,10 @@ export interface HostFeatures {
 }
 
 /** A mark: a cell coloured (and given a comment where supported) because a finding names it. */
-export interface Mark extends CellAt { color: string; text?: string }
+export interface Mark extends CellAt {
+  color: string;
+  text?: string;
+}
 
 /** What a mark changed, so that removing it restores the cell exactly. */
 export interface MarkRecord extends CellAt {
@@ -115,7 +122,7 @@ export interface SheetHost {
 export function parseRef(ref: string, sheet = ''): CellAt | null {
   const m = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m) return null;
-  const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2] ?? sheet;
+  const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? sheet);
   let c = 0;
   for (const ch of m[3]) c = c * 26 + (ch.charCodeAt(0) - 64);
   return { sheet: name, r: Number(m[4]) - 1, c: c - 1 };

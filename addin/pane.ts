@@ -4,8 +4,8 @@
  * call them with the in-memory host.
  */
 import type { Book } from '../core/read/grid';
-import type { ReportData } from '../core/report';
-import type { Finding, Lang, ReportResult, Severity } from '../core/findings';
+import type { ReportData } from '../core/model/report';
+import type { Finding, Lang, ReportResult, Severity } from '../core/model/findings';
 import type { SheetLayout } from '../core/template/layout';
 import { loadChecker, loadTemplates } from './core-api';
 import { parseRef, cellKey, type CellAt, type DrawLayout, type Mark, type SheetHost, type ValueWrite } from './host';
@@ -94,7 +94,7 @@ export async function blankTotals(located: ReportData[]): Promise<ValueWrite[]> 
   const [{ getForm }, { derivedParts }, { Dec }] = await Promise.all([
     import(/* webpackChunkName: "forms" */ '../core/forms'),
     import(/* webpackChunkName: "forms" */ '../core/template/derive'),
-    import(/* webpackChunkName: "forms" */ '../core/decimal'),
+    import(/* webpackChunkName: "forms" */ '../core/model/decimal'),
   ]);
   const writes: ValueWrite[] = [];
   for (const rep of located) {
@@ -103,7 +103,8 @@ export async function blankTotals(located: ReportData[]): Promise<ValueWrite[]> 
     const val = (id: string) => {
       if (values.has(id)) return values.get(id)!;
       const raw = rep.cells[id]?.raw;
-      const d = typeof raw === 'number' ? Dec.of(raw) : typeof raw === 'string' ? Dec.parse(raw.normalize('NFKC').replace(/[,\s件]/g, '')) : null;
+      const d =
+        typeof raw === 'number' ? Dec.of(raw) : typeof raw === 'string' ? Dec.parse(raw.normalize('NFKC').replace(/[,\s件]/g, '')) : null;
       return d;
     };
     for (const [id, parts] of derivedParts(form)) {
@@ -122,11 +123,16 @@ export async function blankTotals(located: ReportData[]): Promise<ValueWrite[]> 
   return writes;
 }
 
-export interface FindingGroup { table: string; severity: Severity; findings: Finding[] }
+export interface FindingGroup {
+  table: string;
+  severity: Severity;
+  findings: Finding[];
+}
 
 /** Findings by table (表二, 表三, 表四, other) then severity. */
 export function groupFindings(rep: ReportResult): FindingGroup[] {
-  const tableOf = (f: Finding) => f.cells[0]?.table && /^T[234]$/.test(f.cells[0].table) ? f.cells[0].table : /^T[234]\./.test(f.rule) ? f.rule.slice(0, 2) : 'other';
+  const tableOf = (f: Finding) =>
+    f.cells[0]?.table && /^T[234]$/.test(f.cells[0].table) ? f.cells[0].table : /^T[234]\./.test(f.rule) ? f.rule.slice(0, 2) : 'other';
   const groups = new Map<string, FindingGroup>();
   for (const f of rep.findings) {
     const t = tableOf(f);

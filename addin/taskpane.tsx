@@ -2,14 +2,15 @@
  * Task pane entry. Office.js comes from Microsoft's CDN (<script> in taskpane.html); where it is
  * missing (no network, tests) or Office.onReady reports no host, the pane works on files.
  */
-import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { OfficeHost, detectFeatures } from './host-office';
 import type { SheetHost } from './host';
 
 declare global {
-  interface Window { __xxgkReady?: { mode: 'office' | 'files' } }
+  interface Window {
+    __xxgkReady?: { mode: 'office' | 'files' };
+  }
 }
 
 async function officeHost(): Promise<SheetHost | null> {

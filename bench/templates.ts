@@ -8,7 +8,13 @@ import { getForm } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { writeTemplate } from '../core/template/xlsx';
 
-export interface TemplateBench { count: number; templateMs: number; baselineMs: number; ratio: number; bytes: number }
+export interface TemplateBench {
+  count: number;
+  templateMs: number;
+  baselineMs: number;
+  ratio: number;
+  bytes: number;
+}
 
 async function baseline(year: number, agency: string): Promise<number> {
   const form = getForm('2021');
@@ -50,6 +56,8 @@ export async function benchTemplates(count = 1000, year = 2025): Promise<Templat
 
 if (require.main === module) {
   benchTemplates(Number(process.argv[2] ?? 1000)).then((r) => {
-    process.stdout.write(`templates: ${r.count} written in ${(r.templateMs / 1000).toFixed(1)} s; exceljs without styles ${(r.baselineMs / 1000).toFixed(1)} s; ratio ${r.ratio.toFixed(2)}× (target ≤ 2×)\n`);
+    process.stdout.write(
+      `templates: ${r.count} written in ${(r.templateMs / 1000).toFixed(1)} s; exceljs without styles ${(r.baselineMs / 1000).toFixed(1)} s; ratio ${r.ratio.toFixed(2)}× (target ≤ 2×)\n`,
+    );
   });
 }

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'util';
-import type { Lang } from '../core/findings';
+import type { Lang } from '../core/model/findings';
 
 export class UsageError extends Error {}
 
@@ -25,13 +25,16 @@ export async function guarded(body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (e) {
-    if (e instanceof UsageError) { process.stderr.write(`xxgk: ${e.message}\n`); return 2; }
+    if (e instanceof UsageError) {
+      process.stderr.write(`xxgk: ${e.message}\n`);
+      return 2;
+    }
     throw e;
   }
 }
 
 /** A command's failure: a bad command line (status 2, with its usage) or anything else (status 1). */
-export function fail(e: unknown, lang: Lang, help: string): number {
+export function fail(e: unknown, _lang: Lang, help: string): number {
   if (e instanceof UsageError) {
     process.stderr.write(`${(e as Error).message}\n\n${help}`);
     return 2;

@@ -1,10 +1,10 @@
 /** The command line's file output and input, shared by its commands. */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Lang } from '../core/findings';
+import type { Lang } from '../core/model/findings';
 import { listInputFiles } from '../core/node/files';
 import { ReadError } from '../core/read/errors';
-import type { ReportData } from '../core/report';
+import type { ReportData } from '../core/model/report';
 import { L } from './args';
 
 /** Writes a file whole or not at all: a temporary file beside it, then a rename. */
@@ -38,4 +38,3 @@ export async function readReportFiles(paths: string[], lang: Lang): Promise<{ na
   }
   return out;
 }
-

@@ -28,9 +28,15 @@ export async function main(argv: string[]): Promise<number> {
   return (await load()).run(rest);
 }
 
-if (require.main === module) { // direct `node dist/node/cli/main.js`
+if (require.main === module) {
+  // direct `node dist/node/cli/main.js`
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err) => { process.stderr.write(`xxgk: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`); process.exitCode = 2; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`xxgk: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
   );
 }

@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CheckFileOptions } from '../core/checkfile';
-import type { FileResult } from '../core/findings';
+import type { FileResult } from '../core/model/findings';
 import { exportParsedRules } from '../core/rules';
 
 /** Jobs kept in flight per worker, so a worker never waits for the main thread between files. */
@@ -15,7 +15,12 @@ const IN_FLIGHT = 3;
 /** Heap a worker may grow to (XXGK_WORKER_HEAP_MB): a report workbook needs a small fraction of it; a hostile file does not get the machine. */
 export const WORKER_HEAP_MB = Number(process.env.XXGK_WORKER_HEAP_MB) || 256;
 
-export async function checkFiles(files: string[], opts: CheckFileOptions, jobs: number, onResult: (index: number, result: FileResult) => void): Promise<void> {
+export async function checkFiles(
+  files: string[],
+  opts: CheckFileOptions,
+  jobs: number,
+  onResult: (index: number, result: FileResult) => void,
+): Promise<void> {
   if (files.length <= 1) {
     const { checkPath } = await import('./worker');
     if (files.length) onResult(0, checkPath(files[0], opts));
@@ -26,7 +31,11 @@ export async function checkFiles(files: string[], opts: CheckFileOptions, jobs: 
   let nextOut = 0;
   const arrived = (i: number, r: FileResult) => {
     waiting.set(i, r);
-    while (waiting.has(nextOut)) { const x = waiting.get(nextOut)!; waiting.delete(nextOut); onResult(nextOut++, x); }
+    while (waiting.has(nextOut)) {
+      const x = waiting.get(nextOut)!;
+      waiting.delete(nextOut);
+      onResult(nextOut++, x);
+    }
   };
   const workerFile = path.join(__dirname, 'worker.js');
   // Functions cannot cross to a worker: the worker uses core's own text rules.
@@ -35,40 +44,56 @@ export async function checkFiles(files: string[], opts: CheckFileOptions, jobs: 
   const queue = files.map((_, i) => i);
   const lang = opts.lang ?? 'zh';
 
-  const runWorker = () => new Promise<void>((resolve) => {
-    const w = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    const held = new Set<number>();
-    let finished = false;
-    const feed = () => {
-      while (held.size < IN_FLIGHT && queue.length) { const id = queue.shift()!; held.add(id); w.postMessage({ job: { id, path: files[id] } }); }
-      if (!held.size && !finished) { finished = true; void w.terminate().then(() => resolve()); }
-    };
-    const died = (why: string) => {
-      if (finished) return;
-      finished = true;
-      // The file being checked is the first one held; the others go back to the queue.
-      const [first, ...rest] = [...held].sort((a, b) => a - b);
-      queue.unshift(...rest);
-      if (first !== undefined) arrived(first, crashed(files[first], why, lang));
-      void runWorker().then(resolve);
-    };
-    w.on('message', (m: { id: number; result: FileResult }) => { held.delete(m.id); arrived(m.id, m.result); feed(); });
-    w.on('error', (e) => died(e.message));
-    w.on('exit', (code) => { if (!finished) died(`exit ${code}`); });
-    w.postMessage({ opts: plain, parsed });
-    feed();
-  });
+  const runWorker = () =>
+    new Promise<void>((resolve) => {
+      const w = new Worker(workerFile, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      const held = new Set<number>();
+      let finished = false;
+      const feed = () => {
+        while (held.size < IN_FLIGHT && queue.length) {
+          const id = queue.shift()!;
+          held.add(id);
+          w.postMessage({ job: { id, path: files[id] } });
+        }
+        if (!held.size && !finished) {
+          finished = true;
+          void w.terminate().then(() => resolve());
+        }
+      };
+      const died = (why: string) => {
+        if (finished) return;
+        finished = true;
+        // The file being checked is the first one held; the others go back to the queue.
+        const [first, ...rest] = [...held].sort((a, b) => a - b);
+        queue.unshift(...rest);
+        if (first !== undefined) arrived(first, crashed(files[first], why, lang));
+        void runWorker().then(resolve);
+      };
+      w.on('message', (m: { id: number; result: FileResult }) => {
+        held.delete(m.id);
+        arrived(m.id, m.result);
+        feed();
+      });
+      w.on('error', (e) => died(e.message));
+      w.on('exit', (code) => {
+        if (!finished) died(`exit ${code}`);
+      });
+      w.postMessage({ opts: plain, parsed });
+      feed();
+    });
   await Promise.all(Array.from({ length: Math.min(Math.max(jobs, 1), files.length) }, runWorker));
 }
 
 function crashed(file: string, why: string, lang: string): FileResult {
   return {
-    path: file, status: 'unreadable',
+    path: file,
+    status: 'unreadable',
     error: {
       code: 'too_large',
-      message: lang === 'en'
-        ? `${file} could not be checked: reading it used more memory than a report workbook can need (${why}); it may be damaged or hostile`
-        : `文件「${file}」无法检查：读取时所需内存远超正常报表（${why}），文件可能已损坏或为恶意构造`,
+      message:
+        lang === 'en'
+          ? `${file} could not be checked: reading it used more memory than a report workbook can need (${why}); it may be damaged or hostile`
+          : `文件「${file}」无法检查：读取时所需内存远超正常报表（${why}），文件可能已损坏或为恶意构造`,
     },
     reports: [],
   };

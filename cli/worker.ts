@@ -4,10 +4,13 @@ import { parentPort } from 'worker_threads';
 import { checkData, type CheckFileOptions } from '../core/checkfile';
 import { ReadError } from '../core/read/errors';
 import { checkSize } from '../core/read/xlsx';
-import type { FileResult } from '../core/findings';
+import type { FileResult } from '../core/model/findings';
 import { importParsedRules, type ParsedRule } from '../core/rules';
 
-export interface Job { id: number; path: string }
+export interface Job {
+  id: number;
+  path: string;
+}
 
 /** Reads a file (size first, never modifying it) and checks it; never throws. */
 export function checkPath(path: string, opts: CheckFileOptions): FileResult {
@@ -21,14 +24,23 @@ export function checkPath(path: string, opts: CheckFileOptions): FileResult {
   } catch (e) {
     if (e instanceof ReadError) return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(lang) }, reports: [] };
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return { path, status: 'unreadable', error: { code: 'not_workbook', message: lang === 'en' ? `${path}: cannot open (${code})` : `文件「${path}」无法打开（${code}）` }, reports: [] };
+    return {
+      path,
+      status: 'unreadable',
+      error: { code: 'not_workbook', message: lang === 'en' ? `${path}: cannot open (${code})` : `文件「${path}」无法打开（${code}）` },
+      reports: [],
+    };
   }
 }
 
 if (parentPort) {
   let opts: CheckFileOptions = {};
   parentPort.on('message', (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; job?: Job }) => {
-    if (msg.opts) { opts = msg.opts; importParsedRules(msg.parsed ?? []); return; }
+    if (msg.opts) {
+      opts = msg.opts;
+      importParsedRules(msg.parsed ?? []);
+      return;
+    }
     if (msg.job) parentPort!.postMessage({ id: msg.job.id, result: checkPath(msg.job.path, opts) });
   });
 }

@@ -3,13 +3,13 @@
  * task pane (files picked in a browser) both call this.
  */
 import { checkReport, type CheckOptions } from './check';
-import type { FileResult } from './findings';
+import type { FileResult } from './model/findings';
 import { parseHtml } from './import/html';
 import { parseText } from './import/text';
 import { ReadError } from './read/errors';
 import { locateReports } from './read/locate';
 import { readWorkbook } from './read/xlsx';
-import type { ReportData } from './report';
+import type { ReportData } from './model/report';
 import { textFindings } from './rules/text';
 
 export const PUBLISHED_EXT = /\.(txt|html?|md)$/i;
@@ -26,7 +26,8 @@ export function decodeText(data: Uint8Array): string {
 /** Reports in a file (workbook, or a published text/HTML report). Throws ReadError. */
 export function readReportsFrom(data: Uint8Array, name: string, opts: { maxBytes?: number } = {}): ReportData[] {
   if (PUBLISHED_EXT.test(name)) {
-    if (opts.maxBytes !== undefined && data.length > opts.maxBytes) throw new ReadError('too_large', name, `${data.length} > ${opts.maxBytes} bytes`);
+    if (opts.maxBytes !== undefined && data.length > opts.maxBytes)
+      throw new ReadError('too_large', name, `${data.length} > ${opts.maxBytes} bytes`);
     const text = decodeText(data);
     const parsed = /\.html?$/i.test(name) ? parseHtml(text, name) : parseText(text, name);
     const reports = locateReports(parsed.book);
@@ -47,12 +48,23 @@ export function checkData(data: Uint8Array, path: string, opts: CheckFileOptions
   try {
     reports = readReportsFrom(data, path, opts);
   } catch (e) {
-    if (e instanceof ReadError) return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(opts.lang ?? 'zh') }, reports: [] };
+    if (e instanceof ReadError)
+      return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(opts.lang ?? 'zh') }, reports: [] };
     const msg = e instanceof Error ? e.message : String(e);
-    return { path, status: 'unreadable', error: { code: 'not_workbook', message: (opts.lang === 'en' ? `${path}: cannot be read (${msg})` : `文件「${path}」无法读取（${msg}）`) }, reports: [] };
+    return {
+      path,
+      status: 'unreadable',
+      error: {
+        code: 'not_workbook',
+        message: opts.lang === 'en' ? `${path}: cannot be read (${msg})` : `文件「${path}」无法读取（${msg}）`,
+      },
+      reports: [],
+    };
   }
   return {
-    path, status: 'checked', error: null,
+    path,
+    status: 'checked',
+    error: null,
     reports: reports.map((r) => {
       const match = opts.priors && matchPrior(r, opts.priors);
       return checkReport(r, { textRules: textFindings, ...opts, ...(match ? { prior: match.report, priorName: match.name } : {}) });

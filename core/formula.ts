@@ -31,25 +31,36 @@ export function linearFormula(formula: string, sheet: string): Map<string, numbe
     const m = REF.exec(src.slice(i));
     if (!m) return false;
     const sh = (m[1] ?? m[2])?.replace(/''/g, "'") ?? sheet;
-    const r0 = +m[4] - 1, c0 = colIndex(m[3].toUpperCase());
-    const r1 = m[6] ? +m[6] - 1 : r0, c1 = m[5] ? colIndex(m[5].toUpperCase()) : c0;
+    const r0 = +m[4] - 1,
+      c0 = colIndex(m[3].toUpperCase());
+    const r1 = m[6] ? +m[6] - 1 : r0,
+      c1 = m[5] ? colIndex(m[5].toUpperCase()) : c0;
     if ((r1 - r0 + 1) * (c1 - c0 + 1) > 10_000) return false;
-    for (let r = Math.min(r0, r1); r <= Math.max(r0, r1); r++) for (let c = Math.min(c0, c1); c <= Math.max(c0, c1); c++) add(cellKey(sh, r, c), w);
+    for (let r = Math.min(r0, r1); r <= Math.max(r0, r1); r++)
+      for (let c = Math.min(c0, c1); c <= Math.max(c0, c1); c++) add(cellKey(sh, r, c), w);
     i += m[0].length;
     return true;
   };
   let sign = 1;
   let first = true;
   while (i < src.length) {
-    if (src[i] === '+' || src[i] === '-') { sign = src[i] === '-' ? -1 : 1; i++; }
-    else if (!first) return null;
+    if (src[i] === '+' || src[i] === '-') {
+      sign = src[i] === '-' ? -1 : 1;
+      i++;
+    } else if (!first) return null;
     first = false;
     if (/^SUM\(/i.test(src.slice(i))) {
       i += 4;
       for (;;) {
         if (!refOrRange(sign)) return null;
-        if (src[i] === ',') { i++; continue; }
-        if (src[i] === ')') { i++; break; }
+        if (src[i] === ',') {
+          i++;
+          continue;
+        }
+        if (src[i] === ')') {
+          i++;
+          break;
+        }
         return null;
       }
     } else if (/^\d/.test(src.slice(i))) {

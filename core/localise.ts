@@ -10,8 +10,20 @@
 
 /** An exact rational p/q with q > 0. */
 type Q = [bigint, bigint];
-const gcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; b = b < 0n ? -b : b; while (b) [a, b] = [b, a % b]; return a; };
-const q = (p: bigint, d: bigint = 1n): Q => { if (d < 0n) { p = -p; d = -d; } const g = gcd(p, d) || 1n; return [p / g, d / g]; };
+const gcd = (a: bigint, b: bigint): bigint => {
+  a = a < 0n ? -a : a;
+  b = b < 0n ? -b : b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+};
+const q = (p: bigint, d: bigint = 1n): Q => {
+  if (d < 0n) {
+    p = -p;
+    d = -d;
+  }
+  const g = gcd(p, d) || 1n;
+  return [p / g, d / g];
+};
 const qsub = (a: Q, b: Q): Q => q(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
 const qmul = (a: Q, b: Q): Q => q(a[0] * b[0], a[1] * b[1]);
 const qdiv = (a: Q, b: Q): Q => q(a[0] * b[1], a[1] * b[0]);
@@ -44,8 +56,18 @@ export function explain(sys: LinearSystem, maxSize = 3, maxNodes = 200_000): Exp
   const base = sys.free.size ? solve(sys, []) : null;
   if (base) return [base];
   const eqsOf = new Map<number, number[]>();
-  sys.equations.forEach((e, i) => { for (const v of e.coefs.keys()) { let l = eqsOf.get(v); if (!l) eqsOf.set(v, (l = [])); l.push(i); } });
-  const touches = (set: Iterable<number>) => { const s = new Set<number>(); for (const v of set) for (const e of eqsOf.get(v) ?? []) s.add(e); return s; };
+  sys.equations.forEach((e, i) => {
+    for (const v of e.coefs.keys()) {
+      let l = eqsOf.get(v);
+      if (!l) eqsOf.set(v, (l = []));
+      l.push(i);
+    }
+  });
+  const touches = (set: Iterable<number>) => {
+    const s = new Set<number>();
+    for (const v of set) for (const e of eqsOf.get(v) ?? []) s.add(e);
+    return s;
+  };
   const freeTouch = touches(sys.free);
   let nodes = 0;
   for (let k = 1; k <= maxSize; k++) {
@@ -70,7 +92,10 @@ export function explain(sys: LinearSystem, maxSize = 3, maxNodes = 200_000): Exp
         return;
       }
       // Any explanation containing `chosen` must hit the first unhit violated equation; if all are hit, it must share an equation with what is chosen.
-      const pool = unhit !== undefined ? [...sys.equations[unhit].coefs.keys()] : [...new Set([...touched, ...freeTouch].flatMap((e) => [...sys.equations[e].coefs.keys()]))];
+      const pool =
+        unhit !== undefined
+          ? [...sys.equations[unhit].coefs.keys()]
+          : [...new Set([...touched, ...freeTouch].flatMap((e) => [...sys.equations[e].coefs.keys()]))];
       for (const v of pool) if (sys.candidates.has(v) && !chosen.includes(v)) visit([...chosen, v]);
     };
     visit([]);
@@ -89,10 +114,20 @@ function solve(sys: LinearSystem, chosen: number[]): Explanation | null {
   // Only equations the chosen or free cells appear in can change; any other must already hold.
   for (const e of sys.equations) {
     let any = false;
-    for (const v of e.coefs.keys()) if (col.has(v)) { any = true; break; }
-    if (!any) { if (e.residual !== 0n) return null; continue; }
+    for (const v of e.coefs.keys())
+      if (col.has(v)) {
+        any = true;
+        break;
+      }
+    if (!any) {
+      if (e.residual !== 0n) return null;
+      continue;
+    }
     const row: Q[] = Array.from({ length: n + 1 }, () => ZERO);
-    for (const [v, a] of e.coefs) { const j = col.get(v); if (j !== undefined) row[j] = [a, 1n]; }
+    for (const [v, a] of e.coefs) {
+      const j = col.get(v);
+      if (j !== undefined) row[j] = [a, 1n];
+    }
     row[n] = [-e.residual, 1n];
     rows.push(row);
   }

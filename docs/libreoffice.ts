@@ -28,7 +28,11 @@ export function convert(soffice: string, file: string, to: 'xlsx' | 'pdf', outDi
   fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
   try {
     const filter = to === 'xlsx' ? 'xlsx:Calc MS Excel 2007 XML' : 'pdf:calc_pdf_Export';
-    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, file], { stdio: 'pipe', timeout: 180_000 });
+    execFileSync(
+      soffice,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, file],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }

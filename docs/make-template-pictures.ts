@@ -18,11 +18,22 @@ const SAMPLES: { format: string; year: number }[] = [
 async function main(): Promise<number> {
   const soffice = findSoffice();
   if (!soffice) {
-    process.stderr.write('找不到 LibreOffice（soffice）：请安装 libreoffice-calc-nogui。\nLibreOffice (soffice) not found: install libreoffice-calc-nogui.\n');
+    process.stderr.write(
+      '找不到 LibreOffice（soffice）：请安装 libreoffice-calc-nogui。\nLibreOffice (soffice) not found: install libreoffice-calc-nogui.\n',
+    );
     return 2;
   }
-  const fonts = (() => { try { return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' }); } catch { return ''; } })();
-  if (!fonts.trim()) process.stderr.write('警告：没有中文字体，图片中的汉字会显示为方框（可安装 fonts-wqy-zenhei）。\nWarning: no Chinese font installed; install fonts-wqy-zenhei or fonts-noto-cjk.\n');
+  const fonts = (() => {
+    try {
+      return execFileSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+    } catch {
+      return '';
+    }
+  })();
+  if (!fonts.trim())
+    process.stderr.write(
+      '警告：没有中文字体，图片中的汉字会显示为方框（可安装 fonts-wqy-zenhei）。\nWarning: no Chinese font installed; install fonts-wqy-zenhei or fonts-noto-cjk.\n',
+    );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-docs-'));
   try {
     for (const { format, year } of SAMPLES) {
@@ -41,4 +52,12 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (err) => { process.stderr.write(`${err instanceof Error ? err.stack : err}\n`); process.exitCode = 2; });
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : err}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -14,28 +14,49 @@ const out = (name: string) => path.join(__dirname, name);
 
 async function main() {
   const clean = balancedValues('2021', 3);
-  writeFileSync(out('某某县财政局-2024.xlsx'), bookBytes(reportSheets({ format: '2021', year: 2024, agency: '某某县财政局', values: { ...clean, 'T2:fees:amount': 160.5964 } }).sheets));
+  writeFileSync(
+    out('某某县财政局-2024.xlsx'),
+    bookBytes(
+      reportSheets({ format: '2021', year: 2024, agency: '某某县财政局', values: { ...clean, 'T2:fees:amount': 160.5964 } }).sheets,
+    ),
+  );
 
   const bad = { ...balancedValues('2021', 2) };
   bad['T3:R3.3.4:natural'] = (bad['T3:R3.3.4:natural'] as number) + 10; // a wrong inner cell
   bad['T3:R2:total'] = null; // a blank total
   bad['T4:R1:review.pending'] = '若干'; // text in a number cell
-  writeFileSync(out('某某县教育局-2024-有错误.xlsx'), bookBytes(reportSheets({ format: '2021', year: 2024, agency: '某某县教育局', values: bad }).sheets));
+  writeFileSync(
+    out('某某县教育局-2024-有错误.xlsx'),
+    bookBytes(reportSheets({ format: '2021', year: 2024, agency: '某某县教育局', values: bad }).sheets),
+  );
 
   const wps = reportSheets({
-    format: '2021', year: 2025, agency: '某某县卫生健康委员会', values: balancedValues('2021', 4), origin: { r: 2, c: 1 },
+    format: '2021',
+    year: 2025,
+    agency: '某某县卫生健康委员会',
+    values: balancedValues('2021', 4),
+    origin: { r: 2, c: 1 },
     colLabel: (t) => t.replace('社会公益组织', '社会组织').replace('总计', '合计'),
-    rowLabel: (t) => t.replace(/（/g, '(').replace(/）/g, ')').replace(/^(\d)\./, '$1、'),
+    rowLabel: (t) =>
+      t
+        .replace(/（/g, '(')
+        .replace(/）/g, ')')
+        .replace(/^(\d)\./, '$1、'),
   });
   writeFileSync(out('某某县卫健委-2025-WPS.xlsx'), await prefixXml(bookBytes(wps.sheets)));
 
-  writeFileSync(out('某某县民政局-2020.xls'), bookBytes(reportSheets({ format: '2019', year: 2020, agency: '某某县民政局', values: balancedValues('2019', 5) }).sheets, 'xls'));
+  writeFileSync(
+    out('某某县民政局-2020.xls'),
+    bookBytes(reportSheets({ format: '2019', year: 2020, agency: '某某县民政局', values: balancedValues('2019', 5) }).sheets, 'xls'),
+  );
 
   // The real report: every cell 0 except 规范性文件 made/published/total 1; labels as printed.
   const zeros: Record<string, number> = {};
   for (const id of formCells(getForm('2019')).keys()) zeros[id] = /^T2:normative:/.test(id) ? 1 : 0;
   const shunhe = reportSheets({
-    format: '2019', year: 2020, agency: '政务服务和大数据管理局',
+    format: '2019',
+    year: 2020,
+    agency: '政务服务和大数据管理局',
     title: '政务服务和大数据管理局2020年政府信息公开工作年度报告',
     values: zeros,
     colLabel: (t) => t.replace('社会公益组织', '社会组织'),
@@ -46,4 +67,7 @@ async function main() {
   if (existsSync(txt)) copyFileSync(txt, out('shunhe-2020-report.txt'));
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

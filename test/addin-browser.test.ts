@@ -9,9 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'fs';
-import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { act, launchChromium, openPane, pageErrors, serveDist, ROOT } from './browser/harness';
+import { act, launchChromium, openPane, pageErrors, serveDist } from './browser/harness';
 import { bookBytes, reportSheets } from './helpers/workbooks';
 import { balancedValues } from './helpers/synthetic';
 import { readWorkbook } from '../core/read/xlsx';
@@ -20,7 +19,7 @@ import { checkReport } from '../core/check';
 import { formForYear } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { a1 } from '../core/read/grid';
-import type { ReportResult } from '../core/findings';
+import type { ReportResult } from '../core/model/findings';
 import { picturePath } from './helpers/pictures';
 
 let browser: Browser;
@@ -55,8 +54,14 @@ const shot = async (page: Page, name: string) => {
 /** The pane beside the fake Excel's sheet (drawn from the fake's cells: values, merges, fills, comments, selection). */
 async function excelShot(page: Page, sheet: string) {
   const pane = (await page.screenshot()).toString('base64');
-  const table = await page.evaluate((s) => (window as unknown as { __fakeExcel: { html(s: string, n: number): string } }).__fakeExcel.html(s, 56), sheet);
-  const view = await page.context().browser()!.newPage({ viewport: { width: 1400, height: 900 } });
+  const table = await page.evaluate(
+    (s) => (window as unknown as { __fakeExcel: { html(s: string, n: number): string } }).__fakeExcel.html(s, 56),
+    sheet,
+  );
+  const view = await page
+    .context()
+    .browser()!
+    .newPage({ viewport: { width: 1400, height: 900 } });
   await view.setContent(`<!doctype html><meta charset="utf-8"><style>
     body{margin:0;display:flex;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;background:#f3f3f3}
     .sheet{flex:1;overflow:hidden;height:900px;background:#fff;border-right:1px solid #c8c8c8}
@@ -78,16 +83,31 @@ describe('task pane outside Office (files)', () => {
     const { bytes, reports } = plantedWorkbook(4, '某某县财政局');
     const expected = reports.flatMap((r) => r.findings);
     expect(expected.filter((f) => f.severity === 'error').length).toBeGreaterThan(1);
-    await page.setInputFiles('[data-testid=file-input]', { name: '某某县财政局.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+    await page.setInputFiles('[data-testid=file-input]', {
+      name: '某某县财政局.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: bytes,
+    });
     await page.waitForSelector('[data-testid=workspace]');
     await act(page, '[data-testid=check]');
     await page.waitForSelector('[data-testid=results]');
-    const shown = await page.$$eval('[data-testid=finding]', (els) => els.map((e) => ({ rule: e.getAttribute('data-rule'), severity: e.getAttribute('data-severity'), refs: e.getAttribute('data-refs'), suspects: e.getAttribute('data-suspects') })));
+    const shown = await page.$$eval('[data-testid=finding]', (els) =>
+      els.map((e) => ({
+        rule: e.getAttribute('data-rule'),
+        severity: e.getAttribute('data-severity'),
+        refs: e.getAttribute('data-refs'),
+        suspects: e.getAttribute('data-suspects'),
+      })),
+    );
     const key = (f: { rule: string | null; severity: string | null; refs: string | null }) => `${f.rule}|${f.severity}|${f.refs}`;
-    expect(shown.map(key).sort()).toEqual(expected.map((f) => key({ rule: f.rule, severity: f.severity, refs: f.cells.map((c) => c.ref).join(' ') })).sort());
+    expect(shown.map(key).sort()).toEqual(
+      expected.map((f) => key({ rule: f.rule, severity: f.severity, refs: f.cells.map((c) => c.ref).join(' ') })).sort(),
+    );
     // Clicking a finding selects its cell in the sheet preview.
     const first = expected.find((f) => f.suspects.length)!;
-    await act(page, `[data-testid=finding][data-suspects="${first.suspects.map((s) => s.ref).join(' ')}"] >> nth=0`, { position: { x: 4, y: 4 } });
+    await act(page, `[data-testid=finding][data-suspects="${first.suspects.map((s) => s.ref).join(' ')}"] >> nth=0`, {
+      position: { x: 4, y: 4 },
+    });
     const sel = await page.$$eval('[data-testid=preview] td[data-selected="1"]', (els) => els.map((e) => e.getAttribute('data-cell')));
     expect(sel).toEqual(first.suspects.map((s) => s.ref.split('!')[1]));
     await shot(page, 'addin-files.png');
@@ -103,10 +123,18 @@ describe('task pane outside Office (files)', () => {
 
   it('checks 20 files into a sortable bulk table and downloads it as .xlsx', async () => {
     const page = await openPane(browser, server.url, { width: 900 });
-    const files = Array.from({ length: 20 }, (_, i) => ({ name: `部门${String(i + 1).padStart(2, '0')}.xlsx`, ...plantedWorkbook(i + 1, `部门${i + 1}`) }));
-    await page.setInputFiles('[data-testid=file-input]', files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })));
+    const files = Array.from({ length: 20 }, (_, i) => ({
+      name: `部门${String(i + 1).padStart(2, '0')}.xlsx`,
+      ...plantedWorkbook(i + 1, `部门${i + 1}`),
+    }));
+    await page.setInputFiles(
+      '[data-testid=file-input]',
+      files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: f.bytes })),
+    );
     await page.waitForSelector('[data-testid=bulk-table]');
-    const rows = await page.$$eval('[data-testid=bulk-row]', (els) => els.map((e) => ({ file: e.getAttribute('data-file'), errors: Number(e.getAttribute('data-errors')) })));
+    const rows = await page.$$eval('[data-testid=bulk-row]', (els) =>
+      els.map((e) => ({ file: e.getAttribute('data-file'), errors: Number(e.getAttribute('data-errors')) })),
+    );
     expect(rows).toHaveLength(20);
     for (const f of files) {
       const errs = f.reports.flatMap((r) => r.findings).filter((x) => x.severity === 'error').length;
@@ -149,10 +177,14 @@ describe('task pane inside a fake Excel', () => {
   it('inserts the template, checks in one read and one write, selects, clears marks exactly, applies suggestions', async () => {
     const page = await openPane(browser, server.url, { fakeExcel: true });
     expect(await page.getAttribute('[data-testid=pane]', 'data-mode')).toBe('office');
-    const fake = <T,>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => {
-      const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
-      return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
-    }, [fn, args] as const) as Promise<T>;
+    const fake = <T>(fn: string, ...args: unknown[]) =>
+      page.evaluate(
+        ([f, a]) => {
+          const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
+          return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
+        },
+        [fn, args] as const,
+      ) as Promise<T>;
 
     // Insert the 2024 template.
     await page.click('[data-testid=tab-insert]');
@@ -169,7 +201,11 @@ describe('task pane inside a fake Excel', () => {
     for (const c of derived) expect(grid[c.r][c.c], c.cellId).toBe(`=${c.formula}`);
     // Input cells unlocked under protection, with validation (ExcelApi ≥ 1.8 here); totals locked.
     const input = layout.address.get('T3:R1:natural')!;
-    const inputCell = await fake<{ locked?: boolean; validation?: { rule: { wholeNumber?: { formula1: number } } } }>('cell', sheet, a1(input.r, input.c));
+    const inputCell = await fake<{ locked?: boolean; validation?: { rule: { wholeNumber?: { formula1: number } } } }>(
+      'cell',
+      sheet,
+      a1(input.r, input.c),
+    );
     expect(inputCell.locked).toBe(false);
     expect(inputCell.validation?.rule.wholeNumber?.formula1).toBe(0);
     expect((await fake<{ locked?: boolean }>('cell', sheet, a1(derived[0].r, derived[0].c))).locked).toBeUndefined();
@@ -192,7 +228,13 @@ describe('task pane inside a fake Excel', () => {
     await act(page, '[data-testid=check]');
     await page.waitForSelector('[data-testid=results]');
     expect((await fake<number>('syncs')) - syncs0).toBe(2);
-    const findings = await page.$$eval('[data-testid=finding]', (els) => els.map((e) => ({ rule: e.getAttribute('data-rule'), severity: e.getAttribute('data-severity'), suspects: e.getAttribute('data-suspects') })));
+    const findings = await page.$$eval('[data-testid=finding]', (els) =>
+      els.map((e) => ({
+        rule: e.getAttribute('data-rule'),
+        severity: e.getAttribute('data-severity'),
+        suspects: e.getAttribute('data-suspects'),
+      })),
+    );
     const errors = findings.filter((f) => f.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     const fills = await fake<Record<string, string>>('fills', sheet);
@@ -204,7 +246,12 @@ describe('task pane inside a fake Excel', () => {
     await act(page, `[data-testid=finding][data-suspects="${target.suspects}"] >> nth=0`, { position: { x: 4, y: 4 } });
     const selection = await fake<{ sheet: string; address: string }>('selection');
     expect(selection.sheet).toBe(sheet);
-    expect(selection.address).toBe(target.suspects!.split(' ').map((r) => r.split('!')[1]).join(','));
+    expect(selection.address).toBe(
+      target
+        .suspects!.split(' ')
+        .map((r) => r.split('!')[1])
+        .join(','),
+    );
     await excelShot(page, sheet);
     // Next / Previous walk the list.
     await act(page, '[data-testid=next]');
@@ -249,7 +296,13 @@ describe('task pane inside a fake Excel', () => {
     const done = Number(await page.getAttribute('[data-testid=workspace]', 'data-done'));
     await page.waitForTimeout(300); // the subscription is registered
     await fake('type', sheet, a1(wrong.r, wrong.c), values['T3:R3.2:natural']);
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n && !document.querySelector('[data-busy="1"]'), done, { timeout: 30_000 });
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n &&
+        !document.querySelector('[data-busy="1"]'),
+      done,
+      { timeout: 30_000 },
+    );
     expect(await page.$$eval('[data-testid=finding][data-severity=error]', (els) => els.length)).toBe(0);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
@@ -257,10 +310,14 @@ describe('task pane inside a fake Excel', () => {
 
   it('marks a sheet the user typed with comments, removes them exactly, and leaves a sheet with comments of its own alone', async () => {
     const page = await openPane(browser, server.url, { fakeExcel: true });
-    const fake = <T,>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => {
-      const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
-      return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
-    }, [fn, args] as const) as Promise<T>;
+    const fake = <T>(fn: string, ...args: unknown[]) =>
+      page.evaluate(
+        ([f, a]) => {
+          const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
+          return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
+        },
+        [fn, args] as const,
+      ) as Promise<T>;
     const values = { ...balancedValues('2021', 5), 'T4:R1:suit.total': 99 };
     const { sheets, where } = reportSheets({ format: '2021', year: 2023, agency: '某某县水利局', values, sheetName: 'Sheet1' });
     for (const [r, row] of sheets[0].aoa.entries())
@@ -287,17 +344,22 @@ describe('task pane inside a fake Excel', () => {
 
   it('uses what an older Excel supports (ExcelApi 1.7): fills without comments, one-cell selection, export by download', async () => {
     const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.7' });
-    const fake = <T,>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => {
-      const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
-      return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
-    }, [fn, args] as const) as Promise<T>;
+    const fake = <T>(fn: string, ...args: unknown[]) =>
+      page.evaluate(
+        ([f, a]) => {
+          const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
+          return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
+        },
+        [fn, args] as const,
+      ) as Promise<T>;
     await page.click('[data-testid=tab-insert]');
     await page.fill('input[data-testid=insert-year], [data-testid=insert-year] input', '2020');
     await act(page, '[data-testid=insert-go]');
     const sheet = '2020年报';
     const layout = templateLayout(formForYear(2020), { year: 2020 });
     const values = balancedValues('2019', 2);
-    for (const c of layout.cells) if (c.role === 'input' && c.cellId) await fake('type', sheet, a1(c.r, c.c), c.cellId in values ? values[c.cellId] : 2);
+    for (const c of layout.cells)
+      if (c.role === 'input' && c.cellId) await fake('type', sheet, a1(c.r, c.c), c.cellId in values ? values[c.cellId] : 2);
     const t4 = layout.address.get('T4:R1:suit.upheld')!;
     await fake('type', sheet, a1(t4.r, t4.c), '若干'); // not a number
     const before = await fake<string>('snapshot', sheet);
@@ -326,4 +388,3 @@ describe('task pane inside a fake Excel', () => {
     await page.context().close();
   });
 });
-

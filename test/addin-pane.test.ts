@@ -11,7 +11,8 @@ import { evalSimple } from '../addin/formula';
 import { templateLayout } from '../core/template/layout';
 import { formForYear } from '../core/forms';
 
-const snapshot = (wb: MemoryWorkbook) => JSON.stringify(wb.sheets.map((s) => ({ name: s.name, cells: [...s.cells.entries()].sort(), merges: s.merges })));
+const snapshot = (wb: MemoryWorkbook) =>
+  JSON.stringify(wb.sheets.map((s) => ({ name: s.name, cells: [...s.cells.entries()].sort(), merges: s.merges })));
 
 /** Fill every input cell of the template consistently: T3 inner cells and T4 parts get small numbers, R2 = 0, and R4 set so that the balance holds. */
 async function fillTemplate(host: MemoryHost, year: number) {
@@ -23,7 +24,7 @@ async function fillTemplate(host: MemoryHost, year: number) {
   for (const cell of layout.cells) {
     if (cell.role !== 'input' || !cell.cellId) continue;
     const [, row] = cell.cellId.split(':');
-    const v = cell.cellId.startsWith('T3:') ? (row === 'R1' || row === 'R2' || row === 'R4' ? 0 : (k++ % 3)) : (k++ % 4);
+    const v = cell.cellId.startsWith('T3:') ? (row === 'R1' || row === 'R2' || row === 'R4' ? 0 : k++ % 3) : k++ % 4;
     writes.push({ sheet, r: cell.r, c: cell.c, value: v });
   }
   await host.writeValues(writes);
@@ -105,7 +106,10 @@ describe('add-in pane logic (in-memory host)', () => {
     const totals = [...s.cells.entries()].filter(([, c]) => c.formula);
     expect(totals.length).toBeGreaterThan(10);
     const expected = new Map(totals.map(([k, c]) => [k, c.value]));
-    for (const [, c] of totals) { c.formula = null; c.value = null; }
+    for (const [, c] of totals) {
+      c.formula = null;
+      c.value = null;
+    }
     const out = await checkHost(host, 'active', 'zh');
     const writes = await blankTotals(out.located);
     expect(writes.length).toBe(totals.length);

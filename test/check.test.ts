@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../core/check';
-import type { Finding } from '../core/findings';
+import type { Finding } from '../core/model/findings';
 import { balancedValues, syntheticReport, type Raw } from './helpers/synthetic';
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
@@ -47,13 +47,23 @@ describe.each(['2019', '2021'])('format %s', (format) => {
 
   it('names typing slips: swapped digits, flipped sign, added or dropped digit', () => {
     const id = 'T3:R3.1:natural';
-    const base = { ...good, [id]: 12, 'T3:R3.1:total': (good['T3:R3.1:total'] as number) - (good[id] as number) + 12, 'T3:R3.7:natural': (good['T3:R3.7:natural'] as number) - (good[id] as number) + 12, 'T3:R3.7:total': (good['T3:R3.7:total'] as number) - (good[id] as number) + 12, 'T3:R1:natural': (good['T3:R1:natural'] as number) - (good[id] as number) + 12, 'T3:R1:total': (good['T3:R1:total'] as number) - (good[id] as number) + 12 };
+    const base = {
+      ...good,
+      [id]: 12,
+      'T3:R3.1:total': (good['T3:R3.1:total'] as number) - (good[id] as number) + 12,
+      'T3:R3.7:natural': (good['T3:R3.7:natural'] as number) - (good[id] as number) + 12,
+      'T3:R3.7:total': (good['T3:R3.7:total'] as number) - (good[id] as number) + 12,
+      'T3:R1:natural': (good['T3:R1:natural'] as number) - (good[id] as number) + 12,
+      'T3:R1:total': (good['T3:R1:total'] as number) - (good[id] as number) + 12,
+    };
     expect(check(format, base).findings).toEqual([]);
     const reason = (written: number) => errors(check(format, { ...base, [id]: written }).findings)[0].suspects[0].reason;
     expect(reason(21)).toMatch(/两位数字颠倒（21 → 12）/);
     expect(reason(112)).toMatch(/多打了一位数字/);
     expect(reason(1)).toMatch(/漏打了一位数字/);
-    expect(errors(checkReport(syntheticReport(format, { ...base, [id]: 21 }), { lang: 'en' }).findings)[0].suspects[0].reason).toMatch(/two digits swapped/);
+    expect(errors(checkReport(syntheticReport(format, { ...base, [id]: 21 }), { lang: 'en' }).findings)[0].suspects[0].reason).toMatch(
+      /two digits swapped/,
+    );
   });
 
   it('a blank total whose parts are not zero fails its equation and says blanks count as 0', () => {
@@ -66,7 +76,11 @@ describe.each(['2019', '2021'])('format %s', (format) => {
   });
 
   it('a whole （七）总计 row left blank: each blank total is pointed at with the sum it should hold', () => {
-    const blanks = Object.fromEntries(Object.keys(good).filter((k) => k.startsWith('T3:R3.7:')).map((k) => [k, null]));
+    const blanks = Object.fromEntries(
+      Object.keys(good)
+        .filter((k) => k.startsWith('T3:R3.7:'))
+        .map((k) => [k, null]),
+    );
     const r = check(format, { ...good, ...blanks });
     const errs = errors(r.findings);
     expect(errs.length).toBeGreaterThanOrEqual(7);
@@ -108,7 +122,11 @@ describe.each(['2019', '2021'])('format %s', (format) => {
   });
 
   it('numbers in disguise are notices, not errors', () => {
-    const r = check(format, { ...good, 'T3:R1:natural': `${good['T3:R1:natural']}件`, 'T4:R1:review.upheld': String(good['T4:R1:review.upheld']).replace(/\d/g, (d) => String.fromCharCode(0xff10 + +d)) });
+    const r = check(format, {
+      ...good,
+      'T3:R1:natural': `${good['T3:R1:natural']}件`,
+      'T4:R1:review.upheld': String(good['T4:R1:review.upheld']).replace(/\d/g, (d) => String.fromCharCode(0xff10 + +d)),
+    });
     expect(errors(r.findings)).toEqual([]);
     expect(r.findings.filter((f) => f.rule === 'cell.text_number')).toHaveLength(2);
     expect(r.findings.every((f) => f.severity === 'notice')).toBe(true);
@@ -118,7 +136,11 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     // R3.1:total = SUM of its row, written as a formula whose cached value follows the wrong input.
     const rep = syntheticReport(format, good);
     const row = ['natural', 'commercial', 'research', 'social', 'legal', 'other'].map((c) => rep.cells[`T3:R3.1:${c}`].ref.split('!')[1]);
-    const formulaRep = syntheticReport(format, { ...good, 'T3:R3.1:natural': (good['T3:R3.1:natural'] as number) + 5, 'T3:R3.1:total': (good['T3:R3.1:total'] as number) + 5 }, { formulas: { 'T3:R3.1:total': `SUM(${row[0]}:${row[5]})` } });
+    const formulaRep = syntheticReport(
+      format,
+      { ...good, 'T3:R3.1:natural': (good['T3:R3.1:natural'] as number) + 5, 'T3:R3.1:total': (good['T3:R3.1:total'] as number) + 5 },
+      { formulas: { 'T3:R3.1:total': `SUM(${row[0]}:${row[5]})` } },
+    );
     const errs = errors(checkReport(formulaRep).findings);
     expect(errs.map((f) => f.rule).sort()).toEqual(['T3.results_total', 'T3.results_total']); // natural and total columns
     for (const f of errs) {
@@ -130,21 +152,29 @@ describe.each(['2019', '2021'])('format %s', (format) => {
   it('a formula saved without its result is computed from its inputs (a notice, not a blank)', () => {
     const rep = syntheticReport(format, good);
     const cols = ['natural', 'commercial', 'research', 'social', 'legal', 'other'].map((c) => rep.cells[`T3:R1:${c}`].ref.split('!')[1]);
-    const r = checkReport(syntheticReport(format, { ...good, 'T3:R1:total': null }, { formulas: { 'T3:R1:total': `SUM(${cols[0]}:${cols[5]})` } }));
+    const r = checkReport(
+      syntheticReport(format, { ...good, 'T3:R1:total': null }, { formulas: { 'T3:R1:total': `SUM(${cols[0]}:${cols[5]})` } }),
+    );
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['cell.formula_computed', 'notice']]);
     expect(r.findings[0].cells[0].value).toBe(good['T3:R1:total']);
     expect(r.findings[0].message).toContain(`=SUM(${cols[0]}:${cols[5]})`);
     // A formula over something outside the report is not guessed at: the cell stays blank.
-    const far = checkReport(syntheticReport(format, { ...good, 'T3:R1:total': null }, { formulas: { 'T3:R1:total': `SUM(${cols[0]}:${cols[5]})+ZZ999` } }));
+    const far = checkReport(
+      syntheticReport(format, { ...good, 'T3:R1:total': null }, { formulas: { 'T3:R1:total': `SUM(${cols[0]}:${cols[5]})+ZZ999` } }),
+    );
     expect(far.findings.map((f) => f.rule)).toContain('cell.blank');
   });
 
   it('finding cells list every cell of the equation in order, with refs', () => {
-    const r = check(format, { ...good, 'T3:R2:natural': (good['T3:R2:natural'] as number) + 1, 'T3:R2:total': (good['T3:R2:total'] as number) + 1 });
+    const r = check(format, {
+      ...good,
+      'T3:R2:natural': (good['T3:R2:natural'] as number) + 1,
+      'T3:R2:total': (good['T3:R2:total'] as number) + 1,
+    });
     const f = r.findings.find((x) => x.rule === 'T3.balance')!;
     expect(f.cells.map((c) => c.row)).toEqual(['R1', 'R2', 'R3.7', 'R4']);
     expect(f.cells.every((c) => /^S![A-Z]+\d+$/.test(c.ref))).toBe(true);
-    expect(f.expected).toBe(f.cells[0].value as number + (f.cells[1].value as number));
+    expect(f.expected).toBe((f.cells[0].value as number) + (f.cells[1].value as number));
     expect(f.message).toMatch(/^表三 自然人 列：本年新收 \d+ \+ 上年结转 \d+ = \d+，但 办理结果总计 \d+ \+ 结转下年度 \d+ = \d+$/);
   });
 });
@@ -169,7 +199,9 @@ describe('money and format', () => {
     expect(check('2021', { ...good, 'T2:fees:amount': 160.5964 }).findings).toEqual([]);
     const r = check('2021', { ...good, 'T2:fees:amount': 0.12345 });
     expect(errors(r.findings).map((f) => f.rule)).toEqual(['cell.decimals']);
-    expect(check('2019', { ...balancedValues('2019'), 'T2:procurement:amount': '251000元' }).findings.map((f) => f.rule)).toEqual(['cell.text_number']);
+    expect(check('2019', { ...balancedValues('2019'), 'T2:procurement:amount': '251000元' }).findings.map((f) => f.rule)).toEqual([
+      'cell.text_number',
+    ]);
   });
   it('year and layout disagreeing is a warning, checked with the layout it has', () => {
     const r = check('2019', balancedValues('2019'), { year: 2023 });
@@ -192,11 +224,16 @@ describe('money and format', () => {
     expect(carry.every((f) => f.severity === 'warning')).toBe(true);
     expect(carry[0].cells[1].ref).toMatch(/^\[2023\.xlsx\]S!/);
     const same = syntheticReport('2021', { ...balancedValues('2021', 1) });
-    const last2 = syntheticReport('2021', Object.fromEntries(Object.entries(balancedValues('2021', 1)).map(([k, v]) => [k.replace(':R4:', ':RX:').replace(':R2:', ':R4:'), v])));
+    const last2 = syntheticReport(
+      '2021',
+      Object.fromEntries(Object.entries(balancedValues('2021', 1)).map(([k, v]) => [k.replace(':R4:', ':RX:').replace(':R2:', ':R4:'), v])),
+    );
     expect(checkReport(same, { prior: last2 }).findings.filter((f) => f.rule === 'X.carry_over')).toEqual([]);
   });
   it('local rules run beside the built-in ones', () => {
-    const r = checkReport(syntheticReport('2021', balancedValues('2021')), { extraRules: [{ name: 'extra.txt', text: 'local.cap [warning]: T3:R1:total <= 3' }] });
+    const r = checkReport(syntheticReport('2021', balancedValues('2021')), {
+      extraRules: [{ name: 'extra.txt', text: 'local.cap [warning]: T3:R1:total <= 3' }],
+    });
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['local.cap', 'warning']]);
   });
   it('English messages with lang en', () => {

@@ -4,13 +4,17 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FindingsDoc } from '../core/findings';
+import type { FindingsDoc } from '../core/model/findings';
 import { encryptedBytes, randomBytes } from './helpers/workbooks';
 
 const root = path.join(__dirname, '..');
 const bin = path.join(root, 'bin', 'xxgk.js');
-const xxgk = (args: string[], opts: { cwd?: string } = {}) => spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, encoding: 'utf8', maxBuffer: 64 << 20 });
-const json = (args: string[]) => { const r = xxgk([...args, '--json']); return { status: r.status, doc: JSON.parse(r.stdout) as FindingsDoc, stderr: r.stderr }; };
+const xxgk = (args: string[], opts: { cwd?: string } = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, encoding: 'utf8', maxBuffer: 64 << 20 });
+const json = (args: string[]) => {
+  const r = xxgk([...args, '--json']);
+  return { status: r.status, doc: JSON.parse(r.stdout) as FindingsDoc, stderr: r.stderr };
+};
 
 beforeAll(() => {
   if (!existsSync(path.join(root, 'dist', 'node', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build:node'], { cwd: root });
@@ -21,14 +25,26 @@ describe('xxgk check on the bundled examples', () => {
     const { status, doc } = json(['check', 'examples']);
     expect(status).toBe(1);
     const by = Object.fromEntries(doc.files.map((f) => [path.basename(f.path), f]));
-    for (const name of ['某某县财政局-2024.xlsx', '某某县卫健委-2025-WPS.xlsx', '某某县民政局-2020.xls', '顺河回族区政数局-2020.xlsx', 'shunhe-2020-report.txt']) {
+    for (const name of [
+      '某某县财政局-2024.xlsx',
+      '某某县卫健委-2025-WPS.xlsx',
+      '某某县民政局-2020.xls',
+      '顺河回族区政数局-2020.xlsx',
+      'shunhe-2020-report.txt',
+    ]) {
       expect(by[name].status, name).toBe('checked');
-      expect(by[name].reports[0].findings.filter((f) => f.severity === 'error'), name).toEqual([]);
+      expect(
+        by[name].reports[0].findings.filter((f) => f.severity === 'error'),
+        name,
+      ).toEqual([]);
     }
     const real = by['顺河回族区政数局-2020.xlsx'].reports[0];
     expect([real.format, real.year, real.agency]).toEqual(['2019', 2020, '政务服务和大数据管理局']);
     const bad = by['某某县教育局-2024-有错误.xlsx'].reports[0];
-    const rules = bad.findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort();
+    const rules = bad.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.rule)
+      .sort();
     expect(rules).toEqual(['T3.applicant_total', 'T3.applicant_total', 'T3.balance', 'T3.results_total', 'cell.not_number']);
     const inner = bad.findings.find((f) => f.rule === 'T3.results_total')!;
     expect(inner.suspects.map((s) => [s.row, s.column])).toEqual([['R3.3.4', 'natural']]);
@@ -76,8 +92,13 @@ describe('unreadable files never stop the batch', () => {
     expect(status).toBe(1);
     const code = Object.fromEntries(doc.files.map((f) => [path.basename(f.path), f.error?.code ?? f.status]));
     expect(code).toEqual({
-      'good.xlsx': 'checked', 'random.xlsx': 'not_zip', 'notes.xls': 'not_workbook', 'locked.xlsx': 'encrypted',
-      'cut.xlsx': 'truncated', 'empty.xlsx': 'empty', 'other.xlsx': 'no_tables',
+      'good.xlsx': 'checked',
+      'random.xlsx': 'not_zip',
+      'notes.xls': 'not_workbook',
+      'locked.xlsx': 'encrypted',
+      'cut.xlsx': 'truncated',
+      'empty.xlsx': 'empty',
+      'other.xlsx': 'no_tables',
     });
     for (const f of doc.files) if (f.error) expect(f.error.message).toContain(path.basename(f.path));
     expect(doc.summary.unreadable).toBe(6);
@@ -86,12 +107,13 @@ describe('unreadable files never stop the batch', () => {
 
 /** A valid .xlsx with one big sheet (rows × 10 numbers): far beyond any report. */
 async function bigWorkbook(rows: number): Promise<Buffer> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const JSZip = require('jszip');
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['x']]), 'S');
   const zip = await JSZip.loadAsync(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
-  const parts = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const parts = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   for (let r = 1; r <= rows; r++) {
     let row = `<row r="${r}">`;
     for (let c = 0; c < 10; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${r}</v></c>`;
@@ -121,14 +143,21 @@ describe('hostile files', () => {
     const data = new Uint8Array(await bigWorkbook(20000));
     expect(data.length).toBeLessThan(1 << 20);
     expect(() => readWorkbook(data, 'bomb.xlsx', { maxUnpackedBytes: 1 << 20 })).toThrow(/bomb\.xlsx.*太大（解压后/);
-    try { readWorkbook(data, 'bomb.xlsx', { maxUnpackedBytes: 1 << 20 }); } catch (e) { expect((e as { code: string }).code).toBe('too_large'); }
+    try {
+      readWorkbook(data, 'bomb.xlsx', { maxUnpackedBytes: 1 << 20 });
+    } catch (e) {
+      expect((e as { code: string }).code).toBe('too_large');
+    }
   });
 
-  it('a file that exhausts a worker\'s memory is reported and the batch goes on', async () => {
+  it("a file that exhausts a worker's memory is reported and the batch goes on", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-oom-'));
     writeFileSync(path.join(dir, 'big.xlsx'), await bigWorkbook(30000));
     for (const f of ['某某县财政局-2024.xlsx', '某某县民政局-2020.xls']) copyFileSync(path.join(root, 'examples', f), path.join(dir, f));
-    const r = spawnSync(process.execPath, [bin, 'check', dir, '--jobs', '2', '--json'], { encoding: 'utf8', env: { ...process.env, XXGK_WORKER_HEAP_MB: '32' } });
+    const r = spawnSync(process.execPath, [bin, 'check', dir, '--jobs', '2', '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, XXGK_WORKER_HEAP_MB: '32' },
+    });
     const doc = JSON.parse(r.stdout) as FindingsDoc;
     const by = Object.fromEntries(doc.files.map((f) => [path.basename(f.path), f]));
     expect(by['big.xlsx']).toMatchObject({ status: 'unreadable', error: { code: 'too_large' } });
@@ -173,7 +202,10 @@ describe('bulk report and command line errors', () => {
 
   it('a bad local rule is a command-line error with line and column, and nothing is checked', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-rules-'));
-    writeFileSync(path.join(dir, 'extra.txt'), '# ok\nlocal.a [warning]: T3:R1:total <= 500\nlocal.b: for each column of T3: R1 + R99 == R2\n');
+    writeFileSync(
+      path.join(dir, 'extra.txt'),
+      '# ok\nlocal.a [warning]: T3:R1:total <= 500\nlocal.b: for each column of T3: R1 + R99 == R2\n',
+    );
     const r = xxgk(['check', 'examples', '--rules', path.join(dir, 'extra.txt')]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/extra\.txt:3:38: 规则有误：应为 T3 的行/);
@@ -204,12 +236,15 @@ describe('bulk report and command line errors', () => {
     expect(r.stdout).toContain('cell.decimals');
   });
 
-  it('--prior DIR matches last year\'s report by agency', () => {
+  it("--prior DIR matches last year's report by agency", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-prior-'));
-    for (const f of ['某某县教育局-2024-有错误.xlsx', '某某县财政局-2024.xlsx', '某某县民政局-2020.xls']) copyFileSync(path.join(root, 'examples', f), path.join(dir, f));
+    for (const f of ['某某县教育局-2024-有错误.xlsx', '某某县财政局-2024.xlsx', '某某县民政局-2020.xls'])
+      copyFileSync(path.join(root, 'examples', f), path.join(dir, f));
     const { doc } = json(['check', 'examples/某某县财政局-2024.xlsx', 'examples/某某县卫健委-2025-WPS.xlsx', '--prior', dir]);
-    const cross = (name: string) => doc.files.find((f) => f.path.includes(name))!.reports[0].findings.filter((x) => x.rule.startsWith('X.'));
-    const finance = cross('财政局'), health = cross('卫健委');
+    const cross = (name: string) =>
+      doc.files.find((f) => f.path.includes(name))!.reports[0].findings.filter((x) => x.rule.startsWith('X.'));
+    const finance = cross('财政局'),
+      health = cross('卫健委');
     expect(finance.length).toBeGreaterThan(0);
     for (const f of finance) expect(f.cells.some((c) => c.ref.includes('某某县财政局-2024.xlsx]'))).toBe(true);
     expect(health).toEqual([]); // no report of that agency last year: nothing to compare
@@ -219,6 +254,9 @@ describe('bulk report and command line errors', () => {
     const { doc } = json(['check', 'examples/某某县财政局-2024.xlsx', '--prior', 'examples/某某县教育局-2024-有错误.xlsx']);
     const carry = doc.files[0].reports[0].findings.filter((f) => f.rule === 'X.carry_over');
     expect(carry.length).toBeGreaterThan(0);
-    expect(carry[0].cells.map((c) => c.ref)).toEqual([expect.stringMatching(/^2024年报!/), expect.stringMatching(/^\[examples\/某某县教育局-2024-有错误\.xlsx\]2024年报!/)]);
+    expect(carry[0].cells.map((c) => c.ref)).toEqual([
+      expect.stringMatching(/^2024年报!/),
+      expect.stringMatching(/^\[examples\/某某县教育局-2024-有错误\.xlsx\]2024年报!/),
+    ]);
   });
 });

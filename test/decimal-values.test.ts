@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../core/decimal';
-import { readValue } from '../core/values';
+import { Dec } from '../core/model/decimal';
+import { readValue } from '../core/model/values';
 
 describe('Dec: exact decimal arithmetic', () => {
   it('adds money without float drift', () => {

@@ -8,7 +8,7 @@ import { checkReport, formOf } from '../core/check';
 import { exportCsv, exportJson, exportTables, exportXlsx, ExportRefused, neutralise } from '../core/export';
 import { readReports } from '../core/read';
 import { a1 } from '../core/read/grid';
-import type { ReportData } from '../core/report';
+import type { ReportData } from '../core/model/report';
 import { templateLayout } from '../core/template/layout';
 import { cellIds, fullValues } from './helpers/published';
 import { balancedValues, syntheticReport } from './helpers/synthetic';
@@ -19,8 +19,10 @@ function report(format: string): ReportData {
   const year = format === '2019' ? 2020 : 2024;
   return { ...syntheticReport(format, fullValues(format, balancedValues(format, 3)), { year }), agency: '某某县财政局' };
 }
-const withCells = (r: ReportData, cells: Record<string, string | number | null>): ReportData =>
-  ({ ...r, cells: { ...r.cells, ...Object.fromEntries(Object.entries(cells).map(([id, raw]) => [id, { ref: 'S!A1', raw }])) } });
+const withCells = (r: ReportData, cells: Record<string, string | number | null>): ReportData => ({
+  ...r,
+  cells: { ...r.cells, ...Object.fromEntries(Object.entries(cells).map(([id, raw]) => [id, { ref: 'S!A1', raw }])) },
+});
 
 /** RFC 4180 reader (quoted fields with commas, quotes, CR and LF). */
 function parseCsv(text: string): string[][] {
@@ -31,13 +33,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += ch;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
   }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -54,7 +70,10 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     for (const row of rows.slice(1)) {
       const id = `${row[0]}:${row[2]}:${row[3]}`;
       expect(row[6], id).toBe(String(r.cells[id].raw));
-      const spec = [...form.tables].find((t) => t.key === row[0])!.blocks.flatMap((b) => b.rows).find((x) => x.key === row[2])!;
+      const spec = [...form.tables]
+        .find((t) => t.key === row[0])!
+        .blocks.flatMap((b) => b.rows)
+        .find((x) => x.key === row[2])!;
       expect(row[4]).toBe(spec.label.join(' '));
     }
     const t3 = rows.find((x) => x[0] === 'T3' && x[2] === 'R3.3.1' && x[3] === 'social')!;
@@ -74,7 +93,11 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     const money = format === '2019' ? doc.tables.T2.procurement.amount : doc.tables.T2.fees.amount;
     expect(String(money)).toMatch(/^\d+\.3456$/);
     // Blank stays null, not 0.
-    expect(exportTables(withCells(r, { [`T2:rules:${format === '2019' ? 'made' : 'issued'}`]: '—' })).tables.T2.rules[format === '2019' ? 'made' : 'issued']).toBeNull();
+    expect(
+      exportTables(withCells(r, { [`T2:rules:${format === '2019' ? 'made' : 'issued'}`]: '—' })).tables.T2.rules[
+        format === '2019' ? 'made' : 'issued'
+      ],
+    ).toBeNull();
   });
 
   it('xlsx: the official layout (merges, labels, values in their places), values only, reads back clean', async () => {
@@ -85,18 +108,23 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     const ws = wb.worksheets[0];
     const layout = templateLayout(formOf(r), { year: r.year, agency: r.agency });
     const merges = (ws.model as unknown as { merges: string[] }).merges.slice().sort();
-    const want = layout.cells.filter((c) => c.rowSpan > 1 || c.colSpan > 1).map((c) => `${a1(c.r, c.c)}:${a1(c.r + c.rowSpan - 1, c.c + c.colSpan - 1)}`).sort();
+    const want = layout.cells
+      .filter((c) => c.rowSpan > 1 || c.colSpan > 1)
+      .map((c) => `${a1(c.r, c.c)}:${a1(c.r + c.rowSpan - 1, c.c + c.colSpan - 1)}`)
+      .sort();
     expect(merges).toEqual(want);
     for (const c of layout.cells) {
       const x = ws.getCell(c.r + 1, c.c + 1);
       if (c.cellId) expect(x.value, c.cellId).toBe(r.cells[c.cellId].raw);
       else if (c.text) expect(x.value).toBe(c.text);
     }
-    ws.eachRow((row) => row.eachCell((cell) => {
-      expect(cell.formula).toBeFalsy();
-      expect(cell.dataValidation).toBeFalsy();
-      expect(cell.note).toBeFalsy();
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.formula).toBeFalsy();
+        expect(cell.dataValidation).toBeFalsy();
+        expect(cell.note).toBeFalsy();
+      }),
+    );
     expect((ws as unknown as { sheetProtection?: unknown }).sheetProtection ?? null).toBeNull();
     const back = readReports(data, 'export.xlsx');
     expect(back).toHaveLength(1);
@@ -109,7 +137,11 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     expect(() => exportCsv(bad)).toThrow(ExportRefused);
     expect(() => exportJson(bad)).toThrow(ExportRefused);
     await expect(exportXlsx(bad)).rejects.toThrow(ExportRefused);
-    try { exportCsv(bad); } catch (e) { expect((e as ExportRefused).findings.map((f) => f.rule)).toContain('T3.balance'); }
+    try {
+      exportCsv(bad);
+    } catch (e) {
+      expect((e as ExportRefused).findings.map((f) => f.rule)).toContain('T3.balance');
+    }
     expect(exportCsv(bad, 'zh', { allowErrors: true })).toContain('T3,表三,R1,natural');
     expect((await exportXlsx(bad, 'zh', { allowErrors: true })).length).toBeGreaterThan(1000);
   });
@@ -119,8 +151,8 @@ describe('CSV formula injection', () => {
   it('neutralises fields a spreadsheet would run, keeps plain numbers', () => {
     const r = withCells(report('2019'), {
       'T3:R1:natural': '=1+1',
-      'T3:R1:commercial': '+cmd|\' /C calc\'!A0',
-      'T3:R1:research': '-2+3+cmd|\' /C calc\'!A0',
+      'T3:R1:commercial': "+cmd|' /C calc'!A0",
+      'T3:R1:research': "-2+3+cmd|' /C calc'!A0",
       'T3:R1:social': '@SUM(A1:A2)',
       'T3:R1:legal': '\t=1',
       'T3:R1:other': '\r=HYPERLINK("http://x")',
@@ -134,7 +166,7 @@ describe('CSV formula injection', () => {
     expect(v('R1', 'research')).toBe("'-2+3+cmd|' /C calc'!A0");
     expect(v('R1', 'social')).toBe("'@SUM(A1:A2)");
     expect(v('R1', 'legal')).toBe("'\t=1");
-    expect(v('R1', 'other')).toBe("'\r=HYPERLINK(\"http://x\")");
+    expect(v('R1', 'other')).toBe('\'\r=HYPERLINK("http://x")');
     expect(v('R1', 'total')).toBe("'＝1+1");
     expect(v('licensing', 'change')).toBe('-3');
     for (const row of rows) for (const f of row) expect(f).not.toMatch(/^[=+@\t\r]/);

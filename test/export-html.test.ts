@@ -5,22 +5,43 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formOf } from '../core/check';
 import { exportHtml, ExportRefused } from '../core/export';
 import { importHtml } from '../core/import';
-import type { ReportData } from '../core/report';
+import type { ReportData } from '../core/model/report';
 import { templateLayout } from '../core/template/layout';
 import { cellIds, fullValues } from './helpers/published';
 import { balancedValues, syntheticReport } from './helpers/synthetic';
 import { picturePath } from './helpers/pictures';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 });
-afterAll(async () => { await browser?.close(); });
+afterAll(async () => {
+  await browser?.close();
+});
 
-interface DomCell { r: number; c: number; rs: number; cs: number; text: string; cellId: string | null; tag: string }
-interface DomTable { key: string; section: string; cells: DomCell[] }
+interface DomCell {
+  r: number;
+  c: number;
+  rs: number;
+  cs: number;
+  text: string;
+  cellId: string | null;
+  tag: string;
+}
+interface DomTable {
+  key: string;
+  section: string;
+  cells: DomCell[];
+}
 
 /** The page's tables as the browser models them: every cell at its grid position (the HTML table algorithm over rowSpan/colSpan). */
 async function domTables(html: string, screenshot?: string) {
@@ -42,12 +63,20 @@ async function domTables(html: string, screenshot?: string) {
             for (const cell of Array.from(tr.cells)) {
               while (taken.has(`${r},${c}`)) c++;
               for (let y = r; y < r + cell.rowSpan; y++) for (let x = c; x < c + cell.colSpan; x++) taken.add(`${y},${x}`);
-              cells.push({ r, c, rs: cell.rowSpan, cs: cell.colSpan, text: cell.textContent ?? '', cellId: cell.getAttribute('data-cell'), tag: cell.tagName });
+              cells.push({
+                r,
+                c,
+                rs: cell.rowSpan,
+                cs: cell.colSpan,
+                text: cell.textContent ?? '',
+                cellId: cell.getAttribute('data-cell'),
+                tag: cell.tagName,
+              });
               c += cell.colSpan;
             }
           });
           const h2 = t.previousElementSibling;
-          return { key: t.getAttribute('data-table')!, section: h2?.tagName === 'H2' ? h2.textContent ?? '' : '', cells };
+          return { key: t.getAttribute('data-table')!, section: h2?.tagName === 'H2' ? (h2.textContent ?? '') : '', cells };
         }),
       };
     });
@@ -87,7 +116,10 @@ describe.each(['2019', '2021'])('HTML export, format %s', (format) => {
       const want = layout.cells
         .filter((c) => c.r >= t.r0 && c.r <= t.r1 && c.c >= t.c0 && c.c <= t.c1)
         .map((c) => ({
-          r: c.r - t.r0, c: c.c - t.c0, rs: c.rowSpan, cs: c.colSpan,
+          r: c.r - t.r0,
+          c: c.c - t.c0,
+          rs: c.rowSpan,
+          cs: c.colSpan,
           text: c.cellId ? String(r.cells[c.cellId].raw) : (c.text ?? '').replace(/\n/g, ''),
           cellId: c.cellId ?? null,
         }))
@@ -96,7 +128,13 @@ describe.each(['2019', '2021'])('HTML export, format %s', (format) => {
     }
     // The 勾稽关系 note sits in 表三's corner, over three rows and three columns.
     const corner = page.tables.find((t) => t.key === 'T3')!.cells[0];
-    expect(corner).toMatchObject({ r: 0, c: 0, rs: 3, cs: 3, text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' });
+    expect(corner).toMatchObject({
+      r: 0,
+      c: 0,
+      rs: 3,
+      cs: 3,
+      text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+    });
     // Every value cell of the form is in the page exactly once.
     const ids = page.tables.flatMap((t) => t.cells.map((c) => c.cellId).filter(Boolean));
     expect(ids.sort()).toEqual(cellIds(format).sort());

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../cli/main';
 import { checkReport } from '../core/check';
-import { Dec } from '../core/decimal';
+import { Dec } from '../core/model/decimal';
 import { getForm } from '../core/forms';
 import { readReports } from '../core/read';
 import { fillReport } from '../core/template/fill';
@@ -14,7 +14,10 @@ import { consistentInputs, tagAddresses, tempDir, u8 } from './template-helpers'
 const form = getForm('2021');
 
 /** A filled 2025 report as an office would return it: some totals erased, one part blank, one total wrong. */
-async function returnedReport(dir: string, opts: { keepTag: boolean; year?: number; agency?: string }): Promise<{ file: string; inputs: Map<string, Dec> }> {
+async function returnedReport(
+  dir: string,
+  opts: { keepTag: boolean; year?: number; agency?: string },
+): Promise<{ file: string; inputs: Map<string, Dec> }> {
   const inputs = consistentInputs(form, 5);
   const file = path.join(dir, `returned-${opts.keepTag ? 'tag' : 'plain'}.xlsx`);
   fs.writeFileSync(file, await writeTemplate(form, { year: opts.year ?? 2025, agency: opts.agency ?? '某某县水利局', values: inputs }));
@@ -22,7 +25,9 @@ async function returnedReport(dir: string, opts: { keepTag: boolean; year?: numb
   await wb.xlsx.readFile(file);
   const ws = wb.worksheets[0];
   const addr = tagAddresses(wb);
-  const set = (id: string, v: number | null) => { ws.getCell(addr.get(id)!).value = v; };
+  const set = (id: string, v: number | null) => {
+    ws.getCell(addr.get(id)!).value = v;
+  };
   set('T3:R1:total', null); // parts all numbers: computed
   set('T3:R3.7:natural', null); // parts all numbers: computed
   set('T3:R3.2:legal', null); // a blank part …
@@ -35,10 +40,19 @@ async function returnedReport(dir: string, opts: { keepTag: boolean; year?: numb
 }
 
 let out: string[] = [];
-afterEach(() => { vi.restoreAllMocks(); out = []; });
+afterEach(() => {
+  vi.restoreAllMocks();
+  out = [];
+});
 const capture = () => {
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
 };
 
 describe.each([true, false])('fill (tag kept: %s)', (keepTag) => {
@@ -57,7 +71,10 @@ describe.each([true, false])('fill (tag kept: %s)', (keepTag) => {
     expect(v('T3:R3.7:legal')).toBeNull();
     expect((v('T4:R1:review.total') as Dec).eq(Dec.of(99))).toBe(true);
     expect(res.filled.sort()).toEqual(['T3:R1:total', 'T3:R3.7:natural']);
-    const unknown = res.findings.filter((f) => f.rule === 'fill.total_unknown').map((f) => f.instance).sort();
+    const unknown = res.findings
+      .filter((f) => f.rule === 'fill.total_unknown')
+      .map((f) => f.instance)
+      .sort();
     // R3.7:total still holds its written value: kept, though one of its parts is now unknown.
     expect(unknown).toEqual(['T3:R3.2:total', 'T3:R3.7:legal']);
     const why = res.findings.find((f) => f.instance === 'T3:R3.2:total')!;
@@ -85,7 +102,9 @@ describe.each([true, false])('fill (tag kept: %s)', (keepTag) => {
     expect(report.cells['T3:R3.2:legal'].raw).toBeNull();
     expect(report.cells['T4:R1:review.total'].raw).toBe(99);
     expect(report.cells['T4:R1:review.total'].formula).toBeUndefined();
-    const rules = checkReport(report).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.instance}`);
+    const rules = checkReport(report)
+      .findings.filter((f) => f.severity === 'error')
+      .map((f) => `${f.rule}:${f.instance}`);
     expect(rules).toContain('T4.total:review');
   });
 });

@@ -11,7 +11,8 @@ export default function setup(): () => void {
   const before = process.env.TMPDIR;
   process.env.TMPDIR = dir;
   return () => {
-    if (before === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = before;
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
     rmSync(dir, { recursive: true, force: true });
   };
 }

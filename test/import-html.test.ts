@@ -8,7 +8,6 @@ import { cellIds, fullValues, publishedHtml } from './helpers/published';
 import { balancedValues } from './helpers/synthetic';
 
 const rowsOf = (g: Grid) => Array.from({ length: g.rows }, (_, r) => Array.from({ length: g.cols }, (_, c) => g.cell(r, c)?.raw ?? null));
-const findRow = (g: Grid, first: string) => rowsOf(g).findIndex((row) => row[0] === first);
 
 describe.each(['2019', '2021'])('format %s published as a web page with merged cells', (format) => {
   const values = fullValues(format, balancedValues(format));
@@ -25,7 +24,9 @@ describe.each(['2019', '2021'])('format %s published as a web page with merged c
     for (const id of cellIds(format)) {
       expect(r.cells[id]?.raw, id).toBe(values[id]);
       const n = Number(/^line (\d+)$/.exec(r.cells[id].ref)![1]);
-      expect(lines[n - 1], `${id} at line ${n}`).toMatch(new RegExp(`<[tT][dD][^>]*>(<p><span>&nbsp;)?${String(values[id]).replace('.', '\\.')}`));
+      expect(lines[n - 1], `${id} at line ${n}`).toMatch(
+        new RegExp(`<[tT][dD][^>]*>(<p><span>&nbsp;)?${String(values[id]).replace('.', '\\.')}`),
+      );
     }
     const res = checkReport(r, { textRules: textFindings });
     expect(res.findings.filter((f) => f.severity !== 'notice')).toEqual([]);
@@ -65,13 +66,21 @@ describe('the HTML tokenizer and table model', () => {
   });
 
   it('decodes entities, turns <br> into a line break, ignores scripts, styles and comments', () => {
-    expect(decodeEntities('a&amp;b &lt;c&gt; &#20013;&#x6587; &nbsp;&ldquo;x&rdquo; &bogus; &#0;')).toBe('a&b <c> 中文 \u00a0“x” &bogus; \ufffd');
-    const g = htmlToBook('<style>td{}</style><script>document.write("<td>9</td>")</script><!-- <table><tr><td>8 --><table><tr><td>一、本年<br/>新收&amp;<TD>&nbsp;12&nbsp;</table>', 'x.html').grids[0];
+    expect(decodeEntities('a&amp;b &lt;c&gt; &#20013;&#x6587; &nbsp;&ldquo;x&rdquo; &bogus; &#0;')).toBe(
+      'a&b <c> 中文 \u00a0“x” &bogus; \ufffd',
+    );
+    const g = htmlToBook(
+      '<style>td{}</style><script>document.write("<td>9</td>")</script><!-- <table><tr><td>8 --><table><tr><td>一、本年<br/>新收&amp;<TD>&nbsp;12&nbsp;</table>',
+      'x.html',
+    ).grids[0];
     expect(rowsOf(g)).toEqual([['一、本年\n新收&', 12]]);
   });
 
   it('keeps the text outside tables, by section, with its lines', () => {
-    const p = parseHtml('<h1>某局2021年政府信息公开工作年度报告</h1>\n<p>一、总体情况</p>\n<p>共收到申请3件。<br>\n第二句。</p>\n<p>二、主动公开政府信息情况</p><table><tr><td>规章<td>1</table>\n<div>六、其他需要报告的事项</div><div>无</div>', 'x.html');
+    const p = parseHtml(
+      '<h1>某局2021年政府信息公开工作年度报告</h1>\n<p>一、总体情况</p>\n<p>共收到申请3件。<br>\n第二句。</p>\n<p>二、主动公开政府信息情况</p><table><tr><td>规章<td>1</table>\n<div>六、其他需要报告的事项</div><div>无</div>',
+      'x.html',
+    );
     expect(p.textLines).toEqual([
       { ref: 'line 1', text: '某局2021年政府信息公开工作年度报告' },
       { ref: 'line 2', text: '一、总体情况' },
@@ -86,8 +95,12 @@ describe('the HTML tokenizer and table model', () => {
   });
 
   it('reads tables nested in layout tables as tables, and a page without tables as text', () => {
-    const g = htmlToBook('<table><tr><td><p>title</p><table><tr><td>行政许可</td><td>5</td></tr></table></td></tr></table>', 'x.html').grids[0];
-    expect(rowsOf(g)).toEqual([['title', null], ['行政许可', 5]]);
+    const g = htmlToBook('<table><tr><td><p>title</p><table><tr><td>行政许可</td><td>5</td></tr></table></td></tr></table>', 'x.html')
+      .grids[0];
+    expect(rowsOf(g)).toEqual([
+      ['title', null],
+      ['行政许可', 5],
+    ]);
     const t = htmlToBook('<p>二、主动公开政府信息情况</p><p>行政许可</p><p>5</p>', 'x.html').grids[0];
     expect(t.kind).toBe('text');
     expect(rowsOf(t)).toContainEqual(['行政许可', 5]);

@@ -4,12 +4,12 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkReport } from '../core/check';
-import type { Finding } from '../core/findings';
+import type { Finding } from '../core/model/findings';
 import { exportHtml } from '../core/export';
 import { importHtml, importText, readPublished, splitCells, textToBook } from '../core/import';
 import { parseText } from '../core/import/text';
 import { readReports } from '../core/read';
-import type { ReportData } from '../core/report';
+import type { ReportData } from '../core/model/report';
 import { quotesOf, textFindings } from '../core/rules/text';
 import { cellIds, fullValues, LAYOUTS, publishedText, type Raw } from './helpers/published';
 import { balancedValues } from './helpers/synthetic';
@@ -29,7 +29,8 @@ function expectSameValues(r: ReportData, format: string, values: Record<string, 
     expect(String(cell.raw ?? ''), id).toBe(String(values[id] ?? ''));
     const m = /^line (\d+)$/.exec(cell.ref);
     expect(m, `${id} ref ${cell.ref}`).not.toBeNull();
-    if (values[id] !== null && values[id] !== undefined) expect(lines[Number(m![1]) - 1], `${id} at ${cell.ref}`).toContain(String(values[id]));
+    if (values[id] !== null && values[id] !== undefined)
+      expect(lines[Number(m![1]) - 1], `${id} at ${cell.ref}`).toContain(String(values[id]));
   }
 }
 
@@ -56,8 +57,13 @@ describe.each(['2019', '2021'])('format %s published as text', (format) => {
   it('reads label variants: Kangxi radicals, half-width punctuation, 1、 numbering, 社会组织, 合计', () => {
     const relabel = (s: string) => {
       if (s === '总计') return '合计';
-      return s.replace(/社会公益组织/g, '社会组织').replace(/^一、/, '⼀、').replace(/行政/g, '⾏政')
-        .replace(/（/g, '(').replace(/）/g, ')').replace(/^(\d)\./, '$1、');
+      return s
+        .replace(/社会公益组织/g, '社会组织')
+        .replace(/^一、/, '⼀、')
+        .replace(/行政/g, '⾏政')
+        .replace(/（/g, '(')
+        .replace(/）/g, ')')
+        .replace(/^(\d)\./, '$1、');
     };
     const text = publishedText(format, values, 'tabs', { year: yearOf(format), agency: '某某县⼈⺠政府办公室', relabel });
     expect(text).toContain('⼀、本年新收');
@@ -78,8 +84,14 @@ describe('figures quoted in the text (text.* rules)', () => {
   const sum = (...ids: string[]) => ids.reduce((a, id) => a + n(id), 0);
   const withheld = sum(...Array.from({ length: 8 }, (_, i) => `T3:R3.3.${i + 1}:total`));
   const truth = {
-    received: n('T3:R1:total'), carried_in: n('T3:R2:total'), handled: n('T3:R3.7:total'), disclosed: n('T3:R3.1:total'),
-    partial: n('T3:R3.2:total'), withheld, carried_over: n('T3:R4:total'), review: n('T4:R1:review.total'),
+    received: n('T3:R1:total'),
+    carried_in: n('T3:R2:total'),
+    handled: n('T3:R3.7:total'),
+    disclosed: n('T3:R3.1:total'),
+    partial: n('T3:R3.2:total'),
+    withheld,
+    carried_over: n('T3:R4:total'),
+    review: n('T4:R1:review.total'),
     suit: sum('T4:R1:suit.total', 'T4:R1:suit_after_review.total'),
   };
   const intro = (f: typeof truth) => [
@@ -98,7 +110,17 @@ describe('figures quoted in the text (text.* rules)', () => {
     const text = publishedText(format, values, 'tabs', { year: 2022, intro: intro(wrong) });
     const [r] = importText(text, 'wrong.txt');
     const found = check(r).findings.filter((f) => f.rule.startsWith('text.'));
-    const rules = ['text.received', 'text.carried_in', 'text.handled', 'text.disclosed', 'text.partial', 'text.withheld', 'text.carried_over', 'text.review', 'text.suit'];
+    const rules = [
+      'text.received',
+      'text.carried_in',
+      'text.handled',
+      'text.disclosed',
+      'text.partial',
+      'text.withheld',
+      'text.carried_over',
+      'text.review',
+      'text.suit',
+    ];
     expect(found.map((f) => f.rule).sort()).toEqual([...rules].sort());
     const lines = text.split('\n');
     for (const f of found) {
@@ -120,10 +142,16 @@ describe('figures quoted in the text (text.* rules)', () => {
   });
 
   it('reads negations, Chinese numerals and shared figures', () => {
-    expect(quotesOf('本年度未发生政府信息公开行政复议、行政诉讼案件。', 'line 1').map((q) => [q.rule, q.value])).toEqual([['review', 0], ['suit', 0]]);
+    expect(quotesOf('本年度未发生政府信息公开行政复议、行政诉讼案件。', 'line 1').map((q) => [q.rule, q.value])).toEqual([
+      ['review', 0],
+      ['suit', 0],
+    ]);
     expect(quotesOf('未收到政府信息公开申请。', 'line 1').map((q) => [q.rule, q.value])).toEqual([['received', 0]]);
     expect(quotesOf('本年度新收申请十二件。', 'line 1').map((q) => [q.rule, q.value])).toEqual([['received', 12]]);
-    expect(quotesOf('行政复议、行政诉讼案件均为3件。', 'line 1').map((q) => [q.rule, q.value])).toEqual([['review', 3], ['suit', 3]]);
+    expect(quotesOf('行政复议、行政诉讼案件均为3件。', 'line 1').map((q) => [q.rule, q.value])).toEqual([
+      ['review', 3],
+      ['suit', 3],
+    ]);
     expect(quotesOf('收到行政复议申请3件。', 'line 1').map((q) => [q.rule, q.value])).toEqual([['review', 3]]);
     // Figures about other things are not taken for the tables' figures.
     expect(quotesOf('政务服务大厅办理各类行政审批服务事项15738件，群众满意率达100%。', 'line 1')).toEqual([]);

@@ -27,7 +27,12 @@ describe('core/index: confront, summarise, slice', () => {
 
   it('slices by table, severity and rule family', () => {
     expect(xxgk.sliceFindings(result, { table: 'T4' }).map((f) => f.rule)).toEqual(['cell.not_number']);
-    expect(xxgk.sliceFindings(result, { rule: 'T3.*' }).map((f) => f.rule).sort()).toEqual(['T3.applicant_total', 'T3.applicant_total', 'T3.balance', 'T3.results_total']);
+    expect(
+      xxgk
+        .sliceFindings(result, { rule: 'T3.*' })
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['T3.applicant_total', 'T3.applicant_total', 'T3.balance', 'T3.results_total']);
     expect(xxgk.sliceFindings(result, { severity: 'warning' }).map((f) => f.rule)).toEqual(['cell.blank']);
     expect(xxgk.sliceFindings(result, { table: 'T2' })).toEqual([]);
   });

@@ -12,15 +12,23 @@ import * as path from 'path';
 const root = path.resolve(__dirname, '..');
 const text = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
 
-interface El { name: string; attrs: Record<string, string>; children: El[]; text: string }
+interface El {
+  name: string;
+  attrs: Record<string, string>;
+  children: El[];
+  text: string;
+}
 
 /** A small XML reader for the manifest (elements, attributes, text; comments and declarations skipped). */
 function parseXml(src: string): El {
   const re = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([\w:.-]+)((?:\s+[\w:.-]+\s*=\s*"[^"]*")*)\s*(\/?)>|([^<]+)/g;
   const top: El = { name: '#doc', attrs: {}, children: [], text: '' };
   const stack = [top];
-  for (let m; (m = re.exec(src)); ) {
-    if (m[5] !== undefined) { stack[stack.length - 1].text += m[5]; continue; }
+  for (let m; (m = re.exec(src));) {
+    if (m[5] !== undefined) {
+      stack[stack.length - 1].text += m[5];
+      continue;
+    }
     if (!m[2]) continue;
     if (m[1]) {
       const el = stack.pop()!;
@@ -62,14 +70,44 @@ describe('manifest.xml', () => {
     expect(app.name).toBe('OfficeApp');
     expect(app.attrs['xsi:type']).toBe('TaskPaneApp');
     expect(app.attrs.xmlns).toBe('http://schemas.microsoft.com/office/appforoffice/1.1');
-    const ORDER = ['Id', 'AlternateId', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl',
-      'SupportUrl', 'AppDomains', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions', 'VersionOverrides'];
+    const ORDER = [
+      'Id',
+      'AlternateId',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'AppDomains',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+      'VersionOverrides',
+    ];
     const names = app.children.map((c) => c.name);
     for (const n of names) expect(ORDER, `known element ${n}`).toContain(n);
     const idx = names.map((n) => ORDER.indexOf(n));
     expect(idx, 'schema order').toEqual([...idx].sort((a, b) => a - b));
     expect(new Set(names).size).toBe(names.length);
-    for (const req of ['Id', 'Version', 'ProviderName', 'DefaultLocale', 'DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl', 'Hosts', 'Requirements', 'DefaultSettings', 'Permissions'])
+    for (const req of [
+      'Id',
+      'Version',
+      'ProviderName',
+      'DefaultLocale',
+      'DisplayName',
+      'Description',
+      'IconUrl',
+      'HighResolutionIconUrl',
+      'SupportUrl',
+      'Hosts',
+      'Requirements',
+      'DefaultSettings',
+      'Permissions',
+    ])
       expect(names, `required ${req}`).toContain(req);
   });
 
@@ -81,21 +119,40 @@ describe('manifest.xml', () => {
     const sets = child(child(app, 'Requirements')!, 'Sets')!;
     const excel = sets.children.find((s) => s.attrs.Name === 'ExcelApi')!;
     expect(excel.attrs.MinVersion).toBe('1.7');
-    expect(['Restricted', 'ReadDocument', 'ReadWriteDocument', 'ReadAllDocument', 'WriteDocument']).toContain(child(app, 'Permissions')!.text.trim());
+    expect(['Restricted', 'ReadDocument', 'ReadWriteDocument', 'ReadAllDocument', 'WriteDocument']).toContain(
+      child(app, 'Permissions')!.text.trim(),
+    );
     expect(child(app, 'DisplayName')!.attrs.DefaultValue.length).toBeLessThanOrEqual(125);
     expect(child(app, 'Description')!.attrs.DefaultValue.length).toBeLessThanOrEqual(250);
   });
 
   it('uses https URLs only, all on the app domain, pointing at files the build serves', () => {
-    const urls = all(app).flatMap((e) => Object.entries(e.attrs).filter(([k, v]) => k === 'DefaultValue' && /^[a-z]+:\/\//i.test(v)).map(([, v]) => v));
-    urls.push(...all(app).filter((e) => e.name === 'AppDomain').map((e) => e.text.trim()));
+    const urls = all(app).flatMap((e) =>
+      Object.entries(e.attrs)
+        .filter(([k, v]) => k === 'DefaultValue' && /^[a-z]+:\/\//i.test(v))
+        .map(([, v]) => v),
+    );
+    urls.push(
+      ...all(app)
+        .filter((e) => e.name === 'AppDomain')
+        .map((e) => e.text.trim()),
+    );
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u, u).toMatch(/^https:\/\/localhost:3000(\/|$)/);
     for (const u of urls.filter((x) => /\.(html|png)$/.test(x))) expect(fs.existsSync(localFile(u)), `${u} → ${localFile(u)}`).toBe(true);
     expect(child(child(app, 'DefaultSettings')!, 'SourceLocation')!.attrs.DefaultValue).toBe('https://localhost:3000/taskpane.html');
     const dist = path.join(root, 'dist');
-    if (fs.existsSync(path.join(dist, 'taskpane.html'))) // after `npm run build` (npm test builds first)
-      for (const f of ['taskpane.html', 'commands.html', 'manifest.xml', 'assets/icon-16.png', 'assets/icon-32.png', 'assets/icon-64.png', 'assets/icon-80.png'])
+    if (fs.existsSync(path.join(dist, 'taskpane.html')))
+      // after `npm run build` (npm test builds first)
+      for (const f of [
+        'taskpane.html',
+        'commands.html',
+        'manifest.xml',
+        'assets/icon-16.png',
+        'assets/icon-32.png',
+        'assets/icon-64.png',
+        'assets/icon-80.png',
+      ])
         expect(fs.existsSync(path.join(dist, f)), `dist/${f}`).toBe(true);
   });
 
@@ -120,10 +177,14 @@ describe('manifest.xml', () => {
       const resid = el.attrs.resid;
       if (resid !== undefined) {
         used.add(resid);
-        const want = el.name === 'bt:Image' ? 'bt:Images'
-          : ['SourceLocation', 'FunctionFile', 'LearnMoreUrl'].includes(el.name) ? 'bt:Urls'
-          : el.name === 'Description' ? 'bt:LongStrings'
-          : 'bt:ShortStrings';
+        const want =
+          el.name === 'bt:Image'
+            ? 'bt:Images'
+            : ['SourceLocation', 'FunctionFile', 'LearnMoreUrl'].includes(el.name)
+              ? 'bt:Urls'
+              : el.name === 'Description'
+                ? 'bt:LongStrings'
+                : 'bt:ShortStrings';
         expect(kinds[want]?.has(resid), `${el.name} resid="${resid}" (in ${parent?.name}) resolves in ${want}`).toBe(true);
       }
       for (const c of el.children) walk(c, el);
@@ -139,7 +200,11 @@ describe('manifest.xml', () => {
 
   it('has icons at the declared pixel sizes', () => {
     const vo = child(app, 'VersionOverrides')!;
-    const images = new Map(all(vo).filter((e) => e.name === 'bt:Image' && e.attrs.id).map((e) => [e.attrs.id, e.attrs.DefaultValue]));
+    const images = new Map(
+      all(vo)
+        .filter((e) => e.name === 'bt:Image' && e.attrs.id)
+        .map((e) => [e.attrs.id, e.attrs.DefaultValue]),
+    );
     const uses = all(vo).filter((e) => e.name === 'bt:Image' && e.attrs.resid);
     expect(uses.length).toBeGreaterThan(0);
     for (const u of uses) {

@@ -21,7 +21,11 @@ describe('normLabel', () => {
     expect(normLabel('⾃然⼈')).toBe('自然人');
   });
   it('splits numbering from the words', () => {
-    expect(labelParts('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toMatchObject({ num: '(二)', core: '部分公开(区分处理的,只计这一情形,不计其他情形)', bare: '部分公开' });
+    expect(labelParts('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toMatchObject({
+      num: '(二)',
+      core: '部分公开(区分处理的,只计这一情形,不计其他情形)',
+      bare: '部分公开',
+    });
     expect(labelParts('2.重复申请')).toMatchObject({ num: '2.', core: '重复申请' });
     expect(labelParts('二、上年结转')).toMatchObject({ num: '二、', core: '上年结转' });
   });

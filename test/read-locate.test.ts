@@ -3,7 +3,7 @@ import { readFileSync } from 'fs';
 import { readReports, locateReports } from '../core/read';
 import { arrayGrid } from '../core/read/grid';
 import { formCells, getForm, withVariants } from '../core/forms';
-import type { ReportData } from '../core/report';
+import type { ReportData } from '../core/model/report';
 import { defaultValues, layoutForm, reportSheets, writeReportWorkbook, writeSheets, type ReportLayoutOptions } from './helpers/workbooks';
 
 function read(file: string): ReportData[] {
@@ -31,7 +31,10 @@ function expectAllCells(report: ReportData, opts: ReportLayoutOptions) {
 const loose = (r: ReportData) => r.notes.filter((n) => n.includes('matched as'));
 
 describe('official layout', () => {
-  for (const [format, year] of [['2019', 2020], ['2021', 2024]] as const) {
+  for (const [format, year] of [
+    ['2019', 2020],
+    ['2021', 2024],
+  ] as const) {
     it(`format ${format}: every cell, format, year, agency`, () => {
       const opts = { format, year, agency: '某某县财政局' };
       const [r, ...rest] = read(writeReportWorkbook(`official-${format}.xlsx`, opts));
@@ -48,14 +51,27 @@ describe('official layout', () => {
   }
 
   it('refs look like "2024年报!D8" and formulas come with their cached values', () => {
-    const opts = { format: '2021', year: 2024, agency: '某某县财政局', values: { 'T3:R1:total': 28 }, formulas: { 'T3:R1:total': 'SUM(D8:I8)' } };
+    const opts = {
+      format: '2021',
+      year: 2024,
+      agency: '某某县财政局',
+      values: { 'T3:R1:total': 28 },
+      formulas: { 'T3:R1:total': 'SUM(D8:I8)' },
+    };
     const [r] = read(writeReportWorkbook('formula.xlsx', opts));
     expect(r.cells['T3:R1:total']).toMatchObject({ raw: 28, formula: 'SUM(D8:I8)' });
     expect(r.cells['T3:R1:natural'].ref).toMatch(/^2024年报![A-Z]+\d+$/);
   });
 
   it('raw values are passed on uninterpreted: text, units, placeholders, blanks', () => {
-    const values = { 'T3:R1:natural': '12件', 'T3:R1:commercial': '１２', 'T3:R2:natural': '/', 'T3:R2:commercial': null, 'T2:fees:amount': '160.5964万元', 'T4:R1:review.total': '—' };
+    const values = {
+      'T3:R1:natural': '12件',
+      'T3:R1:commercial': '１２',
+      'T3:R2:natural': '/',
+      'T3:R2:commercial': null,
+      'T2:fees:amount': '160.5964万元',
+      'T4:R1:review.total': '—',
+    };
     const opts = { format: '2021', year: 2023, values };
     const [r] = read(writeReportWorkbook('raw.xlsx', opts));
     for (const [id, v] of Object.entries(values)) expect(r.cells[id].raw).toBe(v);
@@ -91,7 +107,10 @@ describe('where the tables sit', () => {
     const a = { format: '2021', year: 2024, agency: '甲局', sheetName: '甲局' };
     const b = { format: '2021', year: 2024, agency: '乙局', sheetName: '乙局', values: { 'T3:R1:natural': 999 } };
     const reports = read(writeReportWorkbook('two.xlsx', [a, b]));
-    expect(reports.map((r) => [r.sheet, r.agency])).toEqual([['甲局', '甲局'], ['乙局', '乙局']]);
+    expect(reports.map((r) => [r.sheet, r.agency])).toEqual([
+      ['甲局', '甲局'],
+      ['乙局', '乙局'],
+    ]);
     expectAllCells(reports[0], a);
     expectAllCells(reports[1], b);
   });
@@ -154,22 +173,34 @@ describe('label variants (formats.md)', () => {
     {
       name: 'half-width punctuation and other numbering styles',
       opts: {
-        rowLabel: (t) => t.replace(/（/g, '(').replace(/）/g, ')').replace(/^(\d)\./, (_m, d) => (Number(d) % 2 ? `${d}、` : `${d}．`)),
+        rowLabel: (t) =>
+          t
+            .replace(/（/g, '(')
+            .replace(/）/g, ')')
+            .replace(/^(\d)\./, (_m, d) => (Number(d) % 2 ? `${d}、` : `${d}．`)),
       },
       loose: [],
     },
     {
       name: 'abbreviated labels',
       opts: {
-        rowLabel: (t) => t.replace(/（区分处理的，只计这一情形，不计其他情形）/, '')
-          .replace(/^1\.申请人无正当理由逾期不补正.*/, '1.逾期不补正')
-          .replace(/^2\.申请人逾期未按收费通知.*/, '2.逾期未按收费通知缴费'),
+        rowLabel: (t) =>
+          t
+            .replace(/（区分处理的，只计这一情形，不计其他情形）/, '')
+            .replace(/^1\.申请人无正当理由逾期不补正.*/, '1.逾期不补正')
+            .replace(/^2\.申请人逾期未按收费通知.*/, '2.逾期未按收费通知缴费'),
       },
       loose: [/部分公开 matched as/, /逾期不补正 matched as/],
     },
     {
       name: 'one wrong or missing character',
-      opts: { rowLabel: (t) => t.replace('保护第三方合法权益', '保护第三方合法权利').replace('属于三类内部事务信息', '属于三类内部事物信息').replace('本机关不掌握相关政府信息', '本机关不掌握相关信息') },
+      opts: {
+        rowLabel: (t) =>
+          t
+            .replace('保护第三方合法权益', '保护第三方合法权利')
+            .replace('属于三类内部事务信息', '属于三类内部事物信息')
+            .replace('本机关不掌握相关政府信息', '本机关不掌握相关信息'),
+      },
       loose: [/合法权利 matched as/, /内部事物信息 matched as/],
     },
     {
@@ -198,15 +229,25 @@ describe('label variants (formats.md)', () => {
       expect(r.format).toBe(c.format ?? F);
       expectAllCells(r, opts);
       const notes = loose(r);
-      for (const re of c.loose) expect(notes.some((n) => re.test(n)), `${re} in ${JSON.stringify(notes)}`).toBe(true);
+      for (const re of c.loose)
+        expect(
+          notes.some((n) => re.test(n)),
+          `${re} in ${JSON.stringify(notes)}`,
+        ).toBe(true);
       if (!c.loose.length) expect(notes).toEqual([]);
     });
   }
 
   it('2019 labels too: (三) half-width, 1、 numbering, 其他法律法规禁止公开', () => {
     const opts: ReportLayoutOptions = {
-      format: '2019', year: 2020,
-      rowLabel: (t) => t.replace(/（/g, '(').replace(/）/g, ')').replace(/^(\d)\./, '$1、').replace('其他法律行政法规禁止公开', '其他法律法规禁止公开'),
+      format: '2019',
+      year: 2020,
+      rowLabel: (t) =>
+        t
+          .replace(/（/g, '(')
+          .replace(/）/g, ')')
+          .replace(/^(\d)\./, '$1、')
+          .replace('其他法律行政法规禁止公开', '其他法律法规禁止公开'),
     };
     const [r] = read(writeReportWorkbook('variant-2019.xlsx', opts));
     expect(r.format).toBe('2019');
@@ -217,7 +258,8 @@ describe('label variants (formats.md)', () => {
 describe('rows and columns found by context', () => {
   it('a label that matches nothing is found by its position between matched neighbours', () => {
     const opts: ReportLayoutOptions = {
-      format: '2021', year: 2024,
+      format: '2021',
+      year: 2024,
       rowLabel: (t) => t.replace(/^3\.其他$/, '3.其它').replace(/^2\.没有现成信息需要另行制作$/, '（此行标签缺失）'),
     };
     const [r] = read(writeReportWorkbook('by-position.xlsx', opts));
@@ -226,7 +268,11 @@ describe('rows and columns found by context', () => {
   });
 
   it('a header cell that matches nothing: its column is found by position', () => {
-    const opts: ReportLayoutOptions = { format: '2021', year: 2024, colLabel: (t, table) => (table.key === 'T3' && t === '科研机构' ? '（空）' : t) };
+    const opts: ReportLayoutOptions = {
+      format: '2021',
+      year: 2024,
+      colLabel: (t, table) => (table.key === 'T3' && t === '科研机构' ? '（空）' : t),
+    };
     const [r] = read(writeReportWorkbook('col-position.xlsx', opts));
     expectAllCells(r, opts);
     expect(r.notes.join('\n')).toMatch(/科研机构 按位置确定/);
@@ -239,17 +285,34 @@ describe('the template tag', () => {
     const form = withVariants(getForm('2021'), []);
     const ids = [...formCells(form).keys()];
     const aoa: (string | number | null)[][] = [['乱写的标题']];
-    const tag: (string | number)[][] = [['xxgk-template', 1], ['format', '2021'], ['year', 2025], ['agency', '某某县财政局'], ['sheet', '2025年报'], ['variants', '']];
+    const tag: (string | number)[][] = [
+      ['xxgk-template', 1],
+      ['format', '2021'],
+      ['year', 2025],
+      ['agency', '某某县财政局'],
+      ['sheet', '2025年报'],
+      ['variants', ''],
+    ];
     ids.forEach((id, k) => {
       const r = 2 + Math.floor(k / 10);
       const c = 1 + (k % 10);
       (aoa[r] ??= [])[c] = k + 1;
       tag.push(['cell', id, `${String.fromCharCode(65 + c)}${r + 1}`]);
     });
-    const p = writeSheets('tagged.xlsx', [{ name: '2025年报', aoa, merges: [] }, { name: 'xxgk_tag', aoa: tag, merges: [], hidden: true }]);
+    const p = writeSheets('tagged.xlsx', [
+      { name: '2025年报', aoa, merges: [] },
+      { name: 'xxgk_tag', aoa: tag, merges: [], hidden: true },
+    ]);
     const [r, ...rest] = read(p);
     expect(rest).toHaveLength(0);
-    expect(r).toMatchObject({ format: '2021', year: 2025, agency: '某某县财政局', sheet: '2025年报', tables: ['T2', 'T3', 'T4'], notes: [] });
+    expect(r).toMatchObject({
+      format: '2021',
+      year: 2025,
+      agency: '某某县财政局',
+      sheet: '2025年报',
+      tables: ['T2', 'T3', 'T4'],
+      notes: [],
+    });
     ids.forEach((id, k) => expect(r.cells[id].raw).toBe(k + 1));
     expect(r.cells[ids[0]].ref).toBe('2025年报!B3');
   });

@@ -19,7 +19,9 @@ async function writeShunhe(file: string): Promise<void> {
   const ws = wb.addWorksheet('Sheet1');
   let r = 1;
   const row = (cells: Cell[]) => {
-    cells.forEach((v, i) => { if (v !== null) ws.getCell(r, i + 1).value = v; });
+    cells.forEach((v, i) => {
+      if (v !== null) ws.getCell(r, i + 1).value = v;
+    });
     r++;
   };
   const merge = (r0: number, c0: number, r1: number, c1: number) => ws.mergeCells(r0, c0, r1, c1);
@@ -31,9 +33,30 @@ async function writeShunhe(file: string): Promise<void> {
   r++;
   row(['二、主动公开政府信息情况']);
   const t2: [string, string[], [string, number[]][]][] = [
-    ['第二十条第（一）项', ['本年新制作数量', '本年新公开数量', '对外公开总数量'], [['规章', [0, 0, 0]], ['规范性文件', [1, 1, 1]]]],
-    ['第二十条第（五）项', ['上一年项目数量', '本年增/减', '处理决定数量'], [['行政许可', [0, 0, 0]], ['其他对外管理服务事项', [0, 0, 0]]]],
-    ['第二十条第（六）项', ['上一年项目数量', '本年增/减', '处理决定数量'], [['行政处罚', [0, 0, 0]], ['行政强制', [0, 0, 0]]]],
+    [
+      '第二十条第（一）项',
+      ['本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      [
+        ['规章', [0, 0, 0]],
+        ['规范性文件', [1, 1, 1]],
+      ],
+    ],
+    [
+      '第二十条第（五）项',
+      ['上一年项目数量', '本年增/减', '处理决定数量'],
+      [
+        ['行政许可', [0, 0, 0]],
+        ['其他对外管理服务事项', [0, 0, 0]],
+      ],
+    ],
+    [
+      '第二十条第（六）项',
+      ['上一年项目数量', '本年增/减', '处理决定数量'],
+      [
+        ['行政处罚', [0, 0, 0]],
+        ['行政强制', [0, 0, 0]],
+      ],
+    ],
     ['第二十条第（八）项', ['上一年项目数量', '本年增/减'], [['行政事业性收费', [0, 0]]]],
     ['第二十条第（九）项', ['采购项目数量', '采购总金额（单位：万元，保留4位小数）'], [['政府集中采购', [0, 0]]]],
   ];
@@ -55,7 +78,10 @@ async function writeShunhe(file: string): Promise<void> {
   merge(h + 1, 5, h + 1, 9);
   merge(h + 1, 10, h + 2, 10);
   const z = [0, 0, 0, 0, 0, 0, 0];
-  const full = (label: string) => { row([label, null, null, ...z]); merge(r - 1, 1, r - 1, 3); };
+  const full = (label: string) => {
+    row([label, null, null, ...z]);
+    merge(r - 1, 1, r - 1, 3);
+  };
   full('一、本年新收政府信息公开申请数量');
   full('二、上年结转政府信息公开申请数量');
   const r3 = r;
@@ -66,14 +92,28 @@ async function writeShunhe(file: string): Promise<void> {
   const group = (name: string, items: string[], slipLast = false) => {
     const g = r;
     items.forEach((it, i) => {
-      if (slipLast && i === items.length - 1) row([it, null, null, ...z]); // the label slipped to the first column
+      if (slipLast && i === items.length - 1)
+        row([it, null, null, ...z]); // the label slipped to the first column
       else row([null, i === 0 ? name : null, it, ...z]);
     });
     merge(g, 2, r - 1 - (slipLast ? 1 : 0), 2);
   };
-  group('(三) 不予公开', ['1.属于国家秘密', '2.其他法律法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项']);
+  group('(三) 不予公开', [
+    '1.属于国家秘密',
+    '2.其他法律法规禁止公开',
+    '3.危及“三安全一稳定”',
+    '4.保护第三方合法权益',
+    '5.属于三类内部事务信息',
+    '6.属于四类过程性信息',
+    '7.属于行政执法案卷',
+    '8.属于行政查询事项',
+  ]);
   group('(四) 无法提供', ['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确']);
-  group('(五) 不予处理', ['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'], true);
+  group(
+    '(五) 不予处理',
+    ['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'],
+    true,
+  );
   row([null, '(六) 其他处理', null, ...z]);
   merge(r - 1, 2, r - 1, 3);
   row([null, '(七) 总计', null, ...z]);
@@ -85,14 +125,34 @@ async function writeShunhe(file: string): Promise<void> {
   const t4 = r;
   row(['行政复议', null, null, null, null, '行政诉讼']);
   row(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', null, null, null, null, '复议后起诉']);
-  row([null, null, null, null, null, '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '结果维持', '结果纠正', '其他结果', '尚未审结', '总计']);
+  row([
+    null,
+    null,
+    null,
+    null,
+    null,
+    '结果维持',
+    '结果纠正',
+    '其他结果',
+    '尚未审结',
+    '总计',
+    '结果维持',
+    '结果纠正',
+    '其他结果',
+    '尚未审结',
+    '总计',
+  ]);
   merge(t4, 1, t4, 5);
   merge(t4, 6, t4, 15);
   for (let c = 1; c <= 5; c++) merge(t4 + 1, c, t4 + 2, c);
   merge(t4 + 1, 6, t4 + 1, 10);
   merge(t4 + 1, 11, t4 + 1, 15);
   row(Array(15).fill(0));
-  ws.eachRow((rw) => rw.eachCell((c) => { c.border = { top: thin, left: thin, bottom: thin, right: thin }; }));
+  ws.eachRow((rw) =>
+    rw.eachCell((c) => {
+      c.border = { top: thin, left: thin, bottom: thin, right: thin };
+    }),
+  );
   ws.getColumn(1).width = 30;
   await wb.xlsx.writeFile(file);
 }

@@ -25,11 +25,15 @@ function t4Header(variant: 'X' | 'Y' | 'Z'): Book {
   const merges: Merge[] = variant === 'Y' ? [] : [{ r0: 0, c0: 1, r1: 0, c1: 6 }];
   rows[0][1] = '行政复议';
   const leaves = variant === 'Z' ? 0 : 1;
-  ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].forEach((t, k) => { rows[leaves][2 + k] = t; rows[2][2 + k] = k + 1; });
+  ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].forEach((t, k) => {
+    rows[leaves][2 + k] = t;
+    rows[2][2 + k] = k + 1;
+  });
   return { name: `t4-${variant}.xlsx`, grids: [arrayGrid('Sheet1', rows, { merges })] };
 }
 
-const sheetsOf = (opts: ReportLayoutOptions | ReportLayoutOptions[]): SheetSpec[] => (Array.isArray(opts) ? opts : [opts]).flatMap((o) => reportSheets(o).sheets);
+const sheetsOf = (opts: ReportLayoutOptions | ReportLayoutOptions[]): SheetSpec[] =>
+  (Array.isArray(opts) ? opts : [opts]).flatMap((o) => reportSheets(o).sheets);
 const xlsx = (name: string, sheets: SheetSpec[]): Source => ({ name, bytes: new Uint8Array(bookBytes(sheets)) });
 
 function sources(): Source[] {
@@ -47,7 +51,9 @@ function sources(): Source[] {
   // One row label changed (loose match, and one found by position).
   out.push(xlsx('typo.xlsx', sheetsOf({ ...base, rowLabel: (t) => t.replace('保护第三方合法权益', '保护第三方合法权利') })));
   // A label after the first in a row changed (the first label of a group's first row is the same).
-  out.push(xlsx('second-label.xlsx', sheetsOf({ ...base, rowLabel: (t) => (t === '1.本机关不掌握相关政府信息' ? '（此行标签缺失）' : t) })));
+  out.push(
+    xlsx('second-label.xlsx', sheetsOf({ ...base, rowLabel: (t) => (t === '1.本机关不掌握相关政府信息' ? '（此行标签缺失）' : t) })),
+  );
   for (const v of ['X', 'Y', 'Z'] as const) out.push({ name: `t4-${v}`, book: t4Header(v) });
   out.push(xlsx('missing.xlsx', sheetsOf({ ...base, rowLabel: (t) => t.replace(/^2\.没有现成信息需要另行制作$/, '（此行标签缺失）') })));
   // One header changed.
@@ -71,11 +77,20 @@ function sources(): Source[] {
   out.push(xlsx('old-rows.xlsx', sheetsOf({ ...base, variants: ['old_rows'] })));
   out.push(xlsx('2019.xlsx', sheetsOf({ format: '2019', year: 2020, agency: '某某县民政局' })));
   out.push(xlsx('2019-no-year.xlsx', sheetsOf({ format: '2019', year: null, agency: null, title: null })));
-  out.push(xlsx('two.xlsx', sheetsOf([{ ...base, sheetName: 'A' }, { ...base, year: 2023, sheetName: 'B' }])));
+  out.push(
+    xlsx(
+      'two.xlsx',
+      sheetsOf([
+        { ...base, sheetName: 'A' },
+        { ...base, year: 2023, sheetName: 'B' },
+      ]),
+    ),
+  );
   out.push(xlsx('renamed.xlsx', sheetsOf({ ...base, year: null, title: null, sheetName: '2022年报' })));
   // Published text: the same words in a text grid.
   const values = fullValues('2021', balancedValues('2021'));
-  for (const layout of ['tabs', 'spaces', 'one-per-line'] as const) out.push({ name: `published-${layout}.txt`, text: publishedText('2021', values, layout, { year: 2023 }) });
+  for (const layout of ['tabs', 'spaces', 'one-per-line'] as const)
+    out.push({ name: `published-${layout}.txt`, text: publishedText('2021', values, layout, { year: 2023 }) });
   return out;
 }
 

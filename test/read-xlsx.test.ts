@@ -24,14 +24,12 @@ describe('readWorkbook: file kinds', () => {
   const sheets = reportSheets({ format: '2021', year: 2024, agency: '某某县财政局' }).sheets;
 
   it('reads .xlsx with values, formulas, merges and defined names', () => {
-    const s = [{ name: '数据', aoa: [['标题', null], [1, 2], [3, null]], merges: [{ r0: 0, c0: 0, r1: 0, c1: 1 }], formulas: [[], [], [undefined, 'A2+A3']] }];
     const wb = XLSX.utils.book_new();
     const ws = XLSX.utils.aoa_to_sheet([['标题'], [1, 2], [3, { t: 'n', v: 4, f: 'A2+A3' }]] as unknown[][]);
     ws['!merges'] = [{ s: { r: 0, c: 0 }, e: { r: 0, c: 1 } }];
     XLSX.utils.book_append_sheet(wb, ws, '数据');
     wb.Workbook = { Names: [{ Name: 'T3_R1', Ref: "'数据'!$A$2:$B$2" }] };
     const p = writeFile('plain.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
-    void s;
     const book = readWorkbook(readFileSync(p), 'plain.xlsx');
     const g = book.grids[0];
     expect(g.name).toBe('数据');
@@ -57,7 +55,7 @@ describe('readWorkbook: file kinds', () => {
   it('reads a WPS-style xlsx with namespace-prefixed XML (<x:workbook>)', async () => {
     const prefixed = await prefixXml(bookBytes(sheets));
     // Really prefixed:
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const zip = await require('jszip').loadAsync(prefixed);
     expect(await zip.file('xl/workbook.xml').async('string')).toContain('<x:workbook');
     const p = writeFile('wps.xlsx', prefixed);
@@ -70,8 +68,15 @@ describe('readWorkbook: file kinds', () => {
   /** An xlsx whose sheet XML claims A1:XFD1048576 (and optionally holds a cell there), patched with JSZip. */
   async function bigRange(farCell: boolean): Promise<Buffer> {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['a', 1], ['b', 2]]), 'S');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    XLSX.utils.book_append_sheet(
+      wb,
+      XLSX.utils.aoa_to_sheet([
+        ['a', 1],
+        ['b', 2],
+      ]),
+      'S',
+    );
+
     const zip = await require('jszip').loadAsync(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
     let xml: string = await zip.file('xl/worksheets/sheet1.xml').async('string');
     xml = xml.replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>');
@@ -107,7 +112,6 @@ describe('readWorkbook: unreadable files are classified', () => {
     expect(codeOf(() => readWorkbook(Buffer.from('这是一个文本文件\n不是工作簿\nhello\n'), 'notes.xlsx'))).toBe('not_workbook');
   });
   it('a zip that is not a workbook → not_workbook', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const JSZip = require('jszip');
     const z = new JSZip();
     z.file('readme.txt', 'hello');

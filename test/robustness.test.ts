@@ -13,10 +13,38 @@ import { balancedValues } from './helpers/synthetic';
 /** A small deterministic generator, so a failure names the seed that shows it. */
 function rng(seed: number) {
   let x = seed >>> 0 || 1;
-  return () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 2 ** 32; };
+  return () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 2 ** 32;
+  };
 }
 
-const JUNK = ['若干', '—', '/', '12件', '１２', '-3', '1,234', '=SUM(A1)', '', '无', 'NaN', '1e309', '0.12345', '  ', '合计', '总计', '三、本年度办理结果', '<b>x</b>', '\u0000', '𠀀'];
+const JUNK = [
+  '若干',
+  '—',
+  '/',
+  '12件',
+  '１２',
+  '-3',
+  '1,234',
+  '=SUM(A1)',
+  '',
+  '无',
+  'NaN',
+  '1e309',
+  '0.12345',
+  '  ',
+  '合计',
+  '总计',
+  '三、本年度办理结果',
+  '<b>x</b>',
+  '\u0000',
+  '𠀀',
+];
 
 function mangle(sheet: SheetSpec, seed: number): SheetSpec {
   const rand = rng(seed);
@@ -25,9 +53,12 @@ function mangle(sheet: SheetSpec, seed: number): SheetSpec {
   for (let k = 0; k < edits; k++) {
     const r = Math.floor(rand() * aoa.length);
     const what = rand();
-    if (what < 0.15 && aoa.length > 3) aoa.splice(r, 1); // a row deleted
-    else if (what < 0.25) aoa.splice(r, 0, [...aoa[r]]); // a row repeated
-    else if (what < 0.35) aoa[r] = aoa[r].map((v) => (typeof v === 'string' ? v.slice(0, Math.max(1, Math.floor(v.length / 2))) : v)); // labels cut short
+    if (what < 0.15 && aoa.length > 3)
+      aoa.splice(r, 1); // a row deleted
+    else if (what < 0.25)
+      aoa.splice(r, 0, [...aoa[r]]); // a row repeated
+    else if (what < 0.35)
+      aoa[r] = aoa[r].map((v) => (typeof v === 'string' ? v.slice(0, Math.max(1, Math.floor(v.length / 2))) : v)); // labels cut short
     else {
       const row = aoa[r];
       const c = Math.floor(rand() * Math.max(1, row.length + 2));
@@ -39,10 +70,18 @@ function mangle(sheet: SheetSpec, seed: number): SheetSpec {
 
 describe('mangled submissions never crash the checker', () => {
   for (const format of ['2019', '2021']) {
-    const { sheets } = reportSheets({ format, year: format === '2019' ? 2020 : 2024, agency: '某某县测试局', values: balancedValues(format, 7) });
+    const { sheets } = reportSheets({
+      format,
+      year: format === '2019' ? 2020 : 2024,
+      agency: '某某县测试局',
+      values: balancedValues(format, 7),
+    });
     it(`format ${format}: 60 mangled workbooks each give a result`, () => {
       for (let seed = 1; seed <= 60; seed++) {
-        const bytes = bookBytes(sheets.map((s, i) => mangle(s, seed * 31 + i)), seed % 3 === 0 ? 'xls' : 'xlsx');
+        const bytes = bookBytes(
+          sheets.map((s, i) => mangle(s, seed * 31 + i)),
+          seed % 3 === 0 ? 'xls' : 'xlsx',
+        );
         let result;
         try {
           result = checkData(new Uint8Array(bytes), `seed-${seed}.xlsx`);
@@ -51,10 +90,11 @@ describe('mangled submissions never crash the checker', () => {
         }
         expect(['checked', 'unreadable'], `seed ${seed}`).toContain(result.status);
         if (result.status === 'unreadable') expect(result.error!.message, `seed ${seed}`).toContain(`seed-${seed}.xlsx`);
-        for (const r of result.reports) for (const f of r.findings) {
-          expect(f.message.length, `seed ${seed}`).toBeGreaterThan(0);
-          for (const c of f.cells) expect(c.ref, `seed ${seed}`).toMatch(/!|^line /);
-        }
+        for (const r of result.reports)
+          for (const f of r.findings) {
+            expect(f.message.length, `seed ${seed}`).toBeGreaterThan(0);
+            for (const c of f.cells) expect(c.ref, `seed ${seed}`).toMatch(/!|^line /);
+          }
       }
     });
   }
@@ -65,7 +105,10 @@ describe('mangled submissions never crash the checker', () => {
     const lines = text.split('\n');
     for (let seed = 1; seed <= 40; seed++) {
       const rand = rng(seed);
-      const mangled = lines.filter(() => rand() > 0.1).map((l) => (rand() < 0.1 ? l.replace(/\d+/, JUNK[Math.floor(rand() * JUNK.length)]) : l)).join('\n');
+      const mangled = lines
+        .filter(() => rand() > 0.1)
+        .map((l) => (rand() < 0.1 ? l.replace(/\d+/, JUNK[Math.floor(rand() * JUNK.length)]) : l))
+        .join('\n');
       try {
         const reports = importText(mangled, `seed-${seed}.txt`);
         expect(Array.isArray(reports)).toBe(true);

@@ -7,7 +7,14 @@ const count = (key: string, variants: string[] = []) =>
 
 describe('rule families expand per column, row and group', () => {
   it('format 2021', () => {
-    expect(count('2021')).toMatchObject({ 'T3.balance': 7, 'T3.results_total': 7, 'T3.applicant_total': 25, 'T4.total': 3, 'X.carry_over': 7, 'X.in_force': 2 });
+    expect(count('2021')).toMatchObject({
+      'T3.balance': 7,
+      'T3.results_total': 7,
+      'T3.applicant_total': 25,
+      'T4.total': 3,
+      'X.carry_over': 7,
+      'X.in_force': 2,
+    });
   });
   it('format 2019 (single （六） row)', () => {
     expect(count('2019')).toMatchObject({ 'T3.balance': 7, 'T3.results_total': 7, 'T3.applicant_total': 23, 'T4.total': 3, 'X.items': 5 });
@@ -21,17 +28,34 @@ describe('rule families expand per column, row and group', () => {
   it('compiles to a linear form with coefficients over cells', () => {
     const rs = compileRules(getForm('2021'));
     const bal = rs.families.find((f) => f.id === 'T3.balance')!.instances.find((i) => i.instance === 'legal')!;
-    expect(bal.lhs.terms.map((t) => [t.cell, t.coef.toString()])).toEqual([['T3:R1:legal', '1'], ['T3:R2:legal', '1']]);
+    expect(bal.lhs.terms.map((t) => [t.cell, t.coef.toString()])).toEqual([
+      ['T3:R1:legal', '1'],
+      ['T3:R2:legal', '1'],
+    ]);
     expect(bal.rhs.terms.map((t) => t.cell)).toEqual(['T3:R3.7:legal', 'T3:R4:legal']);
     const t4 = rs.families.find((f) => f.id === 'T4.total')!.instances.map((i) => i.instance);
     expect(t4).toEqual(['review', 'suit', 'suit_after_review']);
-    expect(rs.derived.get('T4:R1:suit.total')!.map((t) => t.cell)).toEqual(['T4:R1:suit.upheld', 'T4:R1:suit.corrected', 'T4:R1:suit.other', 'T4:R1:suit.pending']);
+    expect(rs.derived.get('T4:R1:suit.total')!.map((t) => t.cell)).toEqual([
+      'T4:R1:suit.upheld',
+      'T4:R1:suit.corrected',
+      'T4:R1:suit.other',
+      'T4:R1:suit.pending',
+    ]);
     const inForce = rs.families.find((f) => f.id === 'X.in_force')!.instances[0];
     expect(inForce.cross).toBe(true);
-    expect(inForce.rhs.terms.map((t) => `${t.prior ? 'prior ' : ''}${t.cell} ${t.coef}`)).toEqual(['prior T2:rules:in_force 1', 'T2:rules:issued 1', 'T2:rules:repealed -1']);
+    expect(inForce.rhs.terms.map((t) => `${t.prior ? 'prior ' : ''}${t.cell} ${t.coef}`)).toEqual([
+      'prior T2:rules:in_force 1',
+      'T2:rules:issued 1',
+      'T2:rules:repealed -1',
+    ]);
   });
   it('accepts local rules with descriptions, scopes and inequalities', () => {
-    const rs = compileRules(getForm('2021'), [{ name: 'extra.txt', text: '# 新收不超过 500\nlocal.cap [warning]: T3:R1:total <= 500\n\nlocal.public: for each column of T3 in (natural, legal):\n    R3.1 + R3.2 <= R1 + R2\n' }]);
+    const rs = compileRules(getForm('2021'), [
+      {
+        name: 'extra.txt',
+        text: '# 新收不超过 500\nlocal.cap [warning]: T3:R1:total <= 500\n\nlocal.public: for each column of T3 in (natural, legal):\n    R3.1 + R3.2 <= R1 + R2\n',
+      },
+    ]);
     const cap = rs.families.find((f) => f.id === 'local.cap')!;
     expect(cap.severity).toBe('warning');
     expect(cap.description?.zh).toBe('新收不超过 500');
@@ -41,7 +65,11 @@ describe('rule families expand per column, row and group', () => {
 
 describe('bad rule text gets line, column and what was expected', () => {
   const bad = (text: string) => {
-    try { compileRules(getForm('2021'), [{ name: 'extra.txt', text }]); } catch (e) { return e as RuleSyntaxError; }
+    try {
+      compileRules(getForm('2021'), [{ name: 'extra.txt', text }]);
+    } catch (e) {
+      return e as RuleSyntaxError;
+    }
     throw new Error('no error');
   };
   it.each([

@@ -4,17 +4,26 @@ import ExcelJS from 'exceljs';
 import { afterEach, expect, test, vi } from 'vitest';
 import { main } from '../cli/main';
 import { checkReport } from '../core/check';
-import { Dec } from '../core/decimal';
+import { Dec } from '../core/model/decimal';
 import { formCells, getForm } from '../core/forms';
 import { readReports } from '../core/read';
 import { writeTemplate } from '../core/template/xlsx';
 import { consistentInputs, tempDir, u8 } from './template-helpers';
 
 let out: string[] = [];
-afterEach(() => { vi.restoreAllMocks(); out = []; });
+afterEach(() => {
+  vi.restoreAllMocks();
+  out = [];
+});
 const capture = () => {
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
 };
 
 async function department(dir: string, name: string, format: string, year: number, seed: number, edit?: (v: Map<string, Dec>) => void) {
@@ -25,37 +34,43 @@ async function department(dir: string, name: string, format: string, year: numbe
   return { file, values };
 }
 
-test.each([{ format: '2021', year: 2025 }, { format: '2019', year: 2020 }])('sum of three departments ($format): every cell exact, money to 4 decimals, checked clean, appendix traces it', async ({ format, year }) => {
-  const dir = tempDir();
-  const money = format === '2021' ? 'T2:fees:amount' : 'T2:procurement:amount';
-  const deps = [
-    await department(dir, '甲局', format, year, 1, (v) => v.set(money, Dec.parse('0.1')!)),
-    await department(dir, '乙局', format, year, 2, (v) => v.set(money, Dec.parse('0.2')!)),
-    await department(dir, '丙局', format, year, 3, (v) => v.set(money, Dec.parse('1234.5678')!)),
-  ];
-  const outFile = path.join(dir, 'total.xlsx');
-  capture();
-  expect(await main(['sum', ...deps.map((d) => d.file), '-o', outFile, '--agency', '某某县人民政府'])).toBe(0);
-  vi.restoreAllMocks();
-  const [report] = readReports(u8(fs.readFileSync(outFile)), outFile);
-  expect(report.format).toBe(format);
-  expect(report.year).toBe(year);
-  expect(report.agency).toBe('某某县人民政府');
-  expect(report.cells[money].raw).toBe(1234.8678);
-  for (const id of formCells(getForm(format)).keys()) {
-    const parts = deps.map((d) => d.values.get(id));
-    if (parts.some((p) => !p)) continue; // totals: checked below
-    expect(Dec.of(report.cells[id].raw as number).eq(Dec.sum(parts as Dec[])), id).toBe(true);
-  }
-  expect(checkReport(report).findings.filter((f) => f.severity !== 'notice')).toEqual([]);
+test.each([
+  { format: '2021', year: 2025 },
+  { format: '2019', year: 2020 },
+])(
+  'sum of three departments ($format): every cell exact, money to 4 decimals, checked clean, appendix traces it',
+  async ({ format, year }) => {
+    const dir = tempDir();
+    const money = format === '2021' ? 'T2:fees:amount' : 'T2:procurement:amount';
+    const deps = [
+      await department(dir, '甲局', format, year, 1, (v) => v.set(money, Dec.parse('0.1')!)),
+      await department(dir, '乙局', format, year, 2, (v) => v.set(money, Dec.parse('0.2')!)),
+      await department(dir, '丙局', format, year, 3, (v) => v.set(money, Dec.parse('1234.5678')!)),
+    ];
+    const outFile = path.join(dir, 'total.xlsx');
+    capture();
+    expect(await main(['sum', ...deps.map((d) => d.file), '-o', outFile, '--agency', '某某县人民政府'])).toBe(0);
+    vi.restoreAllMocks();
+    const [report] = readReports(u8(fs.readFileSync(outFile)), outFile);
+    expect(report.format).toBe(format);
+    expect(report.year).toBe(year);
+    expect(report.agency).toBe('某某县人民政府');
+    expect(report.cells[money].raw).toBe(1234.8678);
+    for (const id of formCells(getForm(format)).keys()) {
+      const parts = deps.map((d) => d.values.get(id));
+      if (parts.some((p) => !p)) continue; // totals: checked below
+      expect(Dec.of(report.cells[id].raw as number).eq(Dec.sum(parts as Dec[])), id).toBe(true);
+    }
+    expect(checkReport(report).findings.filter((f) => f.severity !== 'notice')).toEqual([]);
 
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(outFile);
-  const appendix = wb.worksheets.find((w) => w.name === '汇总明细')!;
-  expect(appendix.rowCount).toBe(1 + deps.length + 1);
-  expect([2, 3, 4].map((r) => appendix.getRow(r).getCell(2).value).sort()).toEqual(deps.map((d) => d.file).sort());
-  expect(appendix.getRow(5).getCell(2).value).toBe('合计');
-});
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(outFile);
+    const appendix = wb.worksheets.find((w) => w.name === '汇总明细')!;
+    expect(appendix.rowCount).toBe(1 + deps.length + 1);
+    expect([2, 3, 4].map((r) => appendix.getRow(r).getCell(2).value).sort()).toEqual(deps.map((d) => d.file).sort());
+    expect(appendix.getRow(5).getCell(2).value).toBe('合计');
+  },
+);
 
 test('sum refuses mixed years or formats (nothing written) unless --force', async () => {
   const dir = tempDir();

@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, test, vi } from 'vitest';
 import { main } from '../cli/main';
-import { Dec } from '../core/decimal';
+import { Dec } from '../core/model/decimal';
 import { getForm } from '../core/forms';
 import { readReports } from '../core/read';
 import { safeFileName } from '../cli/commands/template';
@@ -11,10 +11,19 @@ import { writeTemplate } from '../core/template/xlsx';
 import { consistentInputs, tempDir, u8 } from './template-helpers';
 
 let out: string[] = [];
-afterEach(() => { vi.restoreAllMocks(); out = []; });
+afterEach(() => {
+  vi.restoreAllMocks();
+  out = [];
+});
 const capture = () => {
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    out.push(String(s));
+    return true;
+  });
 };
 
 test('xxgk template --year picks the format; --format overrides; bad arguments are exit 2 and write nothing', async () => {
@@ -51,7 +60,11 @@ test('--from (format 2021): 上年结转 pre-filled from last year’s 结转下
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(outFile);
   const texts: string[] = [];
-  wb.worksheets[0].eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string') texts.push(c.value); }));
+  wb.worksheets[0].eachRow((row) =>
+    row.eachCell((c) => {
+      if (typeof c.value === 'string') texts.push(c.value);
+    }),
+  );
   const note = texts.find((t) => t.includes('上年'))!;
   expect(note).toContain(`规章·现行有效件数：${last.get('T2:rules:in_force')}`);
   expect(note).toContain(`行政规范性文件·现行有效件数：${last.get('T2:normative:in_force')}`);

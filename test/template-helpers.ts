@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { Dec } from '../core/decimal';
+import { Dec } from '../core/model/decimal';
 import { formCells, type FormSpec } from '../core/forms';
 import { derivedParts } from '../core/template/derive';
 
@@ -14,7 +14,10 @@ export function tempDir(prefix = 'xxgk-tpl-'): string {
 /** A pseudo-random generator with a seed, so failures repeat. */
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 /**
@@ -28,12 +31,21 @@ export function consistentInputs(form: FormSpec, seed = 1): Map<string, Dec> {
   for (const [id, spec] of formCells(form)) {
     if (derived.has(id)) continue;
     const n = Math.floor(rand() * 9);
-    out.set(id, spec.kind === 'money' ? Dec.parse(`${n}.${String(Math.floor(rand() * 10000)).padStart(4, '0')}`)! : spec.kind === 'signed' ? Dec.of(n - 4) : Dec.of(n));
+    out.set(
+      id,
+      spec.kind === 'money'
+        ? Dec.parse(`${n}.${String(Math.floor(rand() * 10000)).padStart(4, '0')}`)!
+        : spec.kind === 'signed'
+          ? Dec.of(n - 4)
+          : Dec.of(n),
+    );
   }
   const t3 = [...formCells(form).values()].filter((c) => c.table.key === 'T3');
   for (const col of new Set(t3.map((c) => c.column.key))) {
     if (derived.has(`T3:R1:${col}`)) continue;
-    const results = t3.filter((c) => c.column.key === col && c.row.key.startsWith('R3.') && c.row.key !== 'R3.7').map((c) => out.get(c.id)!);
+    const results = t3
+      .filter((c) => c.column.key === col && c.row.key.startsWith('R3.') && c.row.key !== 'R3.7')
+      .map((c) => out.get(c.id)!);
     const r2 = out.get(`T3:R2:${col}`)!;
     const r4 = r2.add(Dec.of(Math.floor(rand() * 3)));
     out.set(`T3:R4:${col}`, r4);
@@ -55,7 +67,11 @@ function colNum(letters: string): number {
  */
 export function recalc(ws: ExcelJS.Worksheet): number {
   const formulas: ExcelJS.Cell[] = [];
-  ws.eachRow((row) => row.eachCell((cell) => { if (cell.formula) formulas.push(cell); }));
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (cell.formula) formulas.push(cell);
+    }),
+  );
   const value = (addr: string): Dec => {
     const v = ws.getCell(addr).value as unknown;
     if (typeof v === 'number') return Dec.of(v);
@@ -67,14 +83,17 @@ export function recalc(ws: ExcelJS.Worksheet): number {
     for (const m of f.matchAll(/([+-]?)(?:SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)|([A-Z]+\d+))/g)) {
       let v = Dec.ZERO;
       if (m[6]) v = value(m[6]);
-      else for (let r = Number(m[3]); r <= Number(m[5]); r++) for (let c = colNum(m[2]); c <= colNum(m[4]); c++) v = v.add(value(ws.getCell(r, c).address));
+      else
+        for (let r = Number(m[3]); r <= Number(m[5]); r++)
+          for (let c = colNum(m[2]); c <= colNum(m[4]); c++) v = v.add(value(ws.getCell(r, c).address));
       acc = m[1] === '-' ? acc.sub(v) : acc.add(v);
     }
     return acc;
   };
   // Totals of totals: repeat until nothing changes (the formulas have no cycles).
   for (let pass = 0; pass < 5; pass++)
-    for (const cell of formulas) cell.value = { formula: cell.formula, result: evalFormula(cell.formula).toNumber() } as ExcelJS.CellFormulaValue;
+    for (const cell of formulas)
+      cell.value = { formula: cell.formula, result: evalFormula(cell.formula).toNumber() } as ExcelJS.CellFormulaValue;
   return formulas.length;
 }
 
@@ -90,7 +109,11 @@ export function tagAddresses(wb: ExcelJS.Workbook): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of tagRows(wb)) {
     if (r[0] === 'cell') out.set(String(r[1]), String(r[2]));
-    if (r[0] === 'cells') for (const item of String(r[1]).split(';')) { const [id, addr] = item.split('='); out.set(id, addr); }
+    if (r[0] === 'cells')
+      for (const item of String(r[1]).split(';')) {
+        const [id, addr] = item.split('=');
+        out.set(id, addr);
+      }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import { checkReport } from '../core/check';
-import { Dec } from '../core/decimal';
+import { Dec } from '../core/model/decimal';
 import { formForYear } from '../core/forms';
 import { readReports } from '../core/read';
 import { derivedCells } from '../core/rules';
@@ -13,33 +13,39 @@ import { consistentInputs, tagAddresses, tempDir, u8 } from './template-helpers'
 
 const soffice = findSoffice();
 
-test.for([2020, 2025])('LibreOffice recalculates a filled %i template and the result checks clean', { timeout: 240_000 }, async (year, ctx) => {
-  if (!soffice) return ctx.skip('LibreOffice（soffice）未安装，跳过 / LibreOffice (soffice) is not installed: skipped');
-  const form = formForYear(year);
-  const dir = tempDir();
-  const file = path.join(dir, `filled-${year}.xlsx`);
-  fs.writeFileSync(file, await writeTemplate(form, { year, agency: '某某县民政局' }));
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  const ws = wb.worksheets[0];
-  const addr = tagAddresses(wb);
-  const inputs = consistentInputs(form, year + 7);
-  for (const [id, v] of inputs) ws.getCell(addr.get(id)!).value = v.toNumber();
-  // Leave the cached results stale (0): only a real recalculation can make the totals right.
-  await wb.xlsx.writeFile(file);
-  const staleReport = readReports(u8(fs.readFileSync(file)), file)[0];
-  expect(checkReport(staleReport).findings.some((f) => f.severity === 'error')).toBe(true);
+test.for([2020, 2025])(
+  'LibreOffice recalculates a filled %i template and the result checks clean',
+  { timeout: 240_000 },
+  async (year, ctx) => {
+    if (!soffice) return ctx.skip('LibreOffice（soffice）未安装，跳过 / LibreOffice (soffice) is not installed: skipped');
+    const form = formForYear(year);
+    const dir = tempDir();
+    const file = path.join(dir, `filled-${year}.xlsx`);
+    fs.writeFileSync(file, await writeTemplate(form, { year, agency: '某某县民政局' }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    const addr = tagAddresses(wb);
+    const inputs = consistentInputs(form, year + 7);
+    for (const [id, v] of inputs) ws.getCell(addr.get(id)!).value = v.toNumber();
+    // Leave the cached results stale (0): only a real recalculation can make the totals right.
+    await wb.xlsx.writeFile(file);
+    const staleReport = readReports(u8(fs.readFileSync(file)), file)[0];
+    expect(checkReport(staleReport).findings.some((f) => f.severity === 'error')).toBe(true);
 
-  const outDir = path.join(dir, 'out');
-  fs.mkdirSync(outDir);
-  const converted = convert(soffice, file, 'xlsx', outDir);
-  const [report] = readReports(u8(fs.readFileSync(converted)), converted);
-  expect(report.format).toBe(form.key);
-  expect(report.year).toBe(year);
-  const result = checkReport(report);
-  expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
-  for (const [id, terms] of derivedCells(form)) {
-    const sum = Dec.sum(terms.map((t) => inputs.has(t.cell) ? inputs.get(t.cell)!.mul(t.coef) : Dec.of(report.cells[t.cell].raw as number).mul(t.coef)));
-    expect(Dec.of(report.cells[id].raw as number).eq(sum), id).toBe(true);
-  }
-});
+    const outDir = path.join(dir, 'out');
+    fs.mkdirSync(outDir);
+    const converted = convert(soffice, file, 'xlsx', outDir);
+    const [report] = readReports(u8(fs.readFileSync(converted)), converted);
+    expect(report.format).toBe(form.key);
+    expect(report.year).toBe(year);
+    const result = checkReport(report);
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    for (const [id, terms] of derivedCells(form)) {
+      const sum = Dec.sum(
+        terms.map((t) => (inputs.has(t.cell) ? inputs.get(t.cell)!.mul(t.coef) : Dec.of(report.cells[t.cell].raw as number).mul(t.coef))),
+      );
+      expect(Dec.of(report.cells[id].raw as number).eq(sum), id).toBe(true);
+    }
+  },
+);

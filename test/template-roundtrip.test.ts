@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { checkReport } from '../core/check';
-import { Dec } from '../core/decimal';
+import { Dec } from '../core/model/decimal';
 import { formCells, formForYear, getForm } from '../core/forms';
 import { readReports } from '../core/read';
 import { derivedCells } from '../core/rules';
@@ -38,7 +38,11 @@ describe.each([
     const byAddr = new Map([...addr].map(([id, a]) => [a, id]));
     const inputs = consistentInputs(form, year);
     const unlocked: string[] = [];
-    ws.eachRow({ includeEmpty: true }, (row) => row.eachCell({ includeEmpty: true }, (cell) => { if (cell.protection?.locked === false && cell.master === cell) unlocked.push(cell.address); }));
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.protection?.locked === false && cell.master === cell) unlocked.push(cell.address);
+      }),
+    );
     expect(new Set(unlocked)).toEqual(new Set([...inputs.keys()].map((id) => addr.get(id)!)));
     for (const a of unlocked) {
       const id = byAddr.get(a)!;
@@ -95,7 +99,14 @@ describe.each([
     expect(ws.pageSetup.fitToWidth).toBe(1);
     expect(ws.pageSetup.printTitlesRow).toBeTruthy();
     const tag = tagRows(wb);
-    expect(tag.slice(0, 6)).toEqual([['xxgk-template', 1], ['format', format], ['year', year], ['agency', ''], ['sheet', layout.sheetName], ['variants', '']]);
+    expect(tag.slice(0, 6)).toEqual([
+      ['xxgk-template', 1],
+      ['format', format],
+      ['year', year],
+      ['agency', ''],
+      ['sheet', layout.sheetName],
+      ['variants', ''],
+    ]);
     for (const t of layout.tables) expect(wb.definedNames.getRanges(`XXGK_${t.key}`).ranges.length, t.key).toBe(1);
     // Merges as the layout says, and the title.
     expect(String(ws.getCell('A1').value)).toContain(`${year}年政府信息公开工作年度报告`);
@@ -129,11 +140,12 @@ describe('layout', () => {
       expect(captions.map((c) => c.text)).toEqual(blocks.map((b) => b.caption));
       for (const c of captions) expect(c.colSpan).toBe(t2.c1 - t2.c0 + 1);
       // Each data row covers the full table width.
-      for (const b of blocks) for (const r of b.rows) {
-        const row = layout.cells.filter((c) => c.cellId?.startsWith(`T2:${r.key}:`));
-        const right = Math.max(...row.map((c) => c.c + c.colSpan - 1));
-        expect(right).toBe(t2.c1);
-      }
+      for (const b of blocks)
+        for (const r of b.rows) {
+          const row = layout.cells.filter((c) => c.cellId?.startsWith(`T2:${r.key}:`));
+          const right = Math.max(...row.map((c) => c.c + c.colSpan - 1));
+          expect(right).toBe(t2.c1);
+        }
     }
   });
 });

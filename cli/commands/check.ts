@@ -2,9 +2,9 @@
 import { existsSync, readFileSync, statSync } from 'fs';
 import * as os from 'os';
 import type { CheckFileOptions } from '../../core/checkfile';
-import { Tally } from '../../core/findings';
+import { Tally } from '../../core/model/findings';
 import { listInputFiles } from '../../core/node/files';
-import type { ReportData } from '../../core/report';
+import type { ReportData } from '../../core/model/report';
 import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
 import { FORMS, withVariants } from '../../core/forms';
 import { guarded, langOf, parse, UsageError } from '../args';
@@ -15,14 +15,21 @@ import { checkFiles } from '../pool';
 export function run(argv: string[]): Promise<number> {
   return guarded(async () => {
     const { values, positionals } = parse(argv, {
-      json: { type: 'boolean' }, lang: { type: 'string' }, report: { type: 'string' }, jobs: { type: 'string' },
-      rules: { type: 'string', multiple: true }, prior: { type: 'string' }, quiet: { type: 'boolean', short: 'q' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      report: { type: 'string' },
+      jobs: { type: 'string' },
+      rules: { type: 'string', multiple: true },
+      prior: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
     });
     const lang = langOf(values.lang);
     if (!positionals.length) throw new UsageError('请给出要检查的文件或文件夹 / give the files or folders to check');
-    const jobs = values.jobs === undefined ? os.availableParallelism?.() ?? os.cpus().length : Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs 应为正整数 / --jobs takes a positive whole number, not ${values.jobs}`);
-    if (values.report && !/\.(xlsx|csv|html?)$/i.test(values.report)) throw new UsageError(`--report 应为 .xlsx、.csv 或 .html 文件 / --report takes an .xlsx, .csv or .html file: ${values.report}`);
+    const jobs = values.jobs === undefined ? (os.availableParallelism?.() ?? os.cpus().length) : Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1)
+      throw new UsageError(`--jobs 应为正整数 / --jobs takes a positive whole number, not ${values.jobs}`);
+    if (values.report && !/\.(xlsx|csv|html?)$/i.test(values.report))
+      throw new UsageError(`--report 应为 .xlsx、.csv 或 .html 文件 / --report takes an .xlsx, .csv or .html file: ${values.report}`);
 
     const extraRules: RuleSource[] = [];
     for (const file of values.rules ?? []) {
@@ -31,7 +38,8 @@ export function run(argv: string[]): Promise<number> {
     }
     try {
       // Fail early, with line and column, before any file is read (and parse once for every worker).
-      for (const f of FORMS) for (const v of [[], ...Object.keys(f.variants ?? {}).map((k) => [k])]) compileRules(withVariants(f, v), extraRules);
+      for (const f of FORMS)
+        for (const v of [[], ...Object.keys(f.variants ?? {}).map((k) => [k])]) compileRules(withVariants(f, v), extraRules);
     } catch (e) {
       if (e instanceof RuleSyntaxError) throw new UsageError(e.message);
       throw e;
@@ -41,7 +49,10 @@ export function run(argv: string[]): Promise<number> {
     if (values.prior) {
       const priors = await loadPriors(values.prior, lang);
       if (statSync(values.prior).isDirectory()) opts.priors = priors;
-      else if (priors.length) { opts.prior = priors[0].report; opts.priorName = priors[0].name; }
+      else if (priors.length) {
+        opts.prior = priors[0].report;
+        opts.priorName = priors[0].name;
+      }
     }
 
     const files = listInputFiles(positionals);
@@ -62,9 +73,13 @@ export function run(argv: string[]): Promise<number> {
       if (values.json) out.write(`${i ? ',' : ''}\n    ${JSON.stringify(result, null, 2).replace(/\n/g, '\n    ')}`);
       else out.write(fileSummary(result, lang, color));
       if (tty) {
-        const done = i + 1, width = 30, filled = Math.round((done / files.length) * width);
+        const done = i + 1,
+          width = 30,
+          filled = Math.round((done / files.length) * width);
         const eta = done < files.length ? Math.round((((Date.now() - started) / done) * (files.length - done)) / 1000) : 0;
-        process.stderr.write(`\r\x1b[K${lang === 'en' ? 'checking' : '检查中'} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ~${eta}s` : ''} ${files[i].slice(-40)}`);
+        process.stderr.write(
+          `\r\x1b[K${lang === 'en' ? 'checking' : '检查中'} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ~${eta}s` : ''} ${files[i].slice(-40)}`,
+        );
       }
     });
     if (tty) process.stderr.write('\r\x1b[K');
@@ -72,7 +87,11 @@ export function run(argv: string[]): Promise<number> {
       writeAtomic(values.report, renderReport(rows!, tally.summary, values.report, lang, statuses!));
       if (!values.json) process.stderr.write(lang === 'en' ? `report written: ${values.report}\n` : `已写出检查报告：${values.report}\n`);
     }
-    out.write(values.json ? `\n  ],\n  "summary": ${JSON.stringify(tally.summary, null, 2).replace(/\n/g, '\n  ')}\n}\n` : totalText(tally.summary, lang));
+    out.write(
+      values.json
+        ? `\n  ],\n  "summary": ${JSON.stringify(tally.summary, null, 2).replace(/\n/g, '\n  ')}\n}\n`
+        : totalText(tally.summary, lang),
+    );
     await out.end();
     return tally.summary.with_errors || tally.summary.unreadable ? 1 : 0;
   });
@@ -88,7 +107,7 @@ async function loadPriors(p: string, lang: 'zh' | 'en'): Promise<{ name: string;
     try {
       for (const report of readReportsFrom(new Uint8Array(readFileSync(file)), file)) out.push({ name: file, report });
     } catch (e) {
-      process.stderr.write(`${lang === 'en' ? 'last year\'s file skipped' : '已跳过上年文件'}：${(e as Error).message}\n`);
+      process.stderr.write(`${lang === 'en' ? "last year's file skipped" : '已跳过上年文件'}：${(e as Error).message}\n`);
     }
   }
   return out;

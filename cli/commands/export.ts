@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { ExportRefused, exportCsv, exportHtml, exportJson, exportXlsx } from '../../core/export';
-import type { Lang } from '../../core/findings';
+import type { Lang } from '../../core/model/findings';
 import { fail, L, langOf, parse, UsageError } from '../args';
 import { readReportFiles, writeAtomic } from '../files';
 
@@ -20,11 +20,18 @@ export async function run(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   try {
     const { values, positionals } = parse(argv, {
-      to: { type: 'string' }, output: { type: 'string', short: 'o' }, 'allow-errors': { type: 'boolean' },
-      sheet: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      to: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'allow-errors': { type: 'boolean' },
+      sheet: { type: 'string' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
-    if (values.help) { process.stdout.write(HELP); return 0; }
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
     if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导出的文件', 'give exactly one file to export'));
     if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
     const ext = path.extname(values.output).slice(1).toLowerCase();
@@ -34,24 +41,41 @@ export async function run(argv: string[]): Promise<number> {
     let reports = await readReportFiles([file], lang);
     if (values.sheet !== undefined) reports = reports.filter((r) => r.report.sheet === values.sheet);
     if (reports.length !== 1) {
-      throw new Error(reports.length
-        ? L(lang, `${file} 含 ${reports.length} 份报告（${reports.map((r) => r.report.sheet).join('、')}），请用 --sheet 指定一份`, `${file} holds ${reports.length} reports (${reports.map((r) => r.report.sheet).join(', ')}); pick one with --sheet`)
-        : values.sheet !== undefined
-          ? L(lang, `${file} 中没有工作表 ${values.sheet} 上的报告`, `${file} has no report on sheet ${values.sheet}`)
-          : L(lang, `${file} 中没有找到报告表格`, `${file}: no report tables found`));
+      throw new Error(
+        reports.length
+          ? L(
+              lang,
+              `${file} 含 ${reports.length} 份报告（${reports.map((r) => r.report.sheet).join('、')}），请用 --sheet 指定一份`,
+              `${file} holds ${reports.length} reports (${reports.map((r) => r.report.sheet).join(', ')}); pick one with --sheet`,
+            )
+          : values.sheet !== undefined
+            ? L(lang, `${file} 中没有工作表 ${values.sheet} 上的报告`, `${file} has no report on sheet ${values.sheet}`)
+            : L(lang, `${file} 中没有找到报告表格`, `${file}: no report tables found`),
+      );
     }
     const { report } = reports[0];
     const opts = { lang, allowErrors: values['allow-errors'] === true };
     let data: Uint8Array;
     try {
       switch (to) {
-        case 'html': data = new TextEncoder().encode(exportHtml(report, lang, opts)); break;
-        case 'csv': data = new TextEncoder().encode(exportCsv(report, lang, opts)); break;
-        case 'json': data = new TextEncoder().encode(exportJson(report, lang, opts)); break;
-        case 'xlsx': data = await exportXlsx(report, lang, opts); break;
+        case 'html':
+          data = new TextEncoder().encode(exportHtml(report, lang, opts));
+          break;
+        case 'csv':
+          data = new TextEncoder().encode(exportCsv(report, lang, opts));
+          break;
+        case 'json':
+          data = new TextEncoder().encode(exportJson(report, lang, opts));
+          break;
+        case 'xlsx':
+          data = await exportXlsx(report, lang, opts);
+          break;
       }
     } catch (e) {
-      if (e instanceof ExportRefused) { process.stderr.write(`xxgk: ${file}: ${e.message}\n`); return 1; }
+      if (e instanceof ExportRefused) {
+        process.stderr.write(`xxgk: ${file}: ${e.message}\n`);
+        return 1;
+      }
       throw e;
     }
     writeAtomic(values.output, data);

@@ -3,7 +3,7 @@
  * Reads a filled workbook (any layout check reads), fills blank totals from their parts and, with
  * --prior, 上年结转 from last year's report, and writes a clean workbook in the official layout.
  */
-import type { Finding, Lang } from '../../core/findings';
+import type { Finding, Lang } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
@@ -22,34 +22,67 @@ export function printFindings(findings: Finding[], lang: Lang): void {
 export async function run(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   try {
-    const { values, positionals } = parse(argv, { output: { type: 'string', short: 'o' }, prior: { type: 'string' }, sheet: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parse(argv, {
+      output: { type: 'string', short: 'o' },
+      prior: { type: 'string' },
+      sheet: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
     lang = langOf(values.lang);
-    if (values.help) { process.stdout.write(HELP); return 0; }
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
     if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要填充的文件', 'give exactly one file to fill'));
     if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
     const file = positionals[0];
     let reports = await readReportFiles([file], lang);
     if (values.sheet) reports = reports.filter((r) => r.report.sheet === values.sheet);
     if (reports.length !== 1) {
-      throw new Error(reports.length
-        ? L(lang, `${file} 含 ${reports.length} 份报告（${reports.map((r) => r.report.sheet).join('、')}），请用 --sheet 指定一份`, `${file} holds ${reports.length} reports (${reports.map((r) => r.report.sheet).join(', ')}); pick one with --sheet`)
-        : L(lang, `${file} 中没有工作表 ${values.sheet}`, `${file} has no report on sheet ${values.sheet}`));
+      throw new Error(
+        reports.length
+          ? L(
+              lang,
+              `${file} 含 ${reports.length} 份报告（${reports.map((r) => r.report.sheet).join('、')}），请用 --sheet 指定一份`,
+              `${file} holds ${reports.length} reports (${reports.map((r) => r.report.sheet).join(', ')}); pick one with --sheet`,
+            )
+          : L(lang, `${file} 中没有工作表 ${values.sheet}`, `${file} has no report on sheet ${values.sheet}`),
+      );
     }
     const { report } = reports[0];
     let prior = null;
     if (values.prior) {
       const priors = await readReportFiles([values.prior], lang);
-      if (priors.length !== 1) throw new Error(L(lang, `--prior ${values.prior} 应只含一份报告，实有 ${priors.length} 份`, `--prior ${values.prior} should hold one report, found ${priors.length}`));
+      if (priors.length !== 1)
+        throw new Error(
+          L(
+            lang,
+            `--prior ${values.prior} 应只含一份报告，实有 ${priors.length} 份`,
+            `--prior ${values.prior} should hold one report, found ${priors.length}`,
+          ),
+        );
       prior = priors[0].report;
     }
     const res = fillReport(report, { prior, lang });
     const data = await writeTemplate(getForm(report.format), {
-      year: report.year, agency: report.agency, variants: report.variants, values: res.values, notes: res.notes, blankTotals: 'blank',
+      year: report.year,
+      agency: report.agency,
+      variants: report.variants,
+      values: res.values,
+      notes: res.notes,
+      blankTotals: 'blank',
     });
     writeAtomic(values.output, data);
-    if (values.json) process.stdout.write(JSON.stringify({ input: file, output: values.output, filled: res.filled, findings: res.findings }, null, 2) + '\n');
+    if (values.json)
+      process.stdout.write(
+        JSON.stringify({ input: file, output: values.output, filled: res.filled, findings: res.findings }, null, 2) + '\n',
+      );
     else {
-      process.stdout.write(L(lang, `已写出 ${values.output}：填入 ${res.filled.length} 格\n`, `wrote ${values.output}: ${res.filled.length} cells filled\n`));
+      process.stdout.write(
+        L(lang, `已写出 ${values.output}：填入 ${res.filled.length} 格\n`, `wrote ${values.output}: ${res.filled.length} cells filled\n`),
+      );
       printFindings(res.findings, lang);
     }
     return 0;

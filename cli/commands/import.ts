@@ -8,10 +8,10 @@ import * as fs from 'fs';
 import { checkReport, formOf } from '../../core/check';
 import { decodeText } from '../../core/checkfile';
 import { exportTables } from '../../core/export';
-import type { Lang, ReportResult } from '../../core/findings';
+import type { Lang, ReportResult } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
 import { readPublished } from '../../core/import';
-import type { ReportData } from '../../core/report';
+import type { ReportData } from '../../core/model/report';
 import { textFindings } from '../../core/rules/text';
 import { reportValues } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
@@ -24,8 +24,12 @@ const HELP = `用法 / usage:
 
 function print(file: string, report: ReportData, res: ReportResult, lang: Lang): void {
   const w = (s: string) => process.stdout.write(`${s}\n`);
-  w(`${file}: ${L(lang, '格式', 'format')} ${res.format}，${L(lang, '年度', 'year')} ${res.year ?? '?'}，${L(lang, '机关', 'agency')} ${res.agency ?? '?'}`);
-  w(`  ${L(lang, '表格', 'tables')}: ${report.tables.join(' ') || L(lang, '无', 'none')}；${L(lang, '文字行', 'text lines')}: ${report.textLines?.length ?? 0}`);
+  w(
+    `${file}: ${L(lang, '格式', 'format')} ${res.format}，${L(lang, '年度', 'year')} ${res.year ?? '?'}，${L(lang, '机关', 'agency')} ${res.agency ?? '?'}`,
+  );
+  w(
+    `  ${L(lang, '表格', 'tables')}: ${report.tables.join(' ') || L(lang, '无', 'none')}；${L(lang, '文字行', 'text lines')}: ${report.textLines?.length ?? 0}`,
+  );
   for (const n of report.notes) w(`  ${L(lang, '说明', 'note')}: ${n}`);
   const mark = { error: L(lang, '错误', 'error'), warning: L(lang, '警告', 'warning'), notice: L(lang, '提示', 'notice') };
   for (const f of res.findings) w(`  [${mark[f.severity]}] ${f.cells[0]?.ref ?? ''} ${f.message}`);
@@ -35,26 +39,50 @@ function print(file: string, report: ReportData, res: ReportResult, lang: Lang):
 export async function run(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   try {
-    const { values, positionals } = parse(argv, { output: { type: 'string', short: 'o' }, json: { type: 'boolean' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parse(argv, {
+      output: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
     lang = langOf(values.lang);
-    if (values.help) { process.stdout.write(HELP); return 0; }
-    if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导入的 .txt 或 .html 文件', 'give exactly one .txt or .html file to import'));
-    if (values.output && !/\.xlsx$/i.test(values.output)) throw new UsageError(L(lang, `-o 应为 .xlsx 文件：${values.output}`, `-o takes an .xlsx file: ${values.output}`));
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (positionals.length !== 1)
+      throw new UsageError(L(lang, '请给出一个要导入的 .txt 或 .html 文件', 'give exactly one .txt or .html file to import'));
+    if (values.output && !/\.xlsx$/i.test(values.output))
+      throw new UsageError(L(lang, `-o 应为 .xlsx 文件：${values.output}`, `-o takes an .xlsx file: ${values.output}`));
     const file = positionals[0];
     let buf: Buffer;
     try {
       buf = fs.readFileSync(file);
     } catch (e) {
-      throw new Error(L(lang, `文件「${file}」无法读取（${(e as NodeJS.ErrnoException).code ?? String(e)}）`, `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`));
+      throw new Error(
+        L(
+          lang,
+          `文件「${file}」无法读取（${(e as NodeJS.ErrnoException).code ?? String(e)}）`,
+          `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+        ),
+      );
     }
     const reports = readPublished(decodeText(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)), file);
-    if (!reports.length) throw new Error(L(lang, `${file} 中没有找到报告表格（表二、表三、表四）`, `${file}: no report tables (表二, 表三, 表四) found`));
-    if (values.output && reports.length > 1) throw new Error(L(lang, `${file} 含 ${reports.length} 份报告，-o 只能写一份`, `${file} holds ${reports.length} reports; -o writes one`));
+    if (!reports.length)
+      throw new Error(L(lang, `${file} 中没有找到报告表格（表二、表三、表四）`, `${file}: no report tables (表二, 表三, 表四) found`));
+    if (values.output && reports.length > 1)
+      throw new Error(
+        L(lang, `${file} 含 ${reports.length} 份报告，-o 只能写一份`, `${file} holds ${reports.length} reports; -o writes one`),
+      );
     const results = reports.map((r) => checkReport(r, { lang, textRules: textFindings }));
     if (values.output) {
       const r = reports[0];
       const data = await writeTemplate(getForm(r.format), {
-        year: r.year, agency: r.agency, variants: r.variants, values: reportValues(formOf(r), r), blankTotals: 'blank',
+        year: r.year,
+        agency: r.agency,
+        variants: r.variants,
+        values: reportValues(formOf(r), r),
+        blankTotals: 'blank',
       });
       writeAtomic(values.output, data);
     }

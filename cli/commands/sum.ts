@@ -3,7 +3,7 @@
  * Sums department reports of one format and year cell by cell into one report in the official
  * layout, with an appendix sheet listing every input and its totals.
  */
-import type { Lang } from '../../core/findings';
+import type { Lang } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
 import { sumReports } from '../../core/template/sum';
 import { writeTemplate } from '../../core/template/xlsx';
@@ -19,11 +19,18 @@ export async function run(argv: string[]): Promise<number> {
   let lang: Lang = 'zh';
   try {
     const { values, positionals } = parse(argv, {
-      output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, 'allow-errors': { type: 'boolean' },
-      agency: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      'allow-errors': { type: 'boolean' },
+      agency: { type: 'string' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
-    if (values.help) { process.stdout.write(HELP); return 0; }
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
     if (!positionals.length) throw new UsageError(L(lang, '请给出要汇总的文件', 'give the files to sum'));
     if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
     const inputs = await readReportFiles(positionals, lang);
@@ -33,11 +40,23 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
     const data = await writeTemplate(getForm(res.report.format), {
-      year: res.year, agency: values.agency ?? null, variants: res.report.variants, values: res.values, blankTotals: 'blank',
-      extraSheets: [{ name: L(lang, '汇总明细', 'inputs'), rows: res.appendix, widths: [6, 40, 24, 8, 8, 8, ...res.appendix[0].slice(6).map(() => 14)] }],
+      year: res.year,
+      agency: values.agency ?? null,
+      variants: res.report.variants,
+      values: res.values,
+      blankTotals: 'blank',
+      extraSheets: [
+        {
+          name: L(lang, '汇总明细', 'inputs'),
+          rows: res.appendix,
+          widths: [6, 40, 24, 8, 8, 8, ...res.appendix[0].slice(6).map(() => 14)],
+        },
+      ],
     });
     writeAtomic(values.output, data);
-    process.stdout.write(L(lang, `已汇总 ${inputs.length} 份报告 → ${values.output}\n`, `summed ${inputs.length} reports → ${values.output}\n`));
+    process.stdout.write(
+      L(lang, `已汇总 ${inputs.length} 份报告 → ${values.output}\n`, `summed ${inputs.length} reports → ${values.output}\n`),
+    );
     for (const n of res.notes) process.stdout.write(`  ${n}\n`);
     const notable = res.result.findings.filter((f) => f.severity !== 'notice' && f.rule !== 'cell.blank');
     if (notable.length) printFindings(notable, lang);

@@ -3,10 +3,10 @@
  * form the report prints (variants included), and each value cell as published.
  */
 import { checkReport, formOf } from '../check';
-import type { Finding, Lang } from '../findings';
+import type { Finding, Lang } from '../model/findings';
 import { formCells, type CellSpec, type FormSpec } from '../forms';
-import type { ReportData } from '../report';
-import { readValue } from '../values';
+import type { ReportData } from '../model/report';
+import { readValue } from '../model/values';
 
 export interface ExportOptions {
   lang?: Lang;
@@ -19,11 +19,16 @@ export class ExportRefused extends Error {
   readonly findings: Finding[];
   constructor(findings: Finding[], lang: Lang, name: string | null) {
     const where = name ? `${name}: ` : '';
-    const list = findings.slice(0, 5).map((f) => `  - ${f.rule}${f.instance ? ` [${f.instance}]` : ''}: ${f.message}`).join('\n');
+    const list = findings
+      .slice(0, 5)
+      .map((f) => `  - ${f.rule}${f.instance ? ` [${f.instance}]` : ''}: ${f.message}`)
+      .join('\n');
     const more = findings.length > 5 ? `\n  … (${findings.length - 5})` : '';
-    super(lang === 'en'
-      ? `${where}not exported: the report has ${findings.length} error finding(s); fix them or pass --allow-errors\n${list}${more}`
-      : `${where}未导出：报告有 ${findings.length} 项错误，请先修正，或使用 --allow-errors\n${list}${more}`);
+    super(
+      lang === 'en'
+        ? `${where}not exported: the report has ${findings.length} error finding(s); fix them or pass --allow-errors\n${list}${more}`
+        : `${where}未导出：报告有 ${findings.length} 项错误，请先修正，或使用 --allow-errors\n${list}${more}`,
+    );
     this.name = 'ExportRefused';
     this.findings = findings;
   }

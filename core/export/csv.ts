@@ -4,7 +4,7 @@
  * would take for a formula (starting with = + - @, tab or CR) is neutralised with a leading
  * apostrophe; a plain number such as -3 (a signed 本年增/减) is a value, not a formula, and stays.
  */
-import type { ReportData } from '../report';
+import type { ReportData } from '../model/report';
 import { exportCells, guardExport, type ExportOptions } from './common';
 
 const PLAIN_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
@@ -13,7 +13,21 @@ const PLAIN_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 export function neutralise(s: string): string {
   if (!s) return s;
   const c = s[0];
-  if ((c === '=' || c === '+' || c === '-' || c === '@' || c === '\t' || c === '\r' || c === '\n' || c === '＝' || c === '＋' || c === '－' || c === '＠') && !PLAIN_NUMBER.test(s)) return `'${s}`;
+  if (
+    (c === '=' ||
+      c === '+' ||
+      c === '-' ||
+      c === '@' ||
+      c === '\t' ||
+      c === '\r' ||
+      c === '\n' ||
+      c === '＝' ||
+      c === '＋' ||
+      c === '－' ||
+      c === '＠') &&
+    !PLAIN_NUMBER.test(s)
+  )
+    return `'${s}`;
   return s;
 }
 
@@ -38,15 +52,17 @@ export function exportCsv(report: ReportData, lang: 'zh' | 'en' = 'zh', opts: Ex
   const lines = [csvLine(HEADER[lang])];
   for (const c of cells) {
     const { table, row, column } = c.spec;
-    lines.push(csvLine([
-      table.key,
-      lang === 'en' ? table.shortEn : table.short,
-      row.key,
-      column.key,
-      row.label.join(' '),
-      column.header.join('/'),
-      c.text,
-    ]));
+    lines.push(
+      csvLine([
+        table.key,
+        lang === 'en' ? table.shortEn : table.short,
+        row.key,
+        column.key,
+        row.label.join(' '),
+        column.header.join('/'),
+        c.text,
+      ]),
+    );
   }
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

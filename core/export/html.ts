@@ -4,7 +4,7 @@
  * note in 表三's corner, section titles, print CSS (A4), no external resource, every text escaped.
  * Fit for printing and for pasting into a web CMS or Word.
  */
-import type { ReportData } from '../report';
+import type { ReportData } from '../model/report';
 import { templateLayout, type LayoutCell } from '../template/layout';
 import { exportCells, guardExport, type ExportOptions } from './common';
 
@@ -12,12 +12,23 @@ export function escapeHtml(s: string): string {
   let out = '';
   for (const ch of s) {
     switch (ch) {
-      case '&': out += '&amp;'; break;
-      case '<': out += '&lt;'; break;
-      case '>': out += '&gt;'; break;
-      case '"': out += '&quot;'; break;
-      case "'": out += '&#39;'; break;
-      default: out += ch;
+      case '&':
+        out += '&amp;';
+        break;
+      case '<':
+        out += '&lt;';
+        break;
+      case '>':
+        out += '&gt;';
+        break;
+      case '"':
+        out += '&quot;';
+        break;
+      case "'":
+        out += '&#39;';
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -62,17 +73,28 @@ export function exportHtml(report: ReportData, lang: 'zh' | 'en' = 'zh', opts: H
     a.push(c);
   }
   const parts: string[] = [];
-  parts.push('<!DOCTYPE html>', '<html lang="zh-CN">', '<head>', '<meta charset="utf-8">',
+  parts.push(
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="xxgk-tables">`,
     `<meta name="xxgk-format" content="${escapeHtml(form.key)}">`,
-    `<title>${escapeHtml(title)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+  );
   parts.push(`<h1>${escapeHtml(title)}</h1>`);
   for (const t of layout.tables) {
     const section = layout.cells.find((c) => c.role === 'section' && c.r === t.r0 - 1);
     if (section?.text) parts.push(`<h2>${escapeHtml(section.text)}</h2>`);
     // Inline borders too: pasting into a web CMS or Word keeps inline styles but drops <style>.
-    parts.push(`<table class="xxgk" data-table="${escapeHtml(t.key)}" border="1" cellspacing="0" cellpadding="4" style="${TABLE_STYLE}">`, '<tbody>');
+    parts.push(
+      `<table class="xxgk" data-table="${escapeHtml(t.key)}" border="1" cellspacing="0" cellpadding="4" style="${TABLE_STYLE}">`,
+      '<tbody>',
+    );
     // Positions covered by a merged cell emit nothing; positions no cell covers emit an empty cell.
     const width = t.c1 - t.c0 + 1;
     const covered = new Set<number>();
@@ -83,7 +105,10 @@ export function exportHtml(report: ReportData, lang: 'zh' | 'en' = 'zh', opts: H
         const key = (r - t.r0) * width + (c - t.c0);
         if (covered.has(key)) continue;
         const cell = starts.get(c);
-        if (!cell) { row.push(`<td style="${CELL_STYLE}"></td>`); continue; }
+        if (!cell) {
+          row.push(`<td style="${CELL_STYLE}"></td>`);
+          continue;
+        }
         const rs = Math.min(cell.rowSpan, t.r1 - r + 1);
         const cs = Math.min(cell.colSpan, t.c1 - c + 1);
         for (let y = r; y < r + rs; y++) for (let x = c; x < c + cs; x++) covered.add((y - t.r0) * width + (x - t.c0));
@@ -91,7 +116,9 @@ export function exportHtml(report: ReportData, lang: 'zh' | 'en' = 'zh', opts: H
         if (cell.cellId) {
           const v = values.get(cell.cellId);
           const cls = v && typeof v.value === 'string' ? 'value text' : 'value';
-          row.push(`<td class="${cls}"${span} style="${CELL_STYLE}text-align:center" data-cell="${escapeHtml(cell.cellId)}">${escapeHtml(v?.text ?? '')}</td>`);
+          row.push(
+            `<td class="${cls}"${span} style="${CELL_STYLE}text-align:center" data-cell="${escapeHtml(cell.cellId)}">${escapeHtml(v?.text ?? '')}</td>`,
+          );
         } else {
           const text = escapeHtml(cell.text ?? '').replace(/\n/g, '<br>');
           const cls = cell.role === 'caption' ? 'caption' : cell.role === 'corner' ? 'corner' : cell.role === 'label' ? 'label' : 'header';

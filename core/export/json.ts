@@ -3,7 +3,7 @@
  * { issued: 3, … }, … }, T3: { R1: { natural: 0, … }, … }, T4: { R1: { "review.upheld": 0, … } } } }.
  * Values are numbers (money exactly as written, in 万元), null when blank, text when not a number.
  */
-import type { ReportData } from '../report';
+import type { ReportData } from '../model/report';
 import { exportCells, guardExport, type ExportOptions } from './common';
 
 export interface TablesJson {
@@ -23,7 +23,13 @@ export function exportTables(report: ReportData, opts: ExportOptions = {}): Tabl
     const r = (t[c.spec.row.key] ??= {});
     r[c.spec.column.key] = c.value;
   }
-  return { format: form.key, ...(report.variants?.length ? { variants: report.variants } : {}), year: report.year, agency: report.agency, tables };
+  return {
+    format: form.key,
+    ...(report.variants?.length ? { variants: report.variants } : {}),
+    year: report.year,
+    agency: report.agency,
+    tables,
+  };
 }
 
 /** The JSON text (pretty-printed, trailing newline). */

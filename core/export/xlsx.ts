@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ValueKind } from '../forms';
-import type { ReportData } from '../report';
+import type { ReportData } from '../model/report';
 import { columnLetters } from '../read/grid';
 import { templateLayout, type LayoutCell } from '../template/layout';
 import { exportCells, guardExport, type ExportOptions } from './common';
@@ -38,7 +38,9 @@ export async function exportXlsx(report: ReportData, lang: 'zh' | 'en' = 'zh', o
   wb.creator = 'xxgk-tables';
   const ws = wb.addWorksheet(layout.sheetName, { views: [{ showGridLines: false } as ExcelJS.WorksheetView] });
   ws.columns = layout.columnWidths.map((width) => ({ width }));
-  layout.rowHeights.forEach((h, r) => { ws.getRow(r + 1).height = h; });
+  layout.rowHeights.forEach((h, r) => {
+    ws.getRow(r + 1).height = h;
+  });
   for (const cell of layout.cells) {
     const x = ws.getCell(cell.r + 1, cell.c + 1);
     if (cell.cellId) {
@@ -53,7 +55,12 @@ export async function exportXlsx(report: ReportData, lang: 'zh' | 'en' = 'zh', o
     if (cell.rowSpan > 1 || cell.colSpan > 1) ws.mergeCells(cell.r + 1, cell.c + 1, cell.r + cell.rowSpan, cell.c + cell.colSpan);
   }
   ws.pageSetup = {
-    paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     printArea: `A1:${columnLetters(layout.cols - 1)}${layout.rows}`,
   } as Partial<ExcelJS.PageSetup>;

@@ -31,16 +31,20 @@ export function withVariants(form: FormSpec, variants: readonly string[] = []): 
   for (const name of variants) {
     const v = form.variants?.[name];
     if (!v) throw new Error(`格式 ${form.key} 没有变体 ${name} / format ${form.key} has no variant ${name}`);
-    tables = tables.map((t) => (t.key !== v.table ? t : {
-      ...t,
-      blocks: t.blocks.map((b) => {
-        const at = b.rows.findIndex((r) => v.replaces.includes(r.key));
-        if (at < 0) return b;
-        const rows = b.rows.filter((r) => !v.replaces.includes(r.key));
-        rows.splice(at, 0, v.row);
-        return { ...b, rows };
-      }),
-    }));
+    tables = tables.map((t) =>
+      t.key !== v.table
+        ? t
+        : {
+            ...t,
+            blocks: t.blocks.map((b) => {
+              const at = b.rows.findIndex((r) => v.replaces.includes(r.key));
+              if (at < 0) return b;
+              const rows = b.rows.filter((r) => !v.replaces.includes(r.key));
+              rows.splice(at, 0, v.row);
+              return { ...b, rows };
+            }),
+          },
+    );
   }
   const out: FormSpec = { ...form, tables };
   variantCache.set(id, out);
@@ -76,7 +80,13 @@ export function formCells(form: FormSpec): Map<string, CellSpec> {
         for (const row of block.rows)
           for (const column of block.columns)
             m!.set(cellId(table.key, row.key, column.key), {
-              id: cellId(table.key, row.key, column.key), table, block, blockIndex, row, column, kind: column.kind ?? block.kind,
+              id: cellId(table.key, row.key, column.key),
+              table,
+              block,
+              blockIndex,
+              row,
+              column,
+              kind: column.kind ?? block.kind,
             });
       });
     cellCache.set(form, m);

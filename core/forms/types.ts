@@ -4,8 +4,9 @@
  * column of a particular year; it reads them from here.
  */
 
-/** What a value cell holds: a whole count ≥ 0, a signed whole count, or money in 万元 (≤ 4 decimals). */
-export type ValueKind = 'count' | 'signed' | 'money';
+import type { ValueKind } from '../model/values';
+
+export type { ValueKind };
 
 export type TableKey = 'T2' | 'T3' | 'T4';
 

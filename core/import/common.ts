@@ -17,7 +17,10 @@ export interface SourceLine {
   text: string;
 }
 
-export interface TextLine { ref: string; text: string }
+export interface TextLine {
+  ref: string;
+  text: string;
+}
 
 /** A row on its way into a grid: cells with the source line of each. */
 export interface RowOut {

@@ -8,8 +8,15 @@
  */
 import type { Book, Merge } from '../read/grid';
 import {
-  MAX_COLS, MAX_SPAN, cellValue, isTextSection, linesGrid, sectionHeading,
-  type RowOut, type SourceLine, type TextLine,
+  MAX_COLS,
+  MAX_SPAN,
+  cellValue,
+  isTextSection,
+  linesGrid,
+  sectionHeading,
+  type RowOut,
+  type SourceLine,
+  type TextLine,
 } from './common';
 import { parseLines, type ParsedText } from './text';
 
@@ -18,24 +25,141 @@ const MAX_DEPTH = 200;
 /** Largest number of grid cells one HTML table may expand to (spans beyond are clamped to 1). */
 const MAX_TABLE_AREA = 1_000_000;
 
-interface El { tag: string; attrs: Record<string, string>; children: Node[]; line: number; hasTable?: boolean }
-interface Txt { text: string; line: number }
+interface El {
+  tag: string;
+  attrs: Record<string, string>;
+  children: Node[];
+  line: number;
+  hasTable?: boolean;
+}
+interface Txt {
+  text: string;
+  line: number;
+}
 type Node = El | Txt;
 const isEl = (n: Node): n is El => (n as El).tag !== undefined;
 
-const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source', 'embed', 'param', 'track', 'keygen', 'frame']);
+const VOID = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'meta',
+  'link',
+  'col',
+  'area',
+  'base',
+  'wbr',
+  'source',
+  'embed',
+  'param',
+  'track',
+  'keygen',
+  'frame',
+]);
 const RAW = new Set(['script', 'style', 'textarea', 'title', 'noscript', 'template', 'xmp', 'iframe', 'noembed', 'noframes']);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'noembed', 'noframes', 'svg', 'math', 'object', 'select', 'button']);
-const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'section', 'article', 'header', 'footer', 'blockquote',
-  'pre', 'hr', 'center', 'dl', 'dt', 'dd', 'form', 'body', 'html', 'main', 'nav', 'address', 'figure', 'figcaption', 'caption', 'table', 'tr',
-  'td', 'th', 'thead', 'tbody', 'tfoot', 'title', 'aside', 'fieldset', 'legend', 'textarea', 'xmp']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'noembed',
+  'noframes',
+  'svg',
+  'math',
+  'object',
+  'select',
+  'button',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'hr',
+  'center',
+  'dl',
+  'dt',
+  'dd',
+  'form',
+  'body',
+  'html',
+  'main',
+  'nav',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'title',
+  'aside',
+  'fieldset',
+  'legend',
+  'textarea',
+  'xmp',
+]);
 const TABLE_PARTS = new Set(['tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'caption', 'colgroup']);
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  middot: '·', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', times: '×',
-  divide: '÷', plusmn: '±', deg: '°', copy: '©', reg: '®', trade: '™', laquo: '«', raquo: '»', bull: '•', yen: '¥',
-  minus: '−', permil: '‰', sect: '§', para: '¶', shy: '', zwnj: '', zwj: '', lrm: '', rlm: '', ordm: 'º', frac12: '½',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  middot: '·',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  times: '×',
+  divide: '÷',
+  plusmn: '±',
+  deg: '°',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  yen: '¥',
+  minus: '−',
+  permil: '‰',
+  sect: '§',
+  para: '¶',
+  shy: '',
+  zwnj: '',
+  zwj: '',
+  lrm: '',
+  rlm: '',
+  ordm: 'º',
+  frac12: '½',
 };
 
 /** Decode character references (&amp; &#20013; &#x4e2d; and common named ones); unknown ones are left as written. */
@@ -63,7 +187,10 @@ function buildTree(html: string): El {
   const lineAt = (pos: number) => {
     while (linePos < pos) {
       const k = html.indexOf('\n', linePos);
-      if (k < 0 || k >= pos) { linePos = pos; break; }
+      if (k < 0 || k >= pos) {
+        linePos = pos;
+        break;
+      }
       line++;
       linePos = k + 1;
     }
@@ -84,7 +211,9 @@ function buildTree(html: string): El {
     }
     return -1;
   };
-  const popTo = (k: number) => { if (k > 0) stack.length = k; }; // removes stack[k] and above
+  const popTo = (k: number) => {
+    if (k > 0) stack.length = k;
+  }; // removes stack[k] and above
   const CELL = new Set(['td', 'th']);
   const SECTIONS = new Set(['thead', 'tbody', 'tfoot']);
   const open = (tag: string, attrs: Record<string, string>, pos: number) => {
@@ -142,7 +271,10 @@ function buildTree(html: string): El {
     const nameStart = closing ? lt + 2 : lt + 1;
     let j = nameStart;
     while (j < n && isNameChar(html.charCodeAt(j), j === nameStart)) j++;
-    if (j === nameStart) { i = lt + 1; continue; } // a literal '<'
+    if (j === nameStart) {
+      i = lt + 1;
+      continue;
+    } // a literal '<'
     addText(html.slice(textStart, lt), textStart);
     const tag = html.slice(nameStart, j).toLowerCase();
     // Attributes, up to the '>' that is not inside quotes.
@@ -150,14 +282,20 @@ function buildTree(html: string): El {
     let k = j;
     while (k < n && html.charCodeAt(k) !== 62 /* > */) {
       const c = html.charCodeAt(k);
-      if (c === 34 || c === 39 || c === 47 || c <= 32) { k++; continue; }
+      if (c === 34 || c === 39 || c === 47 || c <= 32) {
+        k++;
+        continue;
+      }
       let e = k;
       while (e < n) {
         const d = html.charCodeAt(e);
         if (d <= 32 || d === 61 || d === 62 || d === 47) break;
         e++;
       }
-      if (e === k) { k++; continue; }
+      if (e === k) {
+        k++;
+        continue;
+      }
       const name = html.slice(k, e).toLowerCase();
       k = e;
       while (k < n && html.charCodeAt(k) <= 32) k++;
@@ -194,7 +332,10 @@ function buildTree(html: string): El {
       for (;;) {
         const c = html.indexOf('</', from);
         if (c < 0) break;
-        if (html.slice(c + 2, c + 2 + tag.length).toLowerCase() === tag) { end = c; break; }
+        if (html.slice(c + 2, c + 2 + tag.length).toLowerCase() === tag) {
+          end = c;
+          break;
+        }
         from = c + 2;
       }
       const stop = end < 0 ? n : end;
@@ -235,8 +376,12 @@ function markTables(root: El): void {
 /** Collapsed text of a subtree: whitespace runs → one space, <br> and blocks → newline. */
 class TextSink {
   parts: { text: string; line: number }[] = [];
-  add(text: string, line: number) { this.parts.push({ text, line }); }
-  br(line: number) { this.parts.push({ text: '\n', line }); }
+  add(text: string, line: number) {
+    this.parts.push({ text, line });
+  }
+  br(line: number) {
+    this.parts.push({ text: '\n', line });
+  }
   /** Lines of text, each with the line of its first visible character. */
   take(): { text: string; line: number }[] {
     const out: { text: string; line: number }[] = [];
@@ -249,7 +394,10 @@ class TextSink {
       curLine = -1;
     };
     for (const p of this.parts) {
-      if (p.text === '\n') { flush(); continue; }
+      if (p.text === '\n') {
+        flush();
+        continue;
+      }
       if (curLine < 0 && /\S/.test(p.text.replace(/\u00a0/g, ' '))) curLine = p.line;
       cur += p.text;
     }
@@ -259,24 +407,46 @@ class TextSink {
   }
 }
 
-interface TableItem { kind: 'table'; line: number; rows: { line: number; cells: { text: string; line: number; rowSpan: number; colSpan: number }[] }[] }
-interface TextItem { kind: 'text'; line: number; text: string }
+interface TableItem {
+  kind: 'table';
+  line: number;
+  rows: { line: number; cells: { text: string; line: number; rowSpan: number; colSpan: number }[] }[];
+}
+interface TextItem {
+  kind: 'text';
+  line: number;
+  text: string;
+}
 type Item = TableItem | TextItem;
 
 /** The page as a sequence of text lines and data tables, in document order. */
 function flatten(root: El): Item[] {
   const items: Item[] = [];
   const sink = new TextSink();
-  const flushText = () => { for (const t of sink.take()) items.push({ kind: 'text', line: t.line, text: t.text }); };
+  const flushText = () => {
+    for (const t of sink.take()) items.push({ kind: 'text', line: t.line, text: t.text });
+  };
   // Iterative walk: [node, phase] where phase 1 = after children.
   const walk = (start: El, into: TextSink, blocks: boolean) => {
     const todo: [Node, boolean][] = [[start, false]];
     while (todo.length) {
       const [node, after] = todo.pop()!;
-      if (!isEl(node)) { into.add(node.text, node.line); continue; }
-      if (after) { if (BLOCK.has(node.tag)) { into.br(node.line); if (blocks && into === sink) flushText(); } continue; }
+      if (!isEl(node)) {
+        into.add(node.text, node.line);
+        continue;
+      }
+      if (after) {
+        if (BLOCK.has(node.tag)) {
+          into.br(node.line);
+          if (blocks && into === sink) flushText();
+        }
+        continue;
+      }
       if (SKIP.has(node.tag)) continue;
-      if (node.tag === 'br') { into.br(node.line); continue; }
+      if (node.tag === 'br') {
+        into.br(node.line);
+        continue;
+      }
       if (blocks && node.tag === 'table' && !node.hasTable && node !== start) {
         into.br(node.line);
         flushText();
@@ -285,7 +455,10 @@ function flatten(root: El): Item[] {
         if (t.table.rows.length) items.push(t.table);
         continue;
       }
-      if (BLOCK.has(node.tag)) { into.br(node.line); if (blocks && into === sink) flushText(); }
+      if (BLOCK.has(node.tag)) {
+        into.br(node.line);
+        if (blocks && into === sink) flushText();
+      }
       todo.push([node, true]);
       for (let k = node.children.length - 1; k >= 0; k--) todo.push([node.children[k], false]);
     }
@@ -315,7 +488,10 @@ function readTable(table: El): { table: TableItem; caption: { text: string; line
         if (!isEl(ch) || (ch.tag !== 'td' && ch.tag !== 'th')) continue;
         const s = new TextSink();
         collect(ch, s);
-        const text = s.take().map((t) => t.text).join('\n');
+        const text = s
+          .take()
+          .map((t) => t.text)
+          .join('\n');
         cells.push({ text, line: ch.line, rowSpan: span(ch.attrs.rowspan), colSpan: span(ch.attrs.colspan) });
       }
       rows.push({ line: node.line, cells });
@@ -331,10 +507,19 @@ function collect(el: El, sink: TextSink): void {
   const todo: [Node, boolean][] = [[el, false]];
   while (todo.length) {
     const [node, after] = todo.pop()!;
-    if (!isEl(node)) { sink.add(node.text, node.line); continue; }
-    if (after) { if (BLOCK.has(node.tag) && node !== el) sink.br(node.line); continue; }
+    if (!isEl(node)) {
+      sink.add(node.text, node.line);
+      continue;
+    }
+    if (after) {
+      if (BLOCK.has(node.tag) && node !== el) sink.br(node.line);
+      continue;
+    }
     if (SKIP.has(node.tag)) continue;
-    if (node.tag === 'br') { sink.br(node.line); continue; }
+    if (node.tag === 'br') {
+      sink.br(node.line);
+      continue;
+    }
     if (BLOCK.has(node.tag) && node !== el) sink.br(node.line);
     todo.push([node, true]);
     for (let k = node.children.length - 1; k >= 0; k--) todo.push([node.children[k], false]);
@@ -409,7 +594,10 @@ function placeTable(t: TableItem, rows: RowOut[], merges: Merge[]): void {
         for (let x = c; x < c + cs; x++) sy[x] = 1;
       }
       const o = ensure(r);
-      while (o.cells.length < c) { o.cells.push(null); o.lines.push(cell.line); }
+      while (o.cells.length < c) {
+        o.cells.push(null);
+        o.lines.push(cell.line);
+      }
       o.cells[c] = cellValue(cell.text);
       o.lines[c] = cell.line;
       if (rEnd > r || cs > 1) merges.push({ r0: r0 + r, c0: c, r1: r0 + rEnd, c1: c + cs - 1 });
@@ -417,15 +605,24 @@ function placeTable(t: TableItem, rows: RowOut[], merges: Merge[]): void {
       for (let y = r; y <= rEnd; y++) {
         const oy = ensure(y);
         for (let x = y === r ? c + 1 : c; x < c + cs; x++) {
-          while (oy.cells.length < x) { oy.cells.push(null); oy.lines.push(cell.line); }
-          if (oy.cells.length === x) { oy.cells.push(null); oy.lines.push(cell.line); } else oy.lines[x] = cell.line;
+          while (oy.cells.length < x) {
+            oy.cells.push(null);
+            oy.lines.push(cell.line);
+          }
+          if (oy.cells.length === x) {
+            oy.cells.push(null);
+            oy.lines.push(cell.line);
+          } else oy.lines[x] = cell.line;
         }
       }
       c += cs;
     }
   });
   for (const o of out) {
-    while (o.cells.length && o.cells[o.cells.length - 1] === null) { o.cells.pop(); o.lines.pop(); }
+    while (o.cells.length && o.cells[o.cells.length - 1] === null) {
+      o.cells.pop();
+      o.lines.pop();
+    }
     if (!o.lines.length) o.lines.push(t.line);
     rows.push(o);
   }

@@ -4,7 +4,7 @@
  */
 import type { Book } from '../read/grid';
 import { locateReports } from '../read/locate';
-import type { ReportData } from '../report';
+import type { ReportData } from '../model/report';
 import type { TextLine } from './common';
 import { parseHtml } from './html';
 import { parseText } from './text';
@@ -32,7 +32,11 @@ export function looksLikeHtml(data: string, name: string): boolean {
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return true;
   if (ext === 'txt' || ext === 'md' || ext === 'text') return false;
-  const head = data.slice(0, 4096).replace(/^\ufeff/, '').trimStart().toLowerCase();
+  const head = data
+    .slice(0, 4096)
+    .replace(/^\ufeff/, '')
+    .trimStart()
+    .toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(table|body|p|div)[\s>]/.test(head);
 }
 

@@ -9,8 +9,16 @@
  */
 import type { Book } from '../read/grid';
 import {
-  MAX_COLS, cellValue, isColumnHeaderWord, isTextSection, isValueText, linesGrid, sectionHeading,
-  type RowOut, type SourceLine, type TextLine,
+  MAX_COLS,
+  cellValue,
+  isColumnHeaderWord,
+  isTextSection,
+  isValueText,
+  linesGrid,
+  sectionHeading,
+  type RowOut,
+  type SourceLine,
+  type TextLine,
 } from './common';
 
 export interface ParsedText {
@@ -131,11 +139,22 @@ function joinOneCellPerLine(rows: { cells: string[]; line: number }[]): RowOut[]
       let k = i + 1;
       while (k < rows.length && headerAt(k)) k++;
       const run = rows.slice(i, k);
-      out.push(toRow(run.map((x) => x.cells[0]), run.map((x) => x.line)));
+      out.push(
+        toRow(
+          run.map((x) => x.cells[0]),
+          run.map((x) => x.line),
+        ),
+      );
       // Values right under the headers (表四's one data row) form their own row.
       let j = k;
       while (j < rows.length && valueAt(j)) j++;
-      if (j > k) out.push(toRow(rows.slice(k, j).map((x) => x.cells[0]), rows.slice(k, j).map((x) => x.line)));
+      if (j > k)
+        out.push(
+          toRow(
+            rows.slice(k, j).map((x) => x.cells[0]),
+            rows.slice(k, j).map((x) => x.line),
+          ),
+        );
       i = j - 1;
       continue;
     }
@@ -146,19 +165,32 @@ function joinOneCellPerLine(rows: { cells: string[]; line: number }[]): RowOut[]
       const values = rows.slice(i + 1, j);
       if (isLabel && (isColumnHeaderWord(row.cells[0]) || sectionHeading(row.cells[0]))) {
         out.push(toRow(row.cells, [row.line]));
-        out.push(toRow(values.map((v) => v.cells[0]), values.map((v) => v.line)));
+        out.push(
+          toRow(
+            values.map((v) => v.cells[0]),
+            values.map((v) => v.line),
+          ),
+        );
       } else {
         out.push(toRow([row.cells[0], ...values.map((v) => v.cells[0])], [row.line, ...values.map((v) => v.line)]));
       }
       i = j - 1;
       continue;
     }
-    out.push(toRow(row.cells, row.cells.map(() => row.line)));
+    out.push(
+      toRow(
+        row.cells,
+        row.cells.map(() => row.line),
+      ),
+    );
   }
   return out;
 }
 
 function toRow(cells: string[], lines: number[]): RowOut {
   const capped = cells.length > MAX_COLS ? cells.slice(0, MAX_COLS) : cells;
-  return { cells: capped.map(cellValue), lines: lines.length >= capped.length ? lines.slice(0, capped.length) : capped.map((_, k) => lines[k] ?? lines[0]) };
+  return {
+    cells: capped.map(cellValue),
+    lines: lines.length >= capped.length ? lines.slice(0, capped.length) : capped.map((_, k) => lines[k] ?? lines[0]),
+  };
 }

@@ -9,7 +9,12 @@ export interface GridCell {
   formula?: string;
 }
 
-export interface Merge { r0: number; c0: number; r1: number; c1: number } // inclusive, 0-based
+export interface Merge {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+} // inclusive, 0-based
 
 export interface Grid {
   /** Sheet name, or the file name for text and HTML sources. */
@@ -53,7 +58,11 @@ export function sheetRef(sheet: string, r: number, c: number): string {
 }
 
 /** A grid over a dense array of rows (used by text imports, tests and in-memory hosts). */
-export function arrayGrid(name: string, rows: (string | number | boolean | null | undefined)[][], opts: { kind?: 'sheet' | 'text'; merges?: Merge[]; formulas?: (string | undefined)[][]; ref?: (r: number, c: number) => string } = {}): Grid {
+export function arrayGrid(
+  name: string,
+  rows: (string | number | boolean | null | undefined)[][],
+  opts: { kind?: 'sheet' | 'text'; merges?: Merge[]; formulas?: (string | undefined)[][]; ref?: (r: number, c: number) => string } = {},
+): Grid {
   const cols = rows.reduce((m, r) => Math.max(m, r.length), 0);
   return {
     name,

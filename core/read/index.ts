@@ -1,5 +1,5 @@
 /** Reading reports from workbook bytes: readWorkbook (bytes → Book) + locateReports (Book → ReportData[]). */
-import type { ReportData } from '../report';
+import type { ReportData } from '../model/report';
 import { readWorkbook, type ReadOptions } from './xlsx';
 import { locateReports } from './locate';
 

@@ -24,8 +24,32 @@ export const RADICAL_MAP: ReadonlyMap<string, string> = (() => {
 
 /** Punctuation that NFKC leaves alone, unified with its ASCII or canonical form. */
 const PUNCT: Record<string, string> = {
-  '、': '、', '。': '.', '〔': '(', '〕': ')', '【': '(', '】': ')', '[': '(', ']': ')', '「': '', '」': '', '『': '', '』': '',
-  '“': '', '”': '', '‘': '', '’': '', '"': '', "'": '', '〃': '', '—': '-', '–': '-', '−': '-', '─': '-', '·': '', '•': '', '・': '',
+  '、': '、',
+  '。': '.',
+  '〔': '(',
+  '〕': ')',
+  '【': '(',
+  '】': ')',
+  '[': '(',
+  ']': ')',
+  '「': '',
+  '」': '',
+  '『': '',
+  '』': '',
+  '“': '',
+  '”': '',
+  '‘': '',
+  '’': '',
+  '"': '',
+  "'": '',
+  '〃': '',
+  '—': '-',
+  '–': '-',
+  '−': '-',
+  '─': '-',
+  '·': '',
+  '•': '',
+  '・': '',
 };
 
 /** Zero-width and other invisible characters, and every kind of whitespace (line breaks too). */
@@ -40,7 +64,10 @@ export function normLabel(text: string): string {
   let out = '';
   for (const ch of s) {
     const r = RADICAL_MAP.get(ch);
-    if (r !== undefined) { out += r; continue; }
+    if (r !== undefined) {
+      out += r;
+      continue;
+    }
     const p = PUNCT[ch];
     out += p !== undefined ? p : ch;
   }
@@ -95,7 +122,10 @@ export function cnNumber(s: string): number | null {
   for (const ch of s) {
     const d = CN_NUM.indexOf(ch) + 1;
     if (d === 0) return null;
-    if (d === 10) { n += (cur || 1) * 10; cur = 0; } else cur = d;
+    if (d === 10) {
+      n += (cur || 1) * 10;
+      cur = 0;
+    } else cur = d;
   }
   return n + cur;
 }
@@ -118,8 +148,7 @@ export function lcs(a: string, b: string): number {
   let prev = new Uint16Array(B.length + 1);
   let cur = new Uint16Array(B.length + 1);
   for (let i = 1; i <= A.length; i++) {
-    for (let j = 1; j <= B.length; j++)
-      cur[j] = A[i - 1] === B[j - 1] ? prev[j - 1] + 1 : cur[j - 1] > prev[j] ? cur[j - 1] : prev[j];
+    for (let j = 1; j <= B.length; j++) cur[j] = A[i - 1] === B[j - 1] ? prev[j - 1] + 1 : cur[j - 1] > prev[j] ? cur[j - 1] : prev[j];
     [prev, cur] = [cur, prev];
   }
   return prev[B.length];
@@ -204,7 +233,10 @@ export function compareLabelKeyed(written: string, official: string, aliases: re
   const hit = byWritten.get(written);
   if (hit !== undefined) return hit;
   const res = compareUncached(written, official, aliases);
-  if (++cached > 200000) { matchCache.clear(); cached = 0; }
+  if (++cached > 200000) {
+    matchCache.clear();
+    cached = 0;
+  }
   byWritten.set(written, res);
   return res;
 }
@@ -217,12 +249,17 @@ function compareUncached(written: string, official: string, aliases: readonly st
   const o = labelParts(official);
   if (!w.core) return null;
   let best: LabelMatch | null = null;
-  const consider = (m: LabelMatch) => { if (!best || m.score > best.score) best = m; };
+  const consider = (m: LabelMatch) => {
+    if (!best || m.score > best.score) best = m;
+  };
   const numbersAgree = !w.num || !o.num || w.num === o.num;
   if (w.core === o.core) {
     consider(numbersAgree ? { quality: 'exact', score: 1, how: 'same' } : { quality: 'loose', score: 0.8, how: 'numbering' });
   } else {
-    for (const [a, b, penalty] of [[w.core, o.core, 0], [w.bare, o.bare, 0.05]] as const) {
+    for (const [a, b, penalty] of [
+      [w.core, o.core, 0],
+      [w.bare, o.bare, 0.05],
+    ] as const) {
       const { score, how } = coreScore(a, b);
       if (score <= 0) continue;
       let s = score - penalty;
@@ -247,11 +284,17 @@ export function containsWord(text: string, word: string): boolean {
 /** How a loose match is described in notes. */
 export function describeHow(how: MatchHow): { zh: string; en: string } {
   switch (how) {
-    case 'alias': return { zh: '别称', en: 'alias' };
-    case 'typo': return { zh: '一字之差', en: 'one character differs' };
-    case 'abbrev': return { zh: '简写', en: 'abbreviated' };
-    case 'numbering': return { zh: '序号不同', en: 'different numbering' };
-    case 'similar': return { zh: '相近', en: 'similar wording' };
-    default: return { zh: '相同', en: 'same' };
+    case 'alias':
+      return { zh: '别称', en: 'alias' };
+    case 'typo':
+      return { zh: '一字之差', en: 'one character differs' };
+    case 'abbrev':
+      return { zh: '简写', en: 'abbreviated' };
+    case 'numbering':
+      return { zh: '序号不同', en: 'different numbering' };
+    case 'similar':
+      return { zh: '相近', en: 'similar wording' };
+    default:
+      return { zh: '相同', en: 'same' };
   }
 }

@@ -8,10 +8,10 @@
  */
 import { FORMS, cellId, formForYear, getForm, withVariants } from '../forms';
 import type { BlockSpec, ColumnSpec, FormSpec, RowSpec, TableKey, TableSpec } from '../forms';
-import type { CellRead, ReportData } from '../report';
+import type { CellRead, ReportData } from '../model/report';
 import type { Book, Grid, GridCell, Merge } from './grid';
 import { ReadError } from './errors';
-import { MATCH_THRESHOLD, compareLabel, compareLabelKeyed, labelParts, officialKey, type LabelMatch } from './labels';
+import { compareLabel, compareLabelKeyed, labelParts, officialKey, type LabelMatch } from './labels';
 
 export const TAG_SHEET = 'xxgk_tag';
 export const TAG_MAGIC = 'xxgk-template';
@@ -34,7 +34,8 @@ function eachCell(grid: Grid, fn: CellVisitor): void {
   if (it) return it(fn);
   let rows = grid.rows;
   let cols = grid.cols;
-  if (rows * cols > DENSE_LIMIT) { // a grid without an iterator that claims a huge range: scan its top-left
+  if (rows * cols > DENSE_LIMIT) {
+    // a grid without an iterator that claims a huge range: scan its top-left
     cols = Math.min(cols, 256);
     rows = Math.min(rows, Math.floor(DENSE_LIMIT / cols));
   }
@@ -48,7 +49,13 @@ function eachCell(grid: Grid, fn: CellVisitor): void {
 // ---------------------------------------------------------------------------------------------
 // A scanned sheet: text cells by row, merges by top-left
 
-interface TextCell { r: number; c: number; text: string; r1: number; c1: number }
+interface TextCell {
+  r: number;
+  c: number;
+  text: string;
+  r1: number;
+  c1: number;
+}
 interface RowInfo {
   r: number;
   labels: TextCell[];
@@ -110,8 +117,13 @@ function scan(grid: Grid): Scan {
   for (const row of rows) {
     sorted(row.cells, (a, b) => a.c - b.c);
     // A row's labels are the text cells before its first value (a word in a value cell is no label).
-    const firstValue = row.cells.find((x) => !(typeof x.cell.raw === 'string' && !isValueLike(x.cell.raw)) && (x.cell.raw !== null || x.cell.formula));
-    row.labels = sorted(row.labels.filter((l) => firstValue === undefined || l.c < firstValue.c), (a, b) => a.c - b.c);
+    const firstValue = row.cells.find(
+      (x) => !(typeof x.cell.raw === 'string' && !isValueLike(x.cell.raw)) && (x.cell.raw !== null || x.cell.formula),
+    );
+    row.labels = sorted(
+      row.labels.filter((l) => firstValue === undefined || l.c < firstValue.c),
+      (a, b) => a.c - b.c,
+    );
   }
   sorted(texts, (a, b) => a.r - b.r || a.c - b.c);
   return { grid, rows, byRow, texts, mergeAt };
@@ -142,7 +154,11 @@ function textId(s: string): number {
 // ---------------------------------------------------------------------------------------------
 // Weighted sequence alignment
 
-interface Pair { i: number; j: number; score: number }
+interface Pair {
+  i: number;
+  j: number;
+  score: number;
+}
 
 /**
  * Align items (in sheet order) with specs (in form order), each pair scored 0…1 (0 = cannot
@@ -169,7 +185,8 @@ function align(n: number, m: number, sim: (i: number, j: number) => number): Pai
     const x = s[(i - 1) * m + j - 1];
     if (x > 0 && Math.abs(v - (best[(i - 1) * W + j - 1] + x)) < 1e-9) {
       out.push({ i: i - 1, j: j - 1, score: x });
-      i--; j--;
+      i--;
+      j--;
     } else if (v === best[(i - 1) * W + j]) i--;
     else j--;
   }
@@ -179,10 +196,19 @@ function align(n: number, m: number, sim: (i: number, j: number) => number): Pai
 // ---------------------------------------------------------------------------------------------
 // Matching labels
 
-interface Matched { match: LabelMatch; text: string }
+interface Matched {
+  match: LabelMatch;
+  text: string;
+}
 
 /** A row spec's labels as compared: its innermost label and its whole path. */
-interface RowKey { inner: string; joined: string | null; aliases: string[]; innerKey: string; joinedKey: string }
+interface RowKey {
+  inner: string;
+  joined: string | null;
+  aliases: string[];
+  innerKey: string;
+  joinedKey: string;
+}
 const rowKeys = new WeakMap<RowSpec, RowKey>();
 function rowKey(spec: RowSpec): RowKey {
   let k = rowKeys.get(spec);
@@ -197,7 +223,10 @@ function rowKey(spec: RowSpec): RowKey {
 }
 
 /** A sheet row's label texts as compared: each of its first label cells, and their joint text. */
-interface RowTexts { each: string[]; joined: string | null }
+interface RowTexts {
+  each: string[];
+  joined: string | null;
+}
 function rowTexts(labels: TextCell[]): RowTexts {
   const each = labels.slice(0, 4).map((l) => l.text);
   return { each, joined: each.length > 1 ? each.join('') : null };
@@ -219,7 +248,11 @@ function matchRow(texts: RowTexts, spec: RowSpec): Matched | null {
   return best;
 }
 
-interface ColKey { leaf: string; aliases: readonly string[]; key: string }
+interface ColKey {
+  leaf: string;
+  aliases: readonly string[];
+  key: string;
+}
 const colKeys = new WeakMap<ColumnSpec, ColKey>();
 function matchColumn(text: string, col: ColumnSpec): Matched | null {
   let k = colKeys.get(col);
@@ -236,10 +269,18 @@ function matchColumn(text: string, col: ColumnSpec): Matched | null {
 // ---------------------------------------------------------------------------------------------
 // Notes
 
-interface Notes { list: string[]; add(s: string): void }
+interface Notes {
+  list: string[];
+  add(s: string): void;
+}
 const newNotes = (): Notes => {
   const list: string[] = [];
-  return { list, add: (s) => { if (!list.includes(s)) list.push(s); } };
+  return {
+    list,
+    add: (s) => {
+      if (!list.includes(s)) list.push(s);
+    },
+  };
 };
 
 function looseNote(notes: Notes, table: TableSpec, what: 'row' | 'column', written: string, official: string): void {
@@ -269,7 +310,10 @@ interface TablePlace {
 
 const ROW_MIN: Record<string, number> = { T2: 2, T3: 4 };
 
-interface Vocab { chars: Set<string>; exact: Map<string, number[]> }
+interface Vocab {
+  chars: Set<string>;
+  exact: Map<string, number[]>;
+}
 const vocabCache = new WeakMap<TableSpec, Vocab>();
 /** The characters of a table's row labels, and its inner labels' words → row indexes (in block order). */
 function tableVocab(table: TableSpec): Vocab {
@@ -306,8 +350,7 @@ function tablesOfLabel(core: string): Set<string> | undefined {
   if (!labelTables) {
     labelTables = new Map();
     for (const f of FORMS)
-      for (const [name, v] of [['', null], ...Object.entries(f.variants ?? {})] as [string, unknown][]) {
-        void v;
+      for (const [name] of [['', null], ...Object.entries(f.variants ?? {})] as [string, unknown][]) {
         const form = name ? withVariants(f, [name]) : f;
         for (const t of form.tables)
           for (const b of t.blocks)
@@ -506,7 +549,7 @@ function placeColumns(sc: Scan, table: TableSpec, block: BlockSpec, place: Block
   items.sort((a, b) => a.c - b.c || a.r - b.r);
   const cols = block.columns;
   const found = alignHeaders(items, cols, sc, table, notes);
-  assignColumns(place, cols, found, right, sc, table, notes);
+  assignColumns(place, cols, found, right, table, notes);
 }
 
 /**
@@ -545,7 +588,10 @@ function alignHeaders(items: TextCell[], cols: ColumnSpec[], sc: Scan, table: Ta
 function alignHeadersUncached(items: TextCell[], cols: ColumnSpec[], sc: Scan): { pairs: Pair[]; matched: (Matched | null)[] } {
   const parentsOf = (t: TextCell): string[] => {
     // Header cells above t whose span covers its column, nearest first.
-    return items.filter((p) => p.r < t.r && p.c <= t.c && p.c1 >= t.c).sort((a, b) => b.r - a.r).map((p) => p.text);
+    return items
+      .filter((p) => p.r < t.r && p.c <= t.c && p.c1 >= t.c)
+      .sort((a, b) => b.r - a.r)
+      .map((p) => p.text);
   };
   const allParents = new Set(cols.flatMap((c) => c.header.slice(0, -1)));
   const matches: (Matched | null)[] = new Array(items.length * cols.length).fill(null);
@@ -570,7 +616,14 @@ function alignHeadersUncached(items: TextCell[], cols: ColumnSpec[], sc: Scan): 
   return { pairs, matched: pairs.map((p) => matches[p.i * cols.length + p.j]) };
 }
 
-function assignColumns(place: BlockPlace, cols: ColumnSpec[], found: Map<number, TextCell>, right: number, sc: Scan, table: TableSpec, notes: Notes): void {
+function assignColumns(
+  place: BlockPlace,
+  cols: ColumnSpec[],
+  found: Map<number, TextCell>,
+  right: number,
+  table: TableSpec,
+  notes: Notes,
+): void {
   const colOf = new Map<number, number>();
   for (const [j, t] of found) colOf.set(j, t.c);
   // Keep only an increasing chain (a stray match out of order is dropped).
@@ -598,11 +651,11 @@ function assignColumns(place: BlockPlace, cols: ColumnSpec[], found: Map<number,
     byPos.push(cols[j].short ?? cols[j].header[cols[j].header.length - 1]);
   }
   if (byPos.length) {
-    if (!found.size) notes.add(`${table.short} 未找到表头，按位置读取各列 / no header found, columns read by position: ${byPos.join('、')}`);
+    if (!found.size)
+      notes.add(`${table.short} 未找到表头，按位置读取各列 / no header found, columns read by position: ${byPos.join('、')}`);
     else notes.add(`${table.short} 列 ${byPos.join('、')} 按位置确定 / found by position`);
   }
   for (let j = 0; j < cols.length; j++) if (colOf.has(j)) place.cols.set(cols[j].key, colOf.get(j)!);
-  void sc;
 }
 
 /** Published text: the cells of a data row are in order but not under their headers. */
@@ -666,13 +719,16 @@ function locateHeaderTable(sc: Scan, table: TableSpec): TablePlace | null {
     });
     place.textCells = new Map([[rowKey, m]]);
   } else {
-    assignColumns(place, cols, best.found, best.anchor.c - 1, sc, table, notes);
+    assignColumns(place, cols, best.found, best.anchor.c - 1, table, notes);
     const colSet = [...place.cols.values()];
     // The data row: the first row under the headers with something in a value column (else the row right under them).
     let dataRow = headerBottom + 1;
     for (const x of sc.rows) {
       if (x.r <= headerBottom || x.r > headerBottom + 3) continue;
-      if (x.cells.some((cc) => colSet.includes(cc.c)) && !x.labels.some((l) => colSet.includes(l.c) && !isValueLike(l.text) && l.text.length > 4)) {
+      if (
+        x.cells.some((cc) => colSet.includes(cc.c)) &&
+        !x.labels.some((l) => colSet.includes(l.c) && !isValueLike(l.text) && l.text.length > 4)
+      ) {
         dataRow = x.r;
         break;
       }
@@ -691,7 +747,11 @@ function locateTable(sc: Scan, table: TableSpec): TablePlace | null {
 // ---------------------------------------------------------------------------------------------
 // Format, year, agency
 
-interface Detected { form: FormSpec; variants: string[]; note: string }
+interface Detected {
+  form: FormSpec;
+  variants: string[];
+  note: string;
+}
 
 /** Every signature word of every form (normalised), each once. */
 let sigWordList: string[] | null = null;
@@ -790,7 +850,11 @@ function detectFormat(scans: Scan[], year: number | null): Detected {
 const YEAR_TITLE = /^(.*?)((?:19|20)\d{2})\s*年度?(.*?)(?:政府)?信息公开/;
 
 function cleanAgency(s: string): string | null {
-  const t = s.replace(/[\s＿_]+/g, '').replace(/^(关于|印发)/, '').replace(/(的|关于)$/, '').replace(/^[《“"「]+|[》”"」]+$/g, '');
+  const t = s
+    .replace(/[\s＿_]+/g, '')
+    .replace(/^(关于|印发)/, '')
+    .replace(/(的|关于)$/, '')
+    .replace(/^[《“"「]+|[》”"」]+$/g, '');
   if (!t || /^[\d\p{P}]+$/u.test(t) || t.length > 40) return null;
   return t;
 }
@@ -821,7 +885,10 @@ function findTitle(scans: Scan[], bookName: string): { year: number | null; agen
   if (year === null) {
     for (const sc of scans) {
       const m = /((?:19|20)\d{2})/.exec(sc.grid.name);
-      if (m) { year = Number(m[1]); break; }
+      if (m) {
+        year = Number(m[1]);
+        break;
+      }
     }
   }
   if (year === null) {
@@ -861,13 +928,20 @@ function readTag(book: Book): ReportData | null {
   const yearRaw = get('year');
   const year = yearRaw === null || yearRaw === '' ? null : Number(yearRaw);
   const agencyRaw = get('agency');
-  const variants = String(get('variants') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const variants = String(get('variants') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const cells: Record<string, CellRead> = {};
   const tables = new Set<string>();
   // Addresses come packed ("cells", "id=A1;id=A1…") or one per row ("cell", id, A1).
   const pairs: [string, string][] = [];
   for (const row of rows) {
-    if (row[0] === 'cells' && typeof row[1] === 'string') for (const item of row[1].split(';')) { const k = item.lastIndexOf('='); if (k > 0) pairs.push([item.slice(0, k), item.slice(k + 1)]); }
+    if (row[0] === 'cells' && typeof row[1] === 'string')
+      for (const item of row[1].split(';')) {
+        const k = item.lastIndexOf('=');
+        if (k > 0) pairs.push([item.slice(0, k), item.slice(k + 1)]);
+      }
     else if (row[0] === 'cell' && typeof row[1] === 'string' && typeof row[2] === 'string') pairs.push([row[1], row[2]]);
   }
   for (const [id, addr] of pairs) {
@@ -898,7 +972,11 @@ function cellRead(grid: Grid, r: number, c: number, cell: GridCell | undefined):
   return out;
 }
 
-interface SheetTables { sc: Scan; form: Detected; places: TablePlace[] }
+interface SheetTables {
+  sc: Scan;
+  form: Detected;
+  places: TablePlace[];
+}
 
 /** Cell ids of a block by row and column index (cellId(table, row, column)). */
 const blockIdCache = new WeakMap<BlockSpec, { table: string; ids: string[][] }>();
@@ -974,7 +1052,9 @@ export function locateReports(book: Book): ReportData[] {
     if (det.variants.length) {
       for (const v of det.variants) {
         const spec = det.form.variants?.[v];
-        notes.add(`${det.form.key} 格式报告使用了旧版行：${spec?.row.label.join('') ?? v} / a ${det.form.key} report printing the old row layout (${v})`);
+        notes.add(
+          `${det.form.key} 格式报告使用了旧版行：${spec?.row.label.join('') ?? v} / a ${det.form.key} report printing the old row layout (${v})`,
+        );
       }
     }
     const form = withVariants(det.form, det.variants);
@@ -1031,7 +1111,9 @@ export function locateReports(book: Book): ReportData[] {
       tables: TABLE_ORDER.filter((t) => places.has(t)),
     };
     if (year !== null && formForYear(year).key !== det.form.key)
-      notes.add(`${year} 年应使用 ${formForYear(year).key} 格式，表格为 ${det.form.key} 格式 / the ${year} report uses format ${det.form.key}, not ${formForYear(year).key}`);
+      notes.add(
+        `${year} 年应使用 ${formForYear(year).key} 格式，表格为 ${det.form.key} 格式 / the ${year} report uses format ${det.form.key}, not ${formForYear(year).key}`,
+      );
     return report;
   });
 }

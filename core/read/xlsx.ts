@@ -39,14 +39,32 @@ const PARSE: XLSX.ParsingOptions = {
 };
 
 const ERRORS: Record<number, string> = {
-  0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
 };
 
 type Kind = 'zip' | 'cfb' | 'markup' | 'biff' | 'text' | 'binary';
 
 function sniff(d: Uint8Array): Kind {
   if (d.length >= 4 && d[0] === 0x50 && d[1] === 0x4b && (d[2] === 3 || d[2] === 5 || d[2] === 7)) return 'zip';
-  if (d.length >= 8 && d[0] === 0xd0 && d[1] === 0xcf && d[2] === 0x11 && d[3] === 0xe0 && d[4] === 0xa1 && d[5] === 0xb1 && d[6] === 0x1a && d[7] === 0xe1) return 'cfb';
+  if (
+    d.length >= 8 &&
+    d[0] === 0xd0 &&
+    d[1] === 0xcf &&
+    d[2] === 0x11 &&
+    d[3] === 0xe0 &&
+    d[4] === 0xa1 &&
+    d[5] === 0xb1 &&
+    d[6] === 0x1a &&
+    d[7] === 0xe1
+  )
+    return 'cfb';
   if (d.length >= 4 && d[0] === 0x09 && (d[1] === 0x00 || d[1] === 0x02 || d[1] === 0x04 || d[1] === 0x08) && d[3] === 0x00) return 'biff';
   const n = Math.min(d.length, 4096);
   let ctrl = 0;
@@ -55,9 +73,12 @@ function sniff(d: Uint8Array): Kind {
     if (b < 9 || (b > 13 && b < 32) || b === 127) ctrl++;
   }
   if (ctrl > n / 100) return 'binary';
-  let head = '';
+  let head: string;
   try {
-    head = new TextDecoder('utf-8').decode(d.subarray(0, Math.min(d.length, 2048))).replace(/^\uFEFF/, '').trimStart();
+    head = new TextDecoder('utf-8')
+      .decode(d.subarray(0, Math.min(d.length, 2048)))
+      .replace(/^\uFEFF/, '')
+      .trimStart();
   } catch {
     return 'binary';
   }
@@ -68,8 +89,7 @@ function sniff(d: Uint8Array): Kind {
 /** Where a zip's End Of Central Directory record starts (within its last 64 KB + 22 bytes), or -1: a whole zip has one. */
 function zipEnd(d: Uint8Array): number {
   const stop = Math.max(0, d.length - 65557);
-  for (let i = d.length - 22; i >= stop; i--)
-    if (d[i] === 0x50 && d[i + 1] === 0x4b && d[i + 2] === 0x05 && d[i + 3] === 0x06) return i;
+  for (let i = d.length - 22; i >= stop; i--) if (d[i] === 0x50 && d[i + 1] === 0x4b && d[i + 2] === 0x05 && d[i + 3] === 0x06) return i;
   return -1;
 }
 
@@ -112,7 +132,8 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
   if (kind === 'zip' && zipEnd(data) < 0) throw new ReadError('truncated', name);
   if (kind === 'zip') {
     const unpacked = zipUnpackedSize(data);
-    if (unpacked !== null && unpacked > maxUnpacked) throw new ReadError('too_large', name, `解压后 unpacked ${sizeText(unpacked)} > ${sizeText(maxUnpacked)}`);
+    if (unpacked !== null && unpacked > maxUnpacked)
+      throw new ReadError('too_large', name, `解压后 unpacked ${sizeText(unpacked)} > ${sizeText(maxUnpacked)}`);
   }
   if (kind === 'cfb') {
     let cfb: ReturnType<typeof XLSX.CFB.read> | undefined;
@@ -139,12 +160,23 @@ function toGridCell(c: SheetCell | undefined): GridCell | undefined {
   if (!c) return undefined;
   let raw: GridCell['raw'];
   switch (c.t) {
-    case 'n': raw = typeof c.v === 'number' ? c.v : null; break;
-    case 's': raw = c.v === '' || c.v == null ? null : String(c.v); break;
-    case 'b': raw = Boolean(c.v); break;
-    case 'e': raw = ERRORS[c.v as number] ?? (c.w as string | undefined) ?? '#ERROR'; break;
-    case 'd': raw = c.v instanceof Date ? c.v.toISOString().slice(0, 10) : c.v == null ? null : String(c.v); break;
-    default: raw = null;
+    case 'n':
+      raw = typeof c.v === 'number' ? c.v : null;
+      break;
+    case 's':
+      raw = c.v === '' || c.v == null ? null : String(c.v);
+      break;
+    case 'b':
+      raw = Boolean(c.v);
+      break;
+    case 'e':
+      raw = ERRORS[c.v as number] ?? (c.w as string | undefined) ?? '#ERROR';
+      break;
+    case 'd':
+      raw = c.v instanceof Date ? c.v.toISOString().slice(0, 10) : c.v == null ? null : String(c.v);
+      break;
+    default:
+      raw = null;
   }
   const f = c.f;
   if (raw === null && !f) return undefined;
@@ -200,7 +232,13 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
     ref: (r, c) => prefix + a1(r, c),
     merges,
   };
-  registerSparse(grid, (fn) => rowsOf.forEach((row, r) => row.forEach((cell, c) => { if (cell) fn(r, c, cell); })));
+  registerSparse(grid, (fn) =>
+    rowsOf.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell) fn(r, c, cell);
+      }),
+    ),
+  );
   return grid;
 }
 

@@ -2,8 +2,8 @@
  * Rule families compiled against a form: each family expanded to one instance per column, row
  * or group, each instance a linear form (coefficients over cells). Compiled once per form.
  */
-import { Dec } from '../decimal';
-import type { Severity } from '../findings';
+import { Dec } from '../model/decimal';
+import type { Severity } from '../model/findings';
 import { FORMS, formCells, withVariants, type FormSpec, type TableSpec } from '../forms';
 import { parseRules, RuleSyntaxError, type Comparison, type Expr, type ParsedRule } from './parse';
 
@@ -15,7 +15,10 @@ export interface Term {
   prior: boolean;
 }
 
-export interface Side { terms: Term[]; constant: Dec }
+export interface Side {
+  terms: Term[];
+  constant: Dec;
+}
 
 export interface RuleInstance {
   family: RuleFamily;
@@ -50,7 +53,10 @@ export interface RuleSet {
   derived: Map<string, Term[]>;
 }
 
-export interface RuleSource { name: string; text: string }
+export interface RuleSource {
+  name: string;
+  text: string;
+}
 
 const cache = new WeakMap<FormSpec, RuleSet>();
 
@@ -65,9 +71,10 @@ export function compileRules(form: FormSpec, extra: readonly RuleSource[] = []):
     const [parsed] = parseRules(r.text, `format-${form.key}.json#rules[${i}]`);
     families.push(expand(form, parsed, r.description, false));
   });
-  for (const src of extra) for (const parsed of parseRules(src.text, src.name)) {
-    families.push(expand(form, parsed, parsed.description ? { zh: parsed.description, en: parsed.description } : null, true));
-  }
+  for (const src of extra)
+    for (const parsed of parseRules(src.text, src.name)) {
+      families.push(expand(form, parsed, parsed.description ? { zh: parsed.description, en: parsed.description } : null, true));
+    }
   const instances = families.flatMap((f) => f.instances);
   const derived = new Map<string, Term[]>();
   for (const inst of instances) {
@@ -107,15 +114,23 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
     throw new RuleSyntaxError(rule.source.file, rule.source.line, at + 1, expected, found);
   };
   const family: RuleFamily = {
-    id: rule.id, severity: rule.severity, total: rule.total, text: rule.text, equation: rule.equation,
-    description, scope: rule.scope, source: rule.source, instances: [],
+    id: rule.id,
+    severity: rule.severity,
+    total: rule.total,
+    text: rule.text,
+    equation: rule.equation,
+    description,
+    scope: rule.scope,
+    source: rule.source,
+    instances: [],
   };
   const cells = formCells(form);
   const { kind, table: tableKey, keys } = rule.scope;
   let table: TableSpec | undefined;
   if (tableKey) {
     table = tableOf(form, tableKey);
-    if (!table && !FORMS.some((f) => tableOf(f, tableKey))) fail(rule.text.indexOf(tableKey), '表 T2、T3 或 T4 / a table T2, T3 or T4', JSON.stringify(tableKey));
+    if (!table && !FORMS.some((f) => tableOf(f, tableKey)))
+      fail(rule.text.indexOf(tableKey), '表 T2、T3 或 T4 / a table T2, T3 or T4', JSON.stringify(tableKey));
     if (!table) return family;
   }
   const columns = table ? unique(table.blocks.flatMap((b) => b.columns.map((c) => c.key))) : [];
@@ -124,13 +139,21 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
   const domain: (string | null)[] = kind === 'column' ? columns : kind === 'row' ? rows : kind === 'group' ? groups : [null];
   // A group instance lives in one row; 表四 has a single row, so it is named by the group alone.
   const groupRows = kind === 'group' ? rows : [];
-  if (keys) for (const k of keys) if (!domain.includes(k)) {
-    const all = kind === 'row' ? knownKeys(tableKey!, 'rows') : knownKeys(tableKey!, 'columns');
-    if (kind === 'group' ? !groups.includes(k) : !all.has(k)) fail(rule.text.indexOf(k), `${tableKey} 的${kind === 'column' ? '列' : kind === 'row' ? '行' : '组'} / a ${kind} of ${tableKey}`, JSON.stringify(k));
-  }
+  if (keys)
+    for (const k of keys)
+      if (!domain.includes(k)) {
+        const all = kind === 'row' ? knownKeys(tableKey!, 'rows') : knownKeys(tableKey!, 'columns');
+        if (kind === 'group' ? !groups.includes(k) : !all.has(k))
+          fail(
+            rule.text.indexOf(k),
+            `${tableKey} 的${kind === 'column' ? '列' : kind === 'row' ? '行' : '组'} / a ${kind} of ${tableKey}`,
+            JSON.stringify(k),
+          );
+      }
   const instances = keys ? domain.filter((d) => d !== null && keys.includes(d)) : domain;
   // The names a bare reference may take in this scope, to tell an unknown name (an error) from a cell this instance lacks (skipped).
-  const nameSpace = kind === 'column' ? knownKeys(tableKey!, 'rows') : kind === 'row' || kind === 'group' ? knownKeys(tableKey!, 'columns') : null;
+  const nameSpace =
+    kind === 'column' ? knownKeys(tableKey!, 'rows') : kind === 'row' || kind === 'group' ? knownKeys(tableKey!, 'columns') : null;
 
   /** All cells a reference names in one instance; null when the instance does not have that cell. */
   const resolve = (ref: { name: string; at: number }, inst: string | null): string[] | null => {
@@ -139,7 +162,10 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
       const parts = name.split(':');
       if (parts.length !== 3) fail(ref.at, '表:行:列，如 T3:R1:natural / TABLE:ROW:COLUMN, e.g. T3:R1:natural', JSON.stringify(name));
       const [t, r, c] = parts;
-      const found = [...cells.keys()].filter((id) => { const [a, b, d] = id.split(':'); return a === t && matches(r, b) && matches(c, d); });
+      const found = [...cells.keys()].filter((id) => {
+        const [a, b, d] = id.split(':');
+        return a === t && matches(r, b) && matches(c, d);
+      });
       if (!found.length && !r.includes('*') && !c.includes('*')) {
         if (!knownKeys(t, 'rows').has(r)) fail(ref.at, `${t} 的行 / a row of ${t}`, JSON.stringify(r));
         if (!knownKeys(t, 'columns').has(c)) fail(ref.at, `${t} 的列 / a column of ${t}`, JSON.stringify(c));
@@ -147,16 +173,26 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
       }
       return found;
     }
-    if (kind === 'none') return fail(ref.at, '完整的单元格名 表:行:列（规则没有 for each 范围）/ a full cell name TABLE:ROW:COLUMN (the rule has no for-each scope)', JSON.stringify(name));
+    if (kind === 'none')
+      return fail(
+        ref.at,
+        '完整的单元格名 表:行:列（规则没有 for each 范围）/ a full cell name TABLE:ROW:COLUMN (the rule has no for-each scope)',
+        JSON.stringify(name),
+      );
     const full = kind === 'group' ? `${inst}.${name}` : name;
     const wildcard = name.endsWith('.*');
     if (!wildcard && !nameSpace!.has(full) && !(kind === 'group' && [...nameSpace!].some((k) => k.endsWith(`.${name}`))))
-      fail(ref.at, kind === 'column' ? `${tableKey} 的行 / a row of ${tableKey}` : `${tableKey} 的列 / a column of ${tableKey}`, JSON.stringify(name));
-    const ids = kind === 'column'
-      ? rows.filter((r) => matches(full, r)).map((r) => `${tableKey}:${r}:${inst}`)
-      : kind === 'group'
-        ? groupRows.flatMap((r) => columns.filter((c) => matches(full, c)).map((c) => `${tableKey}:${r}:${c}`))
-        : columns.filter((c) => matches(full, c)).map((c) => `${tableKey}:${inst}:${c}`);
+      fail(
+        ref.at,
+        kind === 'column' ? `${tableKey} 的行 / a row of ${tableKey}` : `${tableKey} 的列 / a column of ${tableKey}`,
+        JSON.stringify(name),
+      );
+    const ids =
+      kind === 'column'
+        ? rows.filter((r) => matches(full, r)).map((r) => `${tableKey}:${r}:${inst}`)
+        : kind === 'group'
+          ? groupRows.flatMap((r) => columns.filter((c) => matches(full, c)).map((c) => `${tableKey}:${r}:${c}`))
+          : columns.filter((c) => matches(full, c)).map((c) => `${tableKey}:${inst}:${c}`);
     const present = ids.filter((id) => cells.has(id));
     if (!wildcard && !present.length) return null;
     return present;
@@ -165,23 +201,37 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
   for (const inst of instances) {
     const lin = (e: Expr, prior: boolean): { terms: Term[]; constant: Dec } | null => {
       switch (e.type) {
-        case 'num': return { terms: [], constant: Dec.parse(e.value) ?? Dec.ZERO };
+        case 'num':
+          return { terms: [], constant: Dec.parse(e.value) ?? Dec.ZERO };
         case 'ref': {
           const ids = resolve(e, inst);
           return ids === null ? null : { terms: ids.map((cell) => ({ cell, coef: Dec.of(1), prior })), constant: Dec.ZERO };
         }
-        case 'neg': { const a = lin(e.arg, prior); return a && scale(a, Dec.of(-1)); }
-        case 'add': case 'sub': {
-          const a = lin(e.a, prior), b = lin(e.b, prior);
+        case 'neg': {
+          const a = lin(e.arg, prior);
+          return a && scale(a, Dec.of(-1));
+        }
+        case 'add':
+        case 'sub': {
+          const a = lin(e.a, prior),
+            b = lin(e.b, prior);
           if (!a || !b) return null;
-          return { terms: [...a.terms, ...(e.type === 'sub' ? scale(b, Dec.of(-1)).terms : b.terms)], constant: e.type === 'sub' ? a.constant.sub(b.constant) : a.constant.add(b.constant) };
+          return {
+            terms: [...a.terms, ...(e.type === 'sub' ? scale(b, Dec.of(-1)).terms : b.terms)],
+            constant: e.type === 'sub' ? a.constant.sub(b.constant) : a.constant.add(b.constant),
+          };
         }
         case 'mul': {
-          const a = lin(e.a, prior), b = lin(e.b, prior);
+          const a = lin(e.a, prior),
+            b = lin(e.b, prior);
           if (!a || !b) return null;
           if (!a.terms.length) return scale(b, a.constant);
           if (!b.terms.length) return scale(a, b.constant);
-          return fail(rule.text.indexOf(rule.equation), '线性式：乘数之一须为常数 / a linear form: one factor must be a constant', JSON.stringify(rule.equation));
+          return fail(
+            rule.text.indexOf(rule.equation),
+            '线性式：乘数之一须为常数 / a linear form: one factor must be a constant',
+            JSON.stringify(rule.equation),
+          );
         }
         case 'sum': {
           const parts = e.args.map((x) => lin(x, prior));
@@ -194,11 +244,17 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
         }
       }
     };
-    const lhs = lin(rule.lhs, false), rhs = lin(rule.rhs, false);
+    const lhs = lin(rule.lhs, false),
+      rhs = lin(rule.rhs, false);
     if (!lhs || !rhs) continue;
     const current = unique([...lhs.terms, ...rhs.terms].filter((t) => !t.prior).map((t) => t.cell));
     family.instances.push({
-      family, instance: inst, op: rule.op, lhs: merge(lhs), rhs: merge(rhs), cells: current,
+      family,
+      instance: inst,
+      op: rule.op,
+      lhs: merge(lhs),
+      rhs: merge(rhs),
+      cells: current,
       cross: [...lhs.terms, ...rhs.terms].some((t) => t.prior),
     });
   }
@@ -222,4 +278,6 @@ function merge(s: Side): Side {
   return { terms: [...by.values()].filter((t) => !t.coef.isZero()), constant: s.constant };
 }
 
-function unique<T>(xs: T[]): T[] { return [...new Set(xs)]; }
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

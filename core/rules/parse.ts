@@ -15,7 +15,7 @@
  * it as a formula). The equation is parsed by mathjs and only whitelisted nodes are accepted.
  */
 import type { MathNode } from 'mathjs';
-import type { Severity } from '../findings';
+import type { Severity } from '../model/findings';
 
 export type ScopeKind = 'column' | 'row' | 'group' | 'none';
 export type Comparison = '==' | '<=' | '>=';
@@ -45,7 +45,13 @@ export interface ParsedRule {
 }
 
 export class RuleSyntaxError extends Error {
-  constructor(readonly file: string, readonly line: number, readonly column: number, readonly expected: string, readonly found: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly expected: string,
+    readonly found: string,
+  ) {
     super(`${file}:${line}:${column}: 规则有误：应为 ${expected}，实为 ${found} / bad rule: expected ${expected}, found ${found}`);
     this.name = 'RuleSyntaxError';
   }
@@ -61,7 +67,6 @@ const REF = /[A-Za-z_][\w]*(?:[.:](?:[\w]+|\*))*/y;
 let parser: ((expr: string) => MathNode) | null = null;
 function mathParse(code: string): MathNode {
   if (!parser) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { create, parseDependencies } = require('mathjs/number') as typeof import('mathjs');
     parser = create({ parseDependencies }).parse as (expr: string) => MathNode;
   }
@@ -91,8 +96,14 @@ function parseRulesUncached(text: string, file: string): ParsedRule[] {
   let comments: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
-    if (/^\s*$/.test(raw)) { comments = []; continue; }
-    if (/^\s*#/.test(raw)) { comments.push(raw.replace(/^\s*#\s?/, '')); continue; }
+    if (/^\s*$/.test(raw)) {
+      comments = [];
+      continue;
+    }
+    if (/^\s*#/.test(raw)) {
+      comments.push(raw.replace(/^\s*#\s?/, ''));
+      continue;
+    }
     if (/^\s/.test(raw) && out.length === 0) throw new RuleSyntaxError(file, i + 1, 1, '规则标识 rule id', JSON.stringify(raw.trim()));
     // Continuation lines (indented) are joined with single spaces; columns refer to the first line.
     let joined = raw;
@@ -119,30 +130,62 @@ export function parseRule(line: string, file: string, lineNo: number, descriptio
       const word = part.trim();
       if ((SEVERITIES as string[]).includes(word)) severity = word as Severity;
       else if (word === 'total') total = true;
-      else fail(attrsAt + head![2].indexOf(part) + (part.length - part.trimStart().length), 'error、warning、notice 或 total / error, warning, notice or total', JSON.stringify(word));
+      else
+        fail(
+          attrsAt + head![2].indexOf(part) + (part.length - part.trimStart().length),
+          'error、warning、notice 或 total / error, warning, notice or total',
+          JSON.stringify(word),
+        );
     }
   }
   let pos = head![0].length;
   let scope: ParsedRule['scope'] = { kind: 'none', table: null, keys: null };
   const sc = SCOPE.exec(line.slice(pos));
   if (sc) {
-    scope = { kind: sc[1] as ScopeKind, table: sc[2], keys: sc[3] !== undefined ? sc[3].split(',').map((k) => k.trim()).filter(Boolean) : null };
+    scope = {
+      kind: sc[1] as ScopeKind,
+      table: sc[2],
+      keys:
+        sc[3] !== undefined
+          ? sc[3]
+              .split(',')
+              .map((k) => k.trim())
+              .filter(Boolean)
+          : null,
+    };
     pos += sc[0].length;
   } else if (/^\s*for\b/.test(line.slice(pos))) {
     fail(pos + line.slice(pos).search(/\S/), '"for each column|row|group of TABLE:"');
   }
   const equation = line.slice(pos);
   const { op, lhs, rhs } = parseEquation(equation, pos, fail);
-  if (total && !(lhs.type === 'ref' && !lhs.name.includes('*'))) fail(pos + firstNonSpace(equation), '[total] 规则的左边应为单个单元格 / a [total] rule has a single cell on its left side');
-  return { id, severity, total, scope, op, lhs, rhs, text: line.trim(), equation: equation.trim(), description, source: { file, line: lineNo } };
+  if (total && !(lhs.type === 'ref' && !lhs.name.includes('*')))
+    fail(pos + firstNonSpace(equation), '[total] 规则的左边应为单个单元格 / a [total] rule has a single cell on its left side');
+  return {
+    id,
+    severity,
+    total,
+    scope,
+    op,
+    lhs,
+    rhs,
+    text: line.trim(),
+    equation: equation.trim(),
+    description,
+    source: { file, line: lineNo },
+  };
 }
 
-function parseEquation(eq: string, offset: number, fail: (col: number, expected: string, found?: string) => never): { op: Comparison; lhs: Expr; rhs: Expr } {
+function parseEquation(
+  eq: string,
+  offset: number,
+  fail: (col: number, expected: string, found?: string) => never,
+): { op: Comparison; lhs: Expr; rhs: Expr } {
   // Replace references by plain identifiers mathjs accepts (R3.7 would read as R3 × 0.7), remembering where each stood.
   const refs: { name: string; at: number }[] = [];
   let code = '';
   const map: number[] = []; // index in code → index in eq
-  for (let i = 0; i < eq.length; ) {
+  for (let i = 0; i < eq.length;) {
     const ch = eq[i];
     if (/[A-Za-z_]/.test(ch) && !(i > 0 && /[\w.]/.test(eq[i - 1]))) {
       REF.lastIndex = i;
@@ -161,8 +204,10 @@ function parseEquation(eq: string, offset: number, fail: (col: number, expected:
       i += name.length;
       continue;
     }
-    if (ch === '=' && eq[i + 1] !== '=' && eq[i - 1] !== '=' && eq[i - 1] !== '<' && eq[i - 1] !== '>') fail(offset + i, '"==" (等式用两个等号 / equations use ==)', '"="');
-    if (!/[\s\d.+\-*()<>=,]/.test(ch)) fail(offset + i, '单元格名、数字或 + - * ( ) / a cell name, a number or + - * ( )', JSON.stringify(ch));
+    if (ch === '=' && eq[i + 1] !== '=' && eq[i - 1] !== '=' && eq[i - 1] !== '<' && eq[i - 1] !== '>')
+      fail(offset + i, '"==" (等式用两个等号 / equations use ==)', '"="');
+    if (!/[\s\d.+\-*()<>=,]/.test(ch))
+      fail(offset + i, '单元格名、数字或 + - * ( ) / a cell name, a number or + - * ( )', JSON.stringify(ch));
     map.push(i);
     code += ch;
     i++;
@@ -174,17 +219,34 @@ function parseEquation(eq: string, offset: number, fail: (col: number, expected:
   } catch (e) {
     const c = (e as { char?: number }).char;
     const msg = (e as Error).message.replace(/\s*\(char \d+\)/, '');
-    fail(typeof c === 'number' ? at(c - 1) : offset, expectedFromMathjs(msg), c !== undefined && c - 1 < code.length ? describeAt(eq, map[c - 1] ?? eq.length) : '行尾 end of line');
+    fail(
+      typeof c === 'number' ? at(c - 1) : offset,
+      expectedFromMathjs(msg),
+      c !== undefined && c - 1 < code.length ? describeAt(eq, map[c - 1] ?? eq.length) : '行尾 end of line',
+    );
   }
   const node = tree!;
   const ops: Record<string, Comparison> = { equal: '==', smallerEq: '<=', largerEq: '>=' };
   const top = node as MathNode & { type: string; fn?: string; args?: MathNode[] };
-  if (top.type !== 'OperatorNode' || !top.fn || !ops[top.fn]) fail(offset + firstNonSpace(eq), '等式或不等式（==、<=、>=）/ an equation or inequality (==, <=, >=)', JSON.stringify(eq.trim()));
+  if (top.type !== 'OperatorNode' || !top.fn || !ops[top.fn])
+    fail(offset + firstNonSpace(eq), '等式或不等式（==、<=、>=）/ an equation or inequality (==, <=, >=)', JSON.stringify(eq.trim()));
   const convert = (n: MathNode): Expr => {
-    const x = n as MathNode & { type: string; fn?: string | { name: string }; op?: string; args?: MathNode[]; name?: string; value?: unknown; content?: MathNode };
-    const where = () => { const k = code.indexOf(x.toString()); return at(k >= 0 ? k : 0); };
+    const x = n as MathNode & {
+      type: string;
+      fn?: string | { name: string };
+      op?: string;
+      args?: MathNode[];
+      name?: string;
+      value?: unknown;
+      content?: MathNode;
+    };
+    const where = () => {
+      const k = code.indexOf(x.toString());
+      return at(k >= 0 ? k : 0);
+    };
     switch (x.type) {
-      case 'ParenthesisNode': return convert(x.content!);
+      case 'ParenthesisNode':
+        return convert(x.content!);
       case 'ConstantNode':
         if (typeof x.value !== 'number' && typeof x.value !== 'string') break;
         return { type: 'num', value: String(x.value) };
@@ -209,10 +271,15 @@ function parseEquation(eq: string, offset: number, fail: (col: number, expected:
         break;
       }
     }
-    return fail(where(), '单元格、数字、+、-、*、sum(…) 或 prior(…) / a cell, a number, +, -, *, sum(…) or prior(…)', JSON.stringify(x.toString().replace(/__r(\d+)/g, (_, k) => refs[+k].name)));
+    return fail(
+      where(),
+      '单元格、数字、+、-、*、sum(…) 或 prior(…) / a cell, a number, +, -, *, sum(…) or prior(…)',
+      JSON.stringify(x.toString().replace(/__r(\d+)/g, (_, k) => refs[+k].name)),
+    );
   };
   const [a, b] = top.args!;
-  if ((a as { fn?: string }).fn && ops[(a as { fn?: string }).fn as string]) fail(offset + firstNonSpace(eq), '只能有一个比较符 / a single comparison', JSON.stringify(eq.trim()));
+  if ((a as { fn?: string }).fn && ops[(a as { fn?: string }).fn as string])
+    fail(offset + firstNonSpace(eq), '只能有一个比较符 / a single comparison', JSON.stringify(eq.trim()));
   return { op: ops[top.fn as string], lhs: convert(a), rhs: convert(b) };
 }
 
@@ -224,7 +291,10 @@ function expectedFromMathjs(msg: string): string {
   return `合法的表达式 / a valid expression (${msg})`;
 }
 
-function firstNonSpace(s: string): number { const i = s.search(/\S/); return i < 0 ? s.length : i; }
+function firstNonSpace(s: string): number {
+  const i = s.search(/\S/);
+  return i < 0 ? s.length : i;
+}
 
 function describeAt(s: string, col: number): string {
   if (col >= s.length) return '行尾 end of line';

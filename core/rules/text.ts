@@ -4,9 +4,9 @@
  * with the table cells (or sums of cells) they describe. Warnings: differently scoped text
  * legitimately breaks them. Each finding quotes the sentence and its `line N`.
  */
-import type { Finding, FindingCell, Lang } from '../findings';
+import type { Finding, FindingCell, Lang } from '../model/findings';
 import { parseCellId } from '../forms';
-import type { ReportData } from '../report';
+import type { ReportData } from '../model/report';
 import { foldChars } from '../import/fold';
 
 interface TextRule {
@@ -19,48 +19,65 @@ interface TextRule {
   needs?: string[][];
 }
 
-const r3 = (prefix: string) => (form: string) => {
+const r3 = (prefix: string) => () => {
   const n = prefix === 'R3.3' ? 8 : prefix === 'R3.4' ? 3 : 5;
-  void form;
   return Array.from({ length: n }, (_, i) => `T3:${prefix}.${i + 1}:total`);
 };
 
 const RULES: Record<string, TextRule> = {
   received: {
-    id: 'text.received', cells: () => ['T3:R1:total'],
-    what: { zh: '收到申请', en: 'applications received' }, table: { zh: '表三 本年新收 总计', en: 'Table 3 R1 total' },
+    id: 'text.received',
+    cells: () => ['T3:R1:total'],
+    what: { zh: '收到申请', en: 'applications received' },
+    table: { zh: '表三 本年新收 总计', en: 'Table 3 R1 total' },
   },
   carried_in: {
-    id: 'text.carried_in', cells: () => ['T3:R2:total'],
-    what: { zh: '上年结转', en: 'carried over from last year' }, table: { zh: '表三 上年结转 总计', en: 'Table 3 R2 total' },
+    id: 'text.carried_in',
+    cells: () => ['T3:R2:total'],
+    what: { zh: '上年结转', en: 'carried over from last year' },
+    table: { zh: '表三 上年结转 总计', en: 'Table 3 R2 total' },
   },
   handled: {
-    id: 'text.handled', cells: () => ['T3:R3.7:total'],
-    what: { zh: '办结（答复）', en: 'applications handled' }, table: { zh: '表三 办理结果（七）总计', en: 'Table 3 R3.7 total' },
+    id: 'text.handled',
+    cells: () => ['T3:R3.7:total'],
+    what: { zh: '办结（答复）', en: 'applications handled' },
+    table: { zh: '表三 办理结果（七）总计', en: 'Table 3 R3.7 total' },
   },
   disclosed: {
-    id: 'text.disclosed', cells: () => ['T3:R3.1:total'],
-    what: { zh: '予以公开', en: 'disclosed' }, table: { zh: '表三 （一）予以公开 总计', en: 'Table 3 R3.1 total' },
+    id: 'text.disclosed',
+    cells: () => ['T3:R3.1:total'],
+    what: { zh: '予以公开', en: 'disclosed' },
+    table: { zh: '表三 （一）予以公开 总计', en: 'Table 3 R3.1 total' },
   },
   partial: {
-    id: 'text.partial', cells: () => ['T3:R3.2:total'],
-    what: { zh: '部分公开', en: 'partly disclosed' }, table: { zh: '表三 （二）部分公开 总计', en: 'Table 3 R3.2 total' },
+    id: 'text.partial',
+    cells: () => ['T3:R3.2:total'],
+    what: { zh: '部分公开', en: 'partly disclosed' },
+    table: { zh: '表三 （二）部分公开 总计', en: 'Table 3 R3.2 total' },
   },
   withheld: {
-    id: 'text.withheld', cells: r3('R3.3'),
-    what: { zh: '不予公开', en: 'withheld' }, table: { zh: '表三 （三）不予公开 各项总计之和', en: 'Table 3 sum of R3.3.* totals' },
+    id: 'text.withheld',
+    cells: r3('R3.3'),
+    what: { zh: '不予公开', en: 'withheld' },
+    table: { zh: '表三 （三）不予公开 各项总计之和', en: 'Table 3 sum of R3.3.* totals' },
   },
   carried_over: {
-    id: 'text.carried_over', cells: () => ['T3:R4:total'],
-    what: { zh: '结转下年度', en: 'carried over to next year' }, table: { zh: '表三 结转下年度继续办理 总计', en: 'Table 3 R4 total' },
+    id: 'text.carried_over',
+    cells: () => ['T3:R4:total'],
+    what: { zh: '结转下年度', en: 'carried over to next year' },
+    table: { zh: '表三 结转下年度继续办理 总计', en: 'Table 3 R4 total' },
   },
   review: {
-    id: 'text.review', cells: () => ['T4:R1:review.total'],
-    what: { zh: '行政复议', en: 'administrative reviews' }, table: { zh: '表四 行政复议 总计', en: 'Table 4 review total' },
+    id: 'text.review',
+    cells: () => ['T4:R1:review.total'],
+    what: { zh: '行政复议', en: 'administrative reviews' },
+    table: { zh: '表四 行政复议 总计', en: 'Table 4 review total' },
   },
   suit: {
-    id: 'text.suit', cells: () => ['T4:R1:suit.total', 'T4:R1:suit_after_review.total'],
-    what: { zh: '行政诉讼', en: 'lawsuits' }, table: { zh: '表四 行政诉讼（未经复议直接起诉 + 复议后起诉）总计', en: 'Table 4 suit total + suit after review total' },
+    id: 'text.suit',
+    cells: () => ['T4:R1:suit.total', 'T4:R1:suit_after_review.total'],
+    what: { zh: '行政诉讼', en: 'lawsuits' },
+    table: { zh: '表四 行政诉讼（未经复议直接起诉 + 复议后起诉）总计', en: 'Table 4 suit total + suit after review total' },
   },
 };
 
@@ -69,12 +86,28 @@ const RULES: Record<string, TextRule> = {
  * alternative is a fixed string (no backtracking); the rule key is looked up afterwards.
  */
 const KEYWORDS: [string, keyof typeof RULES][] = [
-  ['上一年度结转', 'carried_in'], ['上年度结转', 'carried_in'], ['上一年结转', 'carried_in'], ['上年结转', 'carried_in'], ['上年遗留', 'carried_in'],
-  ['结转下一年度', 'carried_over'], ['结转下年度', 'carried_over'], ['结转到下一年', 'carried_over'], ['结转至下一年', 'carried_over'], ['结转', 'carried_over'],
-  ['新收', 'received'], ['收到', 'received'], ['受理', 'received'],
-  ['办结', 'handled'], ['答复', 'handled'], ['办理完毕', 'handled'], ['处理完毕', 'handled'],
-  ['予以公开', 'disclosed'], ['部分公开', 'partial'], ['不予公开', 'withheld'],
-  ['行政复议', 'review'], ['行政诉讼', 'suit'],
+  ['上一年度结转', 'carried_in'],
+  ['上年度结转', 'carried_in'],
+  ['上一年结转', 'carried_in'],
+  ['上年结转', 'carried_in'],
+  ['上年遗留', 'carried_in'],
+  ['结转下一年度', 'carried_over'],
+  ['结转下年度', 'carried_over'],
+  ['结转到下一年', 'carried_over'],
+  ['结转至下一年', 'carried_over'],
+  ['结转', 'carried_over'],
+  ['新收', 'received'],
+  ['收到', 'received'],
+  ['受理', 'received'],
+  ['办结', 'handled'],
+  ['答复', 'handled'],
+  ['办理完毕', 'handled'],
+  ['处理完毕', 'handled'],
+  ['予以公开', 'disclosed'],
+  ['部分公开', 'partial'],
+  ['不予公开', 'withheld'],
+  ['行政复议', 'review'],
+  ['行政诉讼', 'suit'],
 ];
 const KEY_RE = new RegExp(KEYWORDS.map(([k]) => k).join('|'), 'g');
 const KEY_OF = new Map(KEYWORDS.map(([k, r]) => [k, r]));
@@ -89,7 +122,10 @@ function cnToNumber(s: string): number | null {
   let cur = 0;
   for (const ch of s.replace(/〇/g, '零').replace(/两/g, '二')) {
     const d = CN.indexOf(ch);
-    if (d >= 0) { cur = d; continue; }
+    if (d >= 0) {
+      cur = d;
+      continue;
+    }
     const unit = ch === '十' ? 10 : ch === '百' ? 100 : ch === '千' ? 1000 : 0;
     if (!unit) return null;
     total += (cur || (unit === 10 ? 1 : 0)) * unit;
@@ -98,7 +134,12 @@ function cnToNumber(s: string): number | null {
   return total + cur;
 }
 
-interface Quote { rule: keyof typeof RULES; value: number; sentence: string; ref: string }
+interface Quote {
+  rule: keyof typeof RULES;
+  value: number;
+  sentence: string;
+  ref: string;
+}
 
 /** Sentences of a line: split after 。！？；; (the quote keeps its punctuation). */
 function sentences(text: string): string[] {
@@ -106,7 +147,10 @@ function sentences(text: string): string[] {
   let cur = '';
   for (const ch of text) {
     cur += ch;
-    if ('。！？；;!?'.includes(ch)) { if (cur.trim()) out.push(cur.trim()); cur = ''; }
+    if ('。！？；;!?'.includes(ch)) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    }
   }
   if (cur.trim()) out.push(cur.trim());
   return out;
@@ -121,7 +165,8 @@ export function quotesOf(sentence: string, ref: string): Quote[] {
   for (const clause of folded.split(/[，,]/)) {
     const keys: { at: number; end: number; rule: keyof typeof RULES; word: string }[] = [];
     KEY_RE.lastIndex = 0;
-    for (let m = KEY_RE.exec(clause); m; m = KEY_RE.exec(clause)) keys.push({ at: m.index, end: m.index + m[0].length, rule: KEY_OF.get(m[0])!, word: m[0] });
+    for (let m = KEY_RE.exec(clause); m; m = KEY_RE.exec(clause))
+      keys.push({ at: m.index, end: m.index + m[0].length, rule: KEY_OF.get(m[0])!, word: m[0] });
     if (!keys.length) continue;
     const nums: { at: number; value: number }[] = [];
     NUM_RE.lastIndex = 0;
@@ -159,7 +204,8 @@ export function quotesOf(sentence: string, ref: string): Quote[] {
         // "行政复议、行政诉讼案件均为0件": keywords joined by 、和及与 share the figure when it is 0 or said of each (均/各/都).
         const between = clause.slice(k.end, next.at);
         const tail = clause.slice(keys.filter((x) => x.at < num.at).pop()!.end, num.at);
-        if (/^[、和及与或\s]*$/.test(between) && (num.value === 0 || /[均各都]/.test(tail))) out.push({ rule: k.rule, value: num.value, sentence, ref });
+        if (/^[、和及与或\s]*$/.test(between) && (num.value === 0 || /[均各都]/.test(tail)))
+          out.push({ rule: k.rule, value: num.value, sentence, ref });
         continue;
       }
       out.push({ rule: k.rule, value: num.value, sentence, ref });
@@ -208,9 +254,11 @@ export function textFindings(report: ReportData, values: (cellId: string) => num
           rule: rule.id,
           instance: q.ref,
           severity: 'warning',
-          message: L(lang,
+          message: L(
+            lang,
             `第 ${lineNo} 行文字称${rule.what.zh} ${q.value} 件，但${rule.table.zh}为 ${table}：“${quote}”`,
-            `line ${lineNo}: the text says ${q.value} ${rule.what.en}, but ${rule.table.en} is ${table}: “${quote}”`),
+            `line ${lineNo}: the text says ${q.value} ${rule.what.en}, but ${rule.table.en} is ${table}: “${quote}”`,
+          ),
           cells,
           expected: table,
           actual: q.value,

@@ -5,9 +5,12 @@
  */
 import type { FormSpec } from '../forms';
 import { compileRules, derivedCells } from '../rules';
-import { Dec } from '../decimal';
+import { Dec } from '../model/decimal';
 
-export interface Part { cell: string; coef: number }
+export interface Part {
+  cell: string;
+  coef: number;
+}
 
 const partsCache = new WeakMap<FormSpec, Map<string, Part[]>>();
 
@@ -19,7 +22,11 @@ export function derivedParts(form: FormSpec): Map<string, Part[]> {
   let m = partsCache.get(form);
   if (!m) {
     const defs = new Map<string, Part[]>();
-    for (const [id, terms] of derivedCells(form)) defs.set(id, terms.filter((t) => !t.prior).map((t) => ({ cell: t.cell, coef: t.coef.toNumber() })));
+    for (const [id, terms] of derivedCells(form))
+      defs.set(
+        id,
+        terms.filter((t) => !t.prior).map((t) => ({ cell: t.cell, coef: t.coef.toNumber() })),
+      );
     m = topoOrder(defs);
     partsCache.set(form, m);
   }
@@ -56,7 +63,10 @@ export function evaluateDerived(form: FormSpec, values: Map<string, Dec | null>,
     let acc: Dec | null = Dec.ZERO;
     for (const p of parts) {
       const v = out.get(p.cell);
-      if (v == null) { acc = null; break; }
+      if (v == null) {
+        acc = null;
+        break;
+      }
       acc = acc.add(p.coef === 1 ? v : v.mul(Dec.of(p.coef)));
     }
     out.set(id, acc);
@@ -117,7 +127,11 @@ export function planDerived(form: FormSpec, given: ReadonlyMap<string, WriteValu
     let sum: Dec | null = Dec.ZERO;
     for (const p of parts) {
       const v = valueOf(p.cell);
-      if (v == null) { missing.push(p.cell); sum = null; continue; }
+      if (v == null) {
+        missing.push(p.cell);
+        sum = null;
+        continue;
+      }
       if (sum) sum = sum.add(p.coef === 1 ? v : v.mul(Dec.of(p.coef)));
     }
     const ownRaw = given.get(id) ?? null;

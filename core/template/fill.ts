@@ -3,11 +3,11 @@
  * part is a number), non-blank totals never overwritten (a disagreement is a finding), and, with
  * last year's report, the cells last year determines (上年结转) filled where blank.
  */
-import { Dec } from '../decimal';
-import type { Finding, FindingCell, Lang } from '../findings';
+import { Dec } from '../model/decimal';
+import type { Finding, FindingCell, Lang } from '../model/findings';
 import { formCells, getForm, parseCellId, withVariants, columnName, rowName, type CellSpec, type FormSpec } from '../forms';
-import type { ReportData } from '../report';
-import { readValue, shownValue } from '../values';
+import type { ReportData } from '../model/report';
+import { readValue, shownValue } from '../model/values';
 import { planDerived, priorRelations, type WriteValue } from './derive';
 
 const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
@@ -68,7 +68,13 @@ export function fromPrior(form: FormSpec, prior: ReportData, lang: Lang = 'zh'):
         const v = priorValue(t.cell);
         acc = acc && v ? acc.add(v.mul(t.coef)) : null;
       }
-      if (acc) { values.set(rel.target, acc); sources.set(rel.target, rel.terms.map((t) => prior.cells[t.cell]?.ref ?? t.cell)); }
+      if (acc) {
+        values.set(rel.target, acc);
+        sources.set(
+          rel.target,
+          rel.terms.map((t) => prior.cells[t.cell]?.ref ?? t.cell),
+        );
+      }
     } else {
       for (const t of priorTerms) {
         const v = priorValue(t.cell);
@@ -79,7 +85,14 @@ export function fromPrior(form: FormSpec, prior: ReportData, lang: Lang = 'zh'):
     }
   }
   const notes = noted.size
-    ? [L(lang, `上年（${prior.year ?? '上一'}年度）报告数据，供填写参考：`, `Last year's report (${prior.year ?? 'previous year'}), for reference:`), ...noted.values()]
+    ? [
+        L(
+          lang,
+          `上年（${prior.year ?? '上一'}年度）报告数据，供填写参考：`,
+          `Last year's report (${prior.year ?? 'previous year'}), for reference:`,
+        ),
+        ...noted.values(),
+      ]
     : [];
   return { values, notes, sources };
 }
@@ -119,11 +132,26 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
       if (own == null) {
         values.set(id, v);
         filled.push(id);
-        findings.push({ rule: 'fill.prior', instance: id, severity: 'notice', cells: [fc(id)], suspects: [], actual: v.toNumber(),
-          message: `${name(id)}：${L(lang, `按上年报告（${p.sources.get(id)!.join('、')}）填入 ${v}`, `filled with ${v} from last year's report (${p.sources.get(id)!.join(', ')})`)}` });
+        findings.push({
+          rule: 'fill.prior',
+          instance: id,
+          severity: 'notice',
+          cells: [fc(id)],
+          suspects: [],
+          actual: v.toNumber(),
+          message: `${name(id)}：${L(lang, `按上年报告（${p.sources.get(id)!.join('、')}）填入 ${v}`, `filled with ${v} from last year's report (${p.sources.get(id)!.join(', ')})`)}`,
+        });
       } else if (!(own instanceof Dec && own.eq(v))) {
-        findings.push({ rule: 'fill.prior_differs', instance: id, severity: 'warning', cells: [fc(id)], suspects: [], expected: v.toNumber(), actual: own instanceof Dec ? own.toNumber() : null,
-          message: `${name(id)}：${L(lang, `已填 ${own}，上年报告（${p.sources.get(id)!.join('、')}）为 ${v}；未改动`, `holds ${own}, last year's report (${p.sources.get(id)!.join(', ')}) gives ${v}; left unchanged`)}` });
+        findings.push({
+          rule: 'fill.prior_differs',
+          instance: id,
+          severity: 'warning',
+          cells: [fc(id)],
+          suspects: [],
+          expected: v.toNumber(),
+          actual: own instanceof Dec ? own.toNumber() : null,
+          message: `${name(id)}：${L(lang, `已填 ${own}，上年报告（${p.sources.get(id)!.join('、')}）为 ${v}；未改动`, `holds ${own}, last year's report (${p.sources.get(id)!.join(', ')}) gives ${v}; left unchanged`)}`,
+        });
       }
     }
   }
@@ -134,15 +162,36 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
     if (own == null && plan.status === 'formula') {
       values.set(id, plan.value);
       filled.push(id);
-      findings.push({ rule: 'fill.total', instance: id, severity: 'notice', cells: [fc(id)], suspects: [], actual: (plan.value as Dec).toNumber(),
-        message: `${name(id)}：${L(lang, `空白，按各项之和填入 ${plan.value}`, `was blank; filled with the sum of its parts, ${plan.value}`)}` });
+      findings.push({
+        rule: 'fill.total',
+        instance: id,
+        severity: 'notice',
+        cells: [fc(id)],
+        suspects: [],
+        actual: (plan.value as Dec).toNumber(),
+        message: `${name(id)}：${L(lang, `空白，按各项之和填入 ${plan.value}`, `was blank; filled with the sum of its parts, ${plan.value}`)}`,
+      });
     } else if (own == null && plan.status === 'blank') {
       const missing = plan.missing.map((m) => `${name(m)}（${ref(m)}）`);
-      findings.push({ rule: 'fill.total_unknown', instance: id, severity: 'warning', cells: [fc(id), ...plan.missing.map((m) => fc(m))], suspects: [],
-        message: `${name(id)}：${L(lang, `未填：${missing.join('、')} 空白或不是数字，合计无法确定（空白不等于 0，请补填）`, `left blank: ${plan.missing.map((m) => `${name(m)} (${ref(m)})`).join(', ')} blank or not a number, so the total cannot be known (blank is not 0: fill it in)`)}` });
+      findings.push({
+        rule: 'fill.total_unknown',
+        instance: id,
+        severity: 'warning',
+        cells: [fc(id), ...plan.missing.map((m) => fc(m))],
+        suspects: [],
+        message: `${name(id)}：${L(lang, `未填：${missing.join('、')} 空白或不是数字，合计无法确定（空白不等于 0，请补填）`, `left blank: ${plan.missing.map((m) => `${name(m)} (${ref(m)})`).join(', ')} blank or not a number, so the total cannot be known (blank is not 0: fill it in)`)}`,
+      });
     } else if (plan.status === 'kept' && plan.sum) {
-      findings.push({ rule: 'fill.total_differs', instance: id, severity: 'warning', cells: [fc(id)], suspects: [], expected: plan.sum.toNumber(), actual: own instanceof Dec ? own.toNumber() : null,
-        message: `${name(id)}：${L(lang, `填写的 ${own} 与各项之和 ${plan.sum} 不符，保留原值未改（请核对）`, `holds ${own} but its parts sum to ${plan.sum}; kept as written (check it)`)}` });
+      findings.push({
+        rule: 'fill.total_differs',
+        instance: id,
+        severity: 'warning',
+        cells: [fc(id)],
+        suspects: [],
+        expected: plan.sum.toNumber(),
+        actual: own instanceof Dec ? own.toNumber() : null,
+        message: `${name(id)}：${L(lang, `填写的 ${own} 与各项之和 ${plan.sum} 不符，保留原值未改（请核对）`, `holds ${own} but its parts sum to ${plan.sum}; kept as written (check it)`)}`,
+      });
     }
   }
   return { form, values, filled, findings, notes };

@@ -130,7 +130,17 @@ function computeLayout(form: FormSpec, opts: LayoutOptions): SheetLayout {
   }
 
   const { columnWidths, rowHeights } = measure(cells, rows, cols);
-  return { sheetName: opts.sheetName ?? defaultSheetName(opts.year), cells, columnWidths, rowHeights, rows, cols, tables, address, titleRow };
+  return {
+    sheetName: opts.sheetName ?? defaultSheetName(opts.year),
+    cells,
+    columnWidths,
+    rowHeights,
+    rows,
+    cols,
+    tables,
+    address,
+    titleRow,
+  };
 
   function layoutBlock(table: TableSpec, block: BlockSpec, r: number, width: number, lw: number): number {
     if (block.caption) cells.push({ r: r++, c: 0, rowSpan: 1, colSpan: width, text: block.caption, role: 'caption' });
@@ -141,13 +151,21 @@ function computeLayout(form: FormSpec, opts: LayoutOptions): SheetLayout {
     const lastSpan = width - lw - n + 1; // the last column of a narrow block spans the rest
     const colSpanOf = (j: number) => (j === n - 1 ? lastSpan : 1);
     for (let level = 0; level < depth; level++) {
-      for (let j = 0; j < n; ) {
+      for (let j = 0; j < n;) {
         const path = block.columns[j].header;
-        if (level >= path.length) { j++; continue; }
+        if (level >= path.length) {
+          j++;
+          continue;
+        }
         const prefix = path.slice(0, level + 1).join('\u0000');
         let k = j + 1;
         if (level < path.length - 1)
-          while (k < n && block.columns[k].header.length > level + 1 && block.columns[k].header.slice(0, level + 1).join('\u0000') === prefix) k++;
+          while (
+            k < n &&
+            block.columns[k].header.length > level + 1 &&
+            block.columns[k].header.slice(0, level + 1).join('\u0000') === prefix
+          )
+            k++;
         let span = 0;
         for (let x = j; x < k; x++) span += colSpanOf(x);
         const leaf = level === path.length - 1;
@@ -165,9 +183,11 @@ function computeLayout(form: FormSpec, opts: LayoutOptions): SheetLayout {
         const prefix = path.slice(0, level + 1).join('\u0000');
         const leaf = level === path.length - 1 || level === labelDepth - 1;
         // Only the first row of a run of rows sharing this prefix draws the merged label.
-        if (i > 0 && !leaf && rows[i - 1].label.length > level + 1 && rows[i - 1].label.slice(0, level + 1).join('\u0000') === prefix) continue;
+        if (i > 0 && !leaf && rows[i - 1].label.length > level + 1 && rows[i - 1].label.slice(0, level + 1).join('\u0000') === prefix)
+          continue;
         let k = i + 1;
-        if (!leaf) while (k < rows.length && rows[k].label.length > level + 1 && rows[k].label.slice(0, level + 1).join('\u0000') === prefix) k++;
+        if (!leaf)
+          while (k < rows.length && rows[k].label.length > level + 1 && rows[k].label.slice(0, level + 1).join('\u0000') === prefix) k++;
         const text = leaf ? path.slice(level).join('') : path[level];
         cells.push({ r: r + i, c: level, rowSpan: k - i, colSpan: leaf ? labelDepth - level : 1, text, role: 'label' });
       }
@@ -207,15 +227,27 @@ function measure(cells: LayoutCell[], rows: number, cols: number): { columnWidth
   const widths = new Array<number>(cols).fill(8);
   const cap = (cell: LayoutCell) => {
     switch (cell.role) {
-      case 'label': return cell.rowSpan > 1 ? 10 : 30;
-      case 'header': return 12;
-      case 'corner': return 14;
-      default: return 12;
+      case 'label':
+        return cell.rowSpan > 1 ? 10 : 30;
+      case 'header':
+        return 12;
+      case 'corner':
+        return 14;
+      default:
+        return 12;
     }
   };
   // Single-column cells set their column's width; titles and captions span and need nothing.
   for (const cell of cells) {
-    if (cell.colSpan !== 1 || !cell.text || cell.role === 'title' || cell.role === 'section' || cell.role === 'caption' || cell.role === 'note') continue;
+    if (
+      cell.colSpan !== 1 ||
+      !cell.text ||
+      cell.role === 'title' ||
+      cell.role === 'section' ||
+      cell.role === 'caption' ||
+      cell.role === 'note'
+    )
+      continue;
     widths[cell.c] = Math.max(widths[cell.c], Math.min(textWidth(cell.text) + 2, cap(cell)));
   }
   // Multi-column labels: widen the last column they cover if they would need more than 2 lines.

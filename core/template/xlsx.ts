@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { FormSpec, ValueKind } from '../forms';
 import { formCells, withVariants, columnName, rowName } from '../forms';
-import { Dec } from '../decimal';
+import { Dec } from '../model/decimal';
 import { a1, columnLetters } from '../read/grid';
 import { templateLayout, textWidth, type LayoutCell, type LayoutOptions, type SheetLayout } from './layout';
 import { planDerived, type WriteValue } from './derive';
@@ -19,7 +19,6 @@ export const TAG_SHEET = 'xxgk_tag';
 const TAG_CELL_CHARS = 30000;
 export const TAG_MAGIC = 'xxgk-template';
 export const TAG_VERSION = 1;
-
 
 export interface TemplateOptions extends LayoutOptions {
   /** Layout variants (e.g. "old_rows") the written report prints. */
@@ -51,12 +50,32 @@ const DERIVED_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgCo
 const STYLES: Record<LayoutCell['role'], Partial<ExcelJS.Style>> = {
   title: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } },
   section: { font: { name: FONT, size: 12, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' } },
-  caption: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER },
+  caption: {
+    font: { name: FONT, size: 11, bold: true },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    border: BORDER,
+  },
   corner: { font: { name: FONT, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER },
-  header: { font: { name: FONT, size: 10, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER },
+  header: {
+    font: { name: FONT, size: 10, bold: true },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    border: BORDER,
+  },
   label: { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BORDER },
-  input: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'center', vertical: 'middle' }, border: BORDER, fill: INPUT_FILL, protection: { locked: false } },
-  derived: { font: { name: FONT, size: 11, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' }, border: BORDER, fill: DERIVED_FILL, protection: { locked: true } },
+  input: {
+    font: { name: FONT, size: 11 },
+    alignment: { horizontal: 'center', vertical: 'middle' },
+    border: BORDER,
+    fill: INPUT_FILL,
+    protection: { locked: false },
+  },
+  derived: {
+    font: { name: FONT, size: 11, bold: true },
+    alignment: { horizontal: 'center', vertical: 'middle' },
+    border: BORDER,
+    fill: DERIVED_FILL,
+    protection: { locked: true },
+  },
   note: { font: { name: FONT, size: 10, italic: true }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
 };
 const NUMFMT: Record<ValueKind, string> = { count: '0', signed: '+0;-0;0', money: '0.0000' };
@@ -75,18 +94,45 @@ function validationFor(kind: ValueKind, ref: string): ExcelJS.DataValidation {
   const common = { allowBlank: true, showInputMessage: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: '输入有误' };
   switch (kind) {
     case 'count':
-      return { ...common, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], promptTitle: '件数', prompt: '请填写不小于 0 的整数；没有的填 0。', error: '这里只能填写不小于 0 的整数（件数）。' };
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        promptTitle: '件数',
+        prompt: '请填写不小于 0 的整数；没有的填 0。',
+        error: '这里只能填写不小于 0 的整数（件数）。',
+      };
     case 'signed':
-      return { ...common, type: 'whole', operator: 'between', formulae: [-999999999, 999999999], promptTitle: '增减数', prompt: '请填写整数：增加填正数，减少填负数（如 -3），没有变化填 0。', error: '这里只能填写整数（减少填负数）。' };
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'between',
+        formulae: [-999999999, 999999999],
+        promptTitle: '增减数',
+        prompt: '请填写整数：增加填正数，减少填负数（如 -3），没有变化填 0。',
+        error: '这里只能填写整数（减少填负数）。',
+      };
     case 'money':
-      return { ...common, type: 'custom', formulae: [`AND(ISNUMBER(${ref}),ROUND(${ref},4)=${ref})`], promptTitle: '金额（万元）', prompt: '请以万元为单位填写数字，最多保留 4 位小数（如 12.3456）。', error: '这里只能填写以万元为单位、最多 4 位小数的数字。' };
+      return {
+        ...common,
+        type: 'custom',
+        formulae: [`AND(ISNUMBER(${ref}),ROUND(${ref},4)=${ref})`],
+        promptTitle: '金额（万元）',
+        prompt: '请以万元为单位填写数字，最多保留 4 位小数（如 12.3456）。',
+        error: '这里只能填写以万元为单位、最多 4 位小数的数字。',
+      };
   }
 }
 
 const toCellValue = (v: WriteValue | Dec): number | string | null => (v instanceof Dec ? v.toNumber() : v);
 
 /** What each value cell of the written sheet holds (derived cells as planned by planDerived). */
-export function plannedValues(form: FormSpec, layout: SheetLayout, opts: TemplateOptions): Map<string, { value: number | string | null; formula?: string }> {
+export function plannedValues(
+  form: FormSpec,
+  layout: SheetLayout,
+  opts: TemplateOptions,
+): Map<string, { value: number | string | null; formula?: string }> {
   const given = opts.values ?? new Map<string, WriteValue>();
   const plans = planDerived(form, given, (opts.blankTotals ?? 'formula') === 'formula');
   const out = new Map<string, { value: number | string | null; formula?: string }>();
@@ -111,7 +157,9 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
     views: [{ state: 'frozen', ySplit: 0, xSplit: 0, showGridLines: false } as ExcelJS.WorksheetView],
   });
   ws.columns = layout.columnWidths.map((width) => ({ width }));
-  layout.rowHeights.forEach((h, r) => { ws.getRow(r + 1).height = h; });
+  layout.rowHeights.forEach((h, r) => {
+    ws.getRow(r + 1).height = h;
+  });
 
   const values = plannedValues(form, layout, opts);
   const validate = opts.validation !== false;
@@ -149,9 +197,15 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
 
   const lastCol = columnLetters(layout.cols - 1);
   ws.pageSetup = {
-    paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printArea: `A1:${lastCol}${layout.rows}`, printTitlesRow: `${layout.titleRow + 1}:${layout.titleRow + 1}`,
+    printArea: `A1:${lastCol}${layout.rows}`,
+    printTitlesRow: `${layout.titleRow + 1}:${layout.titleRow + 1}`,
   } as Partial<ExcelJS.PageSetup>;
   ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' } as ExcelJS.HeaderFooter;
 
@@ -167,12 +221,16 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
   let packed = '';
   for (const [id, at] of layout.address) {
     const item = `${id}=${a1(at.r, at.c)}`;
-    if (packed.length + item.length + 1 > TAG_CELL_CHARS) { tag.addRow(['cells', packed]); packed = ''; }
+    if (packed.length + item.length + 1 > TAG_CELL_CHARS) {
+      tag.addRow(['cells', packed]);
+      packed = '';
+    }
     packed = packed ? `${packed};${item}` : item;
   }
   if (packed) tag.addRow(['cells', packed]);
   const quoted = `'${layout.sheetName.replace(/'/g, "''")}'`;
-  for (const t of layout.tables) wb.definedNames.add(`${quoted}!$${columnLetters(t.c0)}$${t.r0 + 1}:$${columnLetters(t.c1)}$${t.r1 + 1}`, `XXGK_${t.key}`);
+  for (const t of layout.tables)
+    wb.definedNames.add(`${quoted}!$${columnLetters(t.c0)}$${t.r0 + 1}:$${columnLetters(t.c1)}$${t.r1 + 1}`, `XXGK_${t.key}`);
 
   for (const extra of opts.extraSheets ?? []) {
     const s = wb.addWorksheet(extra.name);
@@ -184,7 +242,10 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
   if (opts.protect !== false)
     await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   // Fast deflate: a template is small, and level 1 halves the time spent compressing it.
-  const buf = await wb.xlsx.writeBuffer({ useSharedStrings: false, zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as Partial<ExcelJS.XlsxWriteOptions>);
+  const buf = await wb.xlsx.writeBuffer({
+    useSharedStrings: false,
+    zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } },
+  } as Partial<ExcelJS.XlsxWriteOptions>);
   return new Uint8Array(buf as ArrayBuffer);
 }
 
@@ -199,7 +260,8 @@ export function validationRanges(cells: LayoutCell[]): [string, ValueKind][] {
   for (const cell of sorted) {
     const kind = cell.kind ?? 'count';
     const last = runs[runs.length - 1];
-    if (kind !== 'money' && last && last.r === cell.r && last.kind === kind && last.c1 + 1 === cell.c && cell.colSpan === 1) last.c1 = cell.c;
+    if (kind !== 'money' && last && last.r === cell.r && last.kind === kind && last.c1 + 1 === cell.c && cell.colSpan === 1)
+      last.c1 = cell.c;
     else runs.push({ r: cell.r, c0: cell.c, c1: cell.c, kind });
   }
   const out: [string, ValueKind][] = [];

@@ -13,7 +13,11 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.png': 'image/png', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -22,7 +26,12 @@ export async function serveDist(): Promise<{ url: string; close: () => Promise<v
   const server = http.createServer((req, res) => {
     const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.normalize(path.join(DIST, p));
-    if (!file.startsWith(DIST + path.sep) || file.startsWith(path.join(DIST, 'node')) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    if (
+      !file.startsWith(DIST + path.sep) ||
+      file.startsWith(path.join(DIST, 'node')) ||
+      !fs.existsSync(file) ||
+      !fs.statSync(file).isFile()
+    ) {
       res.writeHead(404).end('not found');
       return;
     }
@@ -38,7 +47,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -52,13 +68,20 @@ export interface OpenOptions {
 }
 
 export async function openPane(browser: Browser, base: string, opts: OpenOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 380, height: opts.height ?? 900 }, acceptDownloads: true, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 380, height: opts.height ?? 900 },
+    acceptDownloads: true,
+    locale: 'zh-CN',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   (page as unknown as { pageErrors: string[] }).pageErrors = errors;
   await page.route(/^https:\/\/appsforoffice\.microsoft\.com\//, (route) => route.abort());
-  await page.route((url) => !url.toString().startsWith(base) && !url.toString().startsWith('data:') && !url.toString().startsWith('blob:'), (route) => route.abort());
+  await page.route(
+    (url) => !url.toString().startsWith(base) && !url.toString().startsWith('data:') && !url.toString().startsWith('blob:'),
+    (route) => route.abort(),
+  );
   if (opts.fakeExcel) {
     await page.addInitScript({ content: `window.__fakeExcelConfig = ${JSON.stringify({ api: opts.api ?? '1.13' })};` });
     await page.addInitScript({ path: path.join(__dirname, 'fake-excel.js') });
@@ -79,5 +102,11 @@ export async function idle(page: Page): Promise<void> {
 export async function act(page: Page, selector: string, opts: { position?: { x: number; y: number } } = {}): Promise<void> {
   const done = Number(await page.getAttribute('[data-testid=workspace]', 'data-done'));
   await page.click(selector, opts);
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n && !document.querySelector('[data-busy="1"]'), done, { timeout: 60_000 });
+  await page.waitForFunction(
+    (n) =>
+      Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n &&
+      !document.querySelector('[data-busy="1"]'),
+    done,
+    { timeout: 60_000 },
+  );
 }

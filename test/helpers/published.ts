@@ -4,7 +4,7 @@
  * messy HTML with merged cells, plus the text sections quoting figures.
  */
 import { formCells, getForm, withVariants, type FormSpec } from '../../core/forms';
-import type { CellRead } from '../../core/report';
+import type { CellRead } from '../../core/model/report';
 import { templateLayout } from '../../core/template/layout';
 
 export type Raw = CellRead['raw'];
@@ -13,7 +13,11 @@ export const LAYOUTS: Layout[] = ['tabs', 'pipes', 'spaces', 'single-spaces', 'o
 
 const show = (v: Raw | undefined) => (v === null || v === undefined ? '' : String(v));
 
-interface Section { title: string; rows: string[][]; headerRows: number[] }
+interface Section {
+  title: string;
+  rows: string[][];
+  headerRows: number[];
+}
 
 /** The tables as rows of cells (empty strings where a merged label or header sits). */
 export function tableRows(form: FormSpec, values: Record<string, Raw>, relabel: (s: string) => string = (s) => s): Section[] {
@@ -25,10 +29,13 @@ export function tableRows(form: FormSpec, values: Record<string, Raw>, relabel: 
       if (block.caption) rows.push([relabel(block.caption)]);
       const depth = Math.max(...block.columns.map((c) => c.header.length));
       for (let level = 0; level < depth; level++) {
-        const row: string[] = block.labelWidth ? [level === 0 ? relabel(block.corner ?? '') : '', ...Array(block.labelWidth - 1).fill('')] : [];
+        const row: string[] = block.labelWidth
+          ? [level === 0 ? relabel(block.corner ?? '') : '', ...Array(block.labelWidth - 1).fill('')]
+          : [];
         block.columns.forEach((c, j) => {
           const prev = block.columns[j - 1];
-          const same = prev && prev.header.length > level && c.header.slice(0, level + 1).join('|') === prev.header.slice(0, level + 1).join('|');
+          const same =
+            prev && prev.header.length > level && c.header.slice(0, level + 1).join('|') === prev.header.slice(0, level + 1).join('|');
           row.push(level < c.header.length && !same ? relabel(c.header[level]) : '');
         });
         headerRows.push(rows.length);
@@ -36,7 +43,11 @@ export function tableRows(form: FormSpec, values: Record<string, Raw>, relabel: 
       }
       block.rows.forEach((r, i) => {
         const prev = block.rows[i - 1];
-        const label = r.label.map((part, level) => (prev && level < r.label.length - 1 && prev.label.slice(0, level + 1).join('|') === r.label.slice(0, level + 1).join('|') ? '' : relabel(part)));
+        const label = r.label.map((part, level) =>
+          prev && level < r.label.length - 1 && prev.label.slice(0, level + 1).join('|') === r.label.slice(0, level + 1).join('|')
+            ? ''
+            : relabel(part),
+        );
         while (label.length < block.labelWidth) label.push('');
         rows.push([...label, ...block.columns.map((c) => show(values[`${table.key}:${r.key}:${c.key}`]))]);
       });
@@ -63,14 +74,23 @@ export function publishedText(format: string, values: Record<string, Raw>, layou
     lines.push(s.title, '');
     s.rows.forEach((cells, i) => {
       switch (layout) {
-        case 'tabs': lines.push(cells.join('\t')); break;
+        case 'tabs':
+          lines.push(cells.join('\t'));
+          break;
         case 'pipes':
           lines.push(`| ${cells.join(' | ')} |`);
           if (s.headerRows.includes(i) && !s.headerRows.includes(i + 1)) lines.push(`|${cells.map(() => '---').join('|')}|`);
           break;
-        case 'spaces': lines.push(cells.filter((c) => c).join('    ')); break;
-        case 'single-spaces': lines.push(cells.filter((c) => c).join(' ')); break;
-        case 'one-per-line': for (const c of cells) if (c) lines.push(c); lines.push(''); break;
+        case 'spaces':
+          lines.push(cells.filter((c) => c).join('    '));
+          break;
+        case 'single-spaces':
+          lines.push(cells.filter((c) => c).join(' '));
+          break;
+        case 'one-per-line':
+          for (const c of cells) if (c) lines.push(c);
+          lines.push('');
+          break;
       }
     });
     lines.push('');
@@ -91,10 +111,17 @@ export function publishedHtml(format: string, values: Record<string, Raw>, opts:
   const layout = templateLayout(form, { year: opts.year ?? 2021, agency: opts.agency ?? '某某县财政局' });
   const title = layout.cells.find((c) => c.role === 'title')!.text!;
   const parts: string[] = [
-    '<!DOCTYPE html>', '<HTML><HEAD><meta charset="utf-8"><TITLE>', esc(title), '</TITLE>',
-    '<script>var s = "<table><tr><td>1</td></tr></table>"; if (a < b) {}</script>', '<style>td { color: red }</style></HEAD>',
-    '<BODY><!-- header <table> comment -->', '<table width="100%"><tr><td>', `<h1 class=title>${esc(title)}</h1>`,
-    '<p>一、总体情况</p>', ...(opts.intro ?? ['本机关扎实推进政务公开工作。']).map((s) => `<p>${esc(s)}</p>`),
+    '<!DOCTYPE html>',
+    '<HTML><HEAD><meta charset="utf-8"><TITLE>',
+    esc(title),
+    '</TITLE>',
+    '<script>var s = "<table><tr><td>1</td></tr></table>"; if (a < b) {}</script>',
+    '<style>td { color: red }</style></HEAD>',
+    '<BODY><!-- header <table> comment -->',
+    '<table width="100%"><tr><td>',
+    `<h1 class=title>${esc(title)}</h1>`,
+    '<p>一、总体情况</p>',
+    ...(opts.intro ?? ['本机关扎实推进政务公开工作。']).map((s) => `<p>${esc(s)}</p>`),
   ];
   for (const t of layout.tables) {
     const section = layout.cells.find((c) => c.role === 'section' && c.r === t.r0 - 1)!;
@@ -111,7 +138,11 @@ export function publishedHtml(format: string, values: Record<string, Raw>, opts:
     }
     parts.push('</tbody></TABLE>');
   }
-  parts.push('<p>五、存在的主要问题及改进情况</p><p>信息公开的内容有待进一步完善&hellip;</p>', '<p>六、其他需要报告的事项</p><p>无</p>', '</td></tr></table></BODY></HTML>');
+  parts.push(
+    '<p>五、存在的主要问题及改进情况</p><p>信息公开的内容有待进一步完善&hellip;</p>',
+    '<p>六、其他需要报告的事项</p><p>无</p>',
+    '</td></tr></table></BODY></HTML>',
+  );
   return parts.join('\n');
 }
 

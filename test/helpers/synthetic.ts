@@ -1,6 +1,6 @@
 /** Reports made in memory from a form and values (for rule and checker tests; readers have real files). */
 import { formCells, getForm, withVariants } from '../../core/forms';
-import type { CellRead, ReportData } from '../../core/report';
+import type { CellRead, ReportData } from '../../core/model/report';
 import { a1 } from '../../core/read/grid';
 
 export type Raw = CellRead['raw'];
@@ -9,7 +9,11 @@ export type Raw = CellRead['raw'];
  * A report of the given format with every value cell present. Cells get distinct addresses on
  * sheet "S" (one row per form row, one column per column), zeros unless given.
  */
-export function syntheticReport(format: string, values: Record<string, Raw> = {}, opts: { variants?: string[]; year?: number | null; fill?: Raw; formulas?: Record<string, string> } = {}): ReportData {
+export function syntheticReport(
+  format: string,
+  values: Record<string, Raw> = {},
+  opts: { variants?: string[]; year?: number | null; fill?: Raw; formulas?: Record<string, string> } = {},
+): ReportData {
   const form = withVariants(getForm(format), opts.variants ?? []);
   const cells: Record<string, CellRead> = {};
   const rowIndex = new Map<string, number>();
@@ -20,9 +24,22 @@ export function syntheticReport(format: string, values: Record<string, Raw> = {}
     const ck = `${spec.table.key}:${spec.column.key}`;
     if (!colIndex.has(ck)) colIndex.set(ck, colIndex.size % 20);
     const raw = id in values ? values[id] : opts.fill === undefined ? 0 : opts.fill;
-    cells[id] = { ref: `S!${a1(rowIndex.get(rk)!, colIndex.get(ck)!)}`, raw, ...(opts.formulas?.[id] ? { formula: opts.formulas[id] } : {}) };
+    cells[id] = {
+      ref: `S!${a1(rowIndex.get(rk)!, colIndex.get(ck)!)}`,
+      raw,
+      ...(opts.formulas?.[id] ? { formula: opts.formulas[id] } : {}),
+    };
   }
-  return { format, variants: opts.variants, year: opts.year === undefined ? null : opts.year, agency: null, sheet: 'S', cells, notes: [], tables: ['T2', 'T3', 'T4'] };
+  return {
+    format,
+    variants: opts.variants,
+    year: opts.year === undefined ? null : opts.year,
+    agency: null,
+    sheet: 'S',
+    cells,
+    notes: [],
+    tables: ['T2', 'T3', 'T4'],
+  };
 }
 
 /** A balanced 表三/表四 with some non-zero numbers: each column's results spread over rows. */
@@ -35,13 +52,21 @@ export function balancedValues(format: string, seed = 1): Record<string, Raw> {
   const rowTotal = new Map<string, number>();
   cols.forEach((c, ci) => {
     let sum = 0;
-    results.forEach((r, ri) => { const x = (ri * 7 + ci * 3 + seed) % 5; v[`T3:${r}:${c}`] = x; sum += x; });
+    results.forEach((r, ri) => {
+      const x = (ri * 7 + ci * 3 + seed) % 5;
+      v[`T3:${r}:${c}`] = x;
+      sum += x;
+    });
     const r4 = (ci + seed) % 3;
     const r2 = (ci * 2 + seed) % 4;
     const r1 = sum + r4 - r2;
     Object.assign(v, { [`T3:R3.7:${c}`]: sum, [`T3:R4:${c}`]: r4, [`T3:R2:${c}`]: r2, [`T3:R1:${c}`]: r1 });
   });
-  for (const r of t3.rows) rowTotal.set(r.key, cols.reduce((s, c) => s + (v[`T3:${r.key}:${c}`] as number), 0));
+  for (const r of t3.rows)
+    rowTotal.set(
+      r.key,
+      cols.reduce((s, c) => s + (v[`T3:${r.key}:${c}`] as number), 0),
+    );
   for (const [r, t] of rowTotal) v[`T3:${r}:total`] = t;
   for (const g of ['review', 'suit', 'suit_after_review']) {
     const parts = [1 + seed, 2, 0, 1];

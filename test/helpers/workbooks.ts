@@ -63,7 +63,9 @@ export function layoutForm(opts: ReportLayoutOptions): FormSpec {
   return withVariants(getForm(opts.format), opts.variants ?? []);
 }
 
-interface Placed { ref: { sheet: string; r: number; c: number } }
+interface Placed {
+  ref: { sheet: string; r: number; c: number };
+}
 
 /**
  * Sheets of one report in the official layout (or as the options bend it), and where every value
@@ -134,11 +136,19 @@ export function reportSheets(opts: ReportLayoutOptions): { sheets: SheetSpec[]; 
         let j = 0;
         while (j < ncol) {
           const col = block.columns[j];
-          if (level >= col.header.length) { j++; continue; }
+          if (level >= col.header.length) {
+            j++;
+            continue;
+          }
           const isLeaf = level === col.header.length - 1;
           let k = j;
           if (!isLeaf)
-            while (k + 1 < ncol && block.columns[k + 1].header.length > level + 1 && block.columns[k + 1].header.slice(0, level + 1).join('|') === col.header.slice(0, level + 1).join('|')) k++;
+            while (
+              k + 1 < ncol &&
+              block.columns[k + 1].header.length > level + 1 &&
+              block.columns[k + 1].header.slice(0, level + 1).join('|') === col.header.slice(0, level + 1).join('|')
+            )
+              k++;
           put(r + level, c0 + j, colLabel(col.header[level], table, level));
           merge(r + level, c0 + j, isLeaf ? r + depth - 1 : r + level, c0 + k);
           j = k + 1;
@@ -153,10 +163,20 @@ export function reportSheets(opts: ReportLayoutOptions): { sheets: SheetSpec[]; 
         row.label.forEach((text, level) => {
           const isLast = level === row.label.length - 1;
           const prev = rows[i - 1];
-          const sameAsPrev = prev && !isLast && prev.label.length > level + 1 && prev.label.slice(0, level + 1).join('|') === row.label.slice(0, level + 1).join('|');
+          const sameAsPrev =
+            prev &&
+            !isLast &&
+            prev.label.length > level + 1 &&
+            prev.label.slice(0, level + 1).join('|') === row.label.slice(0, level + 1).join('|');
           if (sameAsPrev) return;
           let k = i;
-          if (!isLast) while (k + 1 < rows.length && rows[k + 1].label.length > level + 1 && rows[k + 1].label.slice(0, level + 1).join('|') === row.label.slice(0, level + 1).join('|')) k++;
+          if (!isLast)
+            while (
+              k + 1 < rows.length &&
+              rows[k + 1].label.length > level + 1 &&
+              rows[k + 1].label.slice(0, level + 1).join('|') === row.label.slice(0, level + 1).join('|')
+            )
+              k++;
           put(rr, origin.c + level, rowLabel(text, row, table, level));
           merge(rr, origin.c + level, rowStart + k, isLast ? origin.c + lw - 1 : origin.c + level);
         });
@@ -174,13 +194,18 @@ export function reportSheets(opts: ReportLayoutOptions): { sheets: SheetSpec[]; 
 }
 
 function toSheet(s: SheetSpec): XLSX.WorkSheet {
-  const ws = XLSX.utils.aoa_to_sheet(s.aoa.map((row) => Array.from(row, (v) => (v === undefined ? null : v))), { sheetStubs: false });
-  s.formulas?.forEach((row, r) => row?.forEach((f, c) => {
-    if (!f) return;
-    const addr = XLSX.utils.encode_cell({ r, c });
-    const v = s.aoa[r]?.[c];
-    ws[addr] = typeof v === 'number' ? { t: 'n', v, f } : v == null ? { t: 'n', v: 0, f } : { t: 's', v: String(v), f };
-  }));
+  const ws = XLSX.utils.aoa_to_sheet(
+    s.aoa.map((row) => Array.from(row, (v) => (v === undefined ? null : v))),
+    { sheetStubs: false },
+  );
+  s.formulas?.forEach((row, r) =>
+    row?.forEach((f, c) => {
+      if (!f) return;
+      const addr = XLSX.utils.encode_cell({ r, c });
+      const v = s.aoa[r]?.[c];
+      ws[addr] = typeof v === 'number' ? { t: 'n', v, f } : v == null ? { t: 'n', v: 0, f } : { t: 's', v: String(v), f };
+    }),
+  );
   if (s.merges.length) ws['!merges'] = s.merges.map((m) => ({ s: { r: m.r0, c: m.c0 }, e: { r: m.r1, c: m.c1 } }));
   return ws;
 }
@@ -215,12 +240,15 @@ export function writeSheets(name: string, sheets: SheetSpec[], bookType: BookTyp
 /** One report (or the sheets of several: pass an array) written to a file; returns its path. */
 export function writeReportWorkbook(name: string, opts: ReportLayoutOptions | ReportLayoutOptions[], bookType: BookType = 'xlsx'): string {
   const list = Array.isArray(opts) ? opts : [opts];
-  return writeSheets(name, list.flatMap((o) => reportSheets(o).sheets), bookType);
+  return writeSheets(
+    name,
+    list.flatMap((o) => reportSheets(o).sheets),
+    bookType,
+  );
 }
 
 /** Rewrite an .xlsx's XML parts with an "x:" namespace prefix, as some tools and WPS exports do. */
 export async function prefixXml(xlsx: Uint8Array): Promise<Buffer> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const JSZip = require('jszip');
   const zip = await JSZip.loadAsync(xlsx);
   const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -239,7 +267,10 @@ export async function prefixXml(xlsx: Uint8Array): Promise<Buffer> {
 export function encryptedBytes(): Buffer {
   const cfb = XLSX.CFB.utils.cfb_new();
   // Agile encryption header (version 4.4, flags 0x40) and some XML, then an opaque package.
-  const info = Buffer.concat([Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]), Buffer.from('<?xml version="1.0"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"/>')]);
+  const info = Buffer.concat([
+    Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]),
+    Buffer.from('<?xml version="1.0"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"/>'),
+  ]);
   XLSX.CFB.utils.cfb_add(cfb, '/EncryptionInfo', info);
   XLSX.CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(4096, 7));
   return Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
@@ -250,7 +281,11 @@ export function randomBytes(n: number, seed = 1): Buffer {
   const b = Buffer.alloc(n);
   let x = seed >>> 0 || 1;
   for (let i = 0; i < n; i++) {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
     b[i] = x & 0xff;
   }
   return b;

@@ -27,14 +27,20 @@ export class Dec {
     const digits = (m[2] || '') + (m[3] || '');
     let scale = (m[3] || '').length - (m[4] ? parseInt(m[4], 10) : 0);
     let n = BigInt(digits || '0');
-    if (scale < 0) { n *= 10n ** BigInt(-scale); scale = 0; }
+    if (scale < 0) {
+      n *= 10n ** BigInt(-scale);
+      scale = 0;
+    }
     if (scale > 60) return null;
     return new Dec(m[1] === '-' ? -n : n, scale).normalised();
   }
 
   private normalised(): Dec {
     let { n, scale } = this;
-    while (scale > 0 && n % 10n === 0n) { n /= 10n; scale--; }
+    while (scale > 0 && n % 10n === 0n) {
+      n /= 10n;
+      scale--;
+    }
     return n === this.n && scale === this.scale ? this : new Dec(n, scale);
   }
 
@@ -58,17 +64,34 @@ export class Dec {
     if (this.scale === 0 && b.scale === 0) return new Dec(this.n * b.n, 0);
     return new Dec(this.n * b.n, this.scale + b.scale).normalised();
   }
-  neg(): Dec { return new Dec(-this.n, this.scale); }
-  cmp(b: Dec): number { const [x, y] = Dec.align(this, b); return x < y ? -1 : x > y ? 1 : 0; }
-  eq(b: Dec): boolean { return this.cmp(b) === 0; }
-  isZero(): boolean { return this.n === 0n; }
-  isInteger(): boolean { return this.scale === 0; }
-  isNegative(): boolean { return this.n < 0n; }
+  neg(): Dec {
+    return new Dec(-this.n, this.scale);
+  }
+  cmp(b: Dec): number {
+    const [x, y] = Dec.align(this, b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  eq(b: Dec): boolean {
+    return this.cmp(b) === 0;
+  }
+  isZero(): boolean {
+    return this.n === 0n;
+  }
+  isInteger(): boolean {
+    return this.scale === 0;
+  }
+  isNegative(): boolean {
+    return this.n < 0n;
+  }
   /** Number of decimals as written (trailing zeros dropped). */
-  get decimals(): number { return this.scale; }
+  get decimals(): number {
+    return this.scale;
+  }
 
   /** Divide by 10^k exactly (元 → 万元 is k = 4). */
-  shift(k: number): Dec { return k >= 0 ? new Dec(this.n, this.scale + k).normalised() : Dec.of(this.n * 10n ** BigInt(-k), this.scale); }
+  shift(k: number): Dec {
+    return k >= 0 ? new Dec(this.n, this.scale + k).normalised() : Dec.of(this.n * 10n ** BigInt(-k), this.scale);
+  }
 
   toString(): string {
     const neg = this.n < 0n;
@@ -79,7 +102,9 @@ export class Dec {
   }
 
   /** For JSON output: exact as long as it fits a double's 15 significant digits (counts and 万元 amounts do). */
-  toNumber(): number { return Number(this.toString()); }
+  toNumber(): number {
+    return Number(this.toString());
+  }
 
   static sum(values: Iterable<Dec>): Dec {
     let acc = Dec.ZERO;

@@ -3,7 +3,9 @@
  * blank, numbers in disguise are read as numbers (with a notice), anything else is not a number.
  */
 import { Dec } from './decimal';
-import type { ValueKind } from './forms/types';
+
+/** What a cell holds: a count, a count that may be negative (表二 本年增/减), or money in 万元. */
+export type ValueKind = 'count' | 'signed' | 'money';
 
 export type CellValue =
   | { kind: 'number'; value: Dec; /** why the text was read as a number (a notice), when it was text */ disguise?: Disguise }
@@ -13,7 +15,33 @@ export type CellValue =
 export type Disguise = 'text' | 'fullwidth' | 'unit' | 'spaces' | 'thousands' | 'plus' | 'wan' | 'yuan';
 
 /** Cell contents that people write for "nothing here". */
-const PLACEHOLDERS = new Set(['/', '／', '-', '－', '—', '——', '–', '―', '─', '无', '無', '空', '暂无', 'N/A', 'n/a', 'NA', '\\', '、', '--', '---', '……', '…', '×', 'x', 'X']);
+const PLACEHOLDERS = new Set([
+  '/',
+  '／',
+  '-',
+  '－',
+  '—',
+  '——',
+  '–',
+  '―',
+  '─',
+  '无',
+  '無',
+  '空',
+  '暂无',
+  'N/A',
+  'n/a',
+  'NA',
+  '\\',
+  '、',
+  '--',
+  '---',
+  '……',
+  '…',
+  '×',
+  'x',
+  'X',
+]);
 
 const COUNT_UNITS = ['件次', '件', '个', '項', '项', '次', '宗', '条', '人次', '人', '家', '份'];
 
@@ -31,7 +59,10 @@ export function readValue(raw: string | number | boolean | null | undefined, kin
   if (PLACEHOLDERS.has(s)) return { kind: 'blank', placeholder: original.trim() };
   // Dashes people type for a minus sign.
   s = s.replace(/^[−–—－]/, '-');
-  if (/^\+/.test(s)) { disguises.add('plus'); s = s.slice(1); }
+  if (/^\+/.test(s)) {
+    disguises.add('plus');
+    s = s.slice(1);
+  }
   let shift = 0;
   const unit = /(万元|元|[件个項项次宗条家份]|人次|人)$/.exec(s);
   if (unit) {
@@ -46,7 +77,10 @@ export function readValue(raw: string | number | boolean | null | undefined, kin
     }
     s = s.slice(0, -u.length);
   }
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) { disguises.add('thousands'); s = s.replace(/,/g, ''); }
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) {
+    disguises.add('thousands');
+    s = s.replace(/,/g, '');
+  }
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(s)) return { kind: 'text', text: original };
   let value = Dec.parse(s);
   if (!value) return { kind: 'text', text: original };

@@ -59,7 +59,11 @@ export class Tally {
     const s = this.summary;
     s.files++;
     if (f.status === 'unreadable') s.unreadable++;
-    for (const r of f.reports) { s.reports++; if (isClean(r)) s.clean++; else s.with_errors++; }
+    for (const r of f.reports) {
+      s.reports++;
+      if (isClean(r)) s.clean++;
+      else s.with_errors++;
+    }
   }
 }
 
@@ -80,11 +84,19 @@ const list = <T>(x: T | T[] | undefined): T[] | null => (x === undefined ? null 
 
 /** The findings of a report that match the filter (as R's validate slices a confrontation). */
 export function sliceFindings(result: ReportResult, filter: FindingFilter = {}): Finding[] {
-  const tables = list(filter.table), sevs = list(filter.severity), rules = list(filter.rule);
-  return result.findings.filter((f) =>
-    (!sevs || sevs.includes(f.severity)) &&
-    (!rules || rules.some((r) => (r.endsWith('.*') ? f.rule.startsWith(r.slice(0, -1)) : f.rule === r))) &&
-    (!tables || tables.some((t) => f.cells.some((c) => c.table === t) || f.rule.startsWith(`${t}.`) || f.instance === t || (f.instance ?? '').startsWith(`${t}:`))));
+  const tables = list(filter.table),
+    sevs = list(filter.severity),
+    rules = list(filter.rule);
+  return result.findings.filter(
+    (f) =>
+      (!sevs || sevs.includes(f.severity)) &&
+      (!rules || rules.some((r) => (r.endsWith('.*') ? f.rule.startsWith(r.slice(0, -1)) : f.rule === r))) &&
+      (!tables ||
+        tables.some(
+          (t) =>
+            f.cells.some((c) => c.table === t) || f.rule.startsWith(`${t}.`) || f.instance === t || (f.instance ?? '').startsWith(`${t}:`),
+        )),
+  );
 }
 
 /** One line per rule: how many instances failed, at what severity (the summary a statistician reads first). */
@@ -93,8 +105,11 @@ export function summariseFindings(result: ReportResult): { rule: string; severit
   for (const f of result.findings) {
     const k = `${f.rule}|${f.severity}`;
     const cur = by.get(k);
-    if (cur) cur.count++; else by.set(k, { rule: f.rule, severity: f.severity, count: 1 });
+    if (cur) cur.count++;
+    else by.set(k, { rule: f.rule, severity: f.severity, count: 1 });
   }
   const rank: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
-  return [...by.values()].sort((a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  return [...by.values()].sort(
+    (a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
 }
