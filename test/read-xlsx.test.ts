@@ -12,9 +12,11 @@ function codeOf(fn: () => unknown): string {
   } catch (e) {
     expect(e).toBeInstanceOf(ReadError);
     const err = e as ReadError;
-    // Chinese first, then English, naming the file.
+    // One language at a time, each naming the file: no "中文 / English" pairs.
     expect(err.message).toMatch(/^[^A-Za-z]*文件「|^文件「|中没有|^[\u4e00-\u9fff]/);
-    expect(err.message).toContain(' / ');
+    expect(err.message).not.toContain(' / ');
+    expect(err.messageIn('en')).toContain(err.file);
+    expect(err.messageIn('en').replace(err.file, '')).not.toMatch(/[\u4e00-\u9fff]/);
     return err.code;
   }
   throw new Error('expected a ReadError');

@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import type { Book, Grid, GridCell, Merge } from './grid';
 import { a1, sheetRef } from './grid';
 import { ReadError } from './errors';
+import { sayBoth } from '../messages';
 import { registerSparse } from './locate';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -128,12 +129,12 @@ export function checkSize(size: number, name: string, maxBytes = DEFAULT_MAX_BYT
 function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKED): XLSX.WorkBook {
   const kind = sniff(data);
   if (kind === 'binary') throw new ReadError('not_zip', name);
-  if (kind === 'text') throw new ReadError('not_workbook', name, '文本文件 / a text file');
+  if (kind === 'text') throw new ReadError('not_workbook', name, sayBoth('read.detail.text_file'));
   if (kind === 'zip' && zipEnd(data) < 0) throw new ReadError('truncated', name);
   if (kind === 'zip') {
     const unpacked = zipUnpackedSize(data);
     if (unpacked !== null && unpacked > maxUnpacked)
-      throw new ReadError('too_large', name, `解压后 unpacked ${sizeText(unpacked)} > ${sizeText(maxUnpacked)}`);
+      throw new ReadError('too_large', name, sayBoth('read.detail.unpacked', { size: sizeText(unpacked), limit: sizeText(maxUnpacked) }));
   }
   if (kind === 'cfb') {
     let cfb: ReturnType<typeof XLSX.CFB.read> | undefined;
@@ -246,7 +247,7 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
 export function readWorkbook(data: Uint8Array, name: string, opts: ReadOptions = {}): Book {
   checkSize(data.length, name, opts.maxBytes);
   const wb = parse(data, name, opts.maxUnpackedBytes);
-  if (!wb.SheetNames?.length) throw new ReadError('not_workbook', name, '没有工作表 / no sheets');
+  if (!wb.SheetNames?.length) throw new ReadError('not_workbook', name, sayBoth('read.detail.no_sheets'));
   const grids = wb.SheetNames.map((s) => sheetGrid(s, wb.Sheets[s] ?? {}));
   const definedNames: Record<string, string> = {};
   for (const n of wb.Workbook?.Names ?? []) {

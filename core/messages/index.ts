@@ -1,0 +1,27 @@
+/**
+ * Every sentence a person reads comes from here: one catalogue per language (zh.ts, en.ts), keyed
+ * like zod's issues. Each entry is a function of its parameters, so the compiler checks that both
+ * languages have every key and take the same parameters.
+ *
+ * Chinese text holds no English and English text no Chinese except labels quoted from the report.
+ */
+import type { Lang } from '../model/findings';
+import { en } from './en';
+import { zh, type Catalogue } from './zh';
+
+export type { Catalogue } from './zh';
+export type MessageKey = keyof Catalogue;
+export type MessageParams<K extends MessageKey> = Parameters<Catalogue[K]>[0];
+
+const CATALOGUES: Record<Lang, Catalogue> = { zh, en };
+
+/** The message `key` in `lang`, with its parameters filled in. */
+export function say<K extends MessageKey>(lang: Lang, key: K, ...params: Parameters<Catalogue[K]>): string {
+  const entry = CATALOGUES[lang][key] as (...p: Parameters<Catalogue[K]>) => string;
+  return entry(...params);
+}
+
+/** Both languages at once, for values that carry their message in each (a ReadError, say). */
+export function sayBoth<K extends MessageKey>(key: K, ...params: Parameters<Catalogue[K]>): Record<Lang, string> {
+  return { zh: say('zh', key, ...params), en: say('en', key, ...params) };
+}

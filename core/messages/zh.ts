@@ -1,0 +1,40 @@
+/**
+ * 中文消息目录。Sections by area; each engineer adds keys to their own section only, and the same
+ * key to en.ts. Keys are `area.what`; parameters are named.
+ */
+
+/** A file and a detail, the parameters of most reader failures. */
+type FileDetail = { file: string; detail?: string };
+
+export const zh = {
+  // ── read: why a file could not be read (core/read) ────────────────────────────────────────────
+  'read.not_zip': (p: FileDetail) => `文件「${p.file}」不是有效的电子表格：既不是 .xlsx/.ods（zip 压缩包），也不是 .xls 文件`,
+  'read.encrypted': (p: FileDetail) => `文件「${p.file}」设置了打开密码（已加密），无法读取；请去掉密码后另存再检查`,
+  'read.truncated': (p: FileDetail) => `文件「${p.file}」不完整（可能下载或复制中断），无法读取`,
+  'read.not_workbook': (p: FileDetail) => `文件「${p.file}」不是工作簿${p.detail ? `（${p.detail}）` : ''}，可能是改了扩展名的其他文件`,
+  'read.too_large': (p: FileDetail) => `文件「${p.file}」太大（${p.detail ?? ''}），为避免耗尽内存未读取`,
+  'read.no_tables': (p: FileDetail) => `文件「${p.file}」中没有找到年度报告的统计表（表二、表三、表四）`,
+  'read.empty': (p: FileDetail) => `文件「${p.file}」是空的`,
+  'read.detail.text_file': () => '文本文件',
+  'read.detail.no_sheets': () => '没有工作表',
+  'read.detail.unpacked': (p: { size: string; limit: string }) => `解压后 ${p.size}，超过 ${p.limit}`,
+  // ── read.kind: what a file is, when it is not a report (core/read registry) ────────────────────
+
+  // ── locate: notes on how tables, rows and columns were found (core/read/locate) ────────────────
+
+  // ── check: findings of the checker (core/check) ────────────────────────────────────────────────
+
+  // ── rules: the built-in rule catalogue and rule-file errors (core/rules) ───────────────────────
+
+  // ── text: the text.* rules on published reports (core/rules/text, core/import) ─────────────────
+
+  // ── limits: hostile and oversized input (core/read, core/import, cli) ──────────────────────────
+
+  // ── batch: verdicts, the batch summary, send-back notices (issue 10) ───────────────────────────
+
+  // ── template: template, fill, sum, export (core/template, core/export) ─────────────────────────
+
+  // ── cli: command lines, usage errors, output files (cli/) ──────────────────────────────────────
+};
+
+export type Catalogue = typeof zh;
