@@ -8,7 +8,7 @@ import {
   freeSheetName,
   type CellAt,
   type DrawLayout,
-  type HostFeatures,
+  type HostCapabilities,
   type Mark,
   type MarkRecord,
   type ReadResult,
@@ -133,25 +133,33 @@ export class MemoryWorkbook {
   }
 }
 
-const ALL_FEATURES: HostFeatures = {
+/** A copy in memory does everything but open a new window; the pane previews it (not live). */
+const MEMORY_CAPABILITIES: HostCapabilities = {
+  liveWorkbook: false,
   comments: true,
-  multiSelect: true,
+  selectMany: true,
   readMerges: true,
   validation: true,
   protection: true,
-  createWorkbook: false,
   events: true,
+  openWorkbook: false,
+  download: true,
 };
 
 export class MemoryHost implements SheetHost {
-  readonly kind = 'memory' as const;
-  readonly features: HostFeatures = { ...ALL_FEATURES };
+  readonly capabilities: HostCapabilities = { ...MEMORY_CAPABILITIES };
   private listeners = new Set<(sheet: string) => void>();
+  /** What each mark in place changed. */
+  private records: MarkRecord[] = [];
 
   constructor(
     readonly wb: MemoryWorkbook = new MemoryWorkbook(),
     readonly label = 'workbook',
   ) {}
+
+  get preview(): MemoryWorkbook {
+    return this.wb;
+  }
 
   async sheetNames(): Promise<string[]> {
     return this.wb.sheets.map((s) => s.name);
@@ -183,18 +191,25 @@ export class MemoryHost implements SheetHost {
     return out;
   }
 
-  async addMarks(marks: Mark[], replacing: MarkRecord[] = []): Promise<MarkRecord[]> {
-    await this.removeMarks(replacing);
-    return marks.map((m) => {
+  async mark(marks: Mark[]): Promise<number> {
+    await this.clearMarks();
+    this.records = marks.map((m) => {
       const cur = this.wb.get(m.sheet, m.r, m.c);
       const hadComment = !!cur?.comment;
       this.wb.set(m.sheet, m.r, m.c, { fill: m.color, ...(m.text && !hadComment ? { comment: m.text } : {}) });
       return { sheet: m.sheet, r: m.r, c: m.c, prevFill: cur?.fill ?? null, comment: !!m.text && !hadComment };
     });
+    return this.records.length;
   }
 
-  async removeMarks(records: MarkRecord[]): Promise<void> {
-    for (const m of [...records].reverse()) this.wb.set(m.sheet, m.r, m.c, { fill: m.prevFill, ...(m.comment ? { comment: null } : {}) });
+  async clearMarks(): Promise<void> {
+    for (const m of [...this.records].reverse())
+      this.wb.set(m.sheet, m.r, m.c, { fill: m.prevFill, ...(m.comment ? { comment: null } : {}) });
+    this.records = [];
+  }
+
+  markCount(): number {
+    return this.records.length;
   }
 
   async select(cells: CellAt[]): Promise<void> {

@@ -13,7 +13,7 @@ import {
   type CellAt,
   type DrawCell,
   type DrawLayout,
-  type HostFeatures,
+  type HostCapabilities,
   type Mark,
   type MarkRecord,
   type ReadResult,
@@ -31,15 +31,18 @@ const supported = (v: string) => {
   }
 };
 
-export function detectFeatures(): HostFeatures {
+/** What this Excel can do, from the requirement sets it supports. */
+export function detectCapabilities(): HostCapabilities {
   return {
+    liveWorkbook: true,
     comments: supported('1.10'),
-    multiSelect: supported('1.9'),
+    selectMany: supported('1.9'),
     readMerges: supported('1.13'),
     validation: supported('1.8'),
     protection: supported('1.2'),
-    createWorkbook: supported('1.8'),
     events: supported('1.7'),
+    openWorkbook: supported('1.8'),
+    download: true,
   };
 }
 
@@ -69,15 +72,14 @@ function toGrid(name: string, top: number, left: number, values: Scalar[][], for
 }
 
 export class OfficeHost implements SheetHost {
-  readonly kind = 'office' as const;
-  readonly features: HostFeatures;
+  readonly capabilities: HostCapabilities;
   /** Sheets that held comments of their own, or were protected, when last read: marks add no comments there. */
   private sheetsWithComments = new Set<string>();
   /** Comments our marks added and have not removed, per sheet. */
   private ourComments = new Map<string, number>();
 
-  constructor(features: HostFeatures = detectFeatures()) {
-    this.features = features;
+  constructor(capabilities: HostCapabilities = detectCapabilities()) {
+    this.capabilities = capabilities;
   }
 
   async sheetNames(): Promise<string[]> {
@@ -96,9 +98,9 @@ export class OfficeHost implements SheetHost {
         ws.load('name');
         const used = ws.getUsedRangeOrNullObject(true); // values only: formatting does not widen the block
         used.load('values,formulas,rowIndex,columnIndex');
-        const merges = this.features.readMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
+        const merges = this.capabilities.readMerges ? ws.getRange().getMergedAreasOrNullObject() : null;
         merges?.load('address');
-        const comments = this.features.comments ? ws.comments : null;
+        const comments = this.capabilities.comments ? ws.comments : null;
         comments?.load('items/id');
         if (comments) ws.protection.load('protected');
         return { ws, used, merges, comments };
@@ -153,15 +155,23 @@ export class OfficeHost implements SheetHost {
     });
   }
 
-  async addMarks(marks: Mark[], replacing: MarkRecord[] = []): Promise<MarkRecord[]> {
-    if (!marks.length && !replacing.length) return [];
-    return Excel.run(async (ctx) => {
+  /** What each mark in place changed. */
+  private records: MarkRecord[] = [];
+
+  markCount(): number {
+    return this.records.length;
+  }
+
+  async mark(marks: Mark[]): Promise<number> {
+    const replacing = this.records;
+    if (!marks.length && !replacing.length) return 0;
+    this.records = await Excel.run(async (ctx) => {
       this.queueRemoval(ctx, replacing); // old marks go first, in the same batch
       const fills = marks.map((m) => {
         const range = ctx.workbook.worksheets.getItem(m.sheet).getRange(a1(m.r, m.c));
         range.format.fill.load('color'); // before the mark: executed in order within the batch
         range.format.fill.color = m.color;
-        const comment = !!m.text && this.features.comments && !this.sheetsWithComments.has(m.sheet);
+        const comment = !!m.text && this.capabilities.comments && !this.sheetsWithComments.has(m.sheet);
         if (comment) ctx.workbook.comments.add(sheetRef(m.sheet, m.r, m.c), m.text!);
         return { fill: range.format.fill, comment };
       });
@@ -175,14 +185,16 @@ export class OfficeHost implements SheetHost {
         comment: fills[i].comment,
       }));
     });
+    return this.records.length;
   }
 
-  async removeMarks(records: MarkRecord[]): Promise<void> {
-    if (!records.length) return;
+  async clearMarks(): Promise<void> {
+    if (!this.records.length) return;
     await Excel.run(async (ctx) => {
-      this.queueRemoval(ctx, records);
+      this.queueRemoval(ctx, this.records);
       await ctx.sync();
     });
+    this.records = [];
   }
 
   private queueRemoval(ctx: Excel.RequestContext, records: MarkRecord[]): void {
@@ -202,7 +214,7 @@ export class OfficeHost implements SheetHost {
   }
 
   async openWorkbook(base64: string): Promise<boolean> {
-    if (!this.features.createWorkbook) return false;
+    if (!this.capabilities.openWorkbook) return false;
     await Excel.createWorkbook(base64);
     return true;
   }
@@ -214,14 +226,14 @@ export class OfficeHost implements SheetHost {
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
-      if (same.length > 1 && this.features.multiSelect) ws.getRanges(same.map((c) => a1(c.r, c.c)).join(',')).select();
+      if (same.length > 1 && this.capabilities.selectMany) ws.getRanges(same.map((c) => a1(c.r, c.c)).join(',')).select();
       else ws.getRange(a1(same[0].r, same[0].c)).select();
       await ctx.sync();
     });
   }
 
   async onChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
-    if (!this.features.events) return async () => {};
+    if (!this.capabilities.events) return async () => {};
     let registered: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
     await Excel.run(async (ctx) => {
       registered = ctx.workbook.worksheets.onChanged.add(async (e) => handler(e.worksheetId));
@@ -241,12 +253,12 @@ export class OfficeHost implements SheetHost {
     const sheetName = freeSheetName(name, taken);
     await Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.add(sheetName);
-      for (const cell of layout.cells) drawCell(ws, cell, this.features);
+      for (const cell of layout.cells) drawCell(ws, cell, this.capabilities);
       (layout.columnWidths ?? []).forEach((w, c) => {
         if (w) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(w * 7); // points ≈ 7 per character
       });
       for (const [n, ref] of Object.entries(layout.names ?? {})) ws.names.add(n, ws.getRange(ref.replace(/^.*!/, '')));
-      if (this.features.protection)
+      if (this.capabilities.protection)
         ws.protection.protect({ allowFormatCells: true, allowEditObjects: true, allowFormatColumns: true, allowFormatRows: true });
       ws.activate();
       await ctx.sync(); // the template in one round trip
@@ -257,7 +269,7 @@ export class OfficeHost implements SheetHost {
 
 const BORDERED = new Set(['header', 'corner', 'label', 'input', 'derived', 'value']);
 
-function drawCell(ws: Excel.Worksheet, cell: DrawCell, f: HostFeatures): void {
+function drawCell(ws: Excel.Worksheet, cell: DrawCell, f: HostCapabilities): void {
   const rs = cell.rowSpan ?? 1,
     cs = cell.colSpan ?? 1;
   const range = ws.getRangeByIndexes(cell.r, cell.c, rs, cs);

@@ -1,11 +1,13 @@
 /**
- * The one small interface through which the task pane talks to a spreadsheet. Two
- * implementations: host-office.ts (Excel through Office.js — the only module that calls it) and
- * host-memory.ts (in memory: files outside Excel, and tests).
+ * The one small interface through which the task pane talks to a spreadsheet: host-office.ts
+ * (Excel through Office.js — the only module that calls it), host-memory.ts (in memory: files
+ * outside Excel, and tests), and a WPS host. A new host implements SheetHost and declares its
+ * HostCapabilities; nothing else in the pane knows which host it has.
  *
  * Coordinates are 0-based sheet rows/columns. Every call is one round trip to the host.
  */
 import type { Book } from '../core/read/grid';
+import { splitRef } from '../core/formula';
 
 export type Scalar = string | number | boolean | null;
 
@@ -16,22 +18,34 @@ export interface CellAt {
   c: number;
 }
 
-/** What the host supports (detected at run time; Office requirement sets). */
-export interface HostFeatures {
-  /** Cell comments (ExcelApi 1.10) used for a mark's text. */
+/**
+ * What a host can do, declared by the host itself (Office: from the requirement sets supported at
+ * run time; WPS: from its JS API; memory: everything a copy in memory can do). The pane branches
+ * on these and on nothing else: it never asks which host it has.
+ */
+export interface HostCapabilities {
+  /**
+   * The host is the user's own open workbook (Excel, WPS): what the pane writes stays in their
+   * document, which they see beside the pane. False for a copy in memory (a picked file): the pane
+   * then shows its own preview of the sheet, checks every sheet by default and inserts no template.
+   */
+  liveWorkbook: boolean;
+  /** A mark may carry a cell comment with the finding's text (Excel: ExcelApi 1.10). */
   comments: boolean;
-  /** Several areas selected at once (ExcelApi 1.9). */
-  multiSelect: boolean;
-  /** Merged areas readable (ExcelApi 1.13). */
+  /** Several separate cells can be selected at once (Excel: RangeAreas.select, ExcelApi 1.18); else the first is selected. */
+  selectMany: boolean;
+  /** Merged areas can be read (Excel: getMergedAreasOrNullObject, ExcelApi 1.13). */
   readMerges: boolean;
-  /** Data validation on input cells (ExcelApi 1.8). */
+  /** Data validation can be set on a template's input cells (Excel: ExcelApi 1.8). */
   validation: boolean;
-  /** Sheet protection with unlocked input cells (ExcelApi 1.2). */
+  /** A template sheet can be protected with its input cells unlocked (Excel: ExcelApi 1.2). */
   protection: boolean;
-  /** Open a generated workbook in a new window (Excel.createWorkbook, ExcelApi 1.8). */
-  createWorkbook: boolean;
-  /** Change events (ExcelApi 1.7). */
+  /** `onChanged` reports the user's edits (Excel: ExcelApi 1.7 per sheet, 1.9 for the whole workbook). */
   events: boolean;
+  /** `openWorkbook` can open a generated workbook in a new window (Excel.createWorkbook, ExcelApi 1.8). */
+  openWorkbook: boolean;
+  /** The pane can hand the user a file by a browser download (false where the webview ignores downloads). */
+  download: boolean;
 }
 
 /** A mark: a cell coloured (and given a comment where supported) because a finding names it. */
@@ -92,9 +106,33 @@ export interface ReadResult {
   sheets: { name: string; top: number; left: number }[];
 }
 
+/**
+ * A workbook preview the pane draws for a host that is not the user's visible workbook
+ * (capabilities.liveWorkbook false). Cells are keyed "r,c" (0-based).
+ */
+export interface PreviewWorkbook {
+  sheets: { name: string; cells: Map<string, PreviewCell>; merges: { r0: number; c0: number; r1: number; c1: number }[] }[];
+  active: number;
+  selection: CellAt[];
+  /** Used rows and columns of a sheet, counted from A1. */
+  extent(sheet: string): [number, number];
+}
+
+export interface PreviewCell {
+  value: Scalar;
+  fill?: string | null;
+  comment?: string | null;
+  bold?: boolean;
+}
+
+/**
+ * A spreadsheet the pane works on. Implementations: host-office.ts (Excel through Office.js),
+ * host-memory.ts (a file in memory; tests), and a WPS host. Each call is one round trip to the host.
+ */
 export interface SheetHost {
-  readonly kind: 'office' | 'memory';
-  readonly features: HostFeatures;
+  readonly capabilities: HostCapabilities;
+  /** The workbook to preview in the pane; present exactly when capabilities.liveWorkbook is false. */
+  readonly preview?: PreviewWorkbook;
   /** Names of every sheet, in order. */
   sheetNames(): Promise<string[]>;
   /** The used block of the active sheet (scope 'active') or of every sheet ('all'), values + formulas + merges, in one round trip. */
@@ -102,12 +140,15 @@ export interface SheetHost {
   /** Writes values/formulas in one round trip, returning what each cell held before. */
   writeValues(writes: ValueWrite[]): Promise<WriteRecord[]>;
   /**
-   * Colours cells (and adds comments where supported) in one round trip, first removing the marks
-   * in `replacing` in the same round trip; the records returned undo it exactly.
+   * Marks cells (a fill, and the text as a comment where capabilities.comments allows), first
+   * removing the marks this host placed before, in one round trip. The host keeps what each mark
+   * changed, so that clearMarks() restores every cell exactly. Resolves to the marks in place.
    */
-  addMarks(marks: Mark[], replacing?: MarkRecord[]): Promise<MarkRecord[]>;
-  /** Restores every marked cell exactly as it was, in one round trip. */
-  removeMarks(records: MarkRecord[]): Promise<void>;
+  mark(marks: Mark[]): Promise<number>;
+  /** Removes every mark this host placed, restoring each cell exactly as it was, in one round trip. */
+  clearMarks(): Promise<void>;
+  /** The marks in place now (with those placed before the pane was reopened, where the host keeps them with the document). */
+  markCount(): number;
   /** Activates the sheet and selects the cells. */
   select(cells: CellAt[]): Promise<void>;
   /** Calls back (with the changed sheet's name) when the user edits cells; returns the unsubscribe function. */
@@ -118,14 +159,12 @@ export interface SheetHost {
   addSheet(name: string, layout: DrawLayout): Promise<string>;
 }
 
-/** "Sheet1!D8" / "'My sheet'!D8" / "D8" → position (sheet defaults to `sheet`). */
+/** "Sheet1!D8" / "'My sheet'!D8" / "D8" → position (sheet defaults to `sheet`); core's reference reader. */
 export function parseRef(ref: string, sheet = ''): CellAt | null {
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^!]+))!)?\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!m) return null;
-  const name = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] ?? sheet);
-  let c = 0;
-  for (const ch of m[3]) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { sheet: name, r: Number(m[4]) - 1, c: c - 1 };
+  const t = ref.trim();
+  if (t.includes('!')) return splitRef(t);
+  const at = splitRef(`_!${t}`);
+  return at && { ...at, sheet };
 }
 
 export const cellKey = (p: CellAt) => `${p.sheet}\u0000${p.r}\u0000${p.c}`;

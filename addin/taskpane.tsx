@@ -3,8 +3,8 @@
  * missing (no network, tests) or Office.onReady reports no host, the pane works on files.
  */
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { OfficeHost, detectFeatures } from './host-office';
+import { App } from './components/App';
+import { OfficeHost, detectCapabilities } from './host-office';
 import type { SheetHost } from './host';
 
 declare global {
@@ -20,14 +20,14 @@ async function officeHost(): Promise<SheetHost | null> {
     new Promise<null>((resolve) => setTimeout(() => resolve(null), 5000)), // never hang the page on a broken Office.js
   ]);
   if (!info || String(info.host) !== 'Excel' || typeof Excel === 'undefined') return null;
-  return new OfficeHost(detectFeatures());
+  return new OfficeHost(detectCapabilities());
 }
 
 async function main() {
   const host = await officeHost().catch(() => null);
   const lang = /^en\b/i.test(new URLSearchParams(location.search).get('lang') ?? '') ? 'en' : 'zh';
   const root = createRoot(document.getElementById('root')!);
-  root.render(<App officeHost={host} initialLang={lang} />);
+  root.render(<App host={host} initialLang={lang} />);
   window.__xxgkReady = { mode: host ? 'office' : 'files' };
 }
 

@@ -20,8 +20,15 @@ function colIndex(letters: string): number {
 
 export const cellKey = (sheet: string, r: number, c: number) => `${sheet}!${a1(r, c)}`;
 
-/** Linear terms (cell key → coefficient) of a formula evaluated on `sheet`, or null when it is not a plain sum. */
-export function linearFormula(formula: string, sheet: string): Map<string, number> | null {
+/** The key under which `linearFormula(…, { constants: true })` returns the formula's constant part. */
+export const CONSTANT = '';
+
+/**
+ * Linear terms (cell key → coefficient) of a formula evaluated on `sheet`, or null when it is not a
+ * plain sum. With `constants`, numbers (summed under CONSTANT) and factors (`2*D8`) are taken too:
+ * what a spreadsheet needs to recalculate a template, where the checker wants plain sums only.
+ */
+export function linearFormula(formula: string, sheet: string, opts: { constants?: boolean } = {}): Map<string, number> | null {
   const src = formula.replace(/^=/, '').replace(/\s+/g, '');
   const out = new Map<string, number>();
   let i = 0;
@@ -49,6 +56,11 @@ export function linearFormula(formula: string, sheet: string): Map<string, numbe
       i++;
     } else if (!first) return null;
     first = false;
+    const factor = opts.constants ? /^(\d+(?:\.\d+)?)\*/.exec(src.slice(i)) : null;
+    if (factor) {
+      sign *= Number(factor[1]);
+      i += factor[0].length;
+    }
     if (/^SUM\(/i.test(src.slice(i))) {
       i += 4;
       for (;;) {
@@ -65,7 +77,8 @@ export function linearFormula(formula: string, sheet: string): Map<string, numbe
       }
     } else if (/^\d/.test(src.slice(i))) {
       const m = /^\d+(\.\d+)?/.exec(src.slice(i))!;
-      if (+m[0] !== 0) return null; // a constant in a total is not a plain sum
+      if (opts.constants) add(CONSTANT, sign * +m[0]);
+      else if (+m[0] !== 0) return null; // a constant in a total is not a plain sum
       i += m[0].length;
     } else if (!refOrRange(sign)) return null;
     sign = 1;

@@ -77,11 +77,12 @@ describe('add-in pane logic (in-memory host)', () => {
       const snap = snapshot(host.wb);
       const marks = marksFor(bad.reports);
       expect(marks.length).toBeGreaterThan(0);
-      const recs = await host.addMarks(marks);
+      expect(await host.mark(marks)).toBe(marks.length);
       expect(snapshot(host.wb)).not.toBe(snap);
-      const again = await host.addMarks(marks, recs); // re-marking replaces, never stacks
-      await host.removeMarks(again);
+      await host.mark(marks); // re-marking replaces, never stacks
+      await host.clearMarks();
       expect(snapshot(host.wb)).toBe(snap);
+      expect(host.markCount()).toBe(0);
 
       // Suggestions put the sheet right.
       const sugg = suggestionsOf(bad.reports);

@@ -1,0 +1,22 @@
+/** 导出: the final tables as a new workbook and as HTML, for a report without errors. */
+import { Button, Text } from '@fluentui/react-components';
+import { useStyles } from './styles';
+import type { WorkspaceModel } from './useWorkspace';
+
+export function ExportTab({ model }: { model: WorkspaceModel }) {
+  const s = useStyles();
+  const { state, t, actions } = model;
+  return (
+    <div className={s.col}>
+      <Text className={s.small}>{t.exportNeedsCheck}</Text>
+      <div className={s.row}>
+        <Button appearance="primary" disabled={state.busy} onClick={actions.exportXlsx} data-testid="export-xlsx">
+          {t.exportXlsx}
+        </Button>
+        <Button disabled={state.busy} onClick={actions.exportHtml} data-testid="export-html">
+          {t.exportHtml}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The workspace: one host (the open workbook in Excel or WPS, or one file in memory), with its
+ * tabs. What is shown follows the host's capabilities, never which host it is.
+ */
+import { Link, MessageBar, MessageBarBody, Tab, TabList, Text } from '@fluentui/react-components';
+import type { SheetHost } from '../host';
+import type { Lang } from '../i18n';
+import type { TabKey } from '../store';
+import { useStyles } from './styles';
+import { useWorkspace } from './useWorkspace';
+import { TemplateForm } from './TemplateForm';
+import { CheckTab } from './CheckTab';
+import { FixTab } from './FixTab';
+import { ExportTab } from './ExportTab';
+import { SheetPreview } from './SheetPreview';
+
+export function Workspace({ host, lang, name, onBack }: { host: SheetHost; lang: Lang; name?: string; onBack?: () => void }) {
+  const s = useStyles();
+  const model = useWorkspace(host, lang);
+  const { state, t, actions } = model;
+  const live = host.capabilities.liveWorkbook;
+  return (
+    <div className={s.split} data-testid="workspace" data-busy={state.busy ? '1' : '0'} data-done={state.version}>
+      <div className={s.paneCol}>
+        {onBack && (
+          <div className={s.row}>
+            <Link onClick={onBack} data-testid="back">
+              ← {t.back}
+            </Link>
+            <Text weight="semibold">{name}</Text>
+          </div>
+        )}
+        <TabList size="small" selectedValue={state.tab} onTabSelect={(_, d) => actions.setTab(d.value as TabKey)}>
+          {live && (
+            <Tab value="insert" data-testid="tab-insert">
+              {t.tabInsert}
+            </Tab>
+          )}
+          <Tab value="check" data-testid="tab-check">
+            {t.tabCheck}
+          </Tab>
+          <Tab value="fix" data-testid="tab-fix">
+            {t.tabFix}
+          </Tab>
+          <Tab value="export" data-testid="tab-export">
+            {t.tabExport}
+          </Tab>
+        </TabList>
+        {state.message && (
+          <MessageBar intent={state.message.intent} data-testid="message">
+            <MessageBarBody>{state.message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+        {state.tab === 'insert' && (
+          <TemplateForm lang={lang} busy={state.busy} action={t.insert} testid="insert" onSubmit={actions.insert} />
+        )}
+        {state.tab === 'check' && <CheckTab model={model} />}
+        {state.tab === 'fix' && <FixTab model={model} />}
+        {state.tab === 'export' && <ExportTab model={model} />}
+      </div>
+      {host.preview && (
+        <div className={s.previewCol}>
+          <SheetPreview wb={host.preview} version={state.version} title={t.sheetPreview} />
+        </div>
+      )}
+    </div>
+  );
+}

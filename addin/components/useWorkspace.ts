@@ -1,0 +1,174 @@
+/**
+ * The workspace's actions on one host (check, mark, clear, select, apply, undo, export), over the
+ * reducer of store.ts. Every action runs through `guard`: one at a time, busy while it runs, an
+ * error shown as a message, and `version` counted when it ends.
+ */
+import * as React from 'react';
+import type { Finding } from '../../core/model/findings';
+import type { CellAt, SheetHost, ValueWrite, WriteRecord } from '../host';
+import { STRINGS, type Lang } from '../i18n';
+import { blankTotals, checkHost, findingTargets, insertTemplate, marksFor, suggestionsOf, toBase64 } from '../pane';
+import { download, XLSX_TYPE } from '../files';
+import { loadWriters } from '../core-api';
+import { initialWorkspace, workspaceReducer, type Message } from '../store';
+
+const undoWrites = (recs: WriteRecord[]): ValueWrite[] =>
+  [...recs].reverse().map((w) => ({ sheet: w.sheet, r: w.r, c: w.c, value: w.before.value, formula: w.before.formula }));
+
+export function useWorkspace(host: SheetHost, lang: Lang) {
+  const t = STRINGS[lang];
+  const [state, dispatch] = React.useReducer(workspaceReducer, host.capabilities.liveWorkbook, (live) =>
+    initialWorkspace(live, host.markCount()),
+  );
+  const busyRef = React.useRef(false);
+  const say = React.useCallback((message: Message) => dispatch({ type: 'message', message }), []);
+
+  const guard = React.useCallback(
+    async (fn: () => Promise<void>) => {
+      if (busyRef.current) return;
+      busyRef.current = true;
+      dispatch({ type: 'start' });
+      try {
+        await fn();
+      } catch (e) {
+        say({ intent: 'error', text: `${t.error}: ${e instanceof Error ? e.message : String(e)}` });
+      } finally {
+        busyRef.current = false;
+        dispatch({ type: 'finish' });
+      }
+    },
+    [t, say],
+  );
+
+  const { scope, outcome, changes } = state;
+
+  /** Read (one round trip), check, mark (one round trip, replacing the previous marks). */
+  const runCheck = React.useCallback(async () => {
+    const out = await checkHost(host, scope, lang);
+    const count = await host.mark(marksFor(out.reports));
+    dispatch({ type: 'marked', count });
+    dispatch({ type: 'checked', outcome: out, message: out.reports.length ? null : { intent: 'warning', text: t.noReport } });
+  }, [host, scope, lang, t]);
+
+  // Re-check while the user edits (debounced), only when turned on.
+  React.useEffect(() => {
+    if (!state.auto) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let off: (() => Promise<void>) | null = null;
+    let live = true;
+    host
+      .onChanged(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          if (live && !busyRef.current) void guard(runCheck);
+        }, 800);
+      })
+      .then((f) => {
+        if (live) off = f;
+        else void f();
+      });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      void off?.();
+    };
+  }, [state.auto, host, guard, runCheck]);
+
+  const allFindings = React.useMemo(() => (outcome ? outcome.reports.flatMap((r) => r.findings) : []), [outcome]);
+  const suggestions = React.useMemo(() => (outcome ? suggestionsOf(outcome.reports) : []), [outcome]);
+
+  const write = async (writes: ValueWrite[]) => {
+    if (!writes.length) {
+      say({ intent: 'info', text: t.noSuggestions });
+      return;
+    }
+    dispatch({ type: 'wrote', records: await host.writeValues(writes) });
+    await runCheck();
+  };
+
+  const selectFinding = (f: Finding, i?: number) =>
+    guard(async () => {
+      if (i !== undefined) dispatch({ type: 'select', index: i });
+      await host.select(findingTargets(f));
+    });
+
+  /** The first report without errors, or null with a message saying why there is none. */
+  const exportable = () => {
+    if (!outcome || !outcome.located.length) {
+      say({ intent: 'warning', text: t.exportNeedsCheck });
+      return null;
+    }
+    const i = outcome.reports.findIndex((r) => !r.findings.some((f) => f.severity === 'error'));
+    if (i < 0) {
+      say({ intent: 'warning', text: t.exportHasErrors });
+      return null;
+    }
+    return outcome.located[i];
+  };
+
+  const actions = {
+    setTab: (tab: typeof state.tab) => dispatch({ type: 'tab', tab }),
+    setScope: (s: typeof state.scope) => dispatch({ type: 'scope', scope: s }),
+    setAuto: (on: boolean) => dispatch({ type: 'auto', on }),
+    check: () => guard(runCheck),
+    clearMarks: () =>
+      guard(async () => {
+        await host.clearMarks();
+        dispatch({ type: 'marked', count: host.markCount() });
+        say({ intent: 'success', text: t.marksCleared });
+      }),
+    selectFinding,
+    selectCell: (at: CellAt | null) => at && guard(() => host.select([at])),
+    step: (d: number) => {
+      if (!allFindings.length) return;
+      const i = (state.index + d + allFindings.length) % allFindings.length;
+      void selectFinding(allFindings[i], i);
+    },
+    applyOne: (ref: string) => guard(() => write(suggestions.filter((x) => x.ref === ref).map((x) => ({ ...x.at, value: x.value })))),
+    applyAll: () => guard(() => write(suggestions.map((x) => ({ ...x.at, value: x.value })))),
+    fillTotals: () =>
+      guard(async () => {
+        if (outcome) await write(await blankTotals(outcome.located));
+      }),
+    undo: (batch: number, cell?: number) =>
+      guard(async () => {
+        const b = changes[batch];
+        await host.writeValues(undoWrites(cell === undefined ? b : [b[cell]]));
+        dispatch({ type: 'undid', batch, cell });
+        await runCheck();
+      }),
+    undoAll: () =>
+      guard(async () => {
+        await host.writeValues(undoWrites(changes.flat()));
+        dispatch({ type: 'undidAll' });
+        await runCheck();
+      }),
+    insert: (year: number, agency: string) =>
+      guard(async () => {
+        const name = await insertTemplate(host, { year, agency });
+        say({ intent: 'success', text: t.inserted(name) });
+      }),
+    exportXlsx: () =>
+      guard(async () => {
+        const rep = exportable();
+        if (!rep) return;
+        const { exportXlsx: writeXlsx } = await loadWriters();
+        const bytes = await writeXlsx(rep, lang);
+        const opened = host.capabilities.openWorkbook && (await host.openWorkbook(toBase64(bytes)));
+        if (!opened) download(`${rep.agency ?? ''}${rep.year ?? ''}年报统计表.xlsx`, bytes, XLSX_TYPE);
+        say({ intent: 'success', text: t.exported });
+      }),
+    exportHtml: () =>
+      guard(async () => {
+        const rep = exportable();
+        if (!rep) return;
+        const { exportHtml: writeHtml } = await loadWriters();
+        download(`${rep.agency ?? ''}${rep.year ?? ''}年报统计表.html`, writeHtml(rep, lang), 'text/html;charset=utf-8');
+        say({ intent: 'success', text: t.exported });
+      }),
+  };
+
+  return { state, t, allFindings, suggestions, actions };
+}
+
+export type WorkspaceModel = ReturnType<typeof useWorkspace>;
