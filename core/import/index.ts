@@ -1,6 +1,6 @@
 /**
  * Published reports in: a text or an HTML page → ReportData with its text lines (sections 一、五、六
- * and the title) attached for the text.* rules. The locator (core/read/locate.ts) finds the tables.
+ * and the title) attached for the text.* rules. The locator (core/read/locate/) finds the tables.
  */
 import type { Book } from '../read/grid';
 import { locateReports } from '../read/locate';

@@ -4,6 +4,7 @@
  * styles, abbreviations, a typo, other words (社会组织, 合计) and CJK radical code points from PDF
  * text. Everything here is about text; which label belongs where is the locator's business.
  */
+import { BoundedCache } from './cache';
 
 /**
  * CJK Radicals Supplement (U+2E80–U+2EFF) → the unified ideograph of the same shape. NFKC maps
@@ -100,17 +101,14 @@ export interface LabelParts {
   bare: string;
 }
 
-const partsCache = new Map<string, LabelParts>();
+const partsCache = new BoundedCache<string, LabelParts>(20000);
 export function labelParts(text: string): LabelParts {
-  let p = partsCache.get(text);
-  if (p) return p;
-  const norm = normLabel(text);
-  const { num, core } = splitNorm(norm);
-  const bare = core.replace(/\([^()]*\)/g, '').replace(/\([^()]*$/, '') || core;
-  p = { norm, num, core, bare };
-  if (partsCache.size > 20000) partsCache.clear();
-  partsCache.set(text, p);
-  return p;
+  return partsCache.through(text, () => {
+    const norm = normLabel(text);
+    const { num, core } = splitNorm(norm);
+    const bare = core.replace(/\([^()]*\)/g, '').replace(/\([^()]*$/, '') || core;
+    return { norm, num, core, bare };
+  });
 }
 
 /** Chinese numeral → number (一 … 九十九), for numbering comparisons. */
@@ -208,9 +206,8 @@ function coreScore(a: string, b: string): { score: number; how: MatchHow } {
   return { score: 0, how: 'similar' };
 }
 
-/** Results by official label (with its aliases), then by the text as written. */
-const matchCache = new Map<string, Map<string, LabelMatch | null>>();
-let cached = 0;
+/** Results by official label (with its aliases) and the text as written. */
+const matchCache = new BoundedCache<string, LabelMatch | null>(200000);
 
 /**
  * Compare a label as written with an official label (and its aliases). Returns null when they
@@ -228,17 +225,7 @@ export function officialKey(official: string, aliases: readonly string[]): strin
 
 /** compareLabel with the key of (official, aliases) computed beforehand by officialKey. */
 export function compareLabelKeyed(written: string, official: string, aliases: readonly string[], okey: string): LabelMatch | null {
-  let byWritten = matchCache.get(okey);
-  if (!byWritten) matchCache.set(okey, (byWritten = new Map()));
-  const hit = byWritten.get(written);
-  if (hit !== undefined) return hit;
-  const res = compareUncached(written, official, aliases);
-  if (++cached > 200000) {
-    matchCache.clear();
-    cached = 0;
-  }
-  byWritten.set(written, res);
-  return res;
+  return matchCache.through(`${okey}\u0000${written}`, () => compareUncached(written, official, aliases));
 }
 
 /** Scores at or above this count as a match. */

@@ -1,0 +1,160 @@
+/**
+ * Every report in a book: each sheet scanned and its tables placed, sheets grouped into reports,
+ * each report's cells read at the places found.
+ */
+import { cellId, formForYear, withVariants } from '../../forms';
+import type { BlockSpec } from '../../forms';
+import type { CellRead, ReportData } from '../../model/report';
+import { ReadError } from '../errors';
+import type { Book } from '../grid';
+import { derived } from '../cache';
+import { detectFormat, type Detected } from './format';
+import { newNotes } from './notes';
+import { cellRead, scan, type Scan } from './scan';
+import { locateTable, type TablePlace } from './tables';
+import { readTag, TAG_SHEET } from './tag';
+import { findTitle } from './title';
+
+interface SheetTables {
+  sc: Scan;
+  form: Detected;
+  places: TablePlace[];
+}
+
+/** Cell ids of a block by row and column index (cellId(table, row, column)), by table key. */
+const blockIdsByTable = derived((_block: BlockSpec) => new Map<string, string[][]>());
+function blockIds(tableKey: string, block: BlockSpec): string[][] {
+  const byTable = blockIdsByTable(block);
+  let ids = byTable.get(tableKey);
+  if (!ids) byTable.set(tableKey, (ids = block.rows.map((row) => block.columns.map((col) => cellId(tableKey, row.key, col.key)))));
+  return ids;
+}
+
+function locateSheet(sc: Scan, det: Detected): TablePlace[] {
+  const form = withVariants(det.form, det.variants);
+  const out: TablePlace[] = [];
+  for (const table of form.tables) {
+    const p = locateTable(sc, table);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+const TABLE_ORDER: string[] = ['T2', 'T3', 'T4'];
+
+/**
+ * Every report in a book. Tables may sit anywhere in a sheet, or on separate sheets (one report
+ * assembled across sheets); a table that repeats starts a new report (one report per sheet).
+ * Throws ReadError 'empty' when the book has no cells, 'no_tables' when no table is found.
+ */
+export function locateReports(book: Book): ReportData[] {
+  const tagged = readTag(book);
+  if (tagged) return [tagged];
+  const grids = book.grids.filter((g) => g.name !== TAG_SHEET);
+  const scans = grids.map(scan).filter((sc) => sc.rows.length > 0);
+  if (!scans.length) throw new ReadError('empty', book.name);
+
+  // 1. Each sheet with its own format guess.
+  const sheets: SheetTables[] = [];
+  for (const sc of scans) {
+    const { year } = findTitle([sc], '');
+    const det = detectFormat([sc], year);
+    const places = locateSheet(sc, det);
+    if (places.length) sheets.push({ sc, form: det, places });
+  }
+  if (!sheets.length) throw new ReadError('no_tables', book.name);
+
+  // 2. Group sheets into reports: a table that repeats starts a new report.
+  const groups: SheetTables[][] = [];
+  let cur: SheetTables[] = [];
+  let have = new Set<string>();
+  for (const s of sheets) {
+    const keys = s.places.map((p) => p.table.key);
+    if (cur.length && keys.some((k) => have.has(k))) {
+      groups.push(cur);
+      cur = [];
+      have = new Set();
+    }
+    cur.push(s);
+    for (const k of keys) have.add(k);
+  }
+  if (cur.length) groups.push(cur);
+
+  // 3. Each report: format from all its sheets, then its cells.
+  return groups.map((group) => readGroup(group, book.name));
+}
+
+/** One report from its sheets: the format from all of them, then the cells at the places found. */
+function readGroup(group: SheetTables[], bookName: string): ReportData {
+  const notes = newNotes();
+  const gscans = group.map((s) => s.sc);
+  const { year, agency } = findTitle(gscans, bookName);
+  const det = detectFormat(gscans, year);
+  notes.add(det.note);
+  if (det.variants.length) {
+    for (const v of det.variants) {
+      const spec = det.form.variants?.[v];
+      notes.add(
+        `${det.form.key} 格式报告使用了旧版行：${spec?.row.label.join('') ?? v} / a ${det.form.key} report printing the old row layout (${v})`,
+      );
+    }
+  }
+  const form = withVariants(det.form, det.variants);
+  const places = new Map<string, TablePlace>();
+  for (const s of group) {
+    const same = s.form.form === det.form && s.form.variants.join() === det.variants.join();
+    const ps = same ? s.places : locateSheet(s.sc, det);
+    for (const p of ps) if (!places.has(p.table.key)) places.set(p.table.key, p);
+  }
+  const cells: Record<string, CellRead> = {};
+  for (const table of form.tables) {
+    const p = places.get(table.key);
+    if (!p) {
+      notes.add(`未找到${table.short} / ${table.shortEn} not found`);
+      continue;
+    }
+    for (const n of p.notes) notes.add(n);
+    table.blocks.forEach((block, bi) => {
+      const bp = p.blocks[bi];
+      if (!bp) return;
+      const ids = blockIds(table.key, block);
+      const grid = p.grid;
+      const colAt = bp.textCells ? null : block.columns.map((col) => bp.cols.get(col.key));
+      block.rows.forEach((row, ri) => {
+        const r = bp.rows.get(row.key);
+        if (r === undefined) return;
+        const rowIds = ids[ri];
+        if (!colAt) {
+          const byCol = bp.textCells!.get(row.key);
+          block.columns.forEach((col, ci) => {
+            const t = byCol?.get(col.key);
+            if (!t) return;
+            cells[rowIds[ci]] = t.c >= 0 ? cellRead(grid, r, t.c, t.cell) : { ref: grid.ref(r, 0), raw: null };
+          });
+        } else {
+          for (let ci = 0; ci < colAt.length; ci++) {
+            const c = colAt[ci];
+            if (c === undefined) continue;
+            cells[rowIds[ci]] = cellRead(grid, r, c, grid.cell(r, c));
+          }
+        }
+      });
+    });
+  }
+  const sheet = group.find((s) => s.places.some((p) => p.table.key === 'T3'))?.sc.grid.name ?? group[0].sc.grid.name;
+  const report: ReportData = {
+    format: det.form.key,
+    ...(det.variants.length ? { variants: det.variants } : {}),
+    year,
+    agency,
+    sheet,
+    cells,
+    notes: notes.list,
+    tables: TABLE_ORDER.filter((t) => places.has(t)),
+  };
+  if (year !== null && formForYear(year).key !== det.form.key)
+    notes.add(
+      `${year} 年应使用 ${formForYear(year).key} 格式，表格为 ${det.form.key} 格式 / the ${year} report uses format ${det.form.key}, not ${formForYear(year).key}`,
+    );
+  return report;
+}
