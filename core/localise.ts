@@ -8,27 +8,9 @@
  * solved exactly over the rationals.
  */
 
-/** An exact rational p/q with q > 0. */
-type Q = [bigint, bigint];
-const gcd = (a: bigint, b: bigint): bigint => {
-  a = a < 0n ? -a : a;
-  b = b < 0n ? -b : b;
-  while (b) [a, b] = [b, a % b];
-  return a;
-};
-const q = (p: bigint, d: bigint = 1n): Q => {
-  if (d < 0n) {
-    p = -p;
-    d = -d;
-  }
-  const g = gcd(p, d) || 1n;
-  return [p / g, d / g];
-};
-const qsub = (a: Q, b: Q): Q => q(a[0] * b[1] - b[0] * a[1], a[1] * b[1]);
-const qmul = (a: Q, b: Q): Q => q(a[0] * b[0], a[1] * b[1]);
-const qdiv = (a: Q, b: Q): Q => q(a[0] * b[1], a[1] * b[0]);
-const qzero = (a: Q) => a[0] === 0n;
-const ZERO: Q = [0n, 1n];
+import { qdiv, qmul, qsub, qzero, rational, ZERO, type Rational } from './rational';
+
+type Q = Rational;
 
 export interface LinearSystem {
   /** Equations as sparse rows: variable index → coefficient (scaled to integers), and the current residual (Σ a·x − b). */
@@ -162,6 +144,18 @@ function solve(sys: LinearSystem, chosen: number[]): Explanation | null {
   return { changes, freeValues };
 }
 
-export const rationalToNumber = (x: Q): number => Number(x[0]) / Number(x[1]);
-export const isWhole = (x: Q) => x[1] === 1n;
-export type Rational = Q;
+/**
+ * The value of free variable v when nothing else changes: the equations holding v as their only
+ * free variable each give one; null when none does or two disagree.
+ */
+export function solveFree(sys: LinearSystem, v: number): Rational | null {
+  let val: Rational | null = null;
+  for (const e of sys.equations) {
+    const a = e.coefs.get(v);
+    if (!a || [...e.coefs.keys()].some((k) => k !== v && sys.free.has(k))) continue;
+    const x = rational(-e.residual, a);
+    if (val && (val[0] !== x[0] || val[1] !== x[1])) return null;
+    val = x;
+  }
+  return val;
+}

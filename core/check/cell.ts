@@ -1,0 +1,31 @@
+/** The checker's view of a report's value cells: spec, what was read, and the value it means. */
+import { Dec } from '../model/decimal';
+import type { FindingCell } from '../model/findings';
+import { formCells, parseCellId, type CellSpec, type FormSpec } from '../forms';
+import type { CellRead, ReportData } from '../model/report';
+import { readValue, shownValue, type CellValue } from '../model/values';
+/** A cell as the checker sees it. */
+export interface Cell {
+  id: string;
+  spec: CellSpec;
+  read: CellRead;
+  value: CellValue;
+}
+
+/** The form's cells the report prints, with their values read. */
+export function readCells(form: FormSpec, report: ReportData): Map<string, Cell> {
+  const out = new Map<string, Cell>();
+  for (const [id, spec] of formCells(form)) {
+    const read = report.cells[id];
+    if (!read) continue;
+    out.set(id, { id, spec, read, value: readValue(read.raw, spec.kind) });
+  }
+  return out;
+}
+
+export const valueOf = (c: Cell): Dec => (c.value.kind === 'number' ? c.value.value : Dec.ZERO);
+
+export const findingCell = (c: Cell, ref = c.read.ref): FindingCell => {
+  const { table, row, column } = parseCellId(c.id);
+  return { ref, table, row, column, value: shownValue(c.read.raw, c.value) };
+};

@@ -1,0 +1,86 @@
+/**
+ * Equation evaluation: each rule instance computed exactly from the cells' values, a finding
+ * when it does not hold (blank cells count as 0, as in the spreadsheet).
+ */
+import type { Dec } from '../model/decimal';
+import type { Finding, Lang } from '../model/findings';
+import type { ReportData } from '../model/report';
+import type { RuleInstance, RuleSet, Side } from '../rules';
+import { findingCell, readCells, valueOf, type Cell } from './cell';
+import { describeSide, instanceName, L } from './wording';
+import type { FormSpec } from '../forms';
+
+function sideValue(side: Side, get: (id: string, prior: boolean) => Cell): Dec {
+  let acc = side.constant;
+  for (const t of side.terms) acc = acc.add(t.coef.mul(valueOf(get(t.cell, t.prior))));
+  return acc;
+}
+
+function holds(op: RuleInstance['op'], l: Dec, r: Dec) {
+  const c = l.cmp(r);
+  return op === '==' ? c === 0 : op === '<=' ? c <= 0 : c >= 0;
+}
+
+/** One instance evaluated; a finding when it does not hold. */
+export function evaluate(
+  inst: RuleInstance,
+  cur: (id: string) => Cell,
+  prior: ((id: string) => Cell) | null,
+  lang: Lang,
+  priorRef?: (c: Cell) => string,
+): Finding | null {
+  const get = (id: string, p: boolean) => (p ? prior!(id) : cur(id));
+  const l = sideValue(inst.lhs, get),
+    r = sideValue(inst.rhs, get);
+  if (holds(inst.op, l, r)) return null;
+  const fam = inst.family;
+  const terms = [...inst.lhs.terms, ...inst.rhs.terms];
+  const cells = terms.map((t) => (t.prior ? findingCell(prior!(t.cell), priorRef!(prior!(t.cell))) : findingCell(cur(t.cell))));
+  const blanks = terms.some((t) => get(t.cell, t.prior).value.kind === 'blank');
+  const where = instanceName(inst, cur, lang);
+  const side = (s: Side, v: Dec) =>
+    describeSide(s, get, fam.scope.kind, lang) + (s.terms.length > 1 || !s.constant.isZero() ? ` = ${v}` : '');
+  const op = inst.op === '==' ? '' : ` ${inst.op} `;
+  const message = `${where}${L(lang, '：', ': ')}${side(inst.lhs, l)}${L(lang, '，但', ', but')} ${side(inst.rhs, r)}${op ? L(lang, `（应满足 ${inst.op}）`, ` (should be ${inst.op})`) : ''}${blanks ? L(lang, '（空白单元格按 0 计）', ' (blank cells counted as 0)') : ''}`;
+  // For a total, the expected value is the sum of its parts; otherwise the left side as printed.
+  const [expected, actual] = fam.total ? [r, l] : [l, r];
+  return {
+    rule: fam.id,
+    instance: inst.instance,
+    severity: fam.severity,
+    message,
+    cells,
+    expected: expected.toNumber(),
+    actual: actual.toNumber(),
+    suspects: [],
+  };
+}
+
+/** The cross-year (X.*) instances, evaluated against last year's report. */
+export function crossYear(
+  rules: RuleSet,
+  cells: Map<string, Cell>,
+  pform: FormSpec,
+  prior: ReportData,
+  priorName: string | null,
+  lang: Lang,
+): Finding[] {
+  const pcells = readCells(pform, prior);
+  const out: Finding[] = [];
+  const pref = (c: Cell) => (priorName ? `[${priorName}]${c.read.ref}` : c.read.ref);
+  for (const inst of rules.instances) {
+    if (!inst.cross) continue;
+    const terms = [...inst.lhs.terms, ...inst.rhs.terms];
+    if (!terms.every((t) => (t.prior ? pcells.has(t.cell) : cells.has(t.cell)))) continue;
+    if (terms.some((t) => (t.prior ? pcells.get(t.cell)! : cells.get(t.cell)!).value.kind === 'text')) continue;
+    const f = evaluate(
+      inst,
+      (id) => cells.get(id)!,
+      (id) => pcells.get(id)!,
+      lang,
+      pref,
+    );
+    if (f) out.push(f);
+  }
+  return out;
+}

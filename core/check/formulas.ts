@@ -1,0 +1,72 @@
+/**
+ * The report's own formulas: which report cells each formula cell adds up, so that a total's
+ * inputs rather than the total are suspected, and a formula saved without its result is computed.
+ */
+import { Dec } from '../model/decimal';
+import { cellKey, linearFormula, splitRef } from '../formula';
+import type { Cell } from './cell';
+
+/** Formula cells: the report cells each one adds up (a plain sum), or opaque when it is anything else. */
+export interface FormulaLinks {
+  follows: Map<string, Map<string, number>>;
+  opaque: Set<string>;
+  /** Formulas all of whose inputs are report cells (their value can be computed from the report alone). */
+  complete: Set<string>;
+}
+
+export function formulaLinks(cells: Map<string, Cell>): FormulaLinks {
+  const follows = new Map<string, Map<string, number>>();
+  const opaque = new Set<string>();
+  const complete = new Set<string>();
+  const withFormula = [...cells.values()].filter((c) => c.read.formula);
+  if (!withFormula.length) return { follows, opaque, complete };
+  const byAddr = new Map<string, string>();
+  for (const c of cells.values()) {
+    const s = splitRef(c.read.ref);
+    if (s) byAddr.set(cellKey(s.sheet, s.r, s.c), c.id);
+  }
+  for (const c of withFormula) {
+    const s = splitRef(c.read.ref);
+    const lin = s && linearFormula(c.read.formula!, s.sheet);
+    const inputs = new Map<string, number>();
+    if (lin)
+      for (const [k, w] of lin) {
+        const id = byAddr.get(k);
+        if (id) inputs.set(id, w);
+      }
+    if (lin && inputs.size) follows.set(c.id, inputs);
+    else opaque.add(c.id);
+    if (lin && inputs.size === lin.size) complete.add(c.id);
+  }
+  return { follows, opaque, complete };
+}
+
+/**
+ * A formula saved without its result (some generators do not store one) would read as blank:
+ * where it is a plain sum of report cells that all hold numbers, its value is computed instead.
+ */
+export function computeUncached(cells: Map<string, Cell>, links: FormulaLinks): Set<string> {
+  const done = new Set<string>();
+  for (let pass = 0, changed = true; changed && pass < 8; pass++) {
+    changed = false;
+    for (const [id, inputs] of links.follows) {
+      const c = cells.get(id)!;
+      if (done.has(id) || !links.complete.has(id) || c.value.kind !== 'blank' || c.read.raw !== null) continue;
+      let sum = Dec.ZERO;
+      let ok = true;
+      for (const [k, w] of inputs) {
+        const v = cells.get(k)!.value;
+        if (v.kind !== 'number') {
+          ok = false;
+          break;
+        }
+        sum = sum.add(v.value.mul(Dec.of(w)));
+      }
+      if (!ok) continue;
+      c.value = { kind: 'number', value: sum };
+      done.add(id);
+      changed = true;
+    }
+  }
+  return done;
+}
