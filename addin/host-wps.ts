@@ -1,0 +1,327 @@
+/**
+ * The spreadsheet through WPS 表格's JS API (a WPS 加载项): the ONLY module of the pane that calls
+ * the ET object model (window.Application). Typed with the vendor's declarations (et-jsapi-declare,
+ * the package `wpsjs create` puts in an ET project).
+ *
+ * The model mirrors Excel's VBA object model: calls are synchronous, collections are 1-based and
+ * COM-style (Item(i), Count), colours are BGR integers (Interior.Color), a multi-cell Value2 or
+ * Formula is a 2-D array, a one-cell one a scalar. There is no batching: each property read or set
+ * is a call, so a block is read as UsedRange.Value2 + UsedRange.Formula (two calls for every
+ * value and formula of a sheet) and merges are found by halving rows on MergeCells.
+ */
+/// <reference types="et-jsapi-declare" />
+import { arrayGrid, a1, sheetRef, type Grid, type Merge } from '../core/read/grid';
+import { drawLayout } from './wps/draw-layout';
+import { XL_NONE, bgr, hexOf } from './wps/colour';
+import {
+  freeSheetName,
+  parseRef,
+  type CellAt,
+  type DrawLayout,
+  type HostCapabilities,
+  type Mark,
+  type MarkRecord,
+  type ReadResult,
+  type Scalar,
+  type SheetHost,
+  type ValueWrite,
+  type WriteRecord,
+} from './host';
+
+/** The application object a WPS 加载项 page sees (et-jsapi-declare's merged root). */
+export type WpsApp = WPSMergedRoot;
+
+/**
+ * Error values as Value2 returns them through COM: CVErr(code) = 0x800A0000 + code, seen as a
+ * negative 32-bit integer (XlCVError in the declarations: xlErrDiv0 = 2007 …). Mapped to the text
+ * Excel shows so that the checker reports the cell as an error, never as a number.
+ */
+const CV_ERRORS: Record<number, string> = {
+  2000: '#NULL!',
+  2007: '#DIV/0!',
+  2015: '#VALUE!',
+  2023: '#REF!',
+  2029: '#NAME?',
+  2036: '#NUM!',
+  2042: '#N/A',
+};
+const CV_BASE = 0x800a0000 - 0x100000000;
+
+function scalar(v: unknown): Scalar {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'number') {
+    const code = v - CV_BASE;
+    return Number.isInteger(v) && CV_ERRORS[code] ? CV_ERRORS[code] : v;
+  }
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** Value2 / Formula of a rows×cols range as rows of cells (a one-cell range gives a scalar). */
+function table(v: unknown, rows: number, cols: number): unknown[][] {
+  if (rows === 1 && cols === 1 && !Array.isArray(v)) return [[v]];
+  const out = Array.isArray(v) ? (v as unknown[]) : [];
+  return Array.from({ length: rows }, (_, r) => {
+    const row = out[r];
+    return Array.from({ length: cols }, (_, c) => (Array.isArray(row) ? row[c] : undefined));
+  });
+}
+
+const formulaOf = (f: unknown): string | null => (typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null);
+
+const rect = (r0: number, c0: number, r1: number, c1: number) => (r0 === r1 && c0 === c1 ? a1(r0, c0) : `${a1(r0, c0)}:${a1(r1, c1)}`);
+
+/** "$A$1:$C$2" / "A1" → 0-based area. */
+function area(address: string): Merge | null {
+  const [p, q] = address.replace(/^.*!/, '').split(':');
+  const a = parseRef(p),
+    b = parseRef(q ?? p);
+  return a && b ? { r0: a.r, c0: a.c, r1: b.r, c1: b.c } : null;
+}
+
+export class WpsHost implements SheetHost {
+  readonly capabilities: HostCapabilities;
+  /** Sheets that held comments of their own, or were protected, when last read: marks add no comments there. */
+  private sheetsWithComments = new Set<string>();
+  /** Comments our marks added and have not removed, per sheet. */
+  private ourComments = new Map<string, number>();
+
+  constructor(readonly app: WpsApp) {
+    this.capabilities = {
+      liveWorkbook: true,
+      comments: true,
+      selectMany: true, // Range("A1,C3").Select()
+      readMerges: true,
+      validation: true,
+      protection: true,
+      events: !!app.ApiEvent,
+      openWorkbook: !!app.FileSystem && !!app.Env,
+      download: true,
+    };
+  }
+
+  /** The workbook last read or drawn into: marks, writes and selections go there even when another window is active (an exported workbook opens in front). */
+  private current: Et.Workbook | null = null;
+
+  /** The active workbook; a new one when none is open and `create` (WPS can run with no document). */
+  private workbook(create = false): Et.Workbook | null {
+    const wb = this.app.ActiveWorkbook;
+    if (wb) return wb;
+    return create ? this.app.Workbooks.Add() : null;
+  }
+
+  private worksheets(wb: Et.Workbook): Et.Worksheet[] {
+    const sheets = wb.Worksheets;
+    const out: Et.Worksheet[] = [];
+    for (let i = 1, n = sheets.Count; i <= n; i++) out.push(sheets.Item(i) as Et.Worksheet); // 1-based
+    return out;
+  }
+
+  /** A sheet of the current workbook by name (Sheets.Item raises on a name it does not have), looked up once per operation. */
+  private sheet(name: string, cache?: Map<string, Et.Worksheet>): Et.Worksheet {
+    const hit = cache?.get(name);
+    if (hit) return hit;
+    const wb = this.current ?? this.workbook();
+    if (!wb) throw new Error(name);
+    const ws = wb.Worksheets.Item(name) as Et.Worksheet;
+    cache?.set(name, ws);
+    return ws;
+  }
+
+  async sheetNames(): Promise<string[]> {
+    const wb = this.workbook();
+    return wb ? this.worksheets(wb).map((ws) => ws.Name) : [];
+  }
+
+  async read(scope: 'active' | 'all'): Promise<ReadResult> {
+    const wb = (this.current = this.workbook());
+    const list = !wb ? [] : scope === 'all' ? this.worksheets(wb) : [wb.ActiveSheet as Et.Worksheet];
+    const grids: Grid[] = [];
+    const sheets: ReadResult['sheets'] = [];
+    for (const ws of list) {
+      const name = ws.Name;
+      const comments = ws.Comments.Count;
+      if (comments > (this.ourComments.get(name) ?? 0) || ws.ProtectContents) this.sheetsWithComments.add(name);
+      else this.sheetsWithComments.delete(name);
+      const used = ws.UsedRange;
+      const top = used.Row - 1,
+        left = used.Column - 1;
+      const rows = used.Rows.Count,
+        cols = used.Columns.Count;
+      const values = table(used.Value2, rows, cols).map((row) => row.map(scalar));
+      const formulas = table(used.Formula, rows, cols).map((row) => row.map((f) => formulaOf(f) ?? undefined));
+      const merges = this.mergesOf(ws, used, top, left, values);
+      grids.push(
+        arrayGrid(name, values, {
+          formulas,
+          merges: merges.map((m) => ({ r0: m.r0 - top, c0: m.c0 - left, r1: m.r1 - top, c1: m.c1 - left })),
+          ref: (r, c) => sheetRef(name, r + top, c + left),
+        }),
+      );
+      sheets.push({ name, top, left });
+    }
+    return { book: { name: 'workbook', grids }, sheets };
+  }
+
+  /**
+   * Merged areas of the block. Range.MergeCells is true when every cell of a range is merged,
+   * false when none is, null when mixed (VBA's Range.MergeCells); MergeArea of one cell gives its
+   * area. Only cells that can belong to a merged area are asked about: a merged area's cells other
+   * than its top-left one are empty, so a cell is a candidate when it is empty or its right or lower
+   * neighbour is (known from Value2, no call). Runs of candidates are halved until single cells.
+   */
+  private mergesOf(ws: Et.Worksheet, used: Et.Range, top: number, left: number, values: Scalar[][]): Merge[] {
+    if (used.MergeCells === false) return [];
+    const rows = values.length,
+      cols = values[0]?.length ?? 0;
+    const empty = (r: number, c: number) => r < rows && c < cols && values[r][c] === null;
+    const found: Merge[] = [];
+    const covered = new Set<string>();
+    const candidate = (r: number, c: number) => !covered.has(`${r},${c}`) && (empty(r, c) || empty(r, c + 1) || empty(r + 1, c));
+    const scan = (r: number, c0: number, c1: number): void => {
+      let any = false;
+      for (let c = c0; c <= c1 && !any; c++) any = candidate(r, c);
+      if (!any) return;
+      const range = ws.Range(rect(top + r, left + c0, top + r, left + c1));
+      const merged = range.MergeCells;
+      if (merged === false) return;
+      if (c0 === c1 || merged === true) {
+        // One cell, or a run that is all merged (often exactly one area): the area of its first cell, then the rest.
+        const m = area((c0 === c1 ? range : ws.Range(a1(top + r, left + c0))).MergeArea.Address(false, false));
+        if (!m) return;
+        found.push(m);
+        for (let rr = m.r0; rr <= m.r1; rr++) for (let cc = m.c0; cc <= m.c1; cc++) covered.add(`${rr - top},${cc - left}`);
+        if (m.c1 - left < c1) scan(r, m.c1 - left + 1, c1);
+        return;
+      }
+      const mid = (c0 + c1) >> 1;
+      scan(r, c0, mid);
+      scan(r, mid + 1, c1);
+    };
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        if (!candidate(r, c)) continue;
+        let end = c;
+        while (end + 1 < cols && candidate(r, end + 1)) end++;
+        scan(r, c, end);
+        c = end;
+      }
+    }
+    return found;
+  }
+
+  async writeValues(writes: ValueWrite[]): Promise<WriteRecord[]> {
+    const cache = new Map<string, Et.Worksheet>();
+    return writes.map((w) => {
+      const range = this.sheet(w.sheet, cache).Range(a1(w.r, w.c));
+      const before = { value: scalar(range.Value2), formula: formulaOf(range.Formula) };
+      const formula = w.formula ? w.formula.replace(/^=/, '') : null;
+      if (formula) range.Formula = `=${formula}`;
+      else if (w.value === null) range.ClearContents();
+      else range.Value2 = w.value as unknown as string; // numbers stay numbers (the declaration says string)
+      return { sheet: w.sheet, r: w.r, c: w.c, before, after: { value: w.value, formula } };
+    });
+  }
+
+  /** What each mark in place changed. */
+  private records: MarkRecord[] = [];
+
+  markCount(): number {
+    return this.records.length;
+  }
+
+  async mark(marks: Mark[]): Promise<number> {
+    await this.clearMarks(); // old marks go first
+    const cache = new Map<string, Et.Worksheet>();
+    for (const m of marks) {
+      const range = this.sheet(m.sheet, cache).Range(a1(m.r, m.c));
+      const interior = range.Interior;
+      const prevFill = interior.ColorIndex === XL_NONE ? null : hexOf(Number(interior.Color));
+      interior.Color = bgr(m.color);
+      let comment = false;
+      if (m.text && !this.sheetsWithComments.has(m.sheet) && !range.Comment) {
+        range.AddComment(m.text); // AddComment fails on a cell that has one: checked just above
+        this.count(m.sheet, 1);
+        comment = true;
+      }
+      this.records.push({ sheet: m.sheet, r: m.r, c: m.c, prevFill, comment }); // kept as placed: a failure midway still clears
+    }
+    return this.records.length;
+  }
+
+  async clearMarks(): Promise<void> {
+    const cache = new Map<string, Et.Worksheet>();
+    while (this.records.length) {
+      const m = this.records[this.records.length - 1];
+      const range = this.sheet(m.sheet, cache).Range(a1(m.r, m.c));
+      if (m.prevFill === null) range.Interior.ColorIndex = XL_NONE;
+      else range.Interior.Color = bgr(m.prevFill);
+      if (m.comment) {
+        range.Comment?.Delete();
+        this.count(m.sheet, -1);
+      }
+      this.records.pop();
+    }
+  }
+
+  private count(sheet: string, d: number): void {
+    this.ourComments.set(sheet, Math.max(0, (this.ourComments.get(sheet) ?? 0) + d));
+  }
+
+  async select(cells: CellAt[]): Promise<void> {
+    if (!cells.length) return;
+    const name = cells[0].sheet;
+    const ws = this.sheet(name);
+    this.current?.Activate();
+    ws.Activate(); // Range.Select fails on a sheet that is not active
+    // Range("A1,C3,…") takes an address of at most 255 characters (VBA's Range limit): as many cells as fit.
+    let address = a1(cells[0].r, cells[0].c);
+    for (const c of cells.slice(1)) {
+      if (c.sheet !== name) continue;
+      const next = `${address},${a1(c.r, c.c)}`;
+      if (next.length > 255) break;
+      address = next;
+    }
+    ws.Range(address).Select();
+  }
+
+  async onChanged(handler: (sheet: string) => void): Promise<() => Promise<void>> {
+    const events = this.app.ApiEvent;
+    if (!events) return async () => {};
+    const listener = (ws: Et.Worksheet) => handler(ws?.Name ?? '');
+    events.AddApiEventListener('SheetChange', listener);
+    return async () => events.RemoveApiEventListener('SheetChange', listener);
+  }
+
+  /** Writes the workbook to the temp folder (FileSystem.writeAsBinaryString) and opens it there. */
+  async openWorkbook(base64: string): Promise<boolean> {
+    const fs = this.app.FileSystem,
+      env = this.app.Env;
+    if (!fs || !env) return false;
+    const dir = env.GetTempPath().replace(/[\\/]+$/, '');
+    const path = `${dir}/xxgk-${Date.now()}.xlsx`;
+    if (!fs.writeAsBinaryString(path, atob(base64))) return false;
+    this.app.Workbooks.Open(path);
+    return true;
+  }
+
+  async addSheet(name: string, layout: DrawLayout): Promise<string> {
+    const wb = (this.current = this.workbook(true)!);
+    const sheets = wb.Worksheets;
+    const sheetName = freeSheetName(
+      name,
+      this.worksheets(wb).map((ws) => ws.Name),
+    );
+    const ws = sheets.Add(undefined, sheets.Item(sheets.Count)) as Et.Worksheet; // after the last sheet
+    ws.Name = sheetName;
+    const screen = this.app.ScreenUpdating;
+    this.app.ScreenUpdating = false;
+    try {
+      drawLayout(ws, layout);
+    } finally {
+      this.app.ScreenUpdating = screen;
+    }
+    ws.Activate();
+    return sheetName;
+  }
+}
