@@ -20,15 +20,18 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function serveDist(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html')))
-    throw new Error('dist/taskpane.html 不存在：请先运行 npm run build / dist/taskpane.html is missing: run `npm run build` first');
+/** The WPS add-in folder that build:wps writes (served as the add-in's root). */
+export const DIST_WPS = path.join(ROOT, 'dist-wps', 'xxgk');
+
+export async function serveDist(dir = DIST): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!fs.existsSync(path.join(dir, 'taskpane.html')))
+    throw new Error(`${path.relative(ROOT, dir)}/taskpane.html is missing: run \`npm run build\` first`);
   const server = http.createServer((req, res) => {
     const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = path.normalize(path.join(DIST, p));
+    const file = path.normalize(path.join(dir, p));
     if (
-      !file.startsWith(DIST + path.sep) ||
-      file.startsWith(path.join(DIST, 'node')) ||
+      !file.startsWith(dir + path.sep) ||
+      file.startsWith(path.join(dir, 'node')) ||
       !fs.existsSync(file) ||
       !fs.statSync(file).isFile()
     ) {
@@ -63,6 +66,10 @@ export interface OpenOptions {
   fakeExcel?: boolean;
   /** Highest ExcelApi set the fake supports. */
   api?: string;
+  /** Inject test/browser/fake-wps.js (WPS 表格's window.Application) before the page's scripts. */
+  fakeWps?: boolean;
+  /** Page to open (default taskpane.html). */
+  page?: string;
   width?: number;
   height?: number;
 }
@@ -86,7 +93,12 @@ export async function openPane(browser: Browser, base: string, opts: OpenOptions
     await page.addInitScript({ content: `window.__fakeExcelConfig = ${JSON.stringify({ api: opts.api ?? '1.13' })};` });
     await page.addInitScript({ path: path.join(__dirname, 'fake-excel.js') });
   }
-  await page.goto(`${base}/taskpane.html`);
+  if (opts.fakeWps) {
+    await page.addInitScript({ content: 'window.__fakeWpsConfig = {};' });
+    await page.addInitScript({ path: path.join(__dirname, 'fake-wps.js') });
+  }
+  await page.goto(`${base}/${opts.page ?? 'taskpane.html'}`);
+  if (opts.page && opts.page !== 'taskpane.html') return page;
   await page.waitForFunction(() => (window as unknown as { __xxgkReady?: unknown }).__xxgkReady, null, { timeout: 30_000 });
   return page;
 }
