@@ -8,6 +8,7 @@
 import type { Finding, Lang, ReportResult } from './model/findings';
 import { getForm, withVariants, type FormSpec } from './forms';
 import type { ReportData } from './model/report';
+import { noteText } from './read/notes';
 import { compileRules, type RuleInstance, type RuleSource } from './rules';
 import { readCells } from './check/cell';
 import { cellFindings, computedNotice } from './check/cells';
@@ -73,5 +74,12 @@ export function checkReport(report: ReportData, opts: CheckOptions = {}): Report
     );
   }
   pointAtSuspects(rules, cells, links, equationFindings, findings, lang);
-  return { sheet: report.sheet, format: form.key, year: report.year, agency: report.agency, notes: report.notes, findings };
+  return {
+    sheet: report.sheet,
+    format: form.key,
+    year: report.year,
+    agency: report.agency,
+    notes: report.notes.map((n) => noteText(lang, n)),
+    findings,
+  };
 }

@@ -4,6 +4,7 @@ import { readReports, locateReports } from '../core/read';
 import { arrayGrid } from '../core/read/grid';
 import { formCells, getForm, withVariants } from '../core/forms';
 import type { ReportData } from '../core/model/report';
+import { noteText } from '../core/read/notes';
 import { defaultValues, layoutForm, reportSheets, writeReportWorkbook, writeSheets, type ReportLayoutOptions } from './helpers/workbooks';
 
 function read(file: string): ReportData[] {
@@ -28,7 +29,11 @@ function expectAllCells(report: ReportData, opts: ReportLayoutOptions) {
   expect(Object.keys(report.cells).sort()).toEqual([...ids].sort());
 }
 
-const loose = (r: ReportData) => r.notes.filter((n) => n.includes('matched as'));
+/** The report's notes in words, in one language. */
+const said = (r: ReportData, lang: 'zh' | 'en' = 'zh') => r.notes.map((n) => noteText(lang, n));
+/** Notes of labels read loosely ("表三 列「社会组织」按「社会公益组织」读取"). */
+const loose = (r: ReportData) =>
+  r.notes.filter((n) => n.key === 'locate.row_loose' || n.key === 'locate.column_loose').map((n) => noteText('zh', n));
 
 describe('official layout', () => {
   for (const [format, year] of [
@@ -119,7 +124,8 @@ describe('where the tables sit', () => {
     const opts = { format: '2021', year: 2024, tables: ['T3', 'T4'] };
     const [r] = read(writeReportWorkbook('no-t2.xlsx', opts));
     expect(r.tables).toEqual(['T3', 'T4']);
-    expect(r.notes.join('\n')).toMatch(/未找到表二/);
+    expect(said(r).join('\n')).toMatch(/未找到表二/);
+    expect(said(r, 'en').join('\n')).toMatch(/Table 2 not found/);
     expect(r.cells['T3:R4:total'].raw).toBe(defaultValues(getForm('2021'))['T3:R4:total']);
   });
 
@@ -146,7 +152,7 @@ describe('formats and old rows', () => {
     expect(r.variants).toEqual(['old_rows']);
     expect(r.cells['T3:R3.6:natural']).toBeDefined();
     expect(r.cells['T3:R3.6.1:natural']).toBeUndefined();
-    expect(r.notes.join('\n')).toMatch(/old_rows/);
+    expect(said(r).join('\n')).toMatch(/使用了旧版行「（六）/);
     expectAllCells(r, opts);
   });
 
@@ -154,7 +160,8 @@ describe('formats and old rows', () => {
     const opts = { format: '2019', year: 2023 };
     const [r] = read(writeReportWorkbook('mismatch.xlsx', opts));
     expect(r.format).toBe('2019');
-    expect(r.notes.join('\n')).toMatch(/2023/);
+    expect(said(r)).toContain('2023 年应使用 2021 格式，表格为 2019 格式');
+    expect(said(r, 'en')).toContain('the 2023 report uses format 2019, not 2021');
     expectAllCells(r, opts);
   });
 });
@@ -190,7 +197,7 @@ describe('label variants (formats.md)', () => {
             .replace(/^1\.申请人无正当理由逾期不补正.*/, '1.逾期不补正')
             .replace(/^2\.申请人逾期未按收费通知.*/, '2.逾期未按收费通知缴费'),
       },
-      loose: [/部分公开 matched as/, /逾期不补正 matched as/],
+      loose: [/行「[^」]*部分公开」按「/, /逾期不补正」按「/],
     },
     {
       name: 'one wrong or missing character',
@@ -201,17 +208,17 @@ describe('label variants (formats.md)', () => {
             .replace('属于三类内部事务信息', '属于三类内部事物信息')
             .replace('本机关不掌握相关政府信息', '本机关不掌握相关信息'),
       },
-      loose: [/合法权利 matched as/, /内部事物信息 matched as/],
+      loose: [/合法权利」按「/, /内部事物信息」按「/],
     },
     {
       name: '社会组织, 合计',
       opts: { colLabel: (t) => (t === '社会公益组织' ? '社会组织' : t === '总计' ? '合计' : t) },
-      loose: [/表三 列 社会组织 matched as 社会公益组织/, /列 合计 matched as 总计/],
+      loose: [/^表三 列「社会组织」按「社会公益组织」读取$/, /列「合计」按「总计」读取/],
     },
     {
       name: '公益组织',
       opts: { colLabel: (t) => (t === '社会公益组织' ? '公益组织' : t) },
-      loose: [/列 公益组织 matched as 社会公益组织/],
+      loose: [/列「公益组织」按「社会公益组织」读取/],
     },
     {
       name: 'CJK radical code points from PDF text',
@@ -264,7 +271,7 @@ describe('rows and columns found by context', () => {
     };
     const [r] = read(writeReportWorkbook('by-position.xlsx', opts));
     expectAllCells(r, opts);
-    expect(r.notes.join('\n')).toMatch(/按位置确定/);
+    expect(said(r).join('\n')).toMatch(/行「[^」]+」按位置确定/);
   });
 
   it('a header cell that matches nothing: its column is found by position', () => {
@@ -275,7 +282,8 @@ describe('rows and columns found by context', () => {
     };
     const [r] = read(writeReportWorkbook('col-position.xlsx', opts));
     expectAllCells(r, opts);
-    expect(r.notes.join('\n')).toMatch(/科研机构 按位置确定/);
+    expect(said(r)).toContain('表三 列「科研机构」按位置确定');
+    expect(said(r, 'en')).toContain('Table 3: columns found by their position: “科研机构”');
   });
 });
 
@@ -333,6 +341,42 @@ describe('published text grids', () => {
     expect(missing).toEqual([]);
     expect(r.cells['T2:normative:made'].raw).toBe('1');
     expect(r.cells['T3:R3.5.5:natural']).toMatchObject({ raw: '0', ref: expect.stringMatching(/^line \d+$/) });
-    expect(r.notes.join('\n')).toMatch(/社会组织 matched as 社会公益组织/);
+    expect(said(r)).toContain('表三 列「社会组织」按「社会公益组织」读取');
+  });
+});
+
+describe('notes in the reader’s language', () => {
+  it('Chinese notes hold no English, English notes no Chinese outside quoted labels', () => {
+    const books: [string, ReportLayoutOptions][] = [
+      ['notes-a.xlsx', { format: '2019', year: 2023, tables: ['T3', 'T4'], colLabel: (t) => (t === '社会公益组织' ? '社会组织' : t) }],
+      [
+        'notes-b.xlsx',
+        {
+          format: '2021',
+          variants: ['old_rows'],
+          year: 2024,
+          rowLabel: (t) => t.replace(/^2\.没有现成信息需要另行制作$/, '（此行标签缺失）'),
+          colLabel: (t, table) => (table.key === 'T3' && t === '科研机构' ? '（空）' : t),
+        },
+      ],
+      ['notes-c.xlsx', { format: '2019', year: 2023 }],
+    ];
+    const kinds = new Set<string>();
+    for (const [name, opts] of books) {
+      const [r] = read(writeReportWorkbook(name, opts));
+      for (const n of r.notes) kinds.add(n.key);
+      for (const zh of said(r, 'zh')) expect(zh, zh).not.toMatch(/[A-Za-z]/);
+      for (const en of said(r, 'en')) expect(en.replace(/“[^”]*”/g, ''), en).not.toMatch(/[\u3400-\u9fff]/);
+    }
+    expect([...kinds].sort()).toEqual([
+      'locate.column_loose',
+      'locate.columns_by_position',
+      'locate.format_by_headers',
+      'locate.format_by_year',
+      'locate.format_not_of_year',
+      'locate.old_rows',
+      'locate.row_by_position',
+      'locate.table_missing',
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import { readReports } from '../core/read';
 import { formCells, getForm } from '../core/forms';
 import { tempDir } from './helpers/workbooks';
 import * as path from 'path';
+import { noteText } from '../core/read/notes';
 
 type Cell = string | number | null;
 
@@ -185,7 +186,8 @@ describe('shunhe 2020 report transcribed into a workbook', () => {
     expect(r.cells['T3:R3.5.5:natural'].ref).toMatch(/^Sheet1!D\d+$/);
     expect(r.cells['T3:R3.5.5:total'].ref).toMatch(/^Sheet1!J\d+$/);
     expect(r.cells['T4:R1:suit_after_review.total'].ref).toMatch(/^Sheet1!O\d+$/);
-    expect(r.notes.join('\n')).toMatch(/社会组织 matched as 社会公益组织/);
-    expect(r.notes.join('\n')).toMatch(/其他法律法规禁止公开 matched as/);
+    const notes = r.notes.map((n) => noteText('zh', n)).join('\n');
+    expect(notes).toMatch(/列「社会组织」按「社会公益组织」读取/);
+    expect(notes).toMatch(/其他法律法规禁止公开」按「/);
   });
 });

@@ -30,7 +30,7 @@ function print(file: string, report: ReportData, res: ReportResult, lang: Lang):
   w(
     `  ${L(lang, '表格', 'tables')}: ${report.tables.join(' ') || L(lang, '无', 'none')}；${L(lang, '文字行', 'text lines')}: ${report.textLines?.length ?? 0}`,
   );
-  for (const n of report.notes) w(`  ${L(lang, '说明', 'note')}: ${n}`);
+  for (const n of res.notes) w(`  ${L(lang, '说明', 'note')}: ${n}`);
   const mark = { error: L(lang, '错误', 'error'), warning: L(lang, '警告', 'warning'), notice: L(lang, '提示', 'notice') };
   for (const f of res.findings) w(`  [${mark[f.severity]}] ${f.cells[0]?.ref ?? ''} ${f.message}`);
   if (!res.findings.length) w(`  ${L(lang, '通过：没有发现问题', 'clean: no findings')}`);
@@ -89,7 +89,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.json) {
       const out = reports.map((r, i) => ({
         ...exportTables(r, { allowErrors: true }),
-        notes: r.notes,
+        notes: results[i].notes,
         textLines: r.textLines ?? [],
         findings: results[i].findings,
       }));

@@ -4,6 +4,10 @@
  */
 import type { Catalogue } from './zh';
 
+/** A table by its key (T2, T3, T4). */
+const TABLES_EN: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
+const tableEn = (t: string) => TABLES_EN[t] ?? t;
+
 export const en: Catalogue = {
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,
@@ -20,6 +24,19 @@ export const en: Catalogue = {
   // ── read.kind ─────────────────────────────────────────────────────────────────────────────────
 
   // ── locate ────────────────────────────────────────────────────────────────────────────────────
+  'locate.format_by_headers': (p) => `format ${p.format} recognised from the table headers`,
+  'locate.format_by_year': (p) => `the headers do not tell the format; ${p.format} by the year ${p.year}`,
+  'locate.format_by_default': (p) => `neither the headers nor a year tell the format; read as ${p.format}`,
+  'locate.format_not_of_year': (p) => `the ${p.year} report uses format ${p.format}, not ${p.expected}`,
+  'locate.old_rows': (p) => `a ${p.format} report printing the old row “${p.row}”`,
+  'locate.table_missing': (p) => `${tableEn(p.table)} not found`,
+  'locate.row_loose': (p) => `${tableEn(p.table)} row “${p.written}” read as “${p.official}”`,
+  'locate.column_loose': (p) => `${tableEn(p.table)} column “${p.written}” read as “${p.official}”`,
+  'locate.row_by_position': (p) => `${tableEn(p.table)} row “${p.row}” found by its position`,
+  'locate.rows_missing': (p) => `${tableEn(p.table)}: rows not found: ${p.rows.map((r) => `“${r}”`).join(', ')}`,
+  'locate.columns_by_position': (p) => `${tableEn(p.table)}: columns found by their position: ${p.columns.map((c) => `“${c}”`).join(', ')}`,
+  'locate.no_header': (p) =>
+    `${tableEn(p.table)}: no header found, columns read by their position: ${p.columns.map((c) => `“${c}”`).join(', ')}`,
 
   // ── check ─────────────────────────────────────────────────────────────────────────────────────
 

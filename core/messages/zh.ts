@@ -6,6 +6,10 @@
 /** A file and a detail, the parameters of most reader failures. */
 type FileDetail = { file: string; detail?: string };
 
+/** A table by its key (T2, T3, T4), as the report names it. */
+const TABLES_ZH: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' };
+const tableZh = (t: string) => TABLES_ZH[t] ?? t;
+
 export const zh = {
   // ── read: why a file could not be read (core/read) ────────────────────────────────────────────
   'read.not_zip': (p: FileDetail) => `文件「${p.file}」不是有效的电子表格：既不是 .xlsx/.ods（zip 压缩包），也不是 .xls 文件`,
@@ -21,6 +25,23 @@ export const zh = {
   // ── read.kind: what a file is, when it is not a report (core/read registry) ────────────────────
 
   // ── locate: notes on how tables, rows and columns were found (core/read/locate) ────────────────
+  'locate.format_by_headers': (p: { format: string }) => `按表头识别为 ${p.format} 格式`,
+  'locate.format_by_year': (p: { format: string; year: number }) => `表头无法区分格式，按年份 ${p.year} 取 ${p.format} 格式`,
+  'locate.format_by_default': (p: { format: string }) => `表头无法区分格式，也没有年份，按 ${p.format} 格式读取`,
+  'locate.format_not_of_year': (p: { year: number; format: string; expected: string }) =>
+    `${p.year} 年应使用 ${p.expected} 格式，表格为 ${p.format} 格式`,
+  'locate.old_rows': (p: { format: string; row: string }) => `${p.format} 格式报告使用了旧版行「${p.row}」`,
+  'locate.table_missing': (p: { table: string }) => `未找到${tableZh(p.table)}`,
+  'locate.row_loose': (p: { table: string; written: string; official: string }) =>
+    `${tableZh(p.table)} 行「${p.written}」按「${p.official}」读取`,
+  'locate.column_loose': (p: { table: string; written: string; official: string }) =>
+    `${tableZh(p.table)} 列「${p.written}」按「${p.official}」读取`,
+  'locate.row_by_position': (p: { table: string; row: string }) => `${tableZh(p.table)} 行「${p.row}」按位置确定`,
+  'locate.rows_missing': (p: { table: string; rows: string[] }) => `${tableZh(p.table)} 缺少行：${p.rows.join('、')}`,
+  'locate.columns_by_position': (p: { table: string; columns: string[] }) =>
+    `${tableZh(p.table)} 列${p.columns.map((c) => `「${c}」`).join('、')}按位置确定`,
+  'locate.no_header': (p: { table: string; columns: string[] }) =>
+    `${tableZh(p.table)} 未找到表头，按位置读取各列：${p.columns.join('、')}`,
 
   // ── check: findings of the checker (core/check) ────────────────────────────────────────────────
 

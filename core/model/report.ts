@@ -13,6 +13,16 @@ export interface CellRead {
   formula?: string;
 }
 
+/**
+ * A note on how a report was read (a loose label, a row found by position, the format): a key of
+ * the message catalogue's locate section with its parameters, put in words in the reader's
+ * language where it is shown (core/read/notes.ts noteText).
+ */
+export interface ReadNote {
+  key: string;
+  params: Record<string, string | number | string[]>;
+}
+
 export interface ReportData {
   /** Form key (formats.md), e.g. "2021". */
   format: string;
@@ -24,7 +34,7 @@ export interface ReportData {
   /** Value cells by id TABLE:ROW:COLUMN. A cell of the layout that the report prints but leaves empty is present with raw null. */
   cells: Record<string, CellRead>;
   /** How the report was recognised: loose label matches, detection of format, missing tables. */
-  notes: string[];
+  notes: ReadNote[];
   /** Tables the reader found (a missing table is reported, and its rules are not applied). */
   tables: string[];
   /** The report's free text, one entry per line with its ref ("line 3"), for text.* rules (published reports). */

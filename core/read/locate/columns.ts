@@ -8,8 +8,8 @@ import type { GridCell } from '../grid';
 import { compareLabel } from '../labels';
 import { align, type Pair } from './align';
 import { BoundedCache } from '../cache';
-import { matchColumn, type Matched } from './match';
-import { looseNote, type Notes } from './notes';
+import { note, type Notes } from '../notes';
+import { looseNote, matchColumn, type Matched } from './match';
 import { textId, type Scan, type TextCell } from './scan';
 import type { BlockPlace } from './tables';
 
@@ -140,9 +140,7 @@ export function assignColumns(
     byPos.push(cols[j].short ?? cols[j].header[cols[j].header.length - 1]);
   }
   if (byPos.length) {
-    if (!found.size)
-      notes.add(`${table.short} 未找到表头，按位置读取各列 / no header found, columns read by position: ${byPos.join('、')}`);
-    else notes.add(`${table.short} 列 ${byPos.join('、')} 按位置确定 / found by position`);
+    notes.add(note(found.size ? 'locate.columns_by_position' : 'locate.no_header', { table: table.key, columns: byPos }));
   }
   for (let j = 0; j < cols.length; j++) if (colOf.has(j)) place.cols.set(cols[j].key, colOf.get(j)!);
 }

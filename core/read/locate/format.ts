@@ -3,12 +3,14 @@ import { FORMS, formForYear } from '../../forms';
 import type { FormSpec, TableKey } from '../../forms';
 import { labelParts } from '../labels';
 import { BoundedCache, once } from '../cache';
+import { note } from '../notes';
+import type { ReadNote } from '../../model/report';
 import { gridTexts, type Scan } from './scan';
 
 export interface Detected {
   form: FormSpec;
   variants: string[];
-  note: string;
+  note: ReadNote;
 }
 
 /** Every signature word of every form (normalised), each once. */
@@ -75,16 +77,16 @@ export function detectFormat(scans: Scan[], year: number | null): Detected {
   scored.sort((a, b) => b.total - a.total);
   const top = scored[0];
   let form: FormSpec;
-  let how: string;
+  let how: ReadNote;
   if (top.total > 0 && (scored.length < 2 || top.total > scored[1].total)) {
     form = top.form;
-    how = `格式 ${form.key} 由表头识别 / format ${form.key} recognised from the table headers`;
+    how = note('locate.format_by_headers', { format: form.key });
   } else if (year !== null) {
     form = formForYear(year);
-    how = `表头无法区分格式，按年份 ${year} 取 ${form.key} / headers do not tell the format; ${form.key} by the year ${year}`;
+    how = note('locate.format_by_year', { format: form.key, year });
   } else {
     form = FORMS[0];
-    how = `表头无法区分格式，也没有年份，按 ${form.key} 读取 / neither headers nor a year tell the format; read as ${form.key}`;
+    how = note('locate.format_by_default', { format: form.key });
   }
   const variants: string[] = [];
   // A variant applies when the form's own signature for that table is absent (2019-style （六） in a 2021 report).

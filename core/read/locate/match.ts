@@ -5,6 +5,7 @@
 import { FORMS, withVariants } from '../../forms';
 import type { ColumnSpec, RowSpec, TableKey, TableSpec } from '../../forms';
 import { compareLabelKeyed, labelParts, officialKey, type LabelMatch } from '../labels';
+import { note, type Notes } from '../notes';
 import { derived, once } from '../cache';
 import type { TextCell } from './scan';
 
@@ -123,4 +124,10 @@ export function belongsElsewhere(labels: TextCell[], table: TableKey): boolean {
     elsewhere = true;
   }
   return elsewhere;
+}
+
+/** A label matched loosely (another wording, a typo, an alias) is noted with both texts. */
+export function looseNote(notes: Notes, table: TableSpec, what: 'row' | 'column', written: string, official: string): void {
+  const params = { table: table.key, written: written.replace(/\s+/g, ' ').trim(), official };
+  notes.add(note(what === 'row' ? 'locate.row_loose' : 'locate.column_loose', params));
 }

@@ -8,8 +8,8 @@ import type { CellRead, ReportData } from '../../model/report';
 import { ReadError } from '../errors';
 import type { Book } from '../grid';
 import { derived } from '../cache';
+import { newNotes, note } from '../notes';
 import { detectFormat, type Detected } from './format';
-import { newNotes } from './notes';
 import { cellRead, scan, type Scan } from './scan';
 import { locateTable, type TablePlace } from './tables';
 import { readTag, TAG_SHEET } from './tag';
@@ -94,9 +94,7 @@ function readGroup(group: SheetTables[], bookName: string): ReportData {
   if (det.variants.length) {
     for (const v of det.variants) {
       const spec = det.form.variants?.[v];
-      notes.add(
-        `${det.form.key} 格式报告使用了旧版行：${spec?.row.label.join('') ?? v} / a ${det.form.key} report printing the old row layout (${v})`,
-      );
+      if (spec) notes.add(note('locate.old_rows', { format: det.form.key, row: spec.row.label[spec.row.label.length - 1] }));
     }
   }
   const form = withVariants(det.form, det.variants);
@@ -110,7 +108,7 @@ function readGroup(group: SheetTables[], bookName: string): ReportData {
   for (const table of form.tables) {
     const p = places.get(table.key);
     if (!p) {
-      notes.add(`未找到${table.short} / ${table.shortEn} not found`);
+      notes.add(note('locate.table_missing', { table: table.key }));
       continue;
     }
     for (const n of p.notes) notes.add(n);
@@ -153,8 +151,6 @@ function readGroup(group: SheetTables[], bookName: string): ReportData {
     tables: TABLE_ORDER.filter((t) => places.has(t)),
   };
   if (year !== null && formForYear(year).key !== det.form.key)
-    notes.add(
-      `${year} 年应使用 ${formForYear(year).key} 格式，表格为 ${det.form.key} 格式 / the ${year} report uses format ${det.form.key}, not ${formForYear(year).key}`,
-    );
+    notes.add(note('locate.format_not_of_year', { year, format: det.form.key, expected: formForYear(year).key }));
   return report;
 }

@@ -9,8 +9,8 @@ import { compareLabel, labelParts } from '../labels';
 import { align, type Pair } from './align';
 import { BoundedCache, derived } from '../cache';
 import { alignHeaders, assignColumns, placeColumns, placeTextColumns } from './columns';
-import { belongsElsewhere, matchRow, rowTexts, sharesVocab, tableVocab, type Matched } from './match';
-import { looseNote, newNotes } from './notes';
+import { newNotes, note, type Notes } from '../notes';
+import { belongsElsewhere, looseNote, matchRow, rowTexts, sharesVocab, tableVocab, type Matched } from './match';
 import { isValueLike, rowSig, type RowInfo, type Scan, type TextCell } from './scan';
 
 export interface BlockPlace {
@@ -27,7 +27,7 @@ export interface TablePlace {
   firstRow: number;
   lastRow: number;
   matchedRows: number;
-  notes: string[];
+  notes: Notes['list'];
 }
 
 const ROW_MIN: Record<string, number> = { T2: 2, T3: 4 };
@@ -127,12 +127,12 @@ function locateRowTable(sc: Scan, table: TableSpec): TablePlace | null {
       for (let k = a + 1; k < b; k++) {
         rowOf.set(k, gridBetween[k - a - 1]);
         const spec = specs[k].row;
-        notes.add(`${table.short} 行 ${spec.short ?? spec.label[spec.label.length - 1]} 按位置确定 / found by position`);
+        notes.add(note('locate.row_by_position', { table: table.key, row: spec.short ?? spec.label[spec.label.length - 1] }));
       }
     }
   }
   const missing = specs.filter((_, j) => !rowOf.has(j)).map((s) => s.row.short ?? s.row.label[s.row.label.length - 1]);
-  if (missing.length) notes.add(`${table.short} 缺少行 / rows not found: ${missing.join('、')}`);
+  if (missing.length) notes.add(note('locate.rows_missing', { table: table.key, rows: missing }));
 
   const blocks: BlockPlace[] = [];
   let prevLast = -1;
