@@ -3,6 +3,7 @@
  * the first load stays small (React + Fluent UI + the pane).
  */
 import type { Book } from '../core/read/grid';
+import type { InputRead } from '../core/read/input';
 import type { ReportData } from '../core/model/report';
 import type { Lang, ReportResult } from '../core/model/findings';
 import type { FormSpec } from '../core/forms/types';
@@ -18,9 +19,12 @@ export function loadChecker(): Promise<Checker> {
   checker ??= Promise.all([
     import(/* webpackChunkName: "checker" */ '../core/read/locate'),
     import(/* webpackChunkName: "checker" */ '../core/check'),
-  ]).then(([loc, chk]) => ({
+    import(/* webpackChunkName: "checker" */ '../core/rules/text'),
+  ]).then(([loc, chk, text]) => ({
     locateReports: (book: Book) => loc.locateReports(book),
-    checkReport: (report: ReportData, opts: { lang: Lang }) => chk.checkReport(report, opts),
+    // A report read with its text (Word, PDF, web page) is checked with the text.* rules too.
+    checkReport: (report: ReportData, opts: { lang: Lang }) =>
+      chk.checkReport(report, { ...opts, ...(report.textLines ? { textRules: text.textFindings } : {}) }),
   }));
   return checker;
 }
@@ -41,7 +45,8 @@ export function loadTemplates(): Promise<Templates> {
 }
 
 export interface WorkbookReader {
-  readWorkbook(data: Uint8Array, name: string): Book;
+  /** Any kind of the input registry (core/read/kinds.ts): workbook, Word, PDF, web page, text. */
+  readInput(data: Uint8Array, name: string): Promise<InputRead>;
 }
 
 /** Writers of core: the template workbook and the final tables (xlsx, HTML), each refusing a report with errors. */
@@ -62,8 +67,8 @@ export function loadWriters() {
 
 let reader: Promise<WorkbookReader> | null = null;
 export function loadReader(): Promise<WorkbookReader> {
-  reader ??= import(/* webpackChunkName: "xlsx-read" */ '../core/read/xlsx').then((m) => ({
-    readWorkbook: (d: Uint8Array, n: string) => m.readWorkbook(d, n),
+  reader ??= import(/* webpackChunkName: "xlsx-read" */ '../core/read/input').then((m) => ({
+    readInput: (d: Uint8Array, n: string) => m.readInput(d, n),
   }));
   return reader;
 }

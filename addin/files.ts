@@ -8,6 +8,7 @@ import type { ReportData } from '../core/model/report';
 import { loadReader } from './core-api';
 import { checkBook } from './pane';
 import { MemoryWorkbook } from './host-memory';
+import { extensionOf, REPORT_EXTENSIONS } from '../core/read/kinds';
 
 export interface FileEntry {
   name: string;
@@ -21,9 +22,9 @@ export interface FileEntry {
 
 export async function checkFile(name: string, data: Uint8Array, lang: Lang): Promise<FileEntry> {
   try {
-    const { readWorkbook } = await loadReader();
-    const book = readWorkbook(data, name);
-    const out = await checkBook(book, lang);
+    const { readInput } = await loadReader();
+    const { book, textLines } = await readInput(data, name);
+    const out = await checkBook(book, lang, textLines);
     if (!out.reports.length)
       return {
         name,
@@ -97,5 +98,10 @@ export function download(name: string, data: Uint8Array | string, type: string):
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The file picker's accept list: the report kinds of the input registry. */
+export const PICKER_ACCEPT = REPORT_EXTENSIONS.join(',');
+/** A file in a dropped folder that is read (the others are not reports). */
+export const isReportFileName = (name: string) => REPORT_EXTENSIONS.includes(extensionOf(name));
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -4,6 +4,7 @@
  * call them with the in-memory host.
  */
 import type { Book } from '../core/read/grid';
+import type { TextLine } from '../core/import/common';
 import type { ReportData } from '../core/model/report';
 import type { Finding, Lang, ReportResult, Severity } from '../core/model/findings';
 import type { SheetLayout } from '../core/template/layout';
@@ -21,10 +22,11 @@ export interface CheckOutcome {
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Locate and check every report of a book. */
-export async function checkBook(book: Book, lang: Lang): Promise<CheckOutcome> {
+export async function checkBook(book: Book, lang: Lang, textLines: TextLine[] | null = null): Promise<CheckOutcome> {
   const core = await loadChecker();
   const t0 = now();
   const located = core.locateReports(book);
+  if (textLines) for (const r of located) r.textLines = textLines;
   const reports = located.map((r) => core.checkReport(r, { lang }));
   const ms = now() - t0;
   if (typeof window !== 'undefined') (window as unknown as { __xxgkLastCheckMs?: number }).__xxgkLastCheckMs = ms;

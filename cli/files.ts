@@ -23,12 +23,12 @@ export function writeAtomic(file: string, data: Uint8Array): void {
 /** Every report in the files (folders searched), each named "file" or "file#sheet" when a file has several. */
 export async function readReportFiles(paths: string[], lang: Lang): Promise<{ name: string; report: ReportData }[]> {
   const out: { name: string; report: ReportData }[] = [];
-  const { readReportsFrom } = await import('../core/checkfile');
+  const { readReportsAsync } = await import('../core/checkfile');
   for (const file of listInputFiles(paths)) {
     let reports: ReportData[];
     try {
       const buf = fs.readFileSync(file);
-      reports = readReportsFrom(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file);
+      reports = await readReportsAsync(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file);
     } catch (e) {
       if (e instanceof ReadError) throw new Error(e.messageIn(lang));
       const code = (e as NodeJS.ErrnoException).code;

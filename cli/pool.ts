@@ -23,7 +23,7 @@ export async function checkFiles(
 ): Promise<void> {
   if (files.length <= 1) {
     const { checkPath } = await import('./worker');
-    if (files.length) onResult(0, checkPath(files[0], opts));
+    if (files.length) onResult(0, await checkPath(files[0], opts));
     return;
   }
   // Results may finish out of order: hold them until every earlier one has been handed over.

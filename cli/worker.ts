@@ -1,7 +1,7 @@
 /** A worker thread of `xxgk check`: reads and checks one file per message. */
 import { readFileSync, statSync } from 'fs';
 import { parentPort } from 'worker_threads';
-import { checkData, type CheckFileOptions } from '../core/checkfile';
+import { checkInput, type CheckFileOptions } from '../core/checkfile';
 import { ReadError } from '../core/read/errors';
 import { checkSize } from '../core/read/xlsx';
 import type { FileResult } from '../core/model/findings';
@@ -13,14 +13,14 @@ export interface Job {
 }
 
 /** Reads a file (size first, never modifying it) and checks it; never throws. */
-export function checkPath(path: string, opts: CheckFileOptions): FileResult {
+export async function checkPath(path: string, opts: CheckFileOptions): Promise<FileResult> {
   const lang = opts.lang ?? 'zh';
   try {
     const st = statSync(path);
     if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     checkSize(st.size, path, opts.maxBytes); // before reading: a huge file is never loaded
     const buf = readFileSync(path);
-    return checkData(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), path, opts);
+    return await checkInput(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), path, opts);
   } catch (e) {
     if (e instanceof ReadError) return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(lang) }, reports: [] };
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
@@ -41,6 +41,7 @@ if (parentPort) {
       importParsedRules(msg.parsed ?? []);
       return;
     }
-    if (msg.job) parentPort!.postMessage({ id: msg.job.id, result: checkPath(msg.job.path, opts) });
+    const job = msg.job;
+    if (job) void checkPath(job.path, opts).then((result) => parentPort!.postMessage({ id: job.id, result }));
   });
 }

@@ -1,40 +1,25 @@
 /**
  * One file's bytes → its FileResult (findings.md). Host-agnostic: the CLI's workers and the
- * task pane (files picked in a browser) both call this.
+ * task pane (files picked in a browser) both call this. Files of every kind are read through the
+ * input registry (core/read/input.ts).
  */
 import { checkReport, type CheckOptions } from './check';
 import type { FileResult } from './model/findings';
-import { parseHtml } from './import/html';
-import { parseText } from './import/text';
 import { ReadError } from './read/errors';
-import { locateReports } from './read/locate';
-import { readWorkbook } from './read/xlsx';
+import { readInput, readInputSync, reportsOf } from './read/input';
 import type { ReportData } from './model/report';
 import { textFindings } from './rules/text';
 
-export const PUBLISHED_EXT = /\.(txt|html?|md)$/i;
+export { decodeText } from './read/decode';
 
-/** Text as written by Chinese offices: UTF-8 (with or without BOM), else GB18030. */
-export function decodeText(data: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    return new TextDecoder('gb18030').decode(data);
-  }
+/** Reports in a file of any kind but PDF (core/read/kinds.ts). Throws ReadError. */
+export function readReportsFrom(data: Uint8Array, name: string, opts: { maxBytes?: number } = {}): ReportData[] {
+  return reportsOf(readInputSync(data, name, opts), name);
 }
 
-/** Reports in a file (workbook, or a published text/HTML report). Throws ReadError. */
-export function readReportsFrom(data: Uint8Array, name: string, opts: { maxBytes?: number } = {}): ReportData[] {
-  if (PUBLISHED_EXT.test(name)) {
-    if (opts.maxBytes !== undefined && data.length > opts.maxBytes)
-      throw new ReadError('too_large', name, `${data.length} > ${opts.maxBytes} bytes`);
-    const text = decodeText(data);
-    const parsed = /\.html?$/i.test(name) ? parseHtml(text, name) : parseText(text, name);
-    const reports = locateReports(parsed.book);
-    for (const r of reports) r.textLines = parsed.textLines;
-    return reports;
-  }
-  return locateReports(readWorkbook(data, name, opts));
+/** Reports in a file of any kind, PDF included. Throws ReadError. */
+export async function readReportsAsync(data: Uint8Array, name: string, opts: { maxBytes?: number } = {}): Promise<ReportData[]> {
+  return reportsOf(await readInput(data, name, opts), name);
 }
 
 export interface CheckFileOptions extends CheckOptions {
@@ -43,24 +28,44 @@ export interface CheckFileOptions extends CheckOptions {
   priors?: { name: string; report: ReportData }[];
 }
 
+/** One file's result, for any kind but PDF (see checkInput). */
 export function checkData(data: Uint8Array, path: string, opts: CheckFileOptions = {}): FileResult {
   let reports: ReportData[];
   try {
     reports = readReportsFrom(data, path, opts);
   } catch (e) {
-    if (e instanceof ReadError)
-      return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(opts.lang ?? 'zh') }, reports: [] };
-    const msg = e instanceof Error ? e.message : String(e);
-    return {
-      path,
-      status: 'unreadable',
-      error: {
-        code: 'not_workbook',
-        message: opts.lang === 'en' ? `${path}: cannot be read (${msg})` : `文件「${path}」无法读取（${msg}）`,
-      },
-      reports: [],
-    };
+    return unreadable(e, path, opts);
   }
+  return checked(reports, path, opts);
+}
+
+/** One file's result, for every kind (a PDF is read asynchronously). */
+export async function checkInput(data: Uint8Array, path: string, opts: CheckFileOptions = {}): Promise<FileResult> {
+  let reports: ReportData[];
+  try {
+    reports = await readReportsAsync(data, path, opts);
+  } catch (e) {
+    return unreadable(e, path, opts);
+  }
+  return checked(reports, path, opts);
+}
+
+function unreadable(e: unknown, path: string, opts: CheckFileOptions): FileResult {
+  if (e instanceof ReadError)
+    return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(opts.lang ?? 'zh') }, reports: [] };
+  const msg = e instanceof Error ? e.message : String(e);
+  return {
+    path,
+    status: 'unreadable',
+    error: {
+      code: 'not_workbook',
+      message: opts.lang === 'en' ? `${path}: cannot be read (${msg})` : `文件「${path}」无法读取（${msg}）`,
+    },
+    reports: [],
+  };
+}
+
+function checked(reports: ReportData[], path: string, opts: CheckFileOptions): FileResult {
   return {
     path,
     status: 'checked',

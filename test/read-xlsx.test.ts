@@ -178,7 +178,7 @@ describe('core/node/files', () => {
     for (const f of ['a.xlsx', 'b/c.xls', 'b/deep/d.ods', 'b/~$a.xlsx', '.x.xlsx', '.hidden/e.xlsx', 'b/notes.docx', 'b/r.txt', 'b/p.HTML'])
       writeFileSync(path.join(root, f), 'x');
     const list = listInputFiles([root]).map((f) => path.relative(root, f).split(path.sep).join('/'));
-    expect(list).toEqual(['a.xlsx', 'b/c.xls', 'b/deep/d.ods', 'b/p.HTML', 'b/r.txt']);
+    expect(list).toEqual(['a.xlsx', 'b/c.xls', 'b/deep/d.ods', 'b/notes.docx', 'b/p.HTML', 'b/r.txt']);
     expect(listInputFiles([root], ['.xlsx'])).toEqual([path.join(root, 'a.xlsx')]);
     // A file named directly is kept.
     expect(listInputFiles([path.join(root, 'b/notes.docx')])).toEqual([path.join(root, 'b/notes.docx')]);

@@ -6,7 +6,7 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import { MemoryHost } from '../host-memory';
 import { STRINGS, type Lang } from '../i18n';
-import { bookToMemory, checkFiles, download, XLSX_TYPE, type FileEntry } from '../files';
+import { bookToMemory, checkFiles, download, isReportFileName, PICKER_ACCEPT, XLSX_TYPE, type FileEntry } from '../files';
 import { loadWriters } from '../core-api';
 import type { Message } from '../store';
 import { useStyles } from './styles';
@@ -39,7 +39,7 @@ function Picker({
       <input
         type="file"
         multiple
-        accept={folder ? undefined : '.xlsx,.xlsm,.xls,.ods,.et'}
+        accept={folder ? undefined : PICKER_ACCEPT}
         style={{ display: 'none' }}
         data-testid={folder ? 'folder-input' : 'file-input'}
         ref={(el) => {
@@ -78,7 +78,7 @@ export function FilesMode({ lang }: { lang: Lang }) {
   const take = async (list: FileList | File[] | null, folder = false) => {
     // Every picked file is tried (one that is no workbook is listed as unreadable, with the reason);
     // from a folder only the spreadsheets are taken.
-    const files = [...(list ?? [])].filter((f) => !folder || /\.(xlsx|xlsm|xls|ods|et)$/i.test(f.name));
+    const files = [...(list ?? [])].filter((f) => !folder || isReportFileName(f.name));
     if (!files.length) return;
     setBusy(true);
     setMsg(null);

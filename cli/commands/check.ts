@@ -102,10 +102,10 @@ async function loadPriors(p: string, lang: 'zh' | 'en'): Promise<{ name: string;
   if (!existsSync(p)) throw new UsageError(`上年报告不存在 / last year's report not found: ${p}`);
   const out: { name: string; report: ReportData }[] = [];
   // Loaded here, not at start-up: with worker threads the main thread never reads a workbook itself.
-  const { readReportsFrom } = await import('../../core/checkfile');
+  const { readReportsAsync } = await import('../../core/checkfile');
   for (const file of listInputFiles([p])) {
     try {
-      for (const report of readReportsFrom(new Uint8Array(readFileSync(file)), file)) out.push({ name: file, report });
+      for (const report of await readReportsAsync(new Uint8Array(readFileSync(file)), file)) out.push({ name: file, report });
     } catch (e) {
       process.stderr.write(`${lang === 'en' ? "last year's file skipped" : '已跳过上年文件'}：${(e as Error).message}\n`);
     }

@@ -1,16 +1,17 @@
 /**
- * xxgk import FILE.txt|FILE.html [-o OUT.xlsx] [--json] [--lang zh|en]
- * Reads a report as published (a web page, or text copied from one or extracted from a PDF),
+ * xxgk import FILE [-o OUT.xlsx] [--json] [--lang zh|en]
+ * Reads a report as published (a web page, text copied from one, a Word document, a PDF, or a
+ * workbook: any kind of the input registry, recognised as `check` recognises it),
  * finds its tables, checks them (text.* rules included) and, with -o, writes them into a
  * workbook in the official layout (the template, values filled in) that `xxgk check` reads back.
  */
 import * as fs from 'fs';
 import { checkReport, formOf } from '../../core/check';
-import { decodeText } from '../../core/checkfile';
 import { exportTables } from '../../core/export';
 import type { Lang, ReportResult } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
-import { readPublished } from '../../core/import';
+import { ReadError } from '../../core/read/errors';
+import { readInput, reportsOf } from '../../core/read/input';
 import type { ReportData } from '../../core/model/report';
 import { textFindings } from '../../core/rules/text';
 import { reportValues } from '../../core/template/fill';
@@ -19,7 +20,7 @@ import { fail, L, langOf, parse, UsageError } from '../args';
 import { writeAtomic } from '../files';
 
 const HELP = `用法 / usage:
-  xxgk import FILE.txt|FILE.html [-o OUT.xlsx] [--json] [--lang zh|en]
+  xxgk import FILE(.txt .html .docx .pdf .xlsx …) [-o OUT.xlsx] [--json] [--lang zh|en]
 `;
 
 function print(file: string, report: ReportData, res: ReportResult, lang: Lang): void {
@@ -50,8 +51,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    if (positionals.length !== 1)
-      throw new UsageError(L(lang, '请给出一个要导入的 .txt 或 .html 文件', 'give exactly one .txt or .html file to import'));
+    if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导入的报告文件', 'give exactly one report file to import'));
     if (values.output && !/\.xlsx$/i.test(values.output))
       throw new UsageError(L(lang, `-o 应为 .xlsx 文件：${values.output}`, `-o takes an .xlsx file: ${values.output}`));
     const file = positionals[0];
@@ -67,9 +67,12 @@ export async function run(argv: string[]): Promise<number> {
         ),
       );
     }
-    const reports = readPublished(decodeText(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)), file);
-    if (!reports.length)
-      throw new Error(L(lang, `${file} 中没有找到报告表格（表二、表三、表四）`, `${file}: no report tables (表二, 表三, 表四) found`));
+    let reports: ReportData[];
+    try {
+      reports = reportsOf(await readInput(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file), file);
+    } catch (e) {
+      throw e instanceof ReadError ? new Error(e.messageIn(lang)) : e;
+    }
     if (values.output && reports.length > 1)
       throw new Error(
         L(lang, `${file} 含 ${reports.length} 份报告，-o 只能写一份`, `${file} holds ${reports.length} reports; -o writes one`),

@@ -22,6 +22,16 @@ export const en: Catalogue = {
   'read.detail.no_sheets': () => 'no sheets',
   'read.detail.unpacked': (p) => `${p.size} unpacked, over ${p.limit}`,
   // ── read.kind ─────────────────────────────────────────────────────────────────────────────────
+  'read.word_binary': (p) =>
+    `${p.file} is a Word document in the ${p.detail || '.doc'} format, whose tables cannot be read; save it as .docx or .xlsx in Word or WPS and check that`,
+  'read.image': (p) => `${p.file} is a picture, not a report file; give the report as Word, Excel, PDF or a web page`,
+  'read.archive': (p) => `${p.file} is an archive; unpack it and check the report files inside`,
+  'read.not_docx': (p) => `${p.file} is not a readable Word document${p.detail ? ` (${p.detail})` : ''}`,
+  'read.scanned_pdf': (p) =>
+    `${p.file} is a scanned PDF with no text layer, so its figures cannot be read; give the report as Word, Excel or a PDF with text`,
+  'read.not_pdf': (p) => `${p.file} is not a readable PDF${p.detail ? ` (${p.detail})` : ''}`,
+  'read.encoding': (p) =>
+    `the text encoding of ${p.file} is not recognised (${p.detail ?? ''} bytes are neither UTF-8 nor GB18030): it reads as garbage and no tables are found; save it as UTF-8 and check again`,
 
   // ── locate ────────────────────────────────────────────────────────────────────────────────────
   'locate.format_by_headers': (p) => `format ${p.format} recognised from the table headers`,

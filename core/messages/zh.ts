@@ -23,6 +23,15 @@ export const zh = {
   'read.detail.no_sheets': () => '没有工作表',
   'read.detail.unpacked': (p: { size: string; limit: string }) => `解压后 ${p.size}，超过 ${p.limit}`,
   // ── read.kind: what a file is, when it is not a report (core/read registry) ────────────────────
+  'read.word_binary': (p: FileDetail) =>
+    `文件「${p.file}」是 Word 文档（${p.detail || '.doc'} 格式），读不出其中的表格；请在 Word 或 WPS 中另存为 .docx 或 .xlsx 后再检查`,
+  'read.image': (p: FileDetail) => `文件「${p.file}」是图片，不是报告文件；请提供报告的 Word、Excel、PDF 或网页版本`,
+  'read.archive': (p: FileDetail) => `文件「${p.file}」是压缩包；请先解压，再检查其中的报告文件`,
+  'read.not_docx': (p: FileDetail) => `文件「${p.file}」不是完好的 Word 文档${p.detail ? `（${p.detail}）` : ''}，无法读取`,
+  'read.scanned_pdf': (p: FileDetail) => `文件「${p.file}」是扫描件，无文字层，读不出其中的数字；请提供 Word、Excel 或可复制文字的 PDF`,
+  'read.not_pdf': (p: FileDetail) => `文件「${p.file}」不是完好的 PDF 文件${p.detail ? `（${p.detail}）` : ''}，无法读取`,
+  'read.encoding': (p: FileDetail) =>
+    `文件「${p.file}」的文字编码无法识别（${p.detail ?? ''} 处字节既不是 UTF-8 也不是 GB18030），读出的是乱码，找不到统计表；请另存为 UTF-8 编码后再检查`,
 
   // ── locate: notes on how tables, rows and columns were found (core/read/locate) ────────────────
   'locate.format_by_headers': (p: { format: string }) => `按表头识别为 ${p.format} 格式`,

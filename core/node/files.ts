@@ -4,8 +4,10 @@ import * as path from 'path';
 import type { Book } from '../read/grid';
 import { ReadError } from '../read/errors';
 import type { ReadOptions } from '../read/xlsx';
+import { REPORT_EXTENSIONS } from '../read/kinds';
 
-export const INPUT_EXTS = ['.xlsx', '.xls', '.ods', '.xlsm', '.et', '.txt', '.html', '.htm'];
+/** What a folder walk picks up: the report kinds of the input registry. */
+export const INPUT_EXTS: readonly string[] = REPORT_EXTENSIONS;
 
 /** Read a workbook file into a Book. Size is checked before the file is read. Throws ReadError. */
 export async function readBookFile(file: string, opts: ReadOptions = {}): Promise<Book> {
@@ -30,7 +32,7 @@ const skip = (base: string) => base.startsWith('~$') || base.startsWith('.');
  * path that does not exist is kept, for the caller to report); folders are searched recursively
  * for files with one of exts. Sorted, without Office lock files (~$…) and hidden files.
  */
-export function listInputFiles(paths: string[], exts: string[] = INPUT_EXTS): string[] {
+export function listInputFiles(paths: string[], exts: readonly string[] = INPUT_EXTS): string[] {
   const want = new Set(exts.map((e) => e.toLowerCase()));
   const out = new Set<string>();
   const walk = (dir: string) => {

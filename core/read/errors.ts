@@ -5,7 +5,22 @@
 import type { Lang } from '../model/findings';
 import { sayBoth } from '../messages';
 
-export type ReadErrorCode = 'not_zip' | 'encrypted' | 'truncated' | 'not_workbook' | 'too_large' | 'no_tables' | 'empty';
+export type ReadErrorCode =
+  | 'not_zip'
+  | 'encrypted'
+  | 'truncated'
+  | 'not_workbook'
+  | 'too_large'
+  | 'no_tables'
+  | 'empty'
+  // Kinds recognised by core/read/kinds.ts and refused, or read and found wanting:
+  | 'word_binary'
+  | 'image'
+  | 'archive'
+  | 'not_docx'
+  | 'scanned_pdf'
+  | 'not_pdf'
+  | 'encoding';
 
 export class ReadError extends Error {
   readonly code: ReadErrorCode;

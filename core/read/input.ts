@@ -1,0 +1,84 @@
+/**
+ * One way in for every input: bytes → the kind (core/read/kinds.ts) → its reader → the same Book
+ * of grids plus the report's text lines (title, sections 一、五、六) for the text.* rules. Every
+ * command and the task pane read files through readInput; readInputSync serves the kinds that read
+ * without waiting (all but PDF, whose library works asynchronously and is loaded only for a PDF).
+ */
+import type { ReportData } from '../model/report';
+import type { TextLine } from '../import/common';
+import { parseHtml } from '../import/html';
+import { parseText } from '../import/text';
+import type { Book } from './grid';
+import { ReadError } from './errors';
+import { kindOf, recogniseKind, type InputKindId } from './kinds';
+import { locateReports } from './locate';
+import { checkSize, readWorkbook, type ReadOptions } from './xlsx';
+import { decodeBytes } from './decode';
+import { readDocxBlocks } from './docx';
+import { blocksToBook } from './blocks';
+
+export interface InputRead {
+  kind: InputKindId;
+  book: Book;
+  /** Free text of a published report (null for workbooks: their text is not read). */
+  textLines: TextLine[] | null;
+  /** Bytes of a text that decoded to U+FFFD (an encoding problem when no table is found). */
+  badBytes?: number;
+}
+
+const REFUSED_DETAIL: Record<string, string> = { '.wps': '.wps', '.rtf': '.rtf', '.odt': '.odt', '.dot': '.dot', '.wpt': '.wpt' };
+
+function refuse(kind: InputKindId, name: string): never {
+  const ext = /(\.[A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+  throw new ReadError(kindOf(kind).refusal!, name, REFUSED_DETAIL[ext] ?? '.doc');
+}
+
+function readText(data: Uint8Array, name: string, kind: 'html' | 'text'): InputRead {
+  const d = decodeBytes(data);
+  const parsed = kind === 'html' ? parseHtml(d.text, name) : parseText(d.text, name);
+  return { kind, book: parsed.book, textLines: parsed.textLines, ...(d.invalid ? { badBytes: d.invalid } : {}) };
+}
+
+/** Reads any kind but PDF at once. Throws ReadError (refused kinds with their own message). */
+export function readInputSync(data: Uint8Array, name: string, opts: ReadOptions = {}): InputRead {
+  checkSize(data.length, name, opts.maxBytes);
+  const kind = recogniseKind(data, name);
+  switch (kind) {
+    case 'workbook':
+      return { kind, book: readWorkbook(data, name, opts), textLines: null };
+    case 'html':
+    case 'text':
+      return readText(data, name, kind);
+    case 'docx': {
+      const parsed = blocksToBook(readDocxBlocks(data, name, opts.maxUnpackedBytes), name);
+      return { kind, book: parsed.book, textLines: parsed.textLines };
+    }
+    case 'pdf':
+      throw new Error('a PDF is read with readInput (asynchronous)');
+    default:
+      return refuse(kind, name);
+  }
+}
+
+/** Reads any kind; the PDF reader is loaded on the first PDF. Throws ReadError. */
+export async function readInput(data: Uint8Array, name: string, opts: ReadOptions = {}): Promise<InputRead> {
+  checkSize(data.length, name, opts.maxBytes);
+  if (recogniseKind(data, name) !== 'pdf') return readInputSync(data, name, opts);
+  const { readPdfBlocks } = await import('./pdf');
+  const parsed = blocksToBook(await readPdfBlocks(data, name), name);
+  return { kind: 'pdf', book: parsed.book, textLines: parsed.textLines };
+}
+
+/** The reports of what was read, each with its text lines. Throws ReadError: no_tables, or encoding when undecodable bytes are the cause. */
+export function reportsOf(read: InputRead, name: string): ReportData[] {
+  let reports: ReportData[];
+  try {
+    reports = locateReports(read.book);
+  } catch (e) {
+    if (e instanceof ReadError && (e.code === 'no_tables' || e.code === 'empty') && read.badBytes)
+      throw new ReadError('encoding', name, String(read.badBytes), { cause: e });
+    throw e;
+  }
+  if (read.textLines) for (const r of reports) r.textLines = read.textLines;
+  return reports;
+}
