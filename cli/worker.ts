@@ -5,6 +5,7 @@ import { checkInput, type CheckFileOptions } from '../core/checkfile';
 import { ReadError } from '../core/read/errors';
 import { checkSize } from '../core/read/xlsx';
 import type { FileResult } from '../core/model/findings';
+import { say } from '../core/messages';
 import { importParsedRules, type ParsedRule } from '../core/rules';
 
 export interface Job {
@@ -27,7 +28,10 @@ export async function checkPath(path: string, opts: CheckFileOptions): Promise<F
     return {
       path,
       status: 'unreadable',
-      error: { code: 'not_workbook', message: lang === 'en' ? `${path}: cannot open (${code})` : `文件「${path}」无法打开（${code}）` },
+      error: {
+        code: 'not_workbook',
+        message: say(lang, code === 'ENOENT' ? 'batch.file_missing' : 'batch.file_unopenable', { file: path }),
+      },
       reports: [],
     };
   }

@@ -9,6 +9,9 @@ import { ReadError } from './read/errors';
 import { readInput, readInputSync, reportsOf } from './read/input';
 import type { ReportData } from './model/report';
 import { textFindings } from './rules/text';
+import { refusedKind, refusedMessage } from './batch/kind';
+import { markUnfilled } from './batch/unfilled';
+import { sameAgency } from './batch/agency';
 
 export { decodeText } from './read/decode';
 
@@ -30,6 +33,14 @@ export interface CheckFileOptions extends CheckOptions {
 
 /** One file's result, for any kind but PDF (see checkInput). */
 export function checkData(data: Uint8Array, path: string, opts: CheckFileOptions = {}): FileResult {
+  const refused = refusedKind(data, path);
+  if (refused)
+    return {
+      path,
+      status: 'unreadable',
+      error: { code: `kind.${refused}`, message: refusedMessage(refused, path, opts.lang ?? 'zh') },
+      reports: [],
+    };
   let reports: ReportData[];
   try {
     reports = readReportsFrom(data, path, opts);
@@ -72,14 +83,22 @@ function checked(reports: ReportData[], path: string, opts: CheckFileOptions): F
     error: null,
     reports: reports.map((r) => {
       const match = opts.priors && matchPrior(r, opts.priors);
-      return checkReport(r, { textRules: textFindings, ...opts, ...(match ? { prior: match.report, priorName: match.name } : {}) });
+      const res = checkReport(r, { textRules: textFindings, ...opts, ...(match ? { prior: match.report, priorName: match.name } : {}) });
+      return markUnfilled(r, res, opts.lang ?? 'zh');
     }),
   };
 }
 
-/** Last year's report of the same agency (names compared without spaces and punctuation). */
-export function matchPrior(r: ReportData, priors: { name: string; report: ReportData }[]): { name: string; report: ReportData } | null {
+/**
+ * Last year's report of the same agency, by agency only (names compared without spaces and
+ * punctuation, short forms accepted): a report without an agency, or of an agency with no
+ * report last year, gets none rather than another department's figures.
+ */
+export function matchPrior(
+  r: Pick<ReportData, 'agency'>,
+  priors: { name: string; report: ReportData }[],
+): { name: string; report: ReportData } | null {
+  if (!r.agency) return null;
   const key = (s: string | null) => (s ?? '').normalize('NFKC').replace(/[\s\p{P}]/gu, '');
-  if (!r.agency) return priors.length === 1 ? priors[0] : null;
-  return priors.find((p) => key(p.report.agency) === key(r.agency)) ?? null;
+  return priors.find((p) => key(p.report.agency) === key(r.agency)) ?? priors.find((p) => sameAgency(p.report.agency, r.agency)) ?? null;
 }

@@ -30,7 +30,8 @@ const skip = (base: string) => base.startsWith('~$') || base.startsWith('.');
 /**
  * The input files named by paths: files named directly are kept whatever their extension (and a
  * path that does not exist is kept, for the caller to report); folders are searched recursively
- * for files with one of exts. Sorted, without Office lock files (~$…) and hidden files.
+ * for files with one of exts (every file when exts is empty: a batch skips nothing). Sorted,
+ * without Office lock files (~$…) and hidden files.
  */
 export function listInputFiles(paths: string[], exts: readonly string[] = INPUT_EXTS): string[] {
   const want = new Set(exts.map((e) => e.toLowerCase()));
@@ -46,7 +47,7 @@ export function listInputFiles(paths: string[], exts: readonly string[] = INPUT_
       if (skip(ent.name)) continue;
       const full = path.join(dir, ent.name);
       if (ent.isDirectory()) walk(full);
-      else if ((ent.isFile() || ent.isSymbolicLink()) && want.has(path.extname(ent.name).toLowerCase())) out.add(full);
+      else if ((ent.isFile() || ent.isSymbolicLink()) && (!want.size || want.has(path.extname(ent.name).toLowerCase()))) out.add(full);
     }
   };
   for (const p of paths) {

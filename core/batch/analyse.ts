@@ -1,0 +1,268 @@
+/**
+ * A batch of submissions as the office handles it: every file gets a verdict and a reason. Adds
+ * the batch findings to the reports (another year or format, a file name naming another
+ * department, an agency not on the list, a second file of one department) and lists the listed
+ * departments that sent nothing. Host-agnostic: the CLI and the pane give results and times.
+ */
+import type { FileResult, Finding, Lang, ReportResult } from '../model/findings';
+import { FORMS, formForYear } from '../forms';
+import { say } from '../messages';
+import { agencyKey, listedInFile, matchListed, otherNamedInFile, sameAgency } from './agency';
+import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
+
+export interface BatchFile {
+  result: FileResult;
+  /** The file's own modification time (ms since 1970), to keep the newer of two files of one department. */
+  mtime: number | null;
+}
+
+export interface BatchOptions {
+  lang?: Lang;
+  /** The year being collected (--year). */
+  year?: number | null;
+  /** The departments expected (--agencies). */
+  agencies?: readonly string[] | null;
+  /** Agencies of last year's reports (--prior DIR): departments without one are named. */
+  priorAgencies?: readonly (string | null)[] | null;
+}
+
+export interface BatchRow {
+  path: string;
+  sheet: string | null;
+  /** The listed department (with --agencies), else the report's agency. */
+  department: string | null;
+  agency: string | null;
+  year: number | null;
+  format: string | null;
+  verdict: Verdict;
+  errors: number;
+  warnings: number;
+  notices: number;
+  /** Why, in one line: the first batch finding or error, or the file's read error. */
+  reason: string;
+  /** The report checked (null for a file that was not read, or a department that sent nothing). */
+  report: ReportResult | null;
+  /** Index of the file in the input (-1 for 未报送). */
+  file: number;
+}
+
+export interface Batch {
+  rows: BatchRow[];
+  counts: Record<Verdict, number>;
+  files: number;
+  reports: number;
+  /** Listed departments with no file. */
+  missing: string[];
+  /** Departments with no last-year report (only with priorAgencies). */
+  noPrior: string[] | null;
+  /** Report years seen, with how many reports each. */
+  years: [number, number][];
+  listed: number | null;
+  /** Texts read as numbers (cell.text_number notices) across the batch. */
+  textNumbers: number;
+}
+
+const batchFinding = (rule: string, severity: Finding['severity'], message: string): Finding => ({
+  rule,
+  instance: null,
+  severity,
+  message,
+  cells: [],
+  suspects: [],
+});
+
+/** The one year a file name gives (某某县财政局2024年报.xlsx → 2024), or null. */
+export function yearInFileName(file: string): number | null {
+  const base = file.replace(/^.*[\\/]/, '');
+  const years = new Set([...base.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].map((m) => Number(m[1])));
+  return years.size === 1 ? [...years][0] : null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export function localTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+const baseName = (p: string) => p.replace(/^.*[\\/]/, '');
+
+function yearAndFormat(path: string, r: ReportResult, opts: BatchOptions, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  if (opts.year) {
+    if (r.year !== null && r.year !== opts.year)
+      out.push(batchFinding('batch.year', 'error', say(lang, 'batch.year', { found: r.year, want: opts.year })));
+    else if (r.year === null) {
+      const named = yearInFileName(path);
+      if (named !== null && named !== opts.year)
+        out.push(batchFinding('batch.year', 'error', say(lang, 'batch.year', { found: named, want: opts.year })));
+      else out.push(batchFinding('batch.year_unknown', 'warning', say(lang, 'batch.year_unknown', { want: opts.year })));
+    }
+  } else if (r.year !== null) {
+    const named = yearInFileName(path);
+    if (named !== null && named !== r.year)
+      out.push(batchFinding('batch.year', 'error', say(lang, 'batch.year_file', { found: r.year, named })));
+  }
+  const year = r.year ?? opts.year ?? null;
+  if (year !== null && year >= FORMS[0].years.from) {
+    const want = formForYear(year).key;
+    if (want !== r.format) out.push(batchFinding('batch.format', 'error', say(lang, 'batch.format', { year, want, found: r.format })));
+  }
+  return out;
+}
+
+/** Judges a batch. Mutates the reports' findings (batch findings first), so JSON and reports carry them. */
+export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {}): Batch {
+  const lang = opts.lang ?? 'zh';
+  const listed = opts.agencies?.length ? opts.agencies : null;
+  const rows: BatchRow[] = [];
+  const known = listed ?? [...new Set(files.flatMap((f) => f.result.reports.map((r) => r.agency).filter((a): a is string => !!a)))];
+
+  files.forEach((f, i) => {
+    const fv = fileVerdict(f.result);
+    if (fv) {
+      rows.push({
+        path: f.result.path,
+        sheet: null,
+        department: listed ? listedInFile(f.result.path, listed) : null,
+        agency: null,
+        year: null,
+        format: null,
+        verdict: fv,
+        errors: 1,
+        warnings: 0,
+        notices: 0,
+        reason: f.result.error?.message ?? '',
+        report: null,
+        file: i,
+      });
+      return;
+    }
+    for (const r of f.result.reports) {
+      const added: Finding[] = [];
+      let department: string | null = r.agency;
+      if (listed) {
+        department = matchListed(r.agency, listed);
+        if (!r.agency) {
+          department = listedInFile(f.result.path, listed);
+          added.push(
+            department
+              ? batchFinding('batch.agency_none', 'warning', say(lang, 'batch.agency_by_file', { department }))
+              : batchFinding('batch.agency_none', 'error', say(lang, 'batch.agency_none')),
+          );
+        } else if (!department)
+          added.push(batchFinding('batch.agency_unlisted', 'error', say(lang, 'batch.agency_unlisted', { agency: r.agency })));
+      } else if (!r.agency) added.push(batchFinding('batch.agency_none', 'warning', say(lang, 'batch.agency_none')));
+      const named = otherNamedInFile(f.result.path, r.agency, known);
+      if (named) added.push(batchFinding('batch.agency_file', 'error', say(lang, 'batch.agency_file', { named, agency: r.agency! })));
+      added.push(...yearAndFormat(f.result.path, r, opts, lang));
+      r.findings.unshift(...added);
+      rows.push(rowOf(f.result.path, r, department, i));
+    }
+  });
+
+  markDuplicates(rows, files, lang);
+  for (const row of rows) if (row.report) Object.assign(row, counts(row.report));
+
+  const missing = listed ? listed.filter((d) => !rows.some((r) => r.department === d)) : [];
+  for (const d of missing)
+    rows.push({
+      path: '',
+      sheet: null,
+      department: d,
+      agency: null,
+      year: opts.year ?? null,
+      format: null,
+      verdict: 'missing',
+      errors: 0,
+      warnings: 0,
+      notices: 0,
+      reason: say(lang, 'batch.missing', { department: d }),
+      report: null,
+      file: -1,
+    });
+
+  const tally = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const r of rows) tally[r.verdict]++;
+  const years = new Map<number, number>();
+  for (const r of rows) if (r.report?.year) years.set(r.report.year, (years.get(r.report.year) ?? 0) + 1);
+  let noPrior: string[] | null = null;
+  if (opts.priorAgencies) {
+    const priors = opts.priorAgencies;
+    noPrior = [
+      ...new Set(
+        rows
+          .filter((r) => r.report && r.verdict !== 'duplicate' && !priors.some((p) => sameAgency(p, r.report!.agency)))
+          .map((r) => r.department ?? r.agency ?? baseName(r.path)),
+      ),
+    ];
+  }
+  return {
+    rows,
+    counts: tally,
+    files: files.length,
+    reports: files.reduce((n, f) => n + f.result.reports.length, 0),
+    missing,
+    noPrior,
+    years: [...years].sort((a, b) => a[0] - b[0]),
+    listed: listed ? listed.length : null,
+    textNumbers: rows.reduce((n, r) => n + (r.report?.findings.filter((x) => x.rule === 'cell.text_number').length ?? 0), 0),
+  };
+}
+
+function counts(r: ReportResult) {
+  const n = (s: string) => r.findings.filter((x) => x.severity === s).length;
+  const verdict = reportVerdict(r);
+  const why: Record<string, (f: Finding) => boolean> = {
+    year_format: (f) => f.rule === 'batch.year' || f.rule === 'batch.format',
+    duplicate: (f) => f.rule === 'batch.duplicate',
+    unfilled: (f) => f.rule === 'batch.unfilled',
+    send_back: (f) => f.severity === 'error',
+  };
+  const first = why[verdict] ? r.findings.find(why[verdict]) : undefined;
+  return { errors: n('error'), warnings: n('warning'), notices: n('notice'), verdict, reason: first?.message ?? '' };
+}
+
+function rowOf(path: string, r: ReportResult, department: string | null, file: number): BatchRow {
+  return { path, sheet: r.sheet, department, agency: r.agency, year: r.year, format: r.format, ...counts(r), report: r, file };
+}
+
+/**
+ * Two reports of one department for one year (of the right year and format, and not flagged as
+ * another department's): the newer file counts, the other is 重复.
+ */
+function markDuplicates(rows: BatchRow[], files: readonly BatchFile[], lang: Lang): void {
+  const groups = new Map<string, BatchRow[]>();
+  for (const row of rows) {
+    if (!row.report || reportVerdict(row.report) === 'year_format') continue;
+    if (row.report.findings.some((f) => f.rule === 'batch.agency_file')) continue;
+    const key = agencyKey(row.department) && `${agencyKey(row.department)}|${row.report.year ?? ''}`;
+    if (!key) continue;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const time = (r: BatchRow) => files[r.file].mtime ?? -Infinity;
+    const sorted = [...group].sort((a, b) => time(b) - time(a) || a.file - b.file);
+    const [kept, ...older] = sorted;
+    const department = kept.department!;
+    const mtime = files[kept.file].mtime;
+    for (const o of older)
+      o.report!.findings.unshift(
+        batchFinding(
+          'batch.duplicate',
+          'warning',
+          say(lang, 'batch.duplicate', {
+            department,
+            kept: `${baseName(kept.path)}${kept.file === o.file && kept.sheet ? `#${kept.sheet}` : ''}`,
+            time: mtime === null ? '?' : localTime(mtime),
+          }),
+        ),
+      );
+    kept.report!.findings.unshift(
+      batchFinding(
+        'batch.duplicate_kept',
+        'notice',
+        say(lang, 'batch.duplicate_kept', { department, others: older.map((o) => baseName(o.path)).join(say(lang, 'batch.list_sep')) }),
+      ),
+    );
+  }
+}

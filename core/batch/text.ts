@@ -1,0 +1,53 @@
+/** The batch as a person reads it on the command line: files grouped by verdict, then the counts. */
+import type { Lang } from '../model/findings';
+import { say } from '../messages';
+import type { Batch } from './analyse';
+import { VERDICTS, verdictName } from './verdict';
+
+const baseName = (p: string) => p.replace(/^.*[\\/]/, '');
+
+/** One line of counts: every verdict with its number, zeros included (so that nothing looks skipped). */
+export function batchSummary(b: Batch, lang: Lang): string {
+  const sep = say(lang, 'batch.list_sep');
+  const verdicts = VERDICTS.filter((v) => v !== 'missing' || b.listed !== null)
+    .map((v) => say(lang, 'batch.summary_verdict', { verdict: verdictName(v, lang), n: b.counts[v] }))
+    .join(lang === 'en' ? '; ' : '；');
+  const lines = [
+    say(lang, 'batch.summary', {
+      files: say(lang, 'batch.count_files', { n: b.files }),
+      reports: say(lang, 'batch.count_reports', { n: b.reports }),
+      verdicts,
+    }),
+  ];
+  if (b.listed !== null) lines.push(say(lang, 'batch.summary_listed', { listed: b.listed, submitted: b.listed - b.missing.length }));
+  if (b.textNumbers) lines.push(say(lang, 'batch.changed_numbers', { n: b.textNumbers }));
+  if (b.noPrior?.length) lines.push(say(lang, 'batch.no_prior', { count: b.noPrior.length, names: b.noPrior.join(sep) }));
+  return lines.join('\n') + '\n';
+}
+
+/** Every file (and every listed department that sent nothing) under its verdict, failures first. */
+export function batchListing(b: Batch, lang: Lang): string {
+  const out: string[] = [];
+  for (const v of VERDICTS) {
+    const rows = b.rows.filter((r) => r.verdict === v);
+    if (!rows.length) continue;
+    out.push(`【${verdictName(v, lang)}】${rows.length}`);
+    for (const r of rows) {
+      const who = r.department ?? r.agency;
+      const sheet = r.sheet && r.report && r.sheet !== r.path ? ` [${r.sheet}]` : '';
+      // A read error names the file itself.
+      const file = r.path && !(r.reason.includes(baseName(r.path)) && !r.report) ? `${baseName(r.path)}${sheet}` : '';
+      const parts = [who, file].filter(Boolean).join(lang === 'en' ? ', ' : '，');
+      const why = r.reason && v !== 'pass' ? r.reason : '';
+      out.push(`  ${parts}${parts && why ? (lang === 'en' ? ': ' : '：') : ''}${why}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/** With several report years and no --year, say so: another year's report is otherwise not flagged. */
+export function yearsHint(b: Batch, lang: Lang, yearGiven: boolean): string {
+  if (yearGiven || b.years.length < 2) return '';
+  const years = b.years.map(([y, n]) => (lang === 'en' ? `${y} (${n})` : `${y} 年 ${n} 份`)).join(say(lang, 'batch.list_sep'));
+  return say(lang, 'batch.years_seen', { years }) + '\n';
+}

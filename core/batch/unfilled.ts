@@ -1,0 +1,50 @@
+/**
+ * An untouched template is "not filled in", not a clean report with a warning per blank cell: a
+ * report where no value cell holds anything typed (formulas and last year's carried-over figures
+ * aside) gets one finding, batch.unfilled, in place of its cell.blank warnings.
+ */
+import type { Finding, Lang, ReportResult } from '../model/findings';
+import type { ReportData } from '../model/report';
+import { getForm, withVariants } from '../forms';
+import { priorRelations } from '../template/derive';
+import { say } from '../messages';
+
+const carried = new Map<string, Set<string>>();
+
+/** Cells a template may hold pre-filled from last year's report (xxgk template --from). */
+function carriedCells(report: ReportData): Set<string> {
+  const key = `${report.format}|${(report.variants ?? []).join(',')}`;
+  let set = carried.get(key);
+  if (!set) {
+    set = new Set(priorRelations(withVariants(getForm(report.format), report.variants ?? [])).map((r) => r.target));
+    carried.set(key, set);
+  }
+  return set;
+}
+
+/** How many value cells hold something typed in (not a formula, not a carried-over figure). */
+export function enteredCount(report: ReportData): number {
+  const skip = carriedCells(report);
+  let n = 0;
+  for (const [id, c] of Object.entries(report.cells)) {
+    if (c.formula || skip.has(id)) continue;
+    if (c.raw === null || (typeof c.raw === 'string' && !c.raw.trim())) continue;
+    n++;
+  }
+  return n;
+}
+
+/** Replaces the blank-cell warnings of an untouched report by one error saying it was not filled in. */
+export function markUnfilled(data: ReportData, result: ReportResult, lang: Lang): ReportResult {
+  const cells = Object.keys(data.cells).length;
+  if (!cells || enteredCount(data) > 0) return result;
+  const finding: Finding = {
+    rule: 'batch.unfilled',
+    instance: null,
+    severity: 'error',
+    message: say(lang, 'batch.unfilled', { cells }),
+    cells: [],
+    suspects: [],
+  };
+  return { ...result, findings: [finding, ...result.findings.filter((f) => f.rule !== 'cell.blank')] };
+}

@@ -1,0 +1,98 @@
+/**
+ * Tables a person reads (the bulk report, send-back notices) as a styled .xlsx (exceljs) or a
+ * self-contained .html page: a title, lines of text, then tables with a fill colour per row.
+ * Numbers stay numbers; every cell wraps, so a long reason or several suggestions stay readable.
+ */
+import ExcelJS from 'exceljs';
+
+export type TableCell = string | number | null;
+
+export interface Table {
+  /** Sheet name (.xlsx) and heading (.html). */
+  name: string;
+  header: string[];
+  rows: TableCell[][];
+  /** Fill colour (RRGGBB) of each row, or null. */
+  fills?: (string | null)[];
+  /** Column widths in characters. */
+  widths?: number[];
+}
+
+export interface Document {
+  title: string;
+  lines: string[];
+  tables: Table[];
+  lang: 'zh' | 'en';
+}
+
+/** Text that a spreadsheet would run as a formula is written as text. */
+const safe = (v: TableCell): TableCell => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
+
+export async function documentXlsx(doc: Document): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'xxgk-tables';
+  const names = new Set<string>();
+  doc.tables.forEach((t, ti) => {
+    // Excel refuses []:*?/\ in sheet names, and names over 31 characters or used twice.
+    const base =
+      t.name
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .trim()
+        .slice(0, 28) || 'Sheet';
+    let name = base;
+    for (let i = 2; names.has(name.toLowerCase()); i++) name = `${base}(${i})`;
+    names.add(name.toLowerCase());
+    const ws = wb.addWorksheet(name);
+    let top = 1;
+    if (ti === 0) {
+      ws.addRow([doc.title]).font = { bold: true, size: 14 };
+      for (const l of doc.lines) ws.addRow([l]);
+      ws.addRow([]);
+      top = doc.lines.length + 3;
+    }
+    const head = ws.addRow(t.header);
+    head.font = { bold: true };
+    head.eachCell((c) => {
+      c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
+      c.alignment = { vertical: 'top', wrapText: true };
+    });
+    t.rows.forEach((r, i) => {
+      const row = ws.addRow(r.map(safe));
+      const fill = t.fills?.[i];
+      row.eachCell({ includeEmpty: true }, (c, col) => {
+        if (col > t.header.length) return;
+        c.alignment = { vertical: 'top', wrapText: true };
+        if (fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } };
+      });
+    });
+    t.header.forEach((h, i) => {
+      ws.getColumn(i + 1).width = t.widths?.[i] ?? Math.min(50, Math.max(8, h.length * 2 + 2));
+    });
+    ws.views = [{ state: 'frozen', ySplit: top }];
+    ws.autoFilter = { from: { row: top, column: 1 }, to: { row: top + t.rows.length, column: t.header.length } };
+  });
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+export function documentHtml(doc: Document): string {
+  const table = (t: Table) =>
+    `<h2>${esc(t.name)}</h2>\n<table>\n<thead><tr>${t.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n${t.rows
+      .map(
+        (r, i) =>
+          `<tr${t.fills?.[i] ? ` style="background:#${t.fills[i]}"` : ''}>${r
+            .map((c) => (typeof c === 'number' ? `<td class="n">${c}</td>` : `<td>${esc(c ?? '').replace(/\n/g, '<br>')}</td>`))
+            .join('')}</tr>`,
+      )
+      .join('\n')}\n</tbody>\n</table>`;
+  return `<!doctype html>
+<html lang="${doc.lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><title>${esc(doc.title)}</title>
+<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #999;padding:3px 6px;font-size:13px;vertical-align:top;text-align:left}th{background:#eee}td.n{text-align:right}</style>
+</head><body>
+<h1>${esc(doc.title)}</h1>
+${doc.lines.map((l) => `<p>${esc(l)}</p>`).join('\n')}
+${doc.tables.map(table).join('\n')}
+</body></html>
+`;
+}
