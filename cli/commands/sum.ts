@@ -10,9 +10,31 @@ import { writeTemplate } from '../../core/template/xlsx';
 import { printFindings } from './fill';
 import { fail, L, langOf, parse, UsageError } from '../args';
 import { readReportFiles, writeAtomic } from '../files';
+import { readFileSync, statSync } from 'fs';
+import { selectClean } from '../../core/batch';
+import { listInputFiles } from '../../core/node/files';
+import { say } from '../../core/messages';
+
+/** The reports that pass, every other file listed on stderr with its verdict and reason. */
+function cleanOnly(paths: string[], lang: Lang, year: string | undefined) {
+  const y = year === undefined ? null : Number(year);
+  if (y !== null && !(Number.isInteger(y) && y >= 2008 && y <= 2100))
+    throw new UsageError(L(lang, `--year 应为年份，如 2025：${year}`, `--year takes a year such as 2025: ${year}`));
+  const files = listInputFiles(paths, []).map((p) => {
+    try {
+      return { path: p, data: new Uint8Array(readFileSync(p)), mtime: statSync(p).mtimeMs };
+    } catch {
+      return { path: p, data: new Uint8Array(0), mtime: null };
+    }
+  });
+  const sel = selectClean(files, { lang, year: y });
+  for (const l of sel.leftOut) process.stderr.write(`${say(lang, 'batch.sum.left_out', l)}\n`);
+  return sel.kept;
+}
 
 const HELP = `用法 / usage:
   xxgk sum FILES… -o TOTAL.xlsx [--force] [--allow-errors] [--agency NAME] [--lang zh|en]
+  xxgk sum DIR --only-clean [--year Y] -o TOTAL.xlsx   (only the reports that pass; the others listed with why)
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -23,6 +45,8 @@ export async function run(argv: string[]): Promise<number> {
       force: { type: 'boolean' },
       'allow-errors': { type: 'boolean' },
       agency: { type: 'string' },
+      'only-clean': { type: 'boolean' },
+      year: { type: 'string' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     });
@@ -33,7 +57,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (!positionals.length) throw new UsageError(L(lang, '请给出要汇总的文件', 'give the files to sum'));
     if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
-    const inputs = await readReportFiles(positionals, lang);
+    const inputs = values['only-clean'] ? cleanOnly(positionals, lang, values.year) : await readReportFiles(positionals, lang);
+    if (!inputs.length) {
+      process.stderr.write(`${say(lang, 'batch.sum.none_clean')}\n${L(lang, '未写出任何文件。', 'nothing was written.')}\n`);
+      return 1;
+    }
     const res = sumReports(inputs, { force: values.force, allowErrors: values['allow-errors'], lang, agency: values.agency ?? null });
     if (!res.ok) {
       process.stderr.write(`${res.message}\n${L(lang, '未写出任何文件。', 'nothing was written.')}\n`);

@@ -9,7 +9,7 @@ import { readReportFiles, writeAtomic } from '../files';
 import { matchPrior } from '../../core/checkfile';
 import type { Lang } from '../../core/model/findings';
 import { formForYear, getForm, type FormSpec } from '../../core/forms';
-import type { ReportData } from '../../core/model/report';
+import { say } from '../../core/messages';
 import { fromPrior } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
 
@@ -69,8 +69,10 @@ export async function run(argv: string[]): Promise<number> {
     if (values.from && !priors.length)
       throw new Error(L(lang, `--from ${values.from} 中没有找到报告`, `no report found in --from ${values.from}`));
 
+    // A list of departments is matched by agency only; one template from one named file takes that file.
+    const fromFile = !!values.from && !values.agencies && fs.statSync(values.from).isFile() && priors.length === 1;
     const one = async (agency: string | null) => {
-      const prior = priors.length ? (matchPrior({ agency } as ReportData, priors) ?? (priors.length === 1 ? priors[0] : null)) : null;
+      const prior = priors.length ? (matchPrior({ agency }, priors) ?? (fromFile ? priors[0] : null)) : null;
       const p = prior ? fromPrior(form, prior.report, lang) : null;
       const data = await writeTemplate(form, { year, agency, values: p?.values, notes: p?.notes });
       return { data, prior: prior?.name ?? null, filled: p?.values.size ?? 0 };
@@ -87,29 +89,27 @@ export async function run(argv: string[]): Promise<number> {
       const dir = values.output;
       fs.mkdirSync(dir, { recursive: true });
       const used = new Set<string>();
-      let missingPrior = 0;
+      const missingPrior: string[] = [];
       for (const agency of names) {
         const base = safeFileName(agency);
         let file = `${base}.xlsx`;
         for (let i = 2; used.has(file.toLowerCase()); i++) file = `${base}(${i}).xlsx`;
         used.add(file.toLowerCase());
         const r = await one(agency);
-        if (values.from && !r.prior) missingPrior++;
+        if (values.from && !r.prior) missingPrior.push(agency);
         writeAtomic(path.join(dir, file), r.data);
       }
       process.stdout.write(L(lang, `已生成 ${names.length} 个模板：${dir}\n`, `wrote ${names.length} templates to ${dir}\n`));
-      if (missingPrior)
+      if (missingPrior.length)
         process.stderr.write(
-          L(
-            lang,
-            `注意：${missingPrior} 个单位在 --from 中没有找到上年报告\n`,
-            `note: ${missingPrior} agencies have no last-year report in --from\n`,
-          ),
+          `${say(lang, 'batch.template.no_prior', { count: missingPrior.length, names: missingPrior.join(say(lang, 'batch.list_sep')) })}\n`,
         );
       return 0;
     }
     const r = await one(values.agency ?? null);
     writeAtomic(values.output, r.data);
+    if (values.from && !r.prior)
+      process.stderr.write(`${say(lang, 'batch.template.no_prior', { count: 1, names: values.agency ?? values.output })}\n`);
     process.stdout.write(
       L(
         lang,
