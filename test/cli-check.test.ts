@@ -49,15 +49,20 @@ describe('xxgk check on the bundled examples', () => {
     const inner = bad.findings.find((f) => f.rule === 'T3.results_total')!;
     expect(inner.suspects.map((s) => [s.row, s.column])).toEqual([['R3.3.4', 'natural']]);
     expect(inner.suspects[0].ref).toMatch(/^2024年报![A-Z]+\d+$/);
-    expect(doc.summary).toEqual({ files: 6, reports: 6, clean: 5, with_errors: 1, unreadable: 0 });
+    // make-examples.ts is in the folder too: listed as not a report, not skipped.
+    expect(doc.summary).toEqual({ files: 7, reports: 6, clean: 5, with_errors: 1, unreadable: 1 });
   });
 
   it('prints a readable Chinese summary by default and English with --lang en', () => {
     const zh = xxgk(['check', 'examples']);
-    expect(zh.stdout).toContain('合计：6 个文件，6 份报告；无错误 5 份，有错误 1 份');
+    expect(zh.stdout).toContain(
+      '合计：7 个文件，6 份报告。有错误，需退回 1；年度或格式不符 0；未填写 0；无法读取 0；不是报表 1；重复 1；通过 4',
+    );
     expect(zh.stdout).toMatch(/疑为 2024年报!D\d+ = 12，应为 2/);
     const en = xxgk(['check', 'examples', '--lang', 'en']);
-    expect(en.stdout).toContain('Total: 6 files, 6 reports; 5 clean, 1 with errors');
+    expect(en.stdout).toContain(
+      'Total: 7 files, 6 reports. has errors, send back 1; wrong year or format 0; not filled in 0; unreadable 0; not a report 1; duplicate 1; passed 4',
+    );
   });
 
   it('exits 0 when every file is clean', () => {
@@ -169,33 +174,33 @@ describe('hostile files', () => {
 });
 
 describe('bulk report and command line errors', () => {
-  it.each(['csv', 'html', 'xlsx'])('--report out.%s is written whole, one row per finding', (ext) => {
+  it.each(['csv', 'html', 'xlsx'])('--report out.%s is written whole: every file with its verdict, then what to change', (ext) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-rep-'));
     const out = path.join(dir, `out.${ext}`);
     const r = xxgk(['check', 'examples', '--report', out]);
     expect(r.status).toBe(1);
     expect(readdirSync(dir)).toEqual([`out.${ext}`]); // no temporary file left behind
-    const { doc } = json(['check', 'examples']);
-    const findings = doc.files.flatMap((f) => f.reports.flatMap((x) => x.findings)).length;
     if (ext === 'csv') {
       const text = readFileSync(out, 'utf8');
       expect(text.charCodeAt(0)).toBe(0xfeff);
-      expect(text.trim().split('\r\n')).toHaveLength(findings + 1);
+      const rows = text.slice(1).trim().split('\r\n');
+      expect(rows[0].split(',').slice(0, 6)).toEqual(['结论', '单位', '文件', '工作表', '单元格', '规则编号']);
       expect(text).toContain('T3.balance');
+      expect(rows.filter((l) => l.startsWith('通过,'))).toHaveLength(4); // clean files listed too
     } else if (ext === 'xlsx') {
       const wb = XLSX.read(readFileSync(out));
-      const rows = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[wb.SheetNames[0]], { header: 1 });
-      expect(rows).toHaveLength(findings + 1);
-      expect(rows[0].slice(0, 4)).toEqual(['文件', '工作表', '单元格', '规则']);
-      // Beside the findings, every file with its verdict, clean ones too.
-      const files = XLSX.utils.sheet_to_json<string[]>(wb.Sheets['各文件'], { header: 1 });
-      expect(files).toHaveLength(doc.files.length + 1);
-      expect(files.filter((r) => r[8] === '通过')).toHaveLength(5);
-      expect(files.find((r) => String(r[0]).includes('教育局'))!.slice(5, 9)).toEqual(['5', '1', '0', '有错误，需退回修改']);
+      expect(wb.SheetNames).toEqual(['各文件结论', '需修改之处']);
+      const files = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['各文件结论'], { header: 1 });
+      const head = files.findIndex((row) => row[0] === '结论');
+      const body = files.slice(head + 1);
+      expect(body).toHaveLength(7);
+      expect(body.filter((row) => row[0] === '通过')).toHaveLength(4);
+      expect(body.find((row) => String(row[2]).includes('教育局'))!.slice(0, 2)).toEqual(['有错误，需退回', '某某县教育局']);
+      expect(body.find((row) => String(row[2]).includes('教育局'))!.slice(6, 9)).toEqual([5, 1, 0]); // numbers, not text
     } else {
       const text = readFileSync(out, 'utf8');
-      expect(text.match(/<tr class=/g)).toHaveLength(findings);
-      expect(text).toContain('<h2>各文件</h2>');
+      expect(text).toContain('<h2>各文件结论</h2>');
+      expect(text).toContain('<h2>需修改之处</h2>');
       expect(text).not.toMatch(/<script/i);
     }
   });

@@ -1,0 +1,153 @@
+/**
+ * Issue 10, items 2–4, each on real files written and read back: files that are not workbooks
+ * are listed (not skipped); a file holding another department's or year's report, an untouched
+ * template and a second file of one department do not pass; last year's figures go to their own
+ * department only. And `xxgk sum --only-clean`.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readReportsFrom } from '../core/checkfile';
+import { getForm } from '../core/forms';
+import { writeTemplate } from '../core/template/xlsx';
+import { balancedValues } from './helpers/synthetic';
+import { bookBytes, reportSheets } from './helpers/workbooks';
+
+const root = path.join(__dirname, '..');
+const bin = path.join(root, 'bin', 'xxgk.js');
+const xxgk = (args: string[], cwd: string) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+const report = (agency: string, year = 2025, seed = 1) =>
+  bookBytes(reportSheets({ format: '2021', year, agency, values: balancedValues('2021', seed) }).sheets);
+type Doc = { summary: { files: number }; batch: { files: { path: string; verdict: string; reason: string }[] } };
+const verdicts = (stdout: string) =>
+  Object.fromEntries((JSON.parse(stdout) as Doc).batch.files.map((f) => [path.basename(f.path), f.verdict]));
+
+let work: string;
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist', 'node', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build:node'], { cwd: root });
+  work = mkdtempSync(path.join(tmpdir(), 'xxgk-items-'));
+});
+
+describe('item 2: every file in a folder is listed with what it is and what to do', () => {
+  it('a folder of 8 is 8 files: 5 workbooks, a Word document, a PDF and a picture', async () => {
+    const dir = path.join(work, 'eight');
+    mkdirSync(dir);
+    for (const [i, a] of ['财政局', '教育局', '民政局', '公安局', '司法局'].entries())
+      writeFileSync(path.join(dir, `某某县${a}.xlsx`), report(`某某县${a}`, 2025, i + 1));
+    const docx = new JSZip();
+    docx.file('[Content_Types].xml', '<Types/>');
+    docx.file('word/document.xml', '<w:document/>');
+    writeFileSync(path.join(dir, '某某县水利局.docx'), await docx.generateAsync({ type: 'uint8array' }));
+    writeFileSync(path.join(dir, '某某县水利局.pdf'), '%PDF-1.4\n%%EOF\n');
+    writeFileSync(path.join(dir, '照片.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    const r = xxgk(['check', 'eight'], work);
+    expect(r.stdout).toContain('合计：8 个文件，5 份报告。');
+    expect(r.stdout).toContain('不是报表 3');
+    expect(r.stdout).toContain('文件「eight/某某县水利局.docx」是 Word 文档，不是统计表');
+    expect(r.stdout).toContain('文件「eight/某某县水利局.pdf」是 PDF 文件');
+    expect(r.stdout).toContain('文件「eight/照片.png」是图片');
+    // Named one by one: the same message, no library error.
+    const one = xxgk(['check', 'eight/某某县水利局.docx'], work);
+    expect(one.stdout).toContain('文件「eight/某某县水利局.docx」是 Word 文档，不是统计表');
+    expect(one.stdout).not.toMatch(/Could not find workbook|不是工作簿/);
+    expect(xxgk(['check', 'eight', '--lang', 'en'], work).stdout).toContain('eight/某某县水利局.docx is a Word document');
+  });
+});
+
+describe('item 3: content of another department or year, a blank template, two files of one department', () => {
+  it('县林业局….xlsx holding 某某县财政局 2024 does not pass, with or without --year', () => {
+    const dir = path.join(work, 'forestry');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, '县林业局政府信息公开年报.xlsx'), report('某某县财政局', 2024));
+    writeFileSync(path.join(dir, '某某县财政局.xlsx'), report('某某县财政局', 2025, 2));
+    const plain = JSON.parse(xxgk(['check', 'forestry', '--json'], work).stdout) as Doc;
+    const f = plain.batch.files.find((x) => x.path.includes('林业局'))!;
+    expect(f.verdict).toBe('send_back');
+    expect(f.reason).toBe('文件名写的是「县林业局」，报告中的单位却是「某某县财政局」：可能报错了文件，或套用了其他单位的表');
+    expect(verdicts(xxgk(['check', 'forestry', '--year', '2025', '--json'], work).stdout)['县林业局政府信息公开年报.xlsx']).toBe(
+      'year_format',
+    );
+  });
+
+  it('an untouched template is 未填写, not 通过 with a warning per blank cell', async () => {
+    const dir = path.join(work, 'blank');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, '某某县审计局.xlsx'), await writeTemplate(getForm('2021'), { year: 2025, agency: '某某县审计局' }));
+    const r = xxgk(['check', 'blank', '--json'], work);
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout) as Doc & { files: { reports: { findings: { rule: string }[] }[] }[] };
+    expect(doc.batch.files[0].verdict).toBe('unfilled');
+    expect(doc.files[0].reports[0].findings.map((x) => x.rule)).toEqual(['batch.unfilled']); // not 166 blank-cell warnings
+    expect(xxgk(['check', 'blank'], work).stdout).toContain('【未填写】1');
+  });
+
+  it('two files of one department: the newer counts, the older is 重复 and says which is kept', () => {
+    const dir = path.join(work, 'twice');
+    mkdirSync(dir);
+    const older = path.join(dir, '统计局-第二版.xlsx'),
+      newer = path.join(dir, '统计局.xlsx');
+    writeFileSync(older, report('某某县统计局', 2025, 1));
+    writeFileSync(newer, report('某某县统计局', 2025, 2));
+    utimesSync(older, 1_700_000_000, 1_700_000_000);
+    utimesSync(newer, 1_700_100_000, 1_700_100_000);
+    const doc = JSON.parse(xxgk(['check', 'twice', '--json'], work).stdout) as Doc;
+    expect(verdicts(JSON.stringify(doc))).toEqual({ '统计局-第二版.xlsx': 'duplicate', '统计局.xlsx': 'pass' });
+    expect(doc.batch.files.find((f) => f.verdict === 'duplicate')!.reason).toContain('另有一份较新的文件「统计局.xlsx」');
+  });
+});
+
+describe("item 4: last year's figures go to their own department only", () => {
+  it('template --agencies list --from DIR with one department’s report pre-fills that one and names the others', () => {
+    const from = path.join(work, 'last-year');
+    mkdirSync(from);
+    writeFileSync(path.join(from, '财政局2024.xlsx'), report('某某县财政局', 2024, 3));
+    writeFileSync(path.join(work, 'list.txt'), '某某县财政局\n某某县教育局\n某某县民政局\n');
+    const r = xxgk(['template', '--year', '2025', '--agencies', 'list.txt', '--from', 'last-year', '-o', 'tpl'], work);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('注意：2 个单位在 --from 中没有找到上年报告，其模板未预填：某某县教育局、某某县民政局');
+    const carried = (file: string) => {
+      const [rep] = readReportsFrom(new Uint8Array(readFileSync(path.join(work, 'tpl', file))), file);
+      return rep.cells['T3:R2:natural'].raw; // 上年结转, carried from last year's 结转下年度
+    };
+    expect(typeof carried('某某县财政局.xlsx')).toBe('number');
+    expect(carried('某某县教育局.xlsx')).toBeNull();
+    expect(carried('某某县民政局.xlsx')).toBeNull();
+  });
+
+  it('check --prior DIR compares only with the same agency and names those without', () => {
+    const dir = path.join(work, 'this-year');
+    mkdirSync(dir);
+    copyFileSync(path.join(work, 'tpl', '某某县财政局.xlsx'), path.join(dir, '某某县财政局.xlsx'));
+    writeFileSync(path.join(dir, '某某县教育局.xlsx'), report('某某县教育局', 2025, 2));
+    const r = xxgk(['check', 'this-year', '--prior', 'last-year'], work);
+    expect(r.stdout).toContain('1 个单位没有找到上年报告（跨年度核对未做）：某某县教育局');
+  });
+});
+
+describe('xxgk sum --only-clean', () => {
+  it('sums the reports that pass and lists those left out and why', () => {
+    const dir = path.join(work, 'sum');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, '财政局.xlsx'), report('某某县财政局', 2025, 1));
+    writeFileSync(path.join(dir, '民政局.xlsx'), report('某某县民政局', 2025, 2));
+    const bad = balancedValues('2021', 2);
+    bad['T3:R3.3.4:natural'] = (bad['T3:R3.3.4:natural'] as number) + 10;
+    writeFileSync(
+      path.join(dir, '教育局.xlsx'),
+      bookBytes(reportSheets({ format: '2021', year: 2025, agency: '某某县教育局', values: bad }).sheets),
+    );
+    writeFileSync(path.join(dir, '说明.pdf'), '%PDF-1.4\n%%EOF\n');
+    const r = xxgk(['sum', 'sum', '--only-clean', '-o', 'total.xlsx'], work);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('已汇总 2 份报告');
+    expect(r.stderr).toContain('未计入：sum/教育局.xlsx（有错误，需退回：');
+    expect(r.stderr).toContain('未计入：sum/说明.pdf（不是报表：');
+    const total = readReportsFrom(new Uint8Array(readFileSync(path.join(work, 'total.xlsx'))), 'total.xlsx')[0];
+    const a = balancedValues('2021', 1)['T3:R1:total'] as number,
+      b = balancedValues('2021', 2)['T3:R1:total'] as number;
+    expect(Number(total.cells['T3:R1:total'].raw)).toBe(a + b);
+  });
+});
