@@ -153,6 +153,23 @@ describe('task pane inside a fake WPS 表格', () => {
     await page.click('[data-testid=tab-fix]');
     await act(page, '[data-testid=undo-all]');
     expect((await fake<{ value: number }>('cell', sheet, a1(wrong.r, wrong.c))).value).toBe((values['T3:R3.2:natural'] as number) + 3);
+
+    // Re-check while editing, through ApiEvent 'SheetChange': the user corrects the cell, the pane re-checks by itself.
+    await page.click('[data-testid=tab-check]');
+    await act(page, '[data-testid=check]');
+    expect(await errorCount(page)).toBeGreaterThan(0);
+    await page.click('[data-testid=auto]');
+    const done = Number(await page.getAttribute('[data-testid=workspace]', 'data-done'));
+    await page.waitForTimeout(300); // the listener is registered
+    await fake('type', sheet, a1(wrong.r, wrong.c), values['T3:R3.2:natural']);
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n &&
+        !document.querySelector('[data-busy="1"]'),
+      done,
+      { timeout: 30_000 },
+    );
+    expect(await errorCount(page)).toBe(0);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
@@ -187,7 +204,8 @@ describe('task pane inside a fake WPS 表格', () => {
     const refs = await page.$$eval('[data-testid=finding]', (els) =>
       els.map((e) => `${e.getAttribute('data-rule')} ${e.getAttribute('data-refs')}`),
     );
-    expect(refs.some((x) => x.includes(`Sheet1!${a1(cell.r, cell.c)}`))).toBe(true);
+    expect(refs).toContain(`cell.not_number Sheet1!${a1(cell.r, cell.c)}`);
+    expect(await page.textContent('[data-testid=results]')).toContain('#DIV/0!');
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
