@@ -150,7 +150,7 @@ export class WpsHost implements SheetHost {
         cols = used.Columns.Count;
       const values = table(used.Value2, rows, cols).map((row) => row.map(scalar));
       const formulas = table(used.Formula, rows, cols).map((row) => row.map((f) => formulaOf(f) ?? undefined));
-      const merges = this.mergesOf(ws, used, top, left, values);
+      const merges = this.mergesOf(ws, used, top, left, rows, cols);
       grids.push(
         arrayGrid(name, values, {
           formulas,
@@ -166,47 +166,34 @@ export class WpsHost implements SheetHost {
   /**
    * Merged areas of the block. Range.MergeCells is true when every cell of a range is merged,
    * false when none is, null when mixed (VBA's Range.MergeCells); MergeArea of one cell gives its
-   * area. Only cells that can belong to a merged area are asked about: a merged area's cells other
-   * than its top-left one are empty, so a cell is a candidate when it is empty or its right or lower
-   * neighbour is (known from Value2, no call). Runs of candidates are halved until single cells.
+   * area (the cell itself when not merged). Each row is asked once (most rows: false, done); in a
+   * row that is not, the first cell's area is taken and the rest asked again, and a run that
+   * starts with an unmerged cell is halved. Every cell not yet in a found area is covered: values
+   * cannot rule a cell out, since a merged area's hidden cells may still hold values.
    */
-  private mergesOf(ws: Et.Worksheet, used: Et.Range, top: number, left: number, values: Scalar[][]): Merge[] {
+  private mergesOf(ws: Et.Worksheet, used: Et.Range, top: number, left: number, rows: number, cols: number): Merge[] {
     if (used.MergeCells === false) return [];
-    const rows = values.length,
-      cols = values[0]?.length ?? 0;
-    const empty = (r: number, c: number) => r < rows && c < cols && values[r][c] === null;
     const found: Merge[] = [];
     const covered = new Set<string>();
-    const candidate = (r: number, c: number) => !covered.has(`${r},${c}`) && (empty(r, c) || empty(r, c + 1) || empty(r + 1, c));
     const scan = (r: number, c0: number, c1: number): void => {
-      let any = false;
-      for (let c = c0; c <= c1 && !any; c++) any = candidate(r, c);
-      if (!any) return;
-      const range = ws.Range(rect(top + r, left + c0, top + r, left + c1));
-      const merged = range.MergeCells;
-      if (merged === false) return;
-      if (c0 === c1 || merged === true) {
-        // One cell, or a run that is all merged (often exactly one area): the area of its first cell, then the rest.
-        const m = area((c0 === c1 ? range : ws.Range(a1(top + r, left + c0))).MergeArea.Address(false, false));
-        if (!m) return;
+      while (c0 <= c1 && covered.has(`${r},${c0}`)) c0++; // an area found already is not asked about again
+      while (c1 >= c0 && covered.has(`${r},${c1}`)) c1--;
+      if (c0 > c1) return;
+      if (c0 < c1 && ws.Range(rect(top + r, left + c0, top + r, left + c1)).MergeCells === false) return;
+      const m = area(ws.Range(a1(top + r, left + c0)).MergeArea.Address(false, false));
+      if (m && (m.r0 !== m.r1 || m.c0 !== m.c1)) {
         found.push(m);
         for (let rr = m.r0; rr <= m.r1; rr++) for (let cc = m.c0; cc <= m.c1; cc++) covered.add(`${rr - top},${cc - left}`);
-        if (m.c1 - left < c1) scan(r, m.c1 - left + 1, c1);
+        scan(r, m.c1 - left + 1, c1);
         return;
       }
-      const mid = (c0 + c1) >> 1;
-      scan(r, c0, mid);
+      if (c0 === c1) return; // one cell, not merged
+      if (c0 + 1 === c1) return scan(r, c1, c1);
+      const mid = (c0 + 1 + c1) >> 1;
+      scan(r, c0 + 1, mid);
       scan(r, mid + 1, c1);
     };
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) {
-        if (!candidate(r, c)) continue;
-        let end = c;
-        while (end + 1 < cols && candidate(r, end + 1)) end++;
-        scan(r, c, end);
-        c = end;
-      }
-    }
+    for (let r = 0; r < rows; r++) scan(r, 0, cols - 1);
     return found;
   }
 

@@ -1,0 +1,181 @@
+/**
+ * addin/host-wps.ts against the fake ET object model (test/browser/fake-wps.js) run in Node (a vm
+ * context standing in for the page's window): merged areas found exactly on random layouts, values
+ * and formulas from one Value2 and one Formula call, BGR colours, 1-based collections, errors
+ * where WPS raises them, exact restores.
+ */
+import { describe, expect, it } from 'vitest';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vm from 'vm';
+import { WpsHost, type WpsApp } from '../addin/host-wps';
+import { bgr, hexOf } from '../addin/wps/colour';
+import { findWpsApplication } from '../addin/wps/detect';
+import { a1 } from '../core/read/grid';
+
+interface Fake {
+  state: { callLog: string[]; calls: number };
+  calls: number;
+  type(sheet: string, addr: string, v: unknown): void;
+  error(sheet: string, addr: string, code: number): void;
+  comment(sheet: string, addr: string, text: string): void;
+  snapshot(sheet: string): string;
+  fills(sheet: string): Record<string, number>;
+  comments(sheet: string): Record<string, string>;
+  selection: { sheet: string; address: string } | null;
+}
+
+const FAKE = fs.readFileSync(path.join(__dirname, 'browser', 'fake-wps.js'), 'utf8');
+
+function load(): { app: WpsApp; fake: Fake; window: Record<string, unknown> } {
+  const window: Record<string, unknown> = { __fakeWpsConfig: {} };
+  vm.runInNewContext(FAKE, { window, setTimeout, Proxy, JSON, Math, Number, String, Object, Array, Error });
+  return { app: window.Application as WpsApp, fake: window.__fakeWps as Fake, window };
+}
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('WPS host over the fake ET model', () => {
+  it('finds the WPS application and not an unrelated window', () => {
+    const { app, window } = load();
+    expect(findWpsApplication(window)).toBe(app);
+    expect(findWpsApplication({ Application: { Documents: {} } })).toBeNull(); // WPS 文字
+    expect(findWpsApplication({})).toBeNull();
+  });
+
+  it('converts colours to and from BGR integers', () => {
+    expect(bgr('#FFC7CE')).toBe(0xcec7ff);
+    expect(hexOf(0xcec7ff)).toBe('#FFC7CE');
+    for (const hex of ['#000000', '#FFFFFF', '#123456', '#F2F2F2']) expect(hexOf(bgr(hex))).toBe(hex);
+  });
+
+  it('reads merged areas exactly, on 200 random layouts, with Value2 and Formula read once', async () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const { app, fake, window } = load();
+      const rnd = random(seed);
+      const ws = app.ActiveSheet as Et.Worksheet;
+      const rows = 4 + Math.floor(rnd() * 12),
+        cols = 3 + Math.floor(rnd() * 10);
+      const taken = new Set<string>();
+      const merges: { r0: number; c0: number; r1: number; c1: number }[] = [];
+      for (let i = 0; i < 12; i++) {
+        const r0 = Math.floor(rnd() * rows),
+          c0 = Math.floor(rnd() * cols);
+        const r1 = Math.min(rows - 1, r0 + Math.floor(rnd() * 3)),
+          c1 = Math.min(cols - 1, c0 + Math.floor(rnd() * 4));
+        if (r0 === r1 && c0 === c1) continue;
+        let free = true;
+        for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (taken.has(`${r},${c}`)) free = false;
+        if (!free) continue;
+        for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) taken.add(`${r},${c}`);
+        merges.push({ r0, c0, r1, c1 });
+      }
+      // Values: most free cells filled, some empty; merged areas hold a value in their first cell or none.
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++)
+          if (!taken.has(`${r},${c}`) && rnd() < 0.7) fake.type('Sheet1', a1(r, c), rnd() < 0.5 ? r * 10 + c : `t${r}`);
+      for (const m of merges) {
+        if (rnd() < 0.6) fake.type('Sheet1', a1(m.r0, m.c0), '标题');
+        ws.Range(`${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`).Merge();
+      }
+      // The block reaches the last row and column; where that cell is a merged area's hidden cell, it holds a hidden value.
+      fake.type('Sheet1', a1(rows - 1, cols - 1), 1);
+      const before = fake.calls;
+      const { book, sheets } = await new WpsHost(app).read('active');
+      const log = fake.state.callLog.slice(before - fake.calls);
+      const key = (m: { r0: number; c0: number; r1: number; c1: number }) => `${m.r0},${m.c0}:${m.r1},${m.c1}`;
+      const top = sheets[0].top,
+        left = sheets[0].left;
+      const got = book.grids[0].merges.map((m) => key({ r0: m.r0 + top, c0: m.c0 + left, r1: m.r1 + top, c1: m.c1 + left }));
+      expect(got.sort(), `seed ${seed}`).toEqual(merges.map(key).sort());
+      expect(log.filter((x) => x === 'Range.Value2').length).toBe(1);
+      expect(log.filter((x) => x === 'Range.Formula').length).toBe(1);
+      void window;
+    }
+  });
+
+  it('reads values, formulas and CVErr error values; marks with BGR fills and restores exactly', async () => {
+    const { app, fake } = load();
+    fake.type('Sheet1', 'B2', 3);
+    fake.type('Sheet1', 'B3', '4'); // typed text that is a number is stored as a number
+    fake.type('Sheet1', 'B4', '=SUM(B2:B3)');
+    fake.error('Sheet1', 'C4', 2007);
+    const host = new WpsHost(app);
+    const { book, sheets } = await host.read('active');
+    expect(sheets[0]).toEqual({ name: 'Sheet1', top: 1, left: 1 });
+    const g = book.grids[0];
+    expect(g.cell(0, 0)).toEqual({ raw: 3 });
+    expect(g.cell(1, 0)).toEqual({ raw: 4 });
+    expect(g.cell(2, 0)).toEqual({ raw: 7, formula: 'SUM(B2:B3)' });
+    expect(g.cell(2, 1)).toEqual({ raw: '#DIV/0!' });
+    expect(g.ref(2, 0)).toBe('Sheet1!B4');
+
+    const ws = app.ActiveSheet as Et.Worksheet;
+    ws.Range('B3').Interior.Color = bgr('#00FF00');
+    const before = fake.snapshot('Sheet1');
+    expect(
+      await host.mark([
+        { sheet: 'Sheet1', r: 1, c: 1, color: '#FFC7CE', text: '不对' },
+        { sheet: 'Sheet1', r: 2, c: 1, color: '#FFEB9C' },
+      ]),
+    ).toBe(2);
+    expect(fake.fills('Sheet1')).toEqual({ B2: 0xcec7ff, B3: 0x9cebff });
+    expect(fake.comments('Sheet1')).toEqual({ B2: '不对' });
+    await host.clearMarks();
+    expect(fake.snapshot('Sheet1')).toBe(before);
+    expect(host.markCount()).toBe(0);
+  });
+
+  it('writes values and formulas, reporting what was there; selects on the right sheet', async () => {
+    const { app, fake } = load();
+    fake.type('Sheet1', 'A1', 5);
+    const host = new WpsHost(app);
+    await host.read('active');
+    const rec = await host.writeValues([
+      { sheet: 'Sheet1', r: 0, c: 0, value: 6 },
+      { sheet: 'Sheet1', r: 1, c: 0, value: null, formula: 'A1*2' },
+      { sheet: 'Sheet1', r: 0, c: 0, value: null },
+    ]);
+    expect(rec.map((w) => w.before)).toEqual([
+      { value: 5, formula: null },
+      { value: null, formula: null },
+      { value: 6, formula: null },
+    ]);
+    const name = await host.addSheet('2024年报', { cells: [{ r: 0, c: 0, text: '标题', role: 'title', colSpan: 3 }] });
+    expect(await host.sheetNames()).toEqual(['Sheet1', '2024年报']);
+    await host.select([
+      { sheet: 'Sheet1', r: 1, c: 0 },
+      { sheet: 'Sheet1', r: 3, c: 2 },
+    ]);
+    expect(fake.selection).toEqual({ sheet: 'Sheet1', address: 'A2,C4' });
+    expect(name).toBe('2024年报');
+  });
+
+  it('raises where WPS raises: 0-based or unknown sheet, a second comment, Select on an inactive sheet, text as a colour, a protected cell', () => {
+    const { app } = load();
+    const sheets = app.Worksheets;
+    expect(() => sheets.Item(0)).toThrow(/下标越界/);
+    expect(() => sheets.Item('没有')).toThrow(/下标越界/);
+    const ws = sheets.Item(1) as Et.Worksheet;
+    ws.Range('A1').AddComment('一');
+    expect(() => ws.Range('A1').AddComment('二')).toThrow(/已有批注/);
+    expect(() => (ws.Range('A1').Interior.Color = '#FFC7CE' as unknown as number)).toThrow(/Interior\.Color/);
+    const other = sheets.Add(undefined, ws) as Et.Worksheet; // becomes the active sheet
+    expect(() => ws.Range('B2').Select()).toThrow(/Select/);
+    other.Range('A1').Locked = false;
+    other.Protect(undefined, true, true);
+    other.Range('A1').Value2 = 1 as unknown as string; // unlocked: editable
+    expect(() => (other.Range('B1').Value2 = 1 as unknown as string)).toThrow(/受保护/);
+    expect(() => other.Range('A1').AddComment('x')).toThrow(/受保护/);
+    expect(() => ws.Range('A1:B2').MergeArea).toThrow(/单个单元格/);
+  });
+});
