@@ -18,6 +18,8 @@ export const en: Catalogue = {
   'read.too_large': (p) => `${p.file} is too large (${p.detail ?? ''}); not read to avoid running out of memory`,
   'read.no_tables': (p) => `no tables of the annual report (tables 2, 3, 4) found in ${p.file}`,
   'read.empty': (p) => `${p.file} is empty`,
+  'read.damaged': (p) =>
+    `${p.file} is damaged (the directory or a part of its zip package cannot be read); open it in Excel or WPS, save it again and check that`,
   'read.detail.text_file': () => 'a text file',
   'read.detail.no_sheets': () => 'no sheets',
   'read.detail.unpacked': (p) => `${p.size} unpacked, over ${p.limit}`,
@@ -55,6 +57,8 @@ export const en: Catalogue = {
   // ── text ──────────────────────────────────────────────────────────────────────────────────────
 
   // ── limits ────────────────────────────────────────────────────────────────────────────────────
+  'limits.unpacked_over': (p) => `unpacks to more than ${p.limit}`,
+  'limits.part_lies': (p) => `a part unpacks to more than the ${p.declared} bytes it declares: a decompression bomb?`,
 
   // ── batch ─────────────────────────────────────────────────────────────────────────────────────
   'batch.verdict.pass': () => 'passed',

@@ -19,6 +19,8 @@ export const zh = {
   'read.too_large': (p: FileDetail) => `文件「${p.file}」太大（${p.detail ?? ''}），为避免耗尽内存未读取`,
   'read.no_tables': (p: FileDetail) => `文件「${p.file}」中没有找到年度报告的统计表（表二、表三、表四）`,
   'read.empty': (p: FileDetail) => `文件「${p.file}」是空的`,
+  'read.damaged': (p: FileDetail) =>
+    `文件「${p.file}」已损坏（压缩包的目录或其中的部件无法读取），无法读取；请用 Excel 或 WPS 打开后重新保存再检查`,
   'read.detail.text_file': () => '文本文件',
   'read.detail.no_sheets': () => '没有工作表',
   'read.detail.unpacked': (p: { size: string; limit: string }) => `解压后 ${p.size}，超过 ${p.limit}`,
@@ -59,6 +61,8 @@ export const zh = {
   // ── text: the text.* rules on published reports (core/rules/text, core/import) ─────────────────
 
   // ── limits: hostile and oversized input (core/read, core/import, cli) ──────────────────────────
+  'limits.unpacked_over': (p: { limit: string }) => `解压后超过 ${p.limit}`,
+  'limits.part_lies': (p: { declared: number }) => `其中一个部件解压后超过它声明的 ${p.declared} 字节，疑为压缩炸弹`,
 
   // ── batch: verdicts, the batch summary, send-back notices (issue 10) ───────────────────────────
   'batch.verdict.pass': () => '通过',

@@ -9,6 +9,7 @@ export type ReadErrorCode =
   | 'not_zip'
   | 'encrypted'
   | 'truncated'
+  | 'damaged'
   | 'not_workbook'
   | 'too_large'
   | 'no_tables'

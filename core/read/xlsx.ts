@@ -10,6 +10,8 @@ import { a1, sheetRef } from './grid';
 import { ReadError } from './errors';
 import { sayBoth } from '../messages';
 import { registerSparse } from './locate';
+import { zipEndRecord } from './zip';
+import { unpackedSize } from './zip-guard';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -87,33 +89,6 @@ function sniff(d: Uint8Array): Kind {
   return 'text';
 }
 
-/** Where a zip's End Of Central Directory record starts (within its last 64 KB + 22 bytes), or -1: a whole zip has one. */
-function zipEnd(d: Uint8Array): number {
-  const stop = Math.max(0, d.length - 65557);
-  for (let i = d.length - 22; i >= stop; i--) if (d[i] === 0x50 && d[i + 1] === 0x4b && d[i + 2] === 0x05 && d[i + 3] === 0x06) return i;
-  return -1;
-}
-
-/**
- * Total unpacked size the zip's central directory declares, or null when it cannot be read (the
- * parser then decides). A decompression bomb declares its size here; refusing it before inflating
- * keeps a hostile file from taking the machine's memory.
- */
-export function zipUnpackedSize(d: Uint8Array): number | null {
-  const eocd = zipEnd(d);
-  if (eocd < 0) return null;
-  const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
-  const entries = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let k = 0; k < entries; k++) {
-    if (at + 46 > d.length || view.getUint32(at, true) !== 0x02014b50) return null;
-    total += view.getUint32(at + 24, true);
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total;
-}
-
 const isPasswordError = (m: string) => /password|encrypt/i.test(m);
 
 function sizeText(n: number): string {
@@ -130,11 +105,22 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
   const kind = sniff(data);
   if (kind === 'binary') throw new ReadError('not_zip', name);
   if (kind === 'text') throw new ReadError('not_workbook', name, sayBoth('read.detail.text_file'));
-  if (kind === 'zip' && zipEnd(data) < 0) throw new ReadError('truncated', name);
+  if (kind === 'zip' && zipEndRecord(data) < 0) throw new ReadError('truncated', name);
   if (kind === 'zip') {
-    const unpacked = zipUnpackedSize(data);
-    if (unpacked !== null && unpacked > maxUnpacked)
-      throw new ReadError('too_large', name, sayBoth('read.detail.unpacked', { size: sizeText(unpacked), limit: sizeText(maxUnpacked) }));
+    // Counted by inflating, not by what the package declares: a part may lie about its size.
+    const unpacked = unpackedSize(data, maxUnpacked);
+    // What cannot be counted is not handed to the parser, which would read past a broken directory.
+    if (!unpacked.ok && unpacked.why === 'unreadable') throw new ReadError('damaged', name);
+    if (!unpacked.ok && unpacked.why === 'too_large')
+      throw new ReadError(
+        'too_large',
+        name,
+        unpacked.declared
+          ? sayBoth('read.detail.unpacked', { size: sizeText(unpacked.declared), limit: sizeText(maxUnpacked) })
+          : sayBoth('limits.unpacked_over', { limit: sizeText(maxUnpacked) }),
+      );
+    if (!unpacked.ok && unpacked.why === 'lies')
+      throw new ReadError('too_large', name, sayBoth('limits.part_lies', { declared: unpacked.declared }));
   }
   if (kind === 'cfb') {
     let cfb: ReturnType<typeof XLSX.CFB.read> | undefined;
@@ -149,6 +135,8 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
     return XLSX.read(data, PARSE);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
+    // A zip package's garbled header can read as "encryption": only a CFB file carries a password.
+    if (kind === 'zip' && (isPasswordError(msg) || /\bzip\b/i.test(msg))) throw new ReadError('damaged', name, '', { cause: e });
     if (isPasswordError(msg)) throw new ReadError('encrypted', name, '', { cause: e });
     if (kind === 'cfb' && data.length % 512 !== 0) throw new ReadError('truncated', name, '', { cause: e });
     throw new ReadError('not_workbook', name, msg, { cause: e });

@@ -1,0 +1,126 @@
+/**
+ * What a zip package really unpacks to, counted by inflating it (output discarded) before the
+ * workbook parser sees it: a part may declare 0 or 1,000 bytes and inflate to gigabytes, and a
+ * package may hold another package (SheetJS opens an Apple Numbers file's nested Index.zip), so
+ * neither the declared sizes nor the outer package alone can be trusted. The count stops as soon
+ * as the budget is spent, so a bomb costs at most the budget's worth of inflating.
+ */
+import { Inflate } from 'fflate';
+import { zipEntries, type ZipEntry } from './zip';
+
+export type Unpacked =
+  /** Every part inflated within the budget: their real total. */
+  | { ok: true; bytes: number }
+  /** More than the budget (as declared, or counted in nested packages). */
+  | { ok: false; why: 'too_large'; declared?: number }
+  /** A part inflates to more than the size it declares: stopped there (a bomb that lies). */
+  | { ok: false; why: 'lies'; part: string; declared: number }
+  /** The directory or a part cannot be read: left to the parser, which names the failure. */
+  | { ok: false; why: 'unreadable' };
+
+/** Nested packages opened at most this deep (a workbook holds at most one level). */
+const MAX_DEPTH = 2;
+/** Inflated in slices of this size, so that a bomb is stopped within a slice's worth of output. */
+const SLICE = 512;
+
+class OverBudget extends Error {
+  /** What the directory declares, when that alone is over the budget. */
+  constructor(readonly declared?: number) {
+    super('over budget');
+  }
+}
+class Lies extends Error {
+  constructor(readonly entry: ZipEntry) {
+    super('lies');
+  }
+}
+/** A size the directory leaves to a zip64 record: not a promise this reader can hold a part to. */
+const UNKNOWN_SIZE = 0xffffffff;
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Inflate one part, counting its bytes against `left` and the size it declares; the bytes are
+ * kept only when they are a nested package (to be counted in turn), so memory stays at one slice
+ * for ordinary parts. Stopping at the declared size bounds the work by what the directory
+ * declares, which is already within the budget.
+ */
+function inflatePart(d: Uint8Array, e: ZipEntry, left: number, keepNested: boolean): { bytes: number; nested: Uint8Array | null } | null {
+  const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  if (e.flags & 1 || e.localOffset + 30 > d.length || view.getUint32(e.localOffset, true) !== 0x04034b50) return null;
+  const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
+  const end = start + e.compressedSize;
+  if (end > d.length) return null;
+  const raw = d.subarray(start, end);
+  const isNested = (b: Uint8Array) => keepNested && b.length >= 4 && ZIP_MAGIC.every((x, i) => b[i] === x);
+  const over = (bytes: number) => {
+    if (e.declaredSize !== UNKNOWN_SIZE && bytes > e.declaredSize) throw new Lies(e);
+    if (bytes > left) throw new OverBudget();
+  };
+  if (e.method === 0) {
+    over(raw.length);
+    return { bytes: raw.length, nested: isNested(raw) ? raw : null };
+  }
+  if (e.method !== 8) return null;
+  let bytes = 0;
+  let keep: Uint8Array[] | null = null;
+  const inflater = new Inflate((chunk) => {
+    if (bytes === 0 && isNested(chunk)) keep = [];
+    bytes += chunk.length;
+    over(bytes);
+    keep?.push(chunk.slice());
+  });
+  try {
+    for (let i = 0; i < raw.length; i += SLICE) inflater.push(raw.subarray(i, Math.min(raw.length, i + SLICE)), i + SLICE >= raw.length);
+  } catch (err) {
+    if (err instanceof OverBudget || err instanceof Lies) throw err;
+    return null;
+  }
+  let nested: Uint8Array | null = null;
+  const kept = keep as Uint8Array[] | null;
+  if (kept) {
+    nested = new Uint8Array(bytes);
+    let at = 0;
+    for (const c of kept) {
+      nested.set(c, at);
+      at += c.length;
+    }
+  }
+  return { bytes, nested };
+}
+
+/** Every entry a zip can list (its count is 16 bits): a bomb spread over many parts is counted whole. */
+const ALL_ENTRIES = 65536;
+
+function count(d: Uint8Array, budget: number, depth: number): number | 'unreadable' {
+  const entries = zipEntries(d, ALL_ENTRIES);
+  if (!entries) return 'unreadable';
+  // An honest bomb says what it is: refused without inflating anything.
+  let declared = 0;
+  for (const e of entries) if (e.declaredSize !== UNKNOWN_SIZE) declared += e.declaredSize;
+  if (declared > budget) throw new OverBudget(depth === 0 ? declared : undefined);
+  let total = 0;
+  for (const e of entries) {
+    const part = inflatePart(d, e, budget - total, depth < MAX_DEPTH);
+    if (!part) return 'unreadable';
+    total += part.bytes;
+    if (part.nested) {
+      const inner = count(part.nested, budget - total, depth + 1);
+      if (typeof inner === 'number') total += inner;
+      if (total > budget) throw new OverBudget();
+    }
+  }
+  return total;
+}
+
+/** What the package unpacks to, nested packages included, measured against `budget` bytes. */
+export function unpackedSize(d: Uint8Array, budget: number): Unpacked {
+  try {
+    const bytes = count(d, budget, 0);
+    return bytes === 'unreadable' ? { ok: false, why: 'unreadable' } : { ok: true, bytes };
+  } catch (err) {
+    if (err instanceof OverBudget) return { ok: false, why: 'too_large', ...(err.declared ? { declared: err.declared } : {}) };
+    if (err instanceof Lies) return { ok: false, why: 'lies', part: err.entry.name, declared: err.entry.declaredSize };
+    throw err;
+  }
+}
