@@ -10,7 +10,32 @@ export type ValueKind = 'count' | 'signed' | 'money';
 export type CellValue =
   | { kind: 'number'; value: Dec; /** why the text was read as a number (a notice), when it was text */ disguise?: Disguise }
   | { kind: 'blank'; placeholder?: string }
-  | { kind: 'text'; text: string };
+  | { kind: 'text'; text: string; /** what the cell holds instead of a number, when it is more than words */ holds?: NotNumber };
+
+/**
+ * What a cell that is no number holds, when it is something the reader can name: a formula's
+ * error value, a date (a count typed as 2024-01-05 is stored as the day number 45296), a number
+ * no count can be (NaN, Infinity, 1e-300), or text far longer than any number.
+ */
+export type NotNumber = 'formula_error' | 'date' | 'not_finite' | 'too_precise' | 'too_long';
+
+/** Text longer than this is never parsed as a number: no count or amount needs more characters. */
+export const MAX_NUMBER_TEXT = 64;
+/** Text copied into a message or a finding's value is cut to this many characters. */
+export const MAX_SHOWN_TEXT = 120;
+
+/** Excel's error values (ECMA-376 Part 1, 18.17.7.n ST_CellValue error codes; #SPILL!, #CALC! since 365). */
+const FORMULA_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|PYTHON!|ERROR)$/;
+/** A date as readers hand it over (core/read/xlsx.ts writes date cells as YYYY-MM-DD), or as people type one. */
+const DATE = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/;
+
+/** Is this text one of Excel's formula error values (#REF!, #N/A, #DIV/0! …)? */
+export const isFormulaError = (s: string) => FORMULA_ERROR.test(s);
+
+/** Text cut for a message: its start and its length, so a 50 MB cell never fills a report. */
+export function clipText(s: string, max = MAX_SHOWN_TEXT): string {
+  return s.length <= max ? s : `${s.slice(0, max)}…（${s.length}）`;
+}
 
 export type Disguise = 'text' | 'fullwidth' | 'unit' | 'spaces' | 'thousands' | 'plus' | 'wan' | 'yuan';
 
@@ -47,10 +72,14 @@ const COUNT_UNITS = ['件次', '件', '个', '項', '项', '次', '宗', '条', 
 
 export function readValue(raw: string | number | boolean | null | undefined, kind: ValueKind): CellValue {
   if (raw === null || raw === undefined) return { kind: 'blank' };
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { kind: 'number', value: Dec.of(raw) } : { kind: 'text', text: String(raw) };
+  if (typeof raw === 'number') return numberValue(raw);
   if (typeof raw === 'boolean') return { kind: 'text', text: raw ? 'TRUE' : 'FALSE' };
   const original = raw;
+  // Before any other work on it: a 50 MB string of digits is text, not a number to convert.
+  if (original.length > MAX_NUMBER_TEXT) return original.trim() === '' ? { kind: 'blank' } : { kind: 'text', text: original, holds: 'too_long' };
   if (original.trim() === '') return { kind: 'blank' };
+  if (FORMULA_ERROR.test(original.trim())) return { kind: 'text', text: original, holds: 'formula_error' };
+  if (DATE.test(original.trim())) return { kind: 'text', text: original, holds: 'date' };
   let s = original.normalize('NFKC');
   const disguises = new Set<Disguise>();
   if (s !== original) disguises.add('fullwidth');
@@ -88,9 +117,17 @@ export function readValue(raw: string | number | boolean | null | undefined, kin
   return { kind: 'number', value, disguise: disguises.size ? [...disguises][0] : 'text' };
 }
 
-/** The value as findings.md's `value` shows it: number, raw text, or null when blank. */
+/** A stored number: a count or an amount only when it is finite and has a decimal spelling of at most 60 decimals. */
+function numberValue(raw: number): CellValue {
+  if (!Number.isFinite(raw)) return { kind: 'text', text: String(raw), holds: 'not_finite' };
+  if (Number.isInteger(raw)) return { kind: 'number', value: Dec.of(raw) };
+  const value = Dec.parse(String(raw));
+  return value ? { kind: 'number', value } : { kind: 'text', text: String(raw), holds: 'too_precise' };
+}
+
+/** The value as findings.md's `value` shows it: number, raw text (cut when very long), or null when blank. */
 export function shownValue(raw: string | number | boolean | null | undefined, v: CellValue): number | string | null {
   if (v.kind === 'number') return v.value.toNumber();
   if (v.kind === 'blank') return null;
-  return typeof raw === 'string' ? raw : String(raw);
+  return clipText(typeof raw === 'string' ? raw : String(raw));
 }

@@ -121,3 +121,20 @@ export function lyingBombXlsx(megabytes: number, declaredSize: number, dataDescr
   parts[parts.length - 1] = bombPart('xl/worksheets/sheet1.xml', megabytes, declaredSize, dataDescriptor);
   return zipBytes(parts);
 }
+
+/**
+ * An .xlsx written by SheetJS with `marker` in a cell, rewritten so that the cell holds `times`
+ * copies of `unit` instead (SheetJS refuses to write more than 32,767 characters in a cell, as
+ * Excel does; a hostile file need not). Deflated, 50 MB of digits take about 50 KB.
+ */
+export async function withHugeText(xlsx: Uint8Array, marker: string, unit: string, times: number): Promise<Buffer> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip');
+  const zip = await JSZip.loadAsync(xlsx);
+  for (const name of Object.keys(zip.files)) {
+    if (!/\.xml$/.test(name)) continue;
+    const xml: string = await zip.file(name).async('string');
+    if (xml.includes(marker)) zip.file(name, xml.replace(marker, unit.repeat(times)));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
