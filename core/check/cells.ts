@@ -4,6 +4,8 @@
  */
 import type { Dec } from '../model/decimal';
 import type { Finding, Lang, Severity } from '../model/findings';
+import { say } from '../messages';
+import { clipText, type CellValue } from '../model/values';
 import { findingCell, type Cell } from './cell';
 import { cellName, L } from './wording';
 
@@ -30,7 +32,7 @@ export function cellFindings(cell: Cell, lang: Lang): Finding[] {
           : 'is blank (counted as 0 in equations); write 0 for none',
       ),
     ];
-  if (v.kind === 'text') return [one('cell.not_number', 'error', `“${v.text}”不是数字`, `"${v.text}" is not a number`)];
+  if (v.kind === 'text') return [one('cell.not_number', 'error', notNumber(v, cell, 'zh'), notNumber(v, cell, 'en'))];
   const out: Finding[] = [];
   if (v.disguise)
     out.push(
@@ -69,4 +71,19 @@ export function computedNotice(cell: Cell, lang: Lang): Finding {
     cells: [{ ...findingCell(cell), value: v.toNumber() }],
     message: `${cellName(cell.spec, lang)}${L(lang, '：', ': ')}${L(lang, `公式 =${cell.read.formula} 没有保存计算结果，已按公式算得 ${v}`, `the formula =${cell.read.formula} was saved without its result; computed as ${v}`)}`,
   };
+}
+
+/** What a cell that is no number holds, in words (its text cut short: a cell may hold 50 MB). */
+function notNumber(v: Extract<CellValue, { kind: 'text' }>, cell: Cell, lang: Lang): string {
+  const text = clipText(v.text, 40);
+  switch (v.holds) {
+    case 'formula_error':
+      return say(lang, 'check.holds.formula_error', { text, formula: cell.read.formula ? clipText(cell.read.formula, 80) : undefined });
+    case 'too_long':
+      return say(lang, 'check.holds.too_long', { text, length: v.text.length });
+    case undefined:
+      return say(lang, 'check.holds.text', { text });
+    default:
+      return say(lang, `check.holds.${v.holds}`, { text });
+  }
 }

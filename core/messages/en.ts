@@ -51,6 +51,16 @@ export const en: Catalogue = {
     `${tableEn(p.table)}: no header found, columns read by their position: ${p.columns.map((c) => `“${c}”`).join(', ')}`,
 
   // ── check ─────────────────────────────────────────────────────────────────────────────────────
+  'check.holds.text': (p) => `"${p.text}" is not a number`,
+  'check.holds.formula_error': (p) =>
+    p.formula
+      ? `the formula =${p.formula} fails (${p.text}): there is no value; check the cells it refers to`
+      : `holds the error value ${p.text}, not a number; enter the number`,
+  'check.holds.date': (p) =>
+    `holds the date ${p.text}, not a number; to enter a number, format the cell as General or Number and type it again`,
+  'check.holds.not_finite': (p) => `"${p.text}" is not a finite number`,
+  'check.holds.too_precise': (p) => `${p.text} has more than 60 decimals: no count or amount has`,
+  'check.holds.too_long': (p) => `holds a text of ${p.length} characters ("${p.text}"), not a number`,
 
   // ── rules ─────────────────────────────────────────────────────────────────────────────────────
 

@@ -55,6 +55,16 @@ export const zh = {
     `${tableZh(p.table)} 未找到表头，按位置读取各列：${p.columns.join('、')}`,
 
   // ── check: findings of the checker (core/check) ────────────────────────────────────────────────
+  // What a cell that is no number holds (cell.not_number; core/model/values.ts names it).
+  'check.holds.text': (p: { text: string }) => `“${p.text}”不是数字`,
+  'check.holds.formula_error': (p: { text: string; formula?: string }) =>
+    p.formula
+      ? `公式 =${p.formula} 出错（${p.text}），没有可用的数值；请检查公式引用的单元格`
+      : `是错误值 ${p.text}，没有可用的数值；请填写数字`,
+  'check.holds.date': (p: { text: string }) => `填写的是日期 ${p.text}，不是数字；若本想填数字，请把单元格格式改为“常规”或“数值”后重新填写`,
+  'check.holds.not_finite': (p: { text: string }) => `“${p.text}”不是有效的数字`,
+  'check.holds.too_precise': (p: { text: string }) => `${p.text} 的小数超过 60 位，不是有效的件数或金额`,
+  'check.holds.too_long': (p: { text: string; length: number }) => `填写了 ${p.length} 个字符的文本“${p.text}”，不是数字`,
 
   // ── rules: the built-in rule catalogue and rule-file errors (core/rules) ───────────────────────
 

@@ -25,16 +25,17 @@ export const MAX_NUMBER_TEXT = 64;
 export const MAX_SHOWN_TEXT = 120;
 
 /** Excel's error values (ECMA-376 Part 1, 18.17.7.n ST_CellValue error codes; #SPILL!, #CALC! since 365). */
-const FORMULA_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|PYTHON!|ERROR)$/;
+const FORMULA_ERROR =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|BUSY!|CONNECT!|PYTHON!|ERROR)$/;
 /** A date as readers hand it over (core/read/xlsx.ts writes date cells as YYYY-MM-DD), or as people type one. */
 const DATE = /^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?$/;
 
 /** Is this text one of Excel's formula error values (#REF!, #N/A, #DIV/0! …)? */
 export const isFormulaError = (s: string) => FORMULA_ERROR.test(s);
 
-/** Text cut for a message: its start and its length, so a 50 MB cell never fills a report. */
+/** Text cut for a message or a finding's value, so that a 50 MB cell never fills a report. */
 export function clipText(s: string, max = MAX_SHOWN_TEXT): string {
-  return s.length <= max ? s : `${s.slice(0, max)}…（${s.length}）`;
+  return s.length <= max ? s : `${s.slice(0, max)}…`;
 }
 
 export type Disguise = 'text' | 'fullwidth' | 'unit' | 'spaces' | 'thousands' | 'plus' | 'wan' | 'yuan';
@@ -76,7 +77,8 @@ export function readValue(raw: string | number | boolean | null | undefined, kin
   if (typeof raw === 'boolean') return { kind: 'text', text: raw ? 'TRUE' : 'FALSE' };
   const original = raw;
   // Before any other work on it: a 50 MB string of digits is text, not a number to convert.
-  if (original.length > MAX_NUMBER_TEXT) return original.trim() === '' ? { kind: 'blank' } : { kind: 'text', text: original, holds: 'too_long' };
+  if (original.length > MAX_NUMBER_TEXT)
+    return original.trim() === '' ? { kind: 'blank' } : { kind: 'text', text: original, holds: 'too_long' };
   if (original.trim() === '') return { kind: 'blank' };
   if (FORMULA_ERROR.test(original.trim())) return { kind: 'text', text: original, holds: 'formula_error' };
   if (DATE.test(original.trim())) return { kind: 'text', text: original, holds: 'date' };

@@ -137,7 +137,8 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // A zip package's garbled header can read as "encryption": only a CFB file carries a password.
-    if (kind === 'zip' && (isPasswordError(msg) || /compress|size|crc|signature/i.test(msg))) throw new ReadError('damaged', name, '', { cause: e });
+    if (kind === 'zip' && (isPasswordError(msg) || /compress|size|crc|signature/i.test(msg)))
+      throw new ReadError('damaged', name, '', { cause: e });
     if (isPasswordError(msg)) throw new ReadError('encrypted', name, '', { cause: e });
     if (kind === 'cfb' && data.length % 512 !== 0) throw new ReadError('truncated', name, '', { cause: e });
     throw new ReadError('not_workbook', name, msg, { cause: e });
@@ -163,7 +164,14 @@ function toGridCell(c: SheetCell | undefined): GridCell | undefined {
       raw = ERRORS[c.v as number] ?? (c.w as string | undefined) ?? '#ERROR';
       break;
     case 'd':
-      raw = c.v instanceof Date ? (Number.isNaN(c.v.getTime()) ? String(c.v) : c.v.toISOString().slice(0, 10)) : c.v == null ? null : String(c.v);
+      raw =
+        c.v instanceof Date
+          ? Number.isNaN(c.v.getTime())
+            ? String(c.v)
+            : c.v.toISOString().slice(0, 10)
+          : c.v == null
+            ? null
+            : String(c.v);
       break;
     default:
       raw = null;

@@ -13,10 +13,18 @@ import { looseNote, matchColumn, type Matched } from './match';
 import { textId, type Scan, type TextCell } from './scan';
 import type { BlockPlace } from './tables';
 
-/** Right edge of the label area of a block: the rightmost label cell (with its merge) of its rows. */
+/**
+ * Right edge of the label area of a block: the rightmost label cell (with its merge) of its rows,
+ * counting, in rows matched by label, only the cells that matched.
+ */
 function labelRight(sc: Scan, place: BlockPlace): number {
   let right = -1;
   for (const r of place.rows.values()) {
+    const edge = place.labelEdges?.get(r);
+    if (edge !== undefined) {
+      right = Math.max(right, edge);
+      continue;
+    }
     const info = sc.byRow.get(r);
     if (!info) continue;
     for (const l of info.labels) right = Math.max(right, l.c1);

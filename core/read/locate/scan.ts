@@ -70,7 +70,9 @@ export interface Scan {
 
 /** Text that is a value, a placeholder or a unit rather than a label. */
 const VALUE_LIKE = /^[\s\d０-９.,，．。+\-－—–―/／\\、:：%％()（）件个项万元无空缺nNaA]*$/;
-const isValueLikeUncached = (s: string) => VALUE_LIKE.test(s) || /^(无|空|暂无|不适用|\/)$/.test(s.trim());
+/** Excel's error values (#REF!, #N/A …): what a value cell holds when its formula fails, never a label. */
+const FORMULA_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!)$/;
+const isValueLikeUncached = (s: string) => VALUE_LIKE.test(s) || /^(无|空|暂无|不适用|\/)$/.test(s.trim()) || FORMULA_ERROR.test(s.trim());
 const valueLike = new BoundedCache<string, boolean>(20000);
 export function isValueLike(s: string): boolean {
   return valueLike.through(s, () => isValueLikeUncached(s));

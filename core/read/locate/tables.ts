@@ -13,8 +13,21 @@ import { newNotes, note, type Notes } from '../notes';
 import { belongsElsewhere, looseNote, matchRow, rowTexts, sharesVocab, tableVocab, type Matched } from './match';
 import { isValueLike, rowSig, type RowInfo, type Scan, type TextCell } from './scan';
 
+/**
+ * The right column of a row's label cells up to the last one that matches its spec by itself, or
+ * -1 when only their joint text matches: a word typed into a value cell (若干) sits in the label
+ * list but is no part of the label.
+ */
+function matchedLabelEdge(labels: TextCell[], spec: RowSpec): number {
+  let edge = -1;
+  for (const l of labels.slice(0, 4)) if (matchRow({ each: [l.text], joined: null }, spec)) edge = l.c1;
+  return edge;
+}
+
 export interface BlockPlace {
   rows: Map<string, number>; // row key → grid row
+  /** Grid row → right column of the label cells that matched its row spec (text in a value cell is no label). */
+  labelEdges?: Map<number, number>;
   cols: Map<string, number>; // column key → grid column (sheets)
   /** text grids: column key → cell per row. */
   textCells?: Map<string, Map<string, { c: number; cell: GridCell | undefined }>>;
@@ -105,8 +118,11 @@ function locateRowTable(sc: Scan, table: TableSpec): TablePlace | null {
   if (!pairs.some((p) => p.score >= 0.85)) return null;
 
   const rowOf = new Map<number, number>(); // spec index → grid row
+  const labelEdges = new Map<number, number>();
   pairs.forEach((p, k) => {
     rowOf.set(p.j, items[p.i].r);
+    const edge = matchedLabelEdge(items[p.i].labels, specs[p.j].row);
+    if (edge >= 0) labelEdges.set(items[p.i].r, edge);
     const m = matched[k];
     if (m.match.quality === 'loose') looseNote(notes, table, 'row', m.text, specs[p.j].row.label[specs[p.j].row.label.length - 1]);
   });
@@ -142,7 +158,7 @@ function locateRowTable(sc: Scan, table: TableSpec): TablePlace | null {
     const rows = new Map<string, number>();
     const idx = specs.map((s, j) => (s.block === bi ? j : -1)).filter((j) => j >= 0);
     for (const j of idx) if (rowOf.has(j)) rows.set(specs[j].row.key, rowOf.get(j)!);
-    const place: BlockPlace = { rows, cols: new Map() };
+    const place: BlockPlace = { rows, cols: new Map(), labelEdges };
     blocks.push(place);
     if (!rows.size) return;
     const rs = [...rows.values()];
