@@ -128,7 +128,6 @@ export function lyingBombXlsx(megabytes: number, declaredSize: number, dataDescr
  * Excel does; a hostile file need not). Deflated, 50 MB of digits take about 50 KB.
  */
 export async function withHugeText(xlsx: Uint8Array, marker: string, unit: string, times: number): Promise<Buffer> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const JSZip = require('jszip');
   const zip = await JSZip.loadAsync(xlsx);
   for (const name of Object.keys(zip.files)) {
