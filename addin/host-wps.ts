@@ -285,8 +285,9 @@ export class WpsHost implements SheetHost {
     const fs = this.app.FileSystem,
       env = this.app.Env;
     if (!fs || !env) return false;
-    const dir = env.GetTempPath().replace(/[\\/]+$/, '');
-    const path = `${dir}/xxgk-${Date.now()}.xlsx`;
+    const temp = env.GetTempPath();
+    const sep = temp.includes('\\') ? '\\' : '/'; // Windows paths as Windows writes them
+    const path = `${temp.replace(/[\\/]+$/, '')}${sep}xxgk-${Date.now()}.xlsx`;
     if (!fs.writeAsBinaryString(path, atob(base64))) return false;
     this.app.Workbooks.Open(path);
     return true;

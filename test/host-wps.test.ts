@@ -1,5 +1,5 @@
 /**
- * addin/host-wps.ts against the fake ET object model (test/browser/fake-wps.js) run in Node (a vm
+ * addin/host-wps.ts against the fake ET object model (test/browser/fake-wps*.js) run in Node (a vm
  * context standing in for the page's window): merged areas found exactly on random layouts, values
  * and formulas from one Value2 and one Formula call, BGR colours, 1-based collections, errors
  * where WPS raises them, exact restores.
@@ -12,6 +12,7 @@ import { WpsHost, type WpsApp } from '../addin/host-wps';
 import { bgr, hexOf } from '../addin/wps/colour';
 import { findWpsApplication } from '../addin/wps/detect';
 import { a1 } from '../core/read/grid';
+import { FAKE_WPS } from './browser/harness';
 
 interface Fake {
   state: { callLog: string[]; calls: number };
@@ -25,11 +26,12 @@ interface Fake {
   selection: { sheet: string; address: string } | null;
 }
 
-const FAKE = fs.readFileSync(path.join(__dirname, 'browser', 'fake-wps.js'), 'utf8');
+const FAKE = FAKE_WPS.map((f) => fs.readFileSync(path.join(__dirname, 'browser', f), 'utf8'));
 
-function load(): { app: WpsApp; fake: Fake; window: Record<string, unknown> } {
-  const window: Record<string, unknown> = { __fakeWpsConfig: {} };
-  vm.runInNewContext(FAKE, { window, setTimeout, Proxy, JSON, Math, Number, String, Object, Array, Error });
+function load(config: Record<string, unknown> = {}): { app: WpsApp; fake: Fake; window: Record<string, unknown> } {
+  const window: Record<string, unknown> = { __fakeWpsConfig: config };
+  const context = vm.createContext({ window, setTimeout, Proxy, JSON, Math, Number, String, Object, Array, Error });
+  for (const part of FAKE) vm.runInContext(part, context);
   return { app: window.Application as WpsApp, fake: window.__fakeWps as Fake, window };
 }
 
@@ -158,6 +160,17 @@ describe('WPS host over the fake ET model', () => {
     ]);
     expect(fake.selection).toEqual({ sheet: 'Sheet1', address: 'A2,C4' });
     expect(name).toBe('2024年报');
+  });
+
+  it('opens an exported workbook from the temp folder, with Windows separators on Windows', async () => {
+    const { app, fake } = load({ temp: 'C:\\Users\\u\\AppData\\Local\\Temp\\' });
+    const bytes = Buffer.from([0x50, 0x4b, 3, 4, 0, 255, 128]);
+    expect(await new WpsHost(app).openWorkbook(bytes.toString('base64'))).toBe(true);
+    const [opened] = (fake as unknown as { opened(): string[] }).opened();
+    expect(opened).toMatch(/^C:\\Users\\u\\AppData\\Local\\Temp\\xxgk-\d+\.xlsx$/);
+    const written = (fake as unknown as { files(): Record<string, string> }).files()[opened];
+    expect(Buffer.from(written, 'latin1')).toEqual(bytes); // a binary string: one character per byte
+    expect(app.ActiveWorkbook.Name).toBe(opened.replace(/^.*\\/, '')); // opened in front
   });
 
   it('raises where WPS raises: 0-based or unknown sheet, a second comment, Select on an inactive sheet, text as a colour, a protected cell', () => {

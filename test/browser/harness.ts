@@ -20,6 +20,9 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The fake WPS object model, in the order its parts are loaded. */
+export const FAKE_WPS = ['fake-wps.js', 'fake-wps-range.js', 'fake-wps-app.js'];
+
 /** The WPS add-in folder that build:wps writes (served as the add-in's root). */
 export const DIST_WPS = path.join(ROOT, 'dist-wps', 'xxgk');
 
@@ -95,7 +98,7 @@ export async function openPane(browser: Browser, base: string, opts: OpenOptions
   }
   if (opts.fakeWps) {
     await page.addInitScript({ content: 'window.__fakeWpsConfig = {};' });
-    await page.addInitScript({ path: path.join(__dirname, 'fake-wps.js') });
+    for (const part of FAKE_WPS) await page.addInitScript({ path: path.join(__dirname, part) });
   }
   await page.goto(`${base}/${opts.page ?? 'taskpane.html'}`);
   if (opts.page && opts.page !== 'taskpane.html') return page;
