@@ -9,7 +9,6 @@ import { ReadError } from './read/errors';
 import { readInput, readInputSync, reportsOf } from './read/input';
 import type { ReportData } from './model/report';
 import { textFindings } from './rules/text';
-import { refusedKind, refusedMessage } from './batch/kind';
 import { markUnfilled } from './batch/unfilled';
 import { sameAgency } from './batch/agency';
 
@@ -33,14 +32,6 @@ export interface CheckFileOptions extends CheckOptions {
 
 /** One file's result, for any kind but PDF (see checkInput). */
 export function checkData(data: Uint8Array, path: string, opts: CheckFileOptions = {}): FileResult {
-  const refused = refusedKind(data, path);
-  if (refused)
-    return {
-      path,
-      status: 'unreadable',
-      error: { code: `kind.${refused}`, message: refusedMessage(refused, path, opts.lang ?? 'zh') },
-      reports: [],
-    };
   let reports: ReportData[];
   try {
     reports = readReportsFrom(data, path, opts);

@@ -8,13 +8,13 @@ import { execFileSync, spawnSync } from 'child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
-import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readReportsFrom } from '../core/checkfile';
 import { getForm } from '../core/forms';
 import { writeTemplate } from '../core/template/xlsx';
 import { balancedValues } from './helpers/synthetic';
 import { bookBytes, reportSheets } from './helpers/workbooks';
+import { letterDocx, wordBinary } from './helpers/batch-folder';
 
 const root = path.join(__dirname, '..');
 const bin = path.join(root, 'bin', 'xxgk.js');
@@ -32,28 +32,26 @@ beforeAll(() => {
 });
 
 describe('item 2: every file in a folder is listed with what it is and what to do', () => {
-  it('a folder of 8 is 8 files: 5 workbooks, a Word document, a PDF and a picture', async () => {
+  it('a folder of 8 is 8 files: 5 workbooks, two Word documents and a picture', () => {
     const dir = path.join(work, 'eight');
     mkdirSync(dir);
     for (const [i, a] of ['财政局', '教育局', '民政局', '公安局', '司法局'].entries())
       writeFileSync(path.join(dir, `某某县${a}.xlsx`), report(`某某县${a}`, 2025, i + 1));
-    const docx = new JSZip();
-    docx.file('[Content_Types].xml', '<Types/>');
-    docx.file('word/document.xml', '<w:document/>');
-    writeFileSync(path.join(dir, '某某县水利局.docx'), await docx.generateAsync({ type: 'uint8array' }));
-    writeFileSync(path.join(dir, '某某县水利局.pdf'), '%PDF-1.4\n%%EOF\n');
+    writeFileSync(path.join(dir, '某某县水利局.docx'), letterDocx('年报已另行报送'));
+    writeFileSync(path.join(dir, '某某县水利局.doc'), wordBinary());
     writeFileSync(path.join(dir, '照片.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
     const r = xxgk(['check', 'eight'], work);
     expect(r.stdout).toContain('合计：8 个文件，5 份报告。');
     expect(r.stdout).toContain('不是报表 3');
-    expect(r.stdout).toContain('文件「eight/某某县水利局.docx」是 Word 文档，不是统计表');
-    expect(r.stdout).toContain('文件「eight/某某县水利局.pdf」是 PDF 文件');
+    expect(r.stdout).toContain('文件「eight/某某县水利局.docx」中没有找到年度报告的统计表');
+    expect(r.stdout).toContain('文件「eight/某某县水利局.doc」是 Word 文档（.doc 格式）');
     expect(r.stdout).toContain('文件「eight/照片.png」是图片');
     // Named one by one: the same message, no library error.
-    const one = xxgk(['check', 'eight/某某县水利局.docx'], work);
-    expect(one.stdout).toContain('文件「eight/某某县水利局.docx」是 Word 文档，不是统计表');
+    const one = xxgk(['check', 'eight/某某县水利局.doc'], work);
+    expect(one.stdout).toContain('文件「eight/某某县水利局.doc」是 Word 文档（.doc 格式）');
+    expect(one.stdout).toContain('【不是报表】1');
     expect(one.stdout).not.toMatch(/Could not find workbook|不是工作簿/);
-    expect(xxgk(['check', 'eight', '--lang', 'en'], work).stdout).toContain('eight/某某县水利局.docx is a Word document');
+    expect(xxgk(['check', 'eight', '--lang', 'en'], work).stdout).toContain('eight/某某县水利局.doc is a Word document');
   });
 });
 
@@ -139,12 +137,12 @@ describe('xxgk sum --only-clean', () => {
       path.join(dir, '教育局.xlsx'),
       bookBytes(reportSheets({ format: '2021', year: 2025, agency: '某某县教育局', values: bad }).sheets),
     );
-    writeFileSync(path.join(dir, '说明.pdf'), '%PDF-1.4\n%%EOF\n');
+    writeFileSync(path.join(dir, '说明.docx'), letterDocx('说明'));
     const r = xxgk(['sum', 'sum', '--only-clean', '-o', 'total.xlsx'], work);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('已汇总 2 份报告');
     expect(r.stderr).toContain('未计入：sum/教育局.xlsx（有错误，需退回：');
-    expect(r.stderr).toContain('未计入：sum/说明.pdf（不是报表：');
+    expect(r.stderr).toContain('未计入：sum/说明.docx（不是报表：');
     const total = readReportsFrom(new Uint8Array(readFileSync(path.join(work, 'total.xlsx'))), 'total.xlsx')[0];
     const a = balancedValues('2021', 1)['T3:R1:total'] as number,
       b = balancedValues('2021', 2)['T3:R1:total'] as number;

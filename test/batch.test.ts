@@ -50,8 +50,8 @@ describe('xxgk check DIR --year --agencies on a county batch', () => {
       send_back: 3,
       year_format: 2,
       unfilled: 1,
-      unreadable: 2,
-      not_report: 6,
+      unreadable: 3,
+      not_report: 5,
       missing: 3,
       duplicate: 1,
       pass: 34,
@@ -67,7 +67,8 @@ describe('xxgk check DIR --year --agencies on a county batch', () => {
     expect(why('某某县气象局2025.xlsx')).toBe('单位「某某县气象局」不在单位名单中');
     expect(why('某某县统计局2025.xlsx')).toMatch(/另有一份较新的文件「某某县统计局2025（修改后）\.xlsx」（修改于 2026-01-10 \d\d:00）/);
     expect(why('某某县审计局2025年报.xlsx')).toMatch(/^报告未填写：\d+ 个数据单元格都是空白/);
-    expect(why('某某县商务局年报.doc')).toContain('是 Word 文档，不是统计表');
+    expect(why('某某县商务局年报.doc')).toContain('是 Word 文档（.doc 格式），读不出其中的表格');
+    expect(why('某某县商务局年报说明.docx')).toContain('中没有找到年度报告的统计表');
     expect(why('统计表截图.jpg')).toContain('是图片');
   });
 
@@ -78,21 +79,21 @@ describe('xxgk check DIR --year --agencies on a county batch', () => {
       '【有错误，需退回】3',
       '【年度或格式不符】2',
       '【未填写】1',
-      '【无法读取】2',
-      '【不是报表】6',
+      '【无法读取】3',
+      '【不是报表】5',
       '【未报送】3',
       '【重复】1',
       '【通过】34',
     ])
       expect(out).toContain(h);
     expect(out).toContain(
-      '合计：49 个文件，41 份报告。有错误，需退回 3；年度或格式不符 2；未填写 1；无法读取 2；不是报表 6；未报送 3；重复 1；通过 34\n名单 42 个单位，已报送 39 个\n有 1 处文字被当作数字读取',
+      '合计：49 个文件，41 份报告。有错误，需退回 3；年度或格式不符 2；未填写 1；无法读取 3；不是报表 5；未报送 3；重复 1；通过 34\n名单 42 个单位，已报送 39 个\n有 1 处文字被当作数字读取',
     );
     // Failures come before the clean files.
     expect(out.indexOf('【有错误，需退回】')).toBeLessThan(out.indexOf('【通过】'));
     const en = xxgk([...args(), '--lang', 'en'], work).stdout;
     expect(en).toContain(
-      'Total: 49 files, 41 reports. has errors, send back 3; wrong year or format 2; not filled in 1; unreadable 2; not a report 6; not submitted 3; duplicate 1; passed 34\n42 departments on the list, 39 submitted\n1 text was read as a number',
+      'Total: 49 files, 41 reports. has errors, send back 3; wrong year or format 2; not filled in 1; unreadable 3; not a report 5; not submitted 3; duplicate 1; passed 34\n42 departments on the list, 39 submitted\n1 text was read as a number',
     );
   });
 
@@ -169,7 +170,7 @@ describe('send-back notices', () => {
     expect(files).toContain('某某县教育局-退回通知.html');
     expect(files).toContain('某某县审计局-退回通知.html');
     expect(files).toContain('某某县水利局-退回通知.html');
-    expect(files).toContain('某某县商务局-退回通知.html'); // its Word, PDF and picture files, and 交通运输局's file
+    expect(files).toContain('某某县商务局-退回通知.html'); // its Word, PDF and zip files, and 交通运输局's file
     expect(files.some((f) => f.startsWith('某某县统计局'))).toBe(false); // the newer file passes
     expect(files.some((f) => f.startsWith('某某县民政局'))).toBe(false);
     const edu = readFileSync(path.join(out, '某某县教育局-退回通知.html'), 'utf8');
@@ -188,7 +189,8 @@ describe('send-back notices', () => {
 describe('every file in a folder is listed (issue 10, item 2)', () => {
   it('named one by one, a Word file gets the same message as in the folder', () => {
     const r = xxgk(['check', path.join(path.basename(folder.dir), '某某县商务局年报说明.docx')], work);
-    expect(r.stdout).toContain('是 Word 文档，不是统计表');
+    expect(r.stdout).toContain('文件「2025年报/某某县商务局年报说明.docx」中没有找到年度报告的统计表');
+    expect(r.stdout).toContain('【不是报表】1');
     expect(r.stdout).not.toMatch(/Could not find workbook|ENOENT/);
     expect(r.stdout).toContain('合计：1 个文件，0 份报告');
     const missing = xxgk(['check', '没有这个文件.xlsx'], work);

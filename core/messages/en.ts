@@ -79,14 +79,6 @@ export const en: Catalogue = {
   'batch.verdict.unreadable': () => 'unreadable',
   'batch.verdict.not_report': () => 'not a report',
   'batch.verdict.missing': () => 'not submitted',
-  'batch.kind.word': (p) =>
-    `${p.file} is a Word document, not the statistical tables: ask the department to fill in the Excel template and send it again`,
-  'batch.kind.pdf': (p) =>
-    `${p.file} is a PDF file, not the statistical tables: ask for the Excel tables (.xlsx); a PDF can only be checked by hand`,
-  'batch.kind.image': (p) =>
-    `${p.file} is a picture, not the statistical tables: ask for the Excel tables (.xlsx), not a photo or screenshot`,
-  'batch.kind.archive': (p) => `${p.file} is a compressed archive: unpack it and put the tables it holds in the folder, then check again`,
-  'batch.kind.other': (p) => `${p.file} is not a spreadsheet: ask the department for the Excel tables (.xlsx)`,
   'batch.unfilled': (p) => `not filled in: all ${p.cells} value cells are blank, no number was entered (an untouched blank template?)`,
   'batch.year': (p) => `the report is for ${p.found}; this batch collects the reports for ${p.want}`,
   'batch.year_file': (p) => `the file name says ${p.named}, but the report is for ${p.found}`,

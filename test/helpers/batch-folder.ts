@@ -13,6 +13,25 @@ import { writeTemplate } from '../../core/template/xlsx';
 import type { Verdict } from '../../core/batch';
 import { balancedValues } from './synthetic';
 import { bookBytes, encryptedBytes, reportSheets, type Raw } from './workbooks';
+import { docxBytes } from './docx';
+
+/** The start of a binary Word file (.doc, WPS 文字 .wps): a compound file holding a WordDocument stream. */
+export function wordBinary(): Uint8Array {
+  const cfb = new Uint8Array(1536);
+  cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  cfb.set(
+    Array.from('WordDocument').flatMap((c) => [c.charCodeAt(0), 0]),
+    1024,
+  );
+  return cfb;
+}
+
+/** A Word letter with no tables: what a department sends instead of the tables. */
+export function letterDocx(text: string): Uint8Array {
+  return docxBytes(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+  );
+}
 
 export const REGION = '某某县';
 /** The offices of the county (the list file names them with the region). */
@@ -133,10 +152,7 @@ export async function writeBatchFolder(root: string): Promise<BatchFolder> {
   put('某某县信访局2025.xlsx', report(null, balancedValues('2021', 5), 2025, '2021', '2025年政府信息公开工作年度报告'), 'pass');
 
   // 不是报表: what departments send by mistake.
-  const docx = new JSZip();
-  docx.file('[Content_Types].xml', '<Types/>');
-  docx.file('word/document.xml', '<w:document/>');
-  put('某某县商务局年报说明.docx', await docx.generateAsync({ type: 'uint8array' }), 'not_report');
+  put('某某县商务局年报说明.docx', letterDocx('关于报送2025年度政府信息公开工作年度报告的说明'), 'not_report');
   const cfb = new Uint8Array(1536);
   cfb.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   cfb.set(
@@ -145,7 +161,8 @@ export async function writeBatchFolder(root: string): Promise<BatchFolder> {
   );
   put('某某县商务局年报.doc', cfb, 'not_report');
   put('某某县商务局年报.wps', cfb, 'not_report');
-  put('某某县商务局年报.pdf', '%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'not_report');
+  // 无法读取: a PDF cut short (the reader says it is not a whole PDF).
+  put('某某县商务局年报.pdf', '%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'unreadable');
   put(
     '统计表截图.jpg',
     new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, ...new Array(64).fill(0)]),
