@@ -31,7 +31,7 @@ export function batchListing(b: Batch, lang: Lang): string {
   for (const v of VERDICTS) {
     const rows = b.rows.filter((r) => r.verdict === v);
     if (!rows.length) continue;
-    out.push(`【${verdictName(v, lang)}】${rows.length}`);
+    out.push(lang === 'en' ? `[${verdictName(v, lang)}] ${rows.length}` : `【${verdictName(v, lang)}】${rows.length}`);
     for (const r of rows) {
       const who = r.department ?? r.agency;
       const sheet = r.sheet && r.report && r.sheet !== r.path ? ` [${r.sheet}]` : '';
