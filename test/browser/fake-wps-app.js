@@ -8,6 +8,7 @@
   if (!M) return;
   var CV_BASE = M.CV_BASE;
   var a1 = M.a1;
+  var colName = M.colName;
   var wpsError = M.wpsError;
   var state = M.state;
   var com = M.com;
@@ -333,6 +334,60 @@
     error: function (sheet, addr, code) {
       var b = box(addr);
       cellAt(named(sheet), b.r0, b.c0, true).value = CV_BASE + code;
+    },
+    /** The sheet as an HTML table in a WPS-like look (for the picture beside the pane). */
+    html: function (sheet, maxRows) {
+      var sh = named(sheet),
+        span = {},
+        hidden = {},
+        sel = {},
+        r1 = 0,
+        c1 = 0;
+      Object.keys(sh.cells).forEach(function (k) {
+        var rc = k.split(',').map(Number);
+        r1 = Math.max(r1, rc[0]);
+        c1 = Math.max(c1, rc[1]);
+      });
+      sh.merges.forEach(function (m) {
+        span[m.r0 + ',' + m.c0] = [m.r1 - m.r0 + 1, m.c1 - m.c0 + 1];
+        for (var r = m.r0; r <= m.r1; r++) for (var c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) hidden[r + ',' + c] = true;
+      });
+      if (state.selection && state.selection.sheet === sheet)
+        parseAreas(state.selection.address).forEach(function (b) {
+          sel[b.r0 + ',' + b.c0] = true;
+        });
+      var css = (n) => '#' + [n & 255, (n >> 8) & 255, (n >> 16) & 255].map((x) => (x < 16 ? '0' : '') + x.toString(16)).join('');
+      var esc = (t) => String(t).replace(/[&<>]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[ch]);
+      var out = ['<table class="et"><tr><th></th>'];
+      for (var c = 0; c <= c1; c++) out.push('<th style="width:' + Math.round((sh.colWidths[c] || 8) * 6) + 'px">' + colName(c) + '</th>');
+      out.push('</tr>');
+      for (var r = 0; r <= Math.min(r1, (maxRows || 60) - 1); r++) {
+        out.push('<tr><th>' + (r + 1) + '</th>');
+        for (c = 0; c <= c1; c++) {
+          var k = r + ',' + c;
+          if (hidden[k]) continue;
+          var x = sh.cells[k] || {},
+            f = x.fmt || {},
+            style = [];
+          if (x.fill !== undefined) style.push('background:' + css(x.fill));
+          if (f['font.bold']) style.push('font-weight:600');
+          if (f.borders) style.push('border:1px solid #777');
+          if (typeof x.value === 'number') style.push('text-align:right');
+          var cls = (sel[k] ? 'sel ' : '') + (sh.comments[a1(r, c)] !== undefined ? 'note' : '');
+          out.push(
+            '<td' +
+              (span[k] ? ' rowspan="' + span[k][0] + '" colspan="' + span[k][1] + '"' : '') +
+              (cls ? ' class="' + cls + '"' : '') +
+              ' style="' +
+              style.join(';') +
+              '">' +
+              (x.value === undefined || x.value === null ? '' : esc(x.value)) +
+              '</td>',
+          );
+        }
+        out.push('</tr>');
+      }
+      return out.join('') + '</table>';
     },
     storage: () => JSON.parse(JSON.stringify(state.storage)),
     panes: () => JSON.parse(JSON.stringify(state.panes)),
