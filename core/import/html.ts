@@ -181,18 +181,16 @@ function buildTree(html: string): El {
   const root: El = { tag: '#root', attrs: {}, children: [], line: 1 };
   const stack: El[] = [root];
   const n = html.length;
-  // Line numbers: positions only move forward.
-  let linePos = 0;
+  // Line numbers: positions only move forward, and so does the next newline (searching afresh
+  // from each position would scan a long line once per tag: quadratic on a one-line page).
   let line = 1;
+  let nextNewline = html.indexOf('\n');
+  if (nextNewline < 0) nextNewline = n;
   const lineAt = (pos: number) => {
-    while (linePos < pos) {
-      const k = html.indexOf('\n', linePos);
-      if (k < 0 || k >= pos) {
-        linePos = pos;
-        break;
-      }
+    while (nextNewline < pos) {
       line++;
-      linePos = k + 1;
+      nextNewline = html.indexOf('\n', nextNewline + 1);
+      if (nextNewline < 0) nextNewline = n;
     }
     return line;
   };
