@@ -4,6 +4,7 @@
  * (a hostile file exhausting its memory) costs only the files it held: they are reported as
  * unreadable and a fresh worker takes over.
  */
+import { existsSync } from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CheckFileOptions } from '../core/checkfile';
@@ -21,9 +22,13 @@ export async function checkFiles(
   jobs: number,
   onResult: (index: number, result: FileResult) => void,
 ): Promise<void> {
-  if (files.length <= 1) {
+  if (!files.length) return;
+  const workerFile = path.join(__dirname, 'worker.js');
+  // One file goes to a worker too, so that it gets the same heap limit, and the same verdict, as
+  // in a batch. Only when run from source (no compiled worker beside this file) is it checked here.
+  if (!existsSync(workerFile)) {
     const { checkPath } = await import('./worker');
-    if (files.length) onResult(0, await checkPath(files[0], opts));
+    for (let i = 0; i < files.length; i++) onResult(i, await checkPath(files[i], opts));
     return;
   }
   // Results may finish out of order: hold them until every earlier one has been handed over.
@@ -37,7 +42,6 @@ export async function checkFiles(
       onResult(nextOut++, x);
     }
   };
-  const workerFile = path.join(__dirname, 'worker.js');
   // Functions cannot cross to a worker: the worker uses core's own text rules.
   const { textRules: _local, ...plain } = opts;
   const parsed = exportParsedRules();

@@ -14,7 +14,7 @@ import { checkData } from '../core/checkfile';
 import { ExportRefused, guardExport } from '../core/export';
 import type { FileResult, Finding, FindingsDoc } from '../core/model/findings';
 import { readReportsFrom } from '../core/checkfile';
-import { withHugeText } from './helpers/hostile';
+import { withHugeText, xlsxParts, zipBytes } from './helpers/hostile';
 import { bookBytes, reportSheets, writeFile, writeSheets, type Raw } from './helpers/workbooks';
 
 const hash = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
@@ -181,5 +181,48 @@ describe('a count cell holding 10 MB of digits (item 6)', () => {
     // export refuses it: the huge number is never published.
     const [report] = readReportsFrom(new Uint8Array(bytes), 'digits.xlsx');
     expect(() => guardExport(report)).toThrow(ExportRefused);
+  });
+});
+
+describe('a file that exhausts its worker (item 6)', () => {
+  const bin = path.join(__dirname, '..', 'bin', 'xxgk.js');
+  /** A sheet of rows × 10 numbers, small once deflated, that needs far more than a 32 MB heap. */
+  const manyNumbers = (rows: number) =>
+    zipBytes(
+      xlsxParts(
+        `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${Array.from(
+          { length: rows },
+          (_, r) =>
+            `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${r}</v></c>`).join('')}</row>`,
+        ).join('')}</sheetData></worksheet>`,
+      ),
+    );
+
+  // --jobs 2 is covered by cli-check.test.ts ("a file that exhausts a worker's memory").
+  it('costs only that file, with the same verdict alone and with --jobs 1', () => {
+    const heavy = writeFile('heavy.xlsx', manyNumbers(20_000));
+    const a = writeFile('a.xlsx', bookBytes(reportSheets({ format: '2021', year: 2023 }).sheets));
+    const b = writeFile('b.xlsx', bookBytes(reportSheets({ format: '2021', year: 2024 }).sheets));
+    const before = [heavy, a, b].map(hash);
+    const run = (files: string[], jobs: number) => {
+      const r = spawnSync(process.execPath, [bin, 'check', ...files, '--jobs', String(jobs), '--json'], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, XXGK_WORKER_HEAP_MB: '32' },
+      });
+      expect(r.signal, r.stderr).toBeNull();
+      return JSON.parse(r.stdout) as FindingsDoc;
+    };
+    const heavyOf = (doc: FindingsDoc) => {
+      const f = doc.files.find((x) => x.path.endsWith('heavy.xlsx'))!;
+      return [f.status, f.error?.code];
+    };
+    expect(heavyOf(run([heavy], 1))).toEqual(['unreadable', 'too_large']);
+    for (const jobs of [1]) {
+      const doc = run([a, heavy, b], jobs);
+      expect(heavyOf(doc), `--jobs ${jobs}`).toEqual(['unreadable', 'too_large']);
+      expect(doc.summary, `--jobs ${jobs}`).toMatchObject({ files: 3, reports: 2, unreadable: 1 });
+    }
+    expect([heavy, a, b].map(hash)).toEqual(before);
   });
 });
