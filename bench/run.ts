@@ -5,6 +5,7 @@
  *   3. peak memory of `xxgk check` over 5,000 files (target flat, < 300 MB)
  *   4. writing 1,000 templates vs exceljs writing the same cells unstyled (target ≤ 2×)
  *   5. the task pane's first-load JavaScript, gzipped (target < 350 KB), where the add-in is built
+ *   6. the soak: 20,000 files with 2 % hostile ones, --jobs 1 and 2: flat memory, exact counts (bench/soak.ts)
  * Set BENCH_FILES to change the bulk size (default 5000).
  */
 import { spawn } from 'child_process';
@@ -172,6 +173,16 @@ async function main() {
     } else line('5. task pane bundle: not measured (bench/bundle.ts not built)');
   } catch (e) {
     line(`5. task pane bundle: not measured (${(e as Error).message})`);
+  }
+  // 6. The soak: many files with hostile ones mixed in (BENCH_SOAK_FILES=0 skips it).
+  if (Number(process.env.BENCH_SOAK_FILES ?? 20000) > 0) {
+    const { benchSoak } = require('./soak') as typeof import('./soak');
+    const soak = await benchSoak(root);
+    results.soak = soak;
+    for (const s of soak)
+      line(
+        `6. soak, ${s.files} files (${s.hostile} hostile), --jobs ${s.jobs}: ${s.seconds.toFixed(0)} s; memory (the process with its workers) peak ${s.peakMB.toFixed(0)} MB, highest in the first half ${s.firstHalfMB.toFixed(0)} MB, in the second ${s.secondHalfMB.toFixed(0)} MB; ${s.checked} checked + ${s.unreadable} unreadable = ${s.checked + s.unreadable}; hostile unreadable or flagged ${s.hostileCaught}/${s.hostile} ${JSON.stringify(s.hostileAnswers)}; without a result ${s.missing}`,
+      );
   }
   line(JSON.stringify(results));
 }

@@ -1,0 +1,151 @@
+/**
+ * The soak (issue 8): 20,000 files, 2 % of them hostile (bombs that lie, a nested bomb, huge digit
+ * strings, truncated, encrypted, damaged and garbage files), checked by `xxgk check` with --jobs 1
+ * and --jobs 2. Reports resident memory of the process with its workers (highest in the first and
+ * the second half of the run: flat means equal) and exact counts: every file has a result, files =
+ * checked + unreadable, and every hostile file is unreadable or has an error finding.
+ * Ordinary files are hard links to the examples, so the soak costs no disk; BENCH_SOAK_FILES
+ * changes the count.
+ */
+import { spawn } from 'child_process';
+import { closeSync, linkSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import * as XLSX from '@e965/xlsx';
+import type { FindingsDoc } from '../core/model/findings';
+import { bombPart, deflatedPart, lyingBombXlsx, xlsxParts, zipBytes } from './hostile';
+
+const ORDINARY = [
+  '某某县财政局-2024.xlsx',
+  '某某县教育局-2024-有错误.xlsx',
+  '某某县卫健委-2025-WPS.xlsx',
+  '某某县民政局-2020.xls',
+  '顺河回族区政数局-2020.xlsx',
+];
+
+/** One hostile file of each kind, by name; `k` varies the bytes so that no two are duplicates. */
+function hostileFiles(examples: string, k: number): Record<string, Uint8Array> {
+  const good = readFileSync(path.join(examples, ORDINARY[0]));
+  const digits = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${'1'.repeat(1_000_000 + k)}</t></is></c></row></sheetData></worksheet>`;
+  const damaged = Buffer.from(good);
+  const eocd = damaged.lastIndexOf(Buffer.from([0x50, 0x4b, 5, 6]));
+  damaged.writeUInt32LE(5 + k, eocd + 16); // the directory's offset points into the first part
+  const garbage = Buffer.alloc(20_000 + k);
+  for (let i = 0, x = k + 1; i < garbage.length; i++) garbage[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+  // What Excel writes for a password-protected workbook: a CFB file with EncryptionInfo and EncryptedPackage ([MS-OFFCRYPTO] 2.3.4.10).
+  const cfb = XLSX.CFB.utils.cfb_new();
+  XLSX.CFB.utils.cfb_add(cfb, '/EncryptionInfo', Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
+  XLSX.CFB.utils.cfb_add(cfb, '/EncryptedPackage', Buffer.alloc(4096 + k, 7));
+  const encrypted = Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+  return {
+    'bomb-declares-0.xlsx': lyingBombXlsx(200, 0, true),
+    'bomb-declares-1000.xlsx': lyingBombXlsx(200, 1000 + k),
+    'bomb-nested.xlsx': zipBytes([
+      ...xlsxParts('<worksheet/>'),
+      deflatedPart('Index.zip', zipBytes([bombPart('Index/Document.iwa', 100, (100 << 20) + k)])),
+    ]),
+    'digits.xlsx': zipBytes(xlsxParts(digits)),
+    'truncated.xlsx': good.subarray(0, Math.floor(good.length / 2) + k),
+    'damaged.xlsx': damaged,
+    'encrypted.xlsx': encrypted,
+    'garbage.xlsx': garbage,
+  };
+}
+
+export interface SoakRun {
+  jobs: number;
+  seconds: number;
+  peakMB: number;
+  firstHalfMB: number;
+  secondHalfMB: number;
+  files: number;
+  checked: number;
+  unreadable: number;
+  hostile: number;
+  hostileCaught: number;
+  /** How the hostile files were answered: error code, or 'flagged' for an error finding. */
+  hostileAnswers: Record<string, number>;
+  missing: number;
+}
+
+export async function benchSoak(root: string, n = Number(process.env.BENCH_SOAK_FILES ?? 20000)): Promise<SoakRun[]> {
+  const examples = path.join(root, 'examples');
+  const bin = path.join(root, 'bin', 'xxgk.js');
+  const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-soak-'));
+  const hostileNames = new Set<string>();
+  try {
+    // Every 50th file is hostile (2 %), cycling through the kinds.
+    let kinds: [string, Uint8Array][] = [];
+    for (let i = 0; i < n; i++) {
+      const sub = path.join(dir, `d${Math.floor(i / 500)}`);
+      if (i % 500 === 0) mkdirSync(sub);
+      if (i % 50 === 49) {
+        if (!kinds.length) kinds = Object.entries(hostileFiles(examples, i));
+        const [name, data] = kinds.shift()!;
+        const file = path.join(sub, `${i}-hostile-${name}`);
+        writeFileSync(file, data);
+        hostileNames.add(file);
+      } else {
+        const src = ORDINARY[i % ORDINARY.length];
+        linkSync(path.join(examples, src), path.join(sub, `${i}-${src}`));
+      }
+    }
+    const runs: SoakRun[] = [];
+    for (const jobs of [1, 2]) {
+      const out = `${dir}-out-${jobs}.json`; // beside the folder checked, not in it
+      const fd = openSync(out, 'w');
+      const t0 = Date.now();
+      const child = spawn(process.execPath, [bin, 'check', dir, '--jobs', String(jobs), '--json'], { stdio: ['ignore', fd, 'ignore'] });
+      closeSync(fd);
+      const samples: { t: number; mb: number }[] = [];
+      const timer = setInterval(() => {
+        try {
+          const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          if (m) samples.push({ t: Date.now() - t0, mb: Number(m[1]) / 1024 });
+        } catch {
+          /* exited */
+        }
+      }, 100);
+      await new Promise((resolve) => child.on('exit', resolve));
+      clearInterval(timer);
+      const seconds = (Date.now() - t0) / 1000;
+      const half = (seconds * 1000) / 2;
+      const max = (xs: { mb: number }[]) => xs.reduce((m, x) => Math.max(m, x.mb), 0);
+      const doc = JSON.parse(readFileSync(out, 'utf8')) as FindingsDoc;
+      let checked = 0;
+      let unreadable = 0;
+      let hostileCaught = 0;
+      const hostileAnswers: Record<string, number> = {};
+      const seen = new Set<string>();
+      for (const f of doc.files) {
+        seen.add(path.resolve(f.path));
+        if (f.status === 'checked') checked++;
+        else unreadable++;
+        if (!hostileNames.has(path.resolve(f.path))) continue;
+        const flagged = f.reports.some((r) => r.findings.some((x) => x.severity === 'error'));
+        const answer = f.status === 'unreadable' ? (f.error?.code ?? 'unreadable') : flagged ? 'flagged' : 'clean';
+        hostileAnswers[answer] = (hostileAnswers[answer] ?? 0) + 1;
+        if (answer !== 'clean') hostileCaught++;
+      }
+      const missing = [...hostileNames].filter((h) => !seen.has(h)).length + Math.max(0, n - doc.files.length);
+      runs.push({
+        jobs,
+        seconds,
+        peakMB: max(samples),
+        firstHalfMB: max(samples.filter((x) => x.t < half)),
+        secondHalfMB: max(samples.filter((x) => x.t >= half)),
+        files: doc.summary.files,
+        checked,
+        unreadable,
+        hostile: hostileNames.size,
+        hostileCaught,
+        hostileAnswers,
+        missing,
+      });
+      rmSync(out, { force: true });
+    }
+    return runs;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
