@@ -1,7 +1,8 @@
 /**
  * Issue 8 item 8: the HTML reader in time proportional to its input. Pages are built here at two
- * sizes, four times apart; the time ratio is compared with the size ratio (never absolute times,
- * which depend on the machine): linear is about 4, the quadratic reader it replaces was 16.
+ * sizes, eight times apart; the time ratio is compared with the size ratio (never absolute times,
+ * which depend on the machine): linear is about 8, the quadratic reader it replaces about 64, and
+ * the margin (3× the size ratio) absorbs a machine shared with other work.
  */
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../core/import/html';
@@ -33,16 +34,16 @@ function growth(make: (n: number) => string, small: number, large: number): { si
 }
 
 describe('the HTML reader grows linearly with its input', () => {
-  it('a one-line table of 10,000 then 40,000 cells', () => {
-    const g = growth(flatTable, 100, 200);
-    expect(g.size).toBeGreaterThan(3.9);
-    expect(g.time).toBeLessThan(g.size * 1.9);
+  it('a one-line table of 4,900 then 39,204 cells', () => {
+    const g = growth(flatTable, 70, 198);
+    expect(g.size).toBeGreaterThan(7.5);
+    expect(g.time).toBeLessThan(g.size * 3);
   });
 
-  it('5,000 then 20,000 nested tables', () => {
-    const g = growth(nestedTables, 5_000, 20_000);
-    expect(g.size).toBeGreaterThan(3.9);
-    expect(g.time).toBeLessThan(g.size * 1.9);
+  it('2,500 then 20,000 nested tables', () => {
+    const g = growth(nestedTables, 2_500, 20_000);
+    expect(g.size).toBeGreaterThan(7.5);
+    expect(g.time).toBeLessThan(g.size * 3);
   });
 
   it('the cells of a large one-line table keep their place and line', () => {
