@@ -11,7 +11,7 @@ import type { SheetLayout, LayoutOptions } from '../core/template/layout';
 
 export interface Checker {
   locateReports(book: Book): ReportData[];
-  checkReport(report: ReportData, opts: { lang: Lang }): ReportResult;
+  confront(report: ReportData, opts: { lang: Lang }): ReportResult;
 }
 
 let checker: Promise<Checker> | null = null;
@@ -23,8 +23,8 @@ export function loadChecker(): Promise<Checker> {
   ]).then(([loc, chk, text]) => ({
     locateReports: (book: Book) => loc.locateReports(book),
     // A report read with its text (Word, PDF, web page) is checked with the text.* rules too.
-    checkReport: (report: ReportData, opts: { lang: Lang }) =>
-      chk.checkReport(report, { ...opts, ...(report.textLines ? { textRules: text.textFindings } : {}) }),
+    confront: (report: ReportData, opts: { lang: Lang }) =>
+      chk.confront(report, { ...opts, ...(report.textLines ? { textRules: text.textFindings } : {}) }),
   }));
   return checker;
 }

@@ -27,7 +27,7 @@ export async function checkBook(book: Book, lang: Lang, textLines: TextLine[] | 
   const t0 = now();
   const located = core.locateReports(book);
   if (textLines) for (const r of located) r.textLines = textLines;
-  const reports = located.map((r) => core.checkReport(r, { lang }));
+  const reports = located.map((r) => core.confront(r, { lang }));
   const ms = now() - t0;
   if (typeof window !== 'undefined') (window as unknown as { __xxgkLastCheckMs?: number }).__xxgkLastCheckMs = ms;
   return { book, located, reports, ms };

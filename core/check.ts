@@ -5,7 +5,7 @@
  * formulas.ts (the report's own formulas), equations.ts (rule instances evaluated),
  * suspects.ts (error localisation), wording.ts (how things are named for people).
  */
-import type { Finding, Lang, ReportResult } from './model/findings';
+import { recordRuleCounts, type Finding, type Lang, type ReportResult } from './model/findings';
 import { getForm, withVariants, type FormSpec } from './forms';
 import type { ReportData } from './model/report';
 import { noteText } from './read/notes';
@@ -16,6 +16,7 @@ import { crossYear, evaluate } from './check/equations';
 import { computeUncached, formulaLinks } from './check/formulas';
 import { formatFindings, missingFindings } from './check/layout';
 import { pointAtSuspects } from './check/suspects';
+import { countRules } from './check/tally';
 
 export { cellName, slip } from './check/wording';
 
@@ -35,7 +36,12 @@ export function formOf(report: ReportData): FormSpec {
   return withVariants(getForm(report.format), report.variants ?? []);
 }
 
-export function checkReport(report: ReportData, opts: CheckOptions = {}): ReportResult {
+/**
+ * Checks one report against its form's rules (and any local ones): the findings of
+ * docs/findings.md, errors pointed at the cells most likely wrong. Its instance counts are kept
+ * for summariseFindings.
+ */
+export function confront(report: ReportData, opts: CheckOptions = {}): ReportResult {
   const lang = opts.lang ?? 'zh';
   const form = formOf(report);
   const rules = compileRules(form, opts.extraRules ?? []);
@@ -49,18 +55,20 @@ export function checkReport(report: ReportData, opts: CheckOptions = {}): Report
   for (const cell of cells.values()) findings.push(...(computed.has(cell.id) ? [computedNotice(cell, lang)] : cellFindings(cell, lang)));
 
   const equationFindings: { finding: Finding; inst: RuleInstance }[] = [];
+  const evaluated = new Set<RuleInstance>();
   for (const inst of rules.instances) {
     if (inst.cross) continue;
     if (!inst.cells.every((id) => cells.has(id))) continue;
     // A cell that is no number is solved for, not evaluated (its own finding suggests the value).
     if (inst.cells.some((id) => cells.get(id)!.value.kind === 'text')) continue;
+    evaluated.add(inst);
     const f = evaluate(inst, (id) => cells.get(id)!, null, lang);
     if (f) {
       findings.push(f);
       equationFindings.push({ finding: f, inst });
     }
   }
-  if (opts.prior) findings.push(...crossYear(rules, cells, formOf(opts.prior), opts.prior, opts.priorName ?? null, lang));
+  if (opts.prior) findings.push(...crossYear(rules, cells, formOf(opts.prior), opts.prior, opts.priorName ?? null, lang, evaluated));
   if (opts.textRules && report.textLines?.length) {
     findings.push(
       ...opts.textRules(
@@ -74,7 +82,7 @@ export function checkReport(report: ReportData, opts: CheckOptions = {}): Report
     );
   }
   pointAtSuspects(rules, cells, links, equationFindings, findings, lang);
-  return {
+  const result: ReportResult = {
     sheet: report.sheet,
     format: form.key,
     year: report.year,
@@ -82,4 +90,6 @@ export function checkReport(report: ReportData, opts: CheckOptions = {}): Report
     notes: report.notes.map((n) => noteText(lang, n)),
     findings,
   };
+  recordRuleCounts(result, countRules(rules, form, cells, evaluated));
+  return result;
 }

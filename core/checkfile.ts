@@ -3,7 +3,7 @@
  * task pane (files picked in a browser) both call this. Files of every kind are read through the
  * input registry (core/read/input.ts).
  */
-import { checkReport, type CheckOptions } from './check';
+import { confront, type CheckOptions } from './check';
 import type { FileResult } from './model/findings';
 import { ReadError } from './read/errors';
 import { readInput, readInputSync, reportsOf } from './read/input';
@@ -74,7 +74,7 @@ function checked(reports: ReportData[], path: string, opts: CheckFileOptions): F
     error: null,
     reports: reports.map((r) => {
       const match = opts.priors && matchPrior(r, opts.priors);
-      const res = checkReport(r, { textRules: textFindings, ...opts, ...(match ? { prior: match.report, priorName: match.name } : {}) });
+      const res = confront(r, { textRules: textFindings, ...opts, ...(match ? { prior: match.report, priorName: match.name } : {}) });
       return markUnfilled(r, res, opts.lang ?? 'zh');
     }),
   };

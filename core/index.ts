@@ -5,18 +5,29 @@
  *
  *   const [report] = readReportsFrom(bytes, '财政局.xlsx');
  *   const result = confront(report);                 // findings.md's report object
- *   summariseFindings(result);                         // [{ rule: 'T3.balance', severity: 'error', count: 2 }, …]
+ *   summariseFindings(result);                         // [{ rule: 'T3.balance', severity: 'error', instances: 7, passed: 6, failed: 1, skipped: 0 }, …]
  *   sliceFindings(result, { table: 'T3', severity: 'error' });
  */
 export { FORMS, getForm, formForYear, withVariants, formCells, cellId, parseCellId } from './forms';
 export type { FormSpec, TableSpec, BlockSpec, RowSpec, ColumnSpec, ValueKind, TableKey } from './forms';
 export { compileRules, derivedCells, parseRules, RuleSyntaxError } from './rules';
 export type { RuleSet, RuleFamily, RuleInstance, RuleSource } from './rules';
-export { checkReport, checkReport as confront, formOf } from './check';
+export { confront, formOf } from './check';
 export type { CheckOptions } from './check';
 export { checkData, readReportsFrom, decodeText } from './checkfile';
-export { summarise, summariseFindings, sliceFindings, isClean } from './model/findings';
-export type { Finding, FindingCell, Suspect, ReportResult, FileResult, FindingsDoc, Severity, Lang, FindingFilter } from './model/findings';
+export { findingsDocument, summariseFindings, sliceFindings, isClean } from './model/findings';
+export type {
+  Finding,
+  FindingCell,
+  Suspect,
+  ReportResult,
+  FileResult,
+  FindingsDoc,
+  Severity,
+  Lang,
+  FindingFilter,
+  RuleSummary,
+} from './model/findings';
 export type { ReportData, CellRead } from './model/report';
 export { readValue } from './model/values';
 export { Dec } from './model/decimal';

@@ -15,7 +15,7 @@ import { bookBytes, reportSheets } from './helpers/workbooks';
 import { balancedValues } from './helpers/synthetic';
 import { readWorkbook } from '../core/read/xlsx';
 import { locateReports } from '../core/read/locate';
-import { checkReport } from '../core/check';
+import { confront } from '../core/check';
 import { formForYear } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { a1 } from '../core/read/grid';
@@ -43,7 +43,7 @@ function plantedWorkbook(seed: number, agency: string): { bytes: Buffer; reports
   if (seed % 5 === 0) values['T2:rules:issued'] = 1.5;
   const { sheets } = reportSheets({ format: '2021', year: 2024, agency, values });
   const bytes = bookBytes(sheets, 'xlsx');
-  const reports = locateReports(readWorkbook(new Uint8Array(bytes), `${agency}.xlsx`)).map((r) => checkReport(r, { lang: 'zh' }));
+  const reports = locateReports(readWorkbook(new Uint8Array(bytes), `${agency}.xlsx`)).map((r) => confront(r, { lang: 'zh' }));
   return { bytes, reports };
 }
 
@@ -167,7 +167,7 @@ describe('task pane outside Office (files)', () => {
     expect(reports[0].format).toBe('2019');
     expect(reports[0].year).toBe(2020);
     expect(reports[0].agency).toBe('某某县民政局');
-    expect(checkReport(reports[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(confront(reports[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });
@@ -277,7 +277,7 @@ describe('task pane inside a fake Excel', () => {
     expect(created).toHaveLength(1);
     const exported = locateReports(readWorkbook(new Uint8Array(Buffer.from(created[0], 'base64')), 'export.xlsx'));
     expect(exported[0].year).toBe(2024);
-    expect(checkReport(exported[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(confront(exported[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
     const [html] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-html]')]);
     const page2 = fs.readFileSync((await html.path())!, 'utf8');
     expect(page2).toContain('某某县财政局');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../core/check';
+import { confront } from '../core/check';
 import type { Finding } from '../core/model/findings';
 import { balancedValues, syntheticReport, type Raw } from './helpers/synthetic';
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
 const check = (format: string, values: Record<string, Raw>, opts: Parameters<typeof syntheticReport>[2] = {}) =>
-  checkReport(syntheticReport(format, values, opts));
+  confront(syntheticReport(format, values, opts));
 
 describe.each(['2019', '2021'])('format %s', (format) => {
   const good = balancedValues(format);
@@ -61,7 +61,7 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     expect(reason(21)).toMatch(/两位数字颠倒（21 → 12）/);
     expect(reason(112)).toMatch(/多打了一位数字/);
     expect(reason(1)).toMatch(/漏打了一位数字/);
-    expect(errors(checkReport(syntheticReport(format, { ...base, [id]: 21 }), { lang: 'en' }).findings)[0].suspects[0].reason).toMatch(
+    expect(errors(confront(syntheticReport(format, { ...base, [id]: 21 }), { lang: 'en' }).findings)[0].suspects[0].reason).toMatch(
       /two digits swapped/,
     );
   });
@@ -141,7 +141,7 @@ describe.each(['2019', '2021'])('format %s', (format) => {
       { ...good, 'T3:R3.1:natural': (good['T3:R3.1:natural'] as number) + 5, 'T3:R3.1:total': (good['T3:R3.1:total'] as number) + 5 },
       { formulas: { 'T3:R3.1:total': `SUM(${row[0]}:${row[5]})` } },
     );
-    const errs = errors(checkReport(formulaRep).findings);
+    const errs = errors(confront(formulaRep).findings);
     expect(errs.map((f) => f.rule).sort()).toEqual(['T3.results_total', 'T3.results_total']); // natural and total columns
     for (const f of errs) {
       expect(f.suspects).toHaveLength(1);
@@ -152,14 +152,14 @@ describe.each(['2019', '2021'])('format %s', (format) => {
   it('a formula saved without its result is computed from its inputs (a notice, not a blank)', () => {
     const rep = syntheticReport(format, good);
     const cols = ['natural', 'commercial', 'research', 'social', 'legal', 'other'].map((c) => rep.cells[`T3:R1:${c}`].ref.split('!')[1]);
-    const r = checkReport(
+    const r = confront(
       syntheticReport(format, { ...good, 'T3:R1:total': null }, { formulas: { 'T3:R1:total': `SUM(${cols[0]}:${cols[5]})` } }),
     );
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['cell.formula_computed', 'notice']]);
     expect(r.findings[0].cells[0].value).toBe(good['T3:R1:total']);
     expect(r.findings[0].message).toContain(`=SUM(${cols[0]}:${cols[5]})`);
     // A formula over something outside the report is not guessed at: the cell stays blank.
-    const far = checkReport(
+    const far = confront(
       syntheticReport(format, { ...good, 'T3:R1:total': null }, { formulas: { 'T3:R1:total': `SUM(${cols[0]}:${cols[5]})+ZZ999` } }),
     );
     expect(far.findings.map((f) => f.rule)).toContain('cell.blank');
@@ -183,7 +183,7 @@ describe('what the report does not print is said, not passed over', () => {
   it('a missing row or table is a warning naming it and the equations left unchecked', () => {
     const rep = syntheticReport('2021', balancedValues('2021'));
     for (const id of Object.keys(rep.cells)) if (id.startsWith('T3:R3.3.5:') || id.startsWith('T4:')) delete rep.cells[id];
-    const r = checkReport(rep);
+    const r = confront(rep);
     expect(r.findings.map((f) => [f.rule, f.instance, f.severity])).toEqual([
       ['format.missing_cells', 'T3', 'warning'],
       ['format.missing_table', 'T4', 'warning'],
@@ -218,7 +218,7 @@ describe('money and format', () => {
   it('cross-year rules compare with last year, naming cells in both files', () => {
     const now = syntheticReport('2021', balancedValues('2021', 1));
     const last = syntheticReport('2021', balancedValues('2021', 2));
-    const r = checkReport(now, { prior: last, priorName: '2023.xlsx' });
+    const r = confront(now, { prior: last, priorName: '2023.xlsx' });
     const carry = r.findings.filter((f) => f.rule === 'X.carry_over');
     expect(carry.length).toBeGreaterThan(0);
     expect(carry.every((f) => f.severity === 'warning')).toBe(true);
@@ -228,17 +228,17 @@ describe('money and format', () => {
       '2021',
       Object.fromEntries(Object.entries(balancedValues('2021', 1)).map(([k, v]) => [k.replace(':R4:', ':RX:').replace(':R2:', ':R4:'), v])),
     );
-    expect(checkReport(same, { prior: last2 }).findings.filter((f) => f.rule === 'X.carry_over')).toEqual([]);
+    expect(confront(same, { prior: last2 }).findings.filter((f) => f.rule === 'X.carry_over')).toEqual([]);
   });
   it('local rules run beside the built-in ones', () => {
-    const r = checkReport(syntheticReport('2021', balancedValues('2021')), {
+    const r = confront(syntheticReport('2021', balancedValues('2021')), {
       extraRules: [{ name: 'extra.txt', text: 'local.cap [warning]: T3:R1:total <= 3' }],
     });
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['local.cap', 'warning']]);
   });
   it('English messages with lang en', () => {
     const good = balancedValues('2021');
-    const r = checkReport(syntheticReport('2021', { ...good, 'T3:R1:natural': (good['T3:R1:natural'] as number) + 1 }), { lang: 'en' });
+    const r = confront(syntheticReport('2021', { ...good, 'T3:R1:natural': (good['T3:R1:natural'] as number) + 1 }), { lang: 'en' });
     expect(r.findings[0].message).toMatch(/^Table 3, column natural: R1 \d+ \+ R2 \d+ = \d+, but/);
   });
 });

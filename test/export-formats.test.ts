@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkReport, formOf } from '../core/check';
+import { confront, formOf } from '../core/check';
 import { exportCsv, exportJson, exportTables, exportXlsx, ExportRefused, neutralise } from '../core/export';
 import { readReports } from '../core/read';
 import { a1 } from '../core/read/grid';
@@ -129,7 +129,7 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     const back = readReports(data, 'export.xlsx');
     expect(back).toHaveLength(1);
     for (const id of cellIds(format)) expect(back[0].cells[id]?.raw, id).toBe(r.cells[id].raw);
-    expect(checkReport(back[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(confront(back[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('every export is refused for a report with error findings unless allowErrors', async () => {

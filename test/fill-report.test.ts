@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../cli/main';
-import { checkReport } from '../core/check';
+import { confront } from '../core/check';
 import { Dec } from '../core/model/decimal';
 import { getForm } from '../core/forms';
 import { readReports } from '../core/read';
@@ -102,7 +102,7 @@ describe.each([true, false])('fill (tag kept: %s)', (keepTag) => {
     expect(report.cells['T3:R3.2:legal'].raw).toBeNull();
     expect(report.cells['T4:R1:review.total'].raw).toBe(99);
     expect(report.cells['T4:R1:review.total'].formula).toBeUndefined();
-    const rules = checkReport(report)
+    const rules = confront(report)
       .findings.filter((f) => f.severity === 'error')
       .map((f) => `${f.rule}:${f.instance}`);
     expect(rules).toContain('T4.total:review');

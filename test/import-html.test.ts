@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkReport } from '../core/check';
+import { confront } from '../core/check';
 import { decodeEntities, htmlToBook, importHtml, readPublished } from '../core/import';
 import { parseHtml } from '../core/import/html';
 import type { Grid } from '../core/read/grid';
@@ -28,7 +28,7 @@ describe.each(['2019', '2021'])('format %s published as a web page with merged c
         new RegExp(`<[tT][dD][^>]*>(<p><span>&nbsp;)?${String(values[id]).replace('.', '\\.')}`),
       );
     }
-    const res = checkReport(r, { textRules: textFindings });
+    const res = confront(r, { textRules: textFindings });
     expect(res.findings.filter((f) => f.severity !== 'notice')).toEqual([]);
     const texts = r.textLines!.map((t) => t.text);
     expect(texts).toContain('信息公开的内容有待进一步完善…');

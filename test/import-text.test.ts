@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkReport } from '../core/check';
+import { confront } from '../core/check';
 import type { Finding } from '../core/model/findings';
 import { exportHtml } from '../core/export';
 import { importHtml, importText, readPublished, splitCells, textToBook } from '../core/import';
@@ -18,7 +18,7 @@ import { noteText } from '../core/read/notes';
 const root = path.join(__dirname, '..');
 const SHUNHE = path.join(__dirname, '..', 'examples', 'shunhe-2020-report.txt');
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
-const check = (r: ReportData) => checkReport(r, { textRules: textFindings });
+const check = (r: ReportData) => confront(r, { textRules: textFindings });
 const yearOf = (format: string) => (format === '2019' ? 2020 : 2022);
 
 /** Every value cell read back equals what the text says, and its ref is a line holding that value. */
@@ -138,7 +138,7 @@ describe('figures quoted in the text (text.* rules)', () => {
       expect(f.cells.slice(1).every((c) => c.table === 'T3' || c.table === 'T4')).toBe(true);
     }
     expect(errors(check(r).findings)).toEqual([]);
-    const en = checkReport(r, { lang: 'en', textRules: textFindings }).findings.find((f) => f.rule === 'text.received')!;
+    const en = confront(r, { lang: 'en', textRules: textFindings }).findings.find((f) => f.rule === 'text.received')!;
     expect(en.message).toMatch(/^line \d+: the text says/);
   });
 

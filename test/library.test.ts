@@ -10,19 +10,42 @@ describe('core/index: confront, summarise, slice', () => {
   const [report] = xxgk.readReportsFrom(bytes('某某县教育局-2024-有错误.xlsx'), '某某县教育局-2024-有错误.xlsx');
   const result = xxgk.confront(report);
 
-  it('confront is checkReport: a findings.md report object', () => {
-    expect(result).toEqual(xxgk.checkReport(report));
+  it('confront gives a findings.md report object', () => {
+    expect(Object.keys(result)).toEqual(['sheet', 'format', 'year', 'agency', 'notes', 'findings']);
     expect(xxgk.isClean(result)).toBe(false);
   });
 
-  it('summarises by rule and severity, errors first', () => {
-    expect(xxgk.summariseFindings(result)).toEqual([
-      { rule: 'T3.applicant_total', severity: 'error', count: 2 },
-      { rule: 'T3.balance', severity: 'error', count: 1 },
-      { rule: 'T3.results_total', severity: 'error', count: 1 },
-      { rule: 'cell.not_number', severity: 'error', count: 1 },
-      { rule: 'cell.blank', severity: 'warning', count: 1 },
+  it('summarises by rule: instances passed, failed and skipped, failures first', () => {
+    const summary = xxgk.summariseFindings(result);
+    expect(summary.filter((s) => s.failed).map(({ rule, severity, failed }) => ({ rule, severity, failed }))).toEqual([
+      { rule: 'T3.applicant_total', severity: 'error', failed: 2 },
+      { rule: 'T3.balance', severity: 'error', failed: 1 },
+      { rule: 'T3.results_total', severity: 'error', failed: 1 },
+      { rule: 'cell.not_number', severity: 'error', failed: 1 },
+      { rule: 'cell.blank', severity: 'warning', failed: 1 },
     ]);
+    const balance = summary.find((s) => s.rule === 'T3.balance')!;
+    expect(balance).toEqual({ rule: 'T3.balance', severity: 'error', instances: 7, passed: 6, failed: 1, skipped: 0 });
+    // 表四's text cell leaves its group's total unevaluated (solved for, not checked): skipped, not passed.
+    const t4 = summary.find((s) => s.rule === 'T4.total')!;
+    expect(t4).toMatchObject({ instances: 3, failed: 0, skipped: 1, passed: 2 });
+    // Cross-year rules need last year's report: all skipped without one.
+    const cross = summary.filter((s) => s.rule.startsWith('X.'));
+    expect(cross.length).toBeGreaterThan(0);
+    for (const x of cross) expect(x).toMatchObject({ passed: 0, failed: 0, skipped: x.instances });
+    for (const s of summary) if (s.instances !== null) expect(s.passed! + s.failed + s.skipped!).toBe(s.instances);
+  });
+
+  it('a result read back from JSON still summarises its failures', () => {
+    const back = JSON.parse(JSON.stringify(result)) as typeof result;
+    expect(xxgk.summariseFindings(back).find((s) => s.rule === 'T3.balance')).toEqual({
+      rule: 'T3.balance',
+      severity: 'error',
+      instances: null,
+      passed: null,
+      failed: 1,
+      skipped: null,
+    });
   });
 
   it('slices by table, severity and rule family', () => {
@@ -37,8 +60,11 @@ describe('core/index: confront, summarise, slice', () => {
     expect(xxgk.sliceFindings(result, { table: 'T2' })).toEqual([]);
   });
 
-  it('a clean report summarises to nothing', () => {
+  it('a clean report: every rule passed, none failed', () => {
     const [clean] = xxgk.readReportsFrom(bytes('某某县财政局-2024.xlsx'), 'clean.xlsx');
-    expect(xxgk.summariseFindings(xxgk.confront(clean))).toEqual([]);
+    const summary = xxgk.summariseFindings(xxgk.confront(clean));
+    expect(summary.length).toBeGreaterThan(10);
+    expect(summary.filter((s) => s.failed)).toEqual([]);
+    expect(summary.find((s) => s.rule === 'T3.balance')).toMatchObject({ passed: 7, failed: 0, skipped: 0 });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getForm, withVariants } from '../core/forms';
-import { compileRules, parseRules, RuleSyntaxError } from '../core/rules';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { FORMS, getForm, withVariants } from '../core/forms';
+import { BUILTIN_RULES, builtinRule, compileRules, parseRules, RuleSyntaxError } from '../core/rules';
 
 const count = (key: string, variants: string[] = []) =>
   Object.fromEntries(compileRules(withVariants(getForm(key), variants)).families.map((f) => [f.id, f.instances.length]));
@@ -95,5 +97,26 @@ describe('bad rule text gets line, column and what was expected', () => {
     expect(() => parseRules('x: T3:R1:total == import({})', 'r')).toThrow(RuleSyntaxError);
     expect(() => parseRules('x: T3:R1:total == [1,2]', 'r')).toThrow(RuleSyntaxError);
     expect(() => parseRules('x: T3:R1:total == 2 ^ 3', 'r')).toThrow(RuleSyntaxError);
+  });
+});
+
+describe('built-in rules are listed once (core/rules/builtin.ts)', () => {
+  it('each id once, every severity known, both languages described', () => {
+    const ids = BUILTIN_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of BUILTIN_RULES) {
+      expect(['error', 'warning', 'notice']).toContain(r.severity);
+      expect(r.description.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.description.en).not.toBe(r.description.zh);
+    }
+    expect(() => builtinRule('cell.nonsense')).toThrow(/builtin\.ts/);
+  });
+  it('every finding id a form names (its variants) and every text.* id the text rules raise is listed', () => {
+    const listed = new Set(BUILTIN_RULES.map((r) => r.id));
+    for (const f of FORMS) for (const v of Object.values(f.variants ?? {})) expect(listed).toContain(v.finding);
+    const textSource = readFileSync(path.join(__dirname, '..', 'core', 'rules', 'text.ts'), 'utf8');
+    const raised = [...textSource.matchAll(/'(text\.[a-z_]+)'/g)].map((m) => m[1]);
+    expect(raised.length).toBeGreaterThan(5);
+    for (const id of raised) expect(listed).toContain(id);
   });
 });

@@ -3,7 +3,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { afterEach, expect, test, vi } from 'vitest';
 import { main } from '../cli/main';
-import { checkReport } from '../core/check';
+import { confront } from '../core/check';
 import { Dec } from '../core/model/decimal';
 import { formCells, getForm } from '../core/forms';
 import { readReports } from '../core/read';
@@ -61,7 +61,7 @@ test.each([
       if (parts.some((p) => !p)) continue; // totals: checked below
       expect(Dec.of(report.cells[id].raw as number).eq(Dec.sum(parts as Dec[])), id).toBe(true);
     }
-    expect(checkReport(report).findings.filter((f) => f.severity !== 'notice')).toEqual([]);
+    expect(confront(report).findings.filter((f) => f.severity !== 'notice')).toEqual([]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(outFile);
@@ -107,7 +107,7 @@ test('sum names the inputs with errors and refuses unless --allow-errors', async
   expect(await main(['sum', a.file, b.file, '-o', outFile, '--allow-errors'])).toBe(0);
   vi.restoreAllMocks();
   const [report] = readReports(u8(fs.readFileSync(outFile)), outFile);
-  expect(checkReport(report).findings.some((f) => f.rule === 'T3.balance' && f.instance === 'natural')).toBe(true);
+  expect(confront(report).findings.some((f) => f.rule === 'T3.balance' && f.instance === 'natural')).toBe(true);
 });
 
 test('sum: bad command line is exit 2 and an unreadable input names the file', async () => {

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
-import { checkReport } from '../core/check';
+import { confront } from '../core/check';
 import { Dec } from '../core/model/decimal';
 import { formForYear } from '../core/forms';
 import { readReports } from '../core/read';
@@ -31,7 +31,7 @@ test.for([2020, 2025])(
     // Leave the cached results stale (0): only a real recalculation can make the totals right.
     await wb.xlsx.writeFile(file);
     const staleReport = readReports(u8(fs.readFileSync(file)), file)[0];
-    expect(checkReport(staleReport).findings.some((f) => f.severity === 'error')).toBe(true);
+    expect(confront(staleReport).findings.some((f) => f.severity === 'error')).toBe(true);
 
     const outDir = path.join(dir, 'out');
     fs.mkdirSync(outDir);
@@ -39,7 +39,7 @@ test.for([2020, 2025])(
     const [report] = readReports(u8(fs.readFileSync(converted)), converted);
     expect(report.format).toBe(form.key);
     expect(report.year).toBe(year);
-    const result = checkReport(report);
+    const result = confront(report);
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     for (const [id, terms] of derivedCells(form)) {
       const sum = Dec.sum(

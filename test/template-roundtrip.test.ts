@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { checkReport } from '../core/check';
+import { confront } from '../core/check';
 import { Dec } from '../core/model/decimal';
 import { formCells, formForYear, getForm } from '../core/forms';
 import { readReports } from '../core/read';
@@ -70,7 +70,7 @@ describe.each([
     expect(Object.keys(report.cells).sort()).toEqual([...formCells(form).keys()].sort());
     for (const [id, v] of inputs) expect(Dec.of(report.cells[id].raw as number).eq(v), id).toBe(true);
 
-    const result = checkReport(report);
+    const result = confront(report);
     expect(result.findings.filter((f) => f.severity !== 'notice')).toEqual([]);
     // Cached results (what any reader sees before recalculation) equal the checker's sums of the parts.
     for (const [id, terms] of derived) {
@@ -88,7 +88,7 @@ describe.each([
     expect(report.agency).toBeNull();
     expect(Object.keys(report.cells)).toHaveLength(formCells(form).size);
     for (const [id, c] of Object.entries(report.cells)) if (!derivedCells(form).has(id)) expect(c.raw, id).toBeNull();
-    expect(checkReport(report).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(confront(report).findings.filter((f) => f.severity === 'error')).toEqual([]);
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);

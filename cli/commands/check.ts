@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CheckFileOptions } from '../../core/checkfile';
-import { summarise, type FileResult } from '../../core/model/findings';
+import { findingsDocument, type FileResult } from '../../core/model/findings';
 import {
   analyseBatch,
   batchListing,
@@ -122,7 +122,7 @@ export function run(argv: string[]): Promise<number> {
       results.map((result, i) => ({ result, mtime: mtime(files[i]) })),
       { lang, year, agencies, priorAgencies: opts.priors ? opts.priors.map((p) => p.report.agency) : null },
     );
-    const doc = summarise(results);
+    const doc = findingsDocument(results);
     if (values.report) {
       writeAtomic(values.report, await renderBatchReport(batch, values.report, lang));
       if (!values.json) process.stderr.write(lang === 'en' ? `report written: ${values.report}\n` : `已写出检查报告：${values.report}\n`);

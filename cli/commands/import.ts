@@ -6,7 +6,7 @@
  * workbook in the official layout (the template, values filled in) that `xxgk check` reads back.
  */
 import * as fs from 'fs';
-import { checkReport, formOf } from '../../core/check';
+import { confront, formOf } from '../../core/check';
 import { exportTables } from '../../core/export';
 import type { Lang, ReportResult } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
@@ -77,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
       throw new Error(
         L(lang, `${file} 含 ${reports.length} 份报告，-o 只能写一份`, `${file} holds ${reports.length} reports; -o writes one`),
       );
-    const results = reports.map((r) => checkReport(r, { lang, textRules: textFindings }));
+    const results = reports.map((r) => confront(r, { lang, textRules: textFindings }));
     if (values.output) {
       const r = reports[0];
       const data = await writeTemplate(getForm(r.format), {

@@ -7,7 +7,8 @@ import type { Finding, Lang } from '../model/findings';
 import type { ReportData } from '../model/report';
 import type { RuleInstance, RuleSet, Side } from '../rules';
 import { findingCell, readCells, valueOf, type Cell } from './cell';
-import { describeSide, instanceName, L } from './wording';
+import { say } from '../messages';
+import { describeSide, instanceName } from './wording';
 import type { FormSpec } from '../forms';
 
 function sideValue(side: Side, get: (id: string, prior: boolean) => Cell): Dec {
@@ -40,8 +41,13 @@ export function evaluate(
   const where = instanceName(inst, cur, lang);
   const side = (s: Side, v: Dec) =>
     describeSide(s, get, fam.scope.kind, lang) + (s.terms.length > 1 || !s.constant.isZero() ? ` = ${v}` : '');
-  const op = inst.op === '==' ? '' : ` ${inst.op} `;
-  const message = `${where}${L(lang, '：', ': ')}${side(inst.lhs, l)}${L(lang, '，但', ', but')} ${side(inst.rhs, r)}${op ? L(lang, `（应满足 ${inst.op}）`, ` (should be ${inst.op})`) : ''}${blanks ? L(lang, '（空白单元格按 0 计）', ' (blank cells counted as 0)') : ''}`;
+  const message = say(lang, 'check.equation', {
+    where,
+    lhs: side(inst.lhs, l),
+    rhs: side(inst.rhs, r),
+    op: inst.op === '==' ? null : inst.op,
+    blanks,
+  });
   // For a total, the expected value is the sum of its parts; otherwise the left side as printed.
   const [expected, actual] = fam.total ? [r, l] : [l, r];
   return {
@@ -64,6 +70,7 @@ export function crossYear(
   prior: ReportData,
   priorName: string | null,
   lang: Lang,
+  evaluated: Set<RuleInstance>,
 ): Finding[] {
   const pcells = readCells(pform, prior);
   const out: Finding[] = [];
@@ -73,6 +80,7 @@ export function crossYear(
     const terms = [...inst.lhs.terms, ...inst.rhs.terms];
     if (!terms.every((t) => (t.prior ? pcells.has(t.cell) : cells.has(t.cell)))) continue;
     if (terms.some((t) => (t.prior ? pcells.get(t.cell)! : cells.get(t.cell)!).value.kind === 'text')) continue;
+    evaluated.add(inst);
     const f = evaluate(
       inst,
       (id) => cells.get(id)!,

@@ -7,7 +7,9 @@ import { formCells, formForYear, getForm, rowName, type FormSpec } from '../form
 import type { ReportData } from '../model/report';
 import type { RuleSet } from '../rules';
 import type { Cell } from './cell';
-import { cellName, L } from './wording';
+import { say } from '../messages';
+import { builtinRule } from '../rules/builtin';
+import { cellName } from './wording';
 
 export function formatFindings(report: ReportData, lang: Lang): Finding[] {
   const out: Finding[] = [];
@@ -18,14 +20,10 @@ export function formatFindings(report: ReportData, lang: Lang): Finding[] {
       out.push({
         rule: 'format.year_mismatch',
         instance: null,
-        severity: 'warning',
+        severity: builtinRule('format.year_mismatch').severity,
         cells: [],
         suspects: [],
-        message: L(
-          lang,
-          `${report.year} 年度报告应使用 ${due.issuedBy} 的格式（${due.key}），但表格是 ${base.key} 格式，已按 ${base.key} 格式检查`,
-          `a ${report.year} report should use format ${due.key} (${due.issuedBy}), but its tables are in format ${base.key}; checked as ${base.key}`,
-        ),
+        message: say(lang, 'check.year_mismatch', { year: report.year, due: due.key, issuedBy: due.issuedBy, format: base.key }),
       });
   }
   for (const v of report.variants ?? []) {
@@ -34,14 +32,14 @@ export function formatFindings(report: ReportData, lang: Lang): Finding[] {
       out.push({
         rule: spec.finding,
         instance: null,
-        severity: 'warning',
+        severity: builtinRule(spec.finding).severity,
         cells: [],
         suspects: [],
-        message: L(
-          lang,
-          `${base.key} 格式的表三应将“${spec.row.label[spec.row.label.length - 1]}”分为 ${spec.replaces.length} 项，本报告仍为旧格式的一行，已按其实有的行检查`,
-          `a format ${base.key} Table 3 splits "${spec.row.label[spec.row.label.length - 1]}" into ${spec.replaces.length} rows; this report prints the old single row and was checked with it`,
-        ),
+        message: say(lang, 'check.old_rows', {
+          format: base.key,
+          label: spec.row.label[spec.row.label.length - 1],
+          parts: spec.replaces.length,
+        }),
       });
   }
   return out;
@@ -67,43 +65,30 @@ export function missingFindings(form: FormSpec, rules: RuleSet, cells: Map<strin
       out.push({
         rule: 'format.missing_table',
         instance: table.key,
-        severity: 'warning',
+        severity: builtinRule('format.missing_table').severity,
         cells: [],
         suspects: [],
-        message: L(
-          lang,
-          `没有找到${name}（${table.title}），其 ${skipped} 个等式未检查`,
-          `${name} (${table.title}) was not found; its ${skipped} equations were not checked`,
-        ),
+        message: say(lang, 'check.missing_table', { table: name, title: table.title, skipped }),
       });
       continue;
     }
     const rows = [...new Set(missing.map((c) => c.row.key))];
     const fullRows = rows.filter((r) => ids.filter((c) => c.row.key === r).every((c) => !cells.has(c.id)));
     const what = fullRows.length
-      ? L(lang, `行：${fullRows.map((r) => rowName(ids.find((c) => c.row.key === r)!.row)).join('、')}`, `rows: ${fullRows.join(', ')}`)
-      : L(
-          lang,
-          `单元格：${missing
-            .slice(0, 8)
-            .map((c) => cellName(c, lang))
-            .join('、')}${missing.length > 8 ? '…' : ''}`,
-          `cells: ${missing
-            .slice(0, 8)
-            .map((c) => c.id)
-            .join(', ')}${missing.length > 8 ? '…' : ''}`,
-        );
+      ? say(lang, 'check.missing_rows', {
+          rows: fullRows.map((r) => (lang === 'en' ? r : rowName(ids.find((c) => c.row.key === r)!.row))),
+        })
+      : say(lang, 'check.missing_cell_list', {
+          cells: missing.slice(0, 8).map((c) => (lang === 'en' ? c.id : cellName(c, lang))),
+          more: missing.length > 8,
+        });
     out.push({
       rule: 'format.missing_cells',
       instance: table.key,
-      severity: 'warning',
+      severity: builtinRule('format.missing_cells').severity,
       cells: [],
       suspects: [],
-      message: L(
-        lang,
-        `${name}缺少 ${missing.length} 个单元格（${what}），涉及的 ${skipped} 个等式未检查`,
-        `${name} lacks ${missing.length} cells (${what}); ${skipped} equations involving them were not checked`,
-      ),
+      message: say(lang, 'check.missing_cells', { table: name, count: missing.length, what, skipped }),
     });
   }
   return out;

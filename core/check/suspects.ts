@@ -11,7 +11,8 @@ import { addToDecimal, isWhole, qeq, rationalToNumber } from '../rational';
 import type { RuleInstance, RuleSet } from '../rules';
 import { findingCell, valueOf, type Cell } from './cell';
 import type { FormulaLinks } from './formulas';
-import { L, reasonFor, slip } from './wording';
+import { say } from '../messages';
+import { reasonFor, slip } from './wording';
 
 /**
  * Builds the linear system of every same-year equation (error severity, '=='), with formula
@@ -63,7 +64,7 @@ export function pointAtSuspects(
         suspects.push({
           ...findingCell(c),
           suggested,
-          reason: L(lang, `合计空白，按各项之和应为 ${suggested}`, `the total is blank; its parts add up to ${suggested}`),
+          reason: say(lang, 'check.blank_total', { value: suggested }),
           _rank: 1,
         });
       }
@@ -85,7 +86,7 @@ export function pointAtSuspects(
         {
           ...findingCell(c),
           suggested: rationalToNumber(val),
-          reason: L(lang, `按所在等式推算应为 ${rationalToNumber(val)}`, `its equations give ${rationalToNumber(val)}`),
+          reason: say(lang, 'check.text_value', { value: rationalToNumber(val) }),
         },
       ];
       f.expected = rationalToNumber(val);

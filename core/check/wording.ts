@@ -6,40 +6,42 @@ import { Dec } from '../model/decimal';
 import type { Lang } from '../model/findings';
 import { columnName, rowName, type CellSpec } from '../forms';
 import type { RuleInstance, Side } from '../rules';
+import { say } from '../messages';
 import { valueOf, type Cell } from './cell';
-
-export const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
 
 /** "表三 本年新收 行 自然人 列" — where a cell sits, in words. */
 export function cellName(spec: CellSpec, lang: Lang): string {
   const t = lang === 'en' ? spec.table.shortEn : spec.table.short;
   const r = spec.row.label.length ? (lang === 'en' ? spec.row.key : rowName(spec.row)) : '';
   const c = lang === 'en' ? spec.column.key : columnName(spec.column);
-  return lang === 'en' ? `${t} ${r ? `row ${r}, ` : ''}column ${c}` : `${t} ${r ? `${r}·` : ''}${c}`;
+  return say(lang, 'check.cell_name', { table: t, row: r || null, column: c });
 }
 
 export function instanceName(inst: RuleInstance, cur: (id: string) => Cell, lang: Lang): string {
   const any = cur(inst.cells[0]).spec;
   const t = lang === 'en' ? any.table.shortEn : any.table.short;
   const scope = inst.family.scope.kind;
-  if (scope === 'column') return lang === 'en' ? `${t}, column ${inst.instance}` : `${t} ${columnName(any.column)} 列`;
-  if (scope === 'row') return lang === 'en' ? `${t}, row ${inst.instance}` : `${t} ${rowName(any.row)} 行`;
+  const en = lang === 'en';
+  if (scope === 'column') return say(lang, 'check.instance.column', { table: t, column: en ? inst.instance! : columnName(any.column) });
+  if (scope === 'row') return say(lang, 'check.instance.row', { table: t, row: en ? inst.instance! : rowName(any.row) });
   if (scope === 'group')
-    return lang === 'en' ? `${t}, ${inst.instance}` : `${t} ${any.column.header[any.column.header.length - 2] ?? inst.instance}`;
-  return lang === 'en' ? `${inst.family.id}` : `${inst.family.id}`;
+    return say(lang, 'check.instance.group', {
+      table: t,
+      group: en ? inst.instance! : (any.column.header[any.column.header.length - 2] ?? inst.instance!),
+    });
+  return inst.family.id;
 }
 
 export function describeSide(s: Side, get: (id: string, prior: boolean) => Cell, scope: string, lang: Lang): string {
   const parts = s.terms.map((t) => {
     const c = get(t.cell, t.prior);
-    const nm = termName(c, scope, lang) + (t.prior ? L(lang, '（上年）', ' (last year)') : '');
-    const v = c.value.kind === 'blank' ? L(lang, '空白', 'blank') : String(valueOf(c));
+    const nm = termName(c, scope, lang) + (t.prior ? say(lang, 'check.last_year') : '');
+    const v = c.value.kind === 'blank' ? say(lang, 'check.blank_value') : String(valueOf(c));
     const coef = t.coef.eq(Dec.of(1)) || t.coef.eq(Dec.of(-1)) ? '' : `${t.coef.cmp(Dec.ZERO) < 0 ? t.coef.neg() : t.coef}×`;
     return { neg: t.coef.isNegative(), text: `${coef}${nm} ${v}`, zero: c.value.kind === 'number' && c.value.value.isZero() };
   });
   // A long sum (表三's 21 results) is named, not spelled out: its cells are listed in the finding.
-  if (parts.length > 8)
-    return L(lang, `${parts.length} 项之和`, `the sum of ${parts.length} parts`) + (s.constant.isZero() ? '' : ` + ${s.constant}`);
+  if (parts.length > 8) return say(lang, 'check.sum_of', { parts: parts.length }) + (s.constant.isZero() ? '' : ` + ${s.constant}`);
   let out = parts.map((p, i) => (i === 0 ? (p.neg ? '−' : '') : p.neg ? ' − ' : ' + ') + p.text).join('');
   if (!s.constant.isZero()) out += ` + ${s.constant}`;
   return out || String(s.constant);
@@ -59,31 +61,22 @@ export function slip(written: Dec, suggested: Dec, lang: Lang): string | null {
   const w = written.toString(),
     s = suggested.toString();
   if (w === s) return null;
-  if (!suggested.isZero() && written.eq(suggested.neg())) return L(lang, '疑为正负号写反', 'looks like a flipped sign');
+  if (!suggested.isZero() && written.eq(suggested.neg())) return say(lang, 'check.slip.sign');
+  const change = { written: w, suggested: s };
   const wd = w.replace(/^-/, ''),
     sd = s.replace(/^-/, '');
   if (wd.length === sd.length) {
     const diff = [...wd].map((ch, i) => (ch !== sd[i] ? i : -1)).filter((i) => i >= 0);
     if (diff.length === 2 && diff[1] === diff[0] + 1 && wd[diff[0]] === sd[diff[1]] && wd[diff[1]] === sd[diff[0]])
-      return L(lang, `疑为两位数字颠倒（${w} → ${s}）`, `looks like two digits swapped (${w} → ${s})`);
+      return say(lang, 'check.slip.swapped', change);
   }
   const dropOne = (long: string, short: string) => [...long].some((_, i) => long.slice(0, i) + long.slice(i + 1) === short);
-  if (wd.length === sd.length + 1 && dropOne(wd, sd))
-    return L(lang, `疑为多打了一位数字（${w} → ${s}）`, `looks like a digit typed twice or extra (${w} → ${s})`);
-  if (sd.length === wd.length + 1 && dropOne(sd, wd))
-    return L(lang, `疑为漏打了一位数字（${w} → ${s}）`, `looks like a dropped digit (${w} → ${s})`);
+  if (wd.length === sd.length + 1 && dropOne(wd, sd)) return say(lang, 'check.slip.extra', change);
+  if (sd.length === wd.length + 1 && dropOne(sd, wd)) return say(lang, 'check.slip.dropped', change);
   return null;
 }
 
 /** Why a cell is suspected with a suggested value: the slip it looks like, and what the change does. */
 export function reasonFor(c: Cell, suggested: Dec, size: number, alternatives: number, lang: Lang): string {
-  const s = slip(valueOf(c), suggested, lang);
-  const base = L(
-    lang,
-    `改为 ${suggested} 后${size > 1 ? `（与另外 ${size - 1} 个单元格一起）` : ''}各等式均成立`,
-    `with ${suggested}${size > 1 ? ` (together with ${size - 1} other cell${size > 2 ? 's' : ''})` : ''} every equation holds`,
-  );
-  const alt =
-    alternatives > 1 ? L(lang, `；共有 ${alternatives} 种同样简单的解释`, `; ${alternatives} equally small explanations exist`) : '';
-  return (s ? `${s}；` : '') + base + alt;
+  return say(lang, 'check.reason', { slip: slip(valueOf(c), suggested, lang), value: String(suggested), others: size - 1, alternatives });
 }

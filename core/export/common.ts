@@ -2,7 +2,7 @@
  * What every export shares: the refusal of a report with error findings (unless allowed), the
  * form the report prints (variants included), and each value cell as published.
  */
-import { checkReport, formOf } from '../check';
+import { confront, formOf } from '../check';
 import type { Finding, Lang } from '../model/findings';
 import { formCells, type CellSpec, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
@@ -38,7 +38,7 @@ export class ExportRefused extends Error {
 export function guardExport(report: ReportData, opts: ExportOptions = {}): void {
   if (opts.allowErrors) return;
   const lang = opts.lang ?? 'zh';
-  const errors = checkReport(report, { lang }).findings.filter((f) => f.severity === 'error');
+  const errors = confront(report, { lang }).findings.filter((f) => f.severity === 'error');
   if (errors.length) throw new ExportRefused(errors, lang, report.sheet ?? report.agency);
 }
 

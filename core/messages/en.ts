@@ -61,6 +61,41 @@ export const en: Catalogue = {
   'check.holds.not_finite': (p) => `"${p.text}" is not a finite number`,
   'check.holds.too_precise': (p) => `${p.text} has more than 60 decimals: no count or amount has`,
   'check.holds.too_long': (p) => `holds a text of ${p.length} characters ("${p.text}"), not a number`,
+  'check.at': (p) => `${p.where}: ${p.what}`,
+  'check.cell_name': (p) => `${p.table} ${p.row ? `row ${p.row}, ` : ''}column ${p.column}`,
+  'check.blank': (p) =>
+    p.placeholder
+      ? `holds "${p.placeholder}", read as blank (counted as 0 in equations); write 0 for none`
+      : 'is blank (counted as 0 in equations); write 0 for none',
+  'check.text_number': (p) => `text "${p.raw}" read as the number ${p.value}${p.yuan ? ' (元 converted to 万元)' : ''}`,
+  'check.integer': (p) => `a count must be a whole number, found ${p.value}`,
+  'check.nonnegative': (p) => `must not be negative, found ${p.value}`,
+  'check.decimals': (p) => `money (万元) has at most 4 decimals, found ${p.value}`,
+  'check.formula_computed': (p) => `the formula =${p.formula} was saved without its result; computed as ${p.value}`,
+  'check.year_mismatch': (p) =>
+    `a ${p.year} report should use format ${p.due} (${p.issuedBy}), but its tables are in format ${p.format}; checked as ${p.format}`,
+  'check.old_rows': (p) =>
+    `a format ${p.format} Table 3 splits "${p.label}" into ${p.parts} rows; this report prints the old single row and was checked with it`,
+  'check.missing_table': (p) => `${p.table} (${p.title}) was not found; its ${p.skipped} equations were not checked`,
+  'check.missing_rows': (p) => `rows: ${p.rows.join(', ')}`,
+  'check.missing_cell_list': (p) => `cells: ${p.cells.join(', ')}${p.more ? '…' : ''}`,
+  'check.missing_cells': (p) => `${p.table} lacks ${p.count} cells (${p.what}); ${p.skipped} equations involving them were not checked`,
+  'check.instance.column': (p) => `${p.table}, column ${p.column}`,
+  'check.instance.row': (p) => `${p.table}, row ${p.row}`,
+  'check.instance.group': (p) => `${p.table}, ${p.group}`,
+  'check.last_year': () => ' (last year)',
+  'check.blank_value': () => 'blank',
+  'check.sum_of': (p) => `the sum of ${p.parts} parts`,
+  'check.equation': (p) =>
+    `${p.where}: ${p.lhs}, but ${p.rhs}${p.op ? ` (should be ${p.op})` : ''}${p.blanks ? ' (blank cells counted as 0)' : ''}`,
+  'check.slip.sign': () => 'looks like a flipped sign',
+  'check.slip.swapped': (p) => `looks like two digits swapped (${p.written} → ${p.suggested})`,
+  'check.slip.extra': (p) => `looks like a digit typed twice or extra (${p.written} → ${p.suggested})`,
+  'check.slip.dropped': (p) => `looks like a dropped digit (${p.written} → ${p.suggested})`,
+  'check.reason': (p) =>
+    `${p.slip ? `${p.slip}; ` : ''}with ${p.value}${p.others ? ` (together with ${p.others} other cell${p.others > 1 ? 's' : ''})` : ''} every equation holds${p.alternatives > 1 ? `; ${p.alternatives} equally small explanations exist` : ''}`,
+  'check.blank_total': (p) => `the total is blank; its parts add up to ${p.value}`,
+  'check.text_value': (p) => `its equations give ${p.value}`,
 
   // ── rules ─────────────────────────────────────────────────────────────────────────────────────
 

@@ -65,6 +65,42 @@ export const zh = {
   'check.holds.not_finite': (p: { text: string }) => `“${p.text}”不是有效的数字`,
   'check.holds.too_precise': (p: { text: string }) => `${p.text} 的小数超过 60 位，不是有效的件数或金额`,
   'check.holds.too_long': (p: { text: string; length: number }) => `填写了 ${p.length} 个字符的文本“${p.text}”，不是数字`,
+  'check.at': (p: { where: string; what: string }) => `${p.where}：${p.what}`,
+  'check.cell_name': (p: { table: string; row: string | null; column: string }) => `${p.table} ${p.row ? `${p.row}·` : ''}${p.column}`,
+  'check.blank': (p: { placeholder?: string }) =>
+    p.placeholder ? `填写了“${p.placeholder}”，按空白处理（计算时按 0 计）；没有数据请填 0` : '空白（计算时按 0 计）；没有数据请填 0',
+  'check.text_number': (p: { raw: string; value: string; yuan: boolean }) =>
+    `文本“${p.raw}”按数字 ${p.value} 读取${p.yuan ? '（元已换算为万元）' : ''}`,
+  'check.integer': (p: { value: string }) => `件数应为整数，实为 ${p.value}`,
+  'check.nonnegative': (p: { value: string }) => `不能为负数，实为 ${p.value}`,
+  'check.decimals': (p: { value: string }) => `金额（万元）最多保留 4 位小数，实为 ${p.value}`,
+  'check.formula_computed': (p: { formula: string; value: string }) => `公式 =${p.formula} 没有保存计算结果，已按公式算得 ${p.value}`,
+  'check.year_mismatch': (p: { year: number; due: string; issuedBy: string; format: string }) =>
+    `${p.year} 年度报告应使用 ${p.issuedBy} 的格式（${p.due}），但表格是 ${p.format} 格式，已按 ${p.format} 格式检查`,
+  'check.old_rows': (p: { format: string; label: string; parts: number }) =>
+    `${p.format} 格式的表三应将“${p.label}”分为 ${p.parts} 项，本报告仍为旧格式的一行，已按其实有的行检查`,
+  'check.missing_table': (p: { table: string; title: string; skipped: number }) =>
+    `没有找到${p.table}（${p.title}），其 ${p.skipped} 个等式未检查`,
+  'check.missing_rows': (p: { rows: string[] }) => `行：${p.rows.join('、')}`,
+  'check.missing_cell_list': (p: { cells: string[]; more: boolean }) => `单元格：${p.cells.join('、')}${p.more ? '…' : ''}`,
+  'check.missing_cells': (p: { table: string; count: number; what: string; skipped: number }) =>
+    `${p.table}缺少 ${p.count} 个单元格（${p.what}），涉及的 ${p.skipped} 个等式未检查`,
+  'check.instance.column': (p: { table: string; column: string }) => `${p.table} ${p.column} 列`,
+  'check.instance.row': (p: { table: string; row: string }) => `${p.table} ${p.row} 行`,
+  'check.instance.group': (p: { table: string; group: string }) => `${p.table} ${p.group}`,
+  'check.last_year': () => '（上年）',
+  'check.blank_value': () => '空白',
+  'check.sum_of': (p: { parts: number }) => `${p.parts} 项之和`,
+  'check.equation': (p: { where: string; lhs: string; rhs: string; op: string | null; blanks: boolean }) =>
+    `${p.where}：${p.lhs}，但 ${p.rhs}${p.op ? `（应满足 ${p.op}）` : ''}${p.blanks ? '（空白单元格按 0 计）' : ''}`,
+  'check.slip.sign': () => '疑为正负号写反',
+  'check.slip.swapped': (p: { written: string; suggested: string }) => `疑为两位数字颠倒（${p.written} → ${p.suggested}）`,
+  'check.slip.extra': (p: { written: string; suggested: string }) => `疑为多打了一位数字（${p.written} → ${p.suggested}）`,
+  'check.slip.dropped': (p: { written: string; suggested: string }) => `疑为漏打了一位数字（${p.written} → ${p.suggested}）`,
+  'check.reason': (p: { slip: string | null; value: string; others: number; alternatives: number }) =>
+    `${p.slip ? `${p.slip}；` : ''}改为 ${p.value} 后${p.others ? `（与另外 ${p.others} 个单元格一起）` : ''}各等式均成立${p.alternatives > 1 ? `；共有 ${p.alternatives} 种同样简单的解释` : ''}`,
+  'check.blank_total': (p: { value: number }) => `合计空白，按各项之和应为 ${p.value}`,
+  'check.text_value': (p: { value: number }) => `按所在等式推算应为 ${p.value}`,
 
   // ── rules: the built-in rule catalogue and rule-file errors (core/rules) ───────────────────────
 

@@ -67,7 +67,8 @@ export class Tally {
   }
 }
 
-export function summarise(files: FileResult[]): FindingsDoc {
+/** The findings document (docs/findings.md) of the given files, with its summary counts. */
+export function findingsDocument(files: FileResult[]): FindingsDoc {
   const tally = new Tally();
   for (const f of files) tally.add(f);
   return { version: 1, files, summary: tally.summary };
@@ -99,17 +100,61 @@ export function sliceFindings(result: ReportResult, filter: FindingFilter = {}):
   );
 }
 
-/** One line per rule: how many instances failed, at what severity (the summary a statistician reads first). */
-export function summariseFindings(result: ReportResult): { rule: string; severity: Severity; count: number }[] {
-  const by = new Map<string, { rule: string; severity: Severity; count: number }>();
+/** How many instances of a rule a check had and evaluated (kept beside a result, not in its JSON). */
+export interface RuleCount {
+  rule: string;
+  severity: Severity;
+  instances: number;
+  checked: number;
+}
+
+const ruleCounts = new WeakMap<ReportResult, RuleCount[]>();
+
+/** Records the instance counts of a result that confront made. */
+export function recordRuleCounts(result: ReportResult, counts: RuleCount[]): void {
+  ruleCounts.set(result, counts);
+}
+
+/**
+ * One line per rule, as R validate's summary: its instances, how many passed, failed and were
+ * skipped (cells missing, a cell no number, last year's report not given). Rules with findings
+ * come first (errors, then warnings, then notices), then the rules that passed. For a result read
+ * back from JSON, or a rule checked outside the equations (format.*, text.*, local), only the
+ * failures are known: instances, passed and skipped are then null.
+ */
+export interface RuleSummary {
+  rule: string;
+  severity: Severity;
+  instances: number | null;
+  passed: number | null;
+  failed: number;
+  skipped: number | null;
+}
+
+export function summariseFindings(result: ReportResult): RuleSummary[] {
+  const by = new Map<string, RuleSummary>();
+  for (const c of ruleCounts.get(result) ?? [])
+    by.set(`${c.rule}|${c.severity}`, {
+      rule: c.rule,
+      severity: c.severity,
+      instances: c.instances,
+      passed: c.checked,
+      failed: 0,
+      skipped: c.instances - c.checked,
+    });
   for (const f of result.findings) {
     const k = `${f.rule}|${f.severity}`;
-    const cur = by.get(k);
-    if (cur) cur.count++;
-    else by.set(k, { rule: f.rule, severity: f.severity, count: 1 });
+    let cur = by.get(k);
+    if (!cur) by.set(k, (cur = { rule: f.rule, severity: f.severity, instances: null, passed: null, failed: 0, skipped: null }));
+    cur.failed++;
+    if (cur.passed !== null) cur.passed = Math.max(0, cur.passed - 1);
   }
   const rank: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
   return [...by.values()].sort(
-    (a, b) => rank[a.severity] - rank[b.severity] || b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    (a, b) =>
+      Number(!a.failed) - Number(!b.failed) ||
+      rank[a.severity] - rank[b.severity] ||
+      b.failed - a.failed ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
   );
 }

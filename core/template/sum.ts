@@ -7,7 +7,7 @@ import { Dec } from '../model/decimal';
 import type { Finding, Lang, ReportResult } from '../model/findings';
 import { formCells, getForm, withVariants, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
-import { checkReport } from '../check';
+import { confront } from '../check';
 import { readValue } from '../model/values';
 import { derivedParts, type WriteValue } from './derive';
 import { cellWords, fillReport } from './fill';
@@ -75,7 +75,7 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
       ),
     };
   }
-  const checked = inputs.map((i) => ({ name: i.name, result: checkReport(i.report, { lang }) }));
+  const checked = inputs.map((i) => ({ name: i.name, result: confront(i.report, { lang }) }));
   const bad = checked.filter((c) => c.result.findings.some((f) => f.severity === 'error'));
   if (bad.length && !opts.allowErrors) {
     const lines = bad.map((b) => {
@@ -161,7 +161,7 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
     notes: [],
     tables: form.tables.map((t) => t.key),
   };
-  const result = checkReport(report, { lang });
+  const result = confront(report, { lang });
   const sumErrors = result.findings.filter((f: Finding) => f.severity === 'error');
   if (sumErrors.length && !opts.allowErrors)
     return {

@@ -1,0 +1,53 @@
+/**
+ * The rules checked in code rather than written as equations in a form (docs/formats.md, "Cell
+ * rules", "Format rules", "Text rules"), each once: id, severity, and what it checks in both
+ * languages. The checker takes a finding's severity from here and `xxgk rules` lists them, so a
+ * new rule is one line below plus the code that raises it. The form's equations (T2.*, T3.*,
+ * T4.*, X.*) live in the form files (core/forms/format-YYYY.json).
+ */
+import type { Severity } from '../model/findings';
+
+export interface BuiltinRule {
+  id: string;
+  severity: Severity;
+  description: { zh: string; en: string };
+}
+
+const rule = (id: string, severity: Severity, zh: string, en: string): BuiltinRule => ({ id, severity, description: { zh, en } });
+
+// One line a rule, so that adding one is a one-line change.
+// prettier-ignore
+export const BUILTIN_RULES: readonly BuiltinRule[] = [
+  // Each value cell on its own.
+  rule('cell.not_number', 'error', '单元格内容不是数字（“若干”等）；所在等式按其求解并给出建议值', 'the cell holds text that is no number; its equations are solved for it'),
+  rule('cell.integer', 'error', '件数为整数', 'a count is a whole number'),
+  rule('cell.nonnegative', 'error', '件数和金额不为负（本年增/减除外）', 'counts and money are not negative (except the yearly change)'),
+  rule('cell.decimals', 'error', '金额（万元）最多 4 位小数', 'money (万元) has at most 4 decimals'),
+  rule('cell.blank', 'warning', '单元格空白或填“/”“—”“无”：按 0 计算并提示', 'blank or a placeholder ("/", "—", "无"): counted as 0, and reported'),
+  rule('cell.text_number', 'notice', '以文本写的数字（“12件”、全角数字、千分位）按数字读取并提示', 'a number written as text ("12件", full-width digits) is read as the number'),
+  rule('cell.formula_computed', 'notice', '公式未保存计算结果时，按公式由所加各格算出', 'a formula saved without its result is computed from the cells it adds'),
+  // The report's layout.
+  rule('format.year_mismatch', 'warning', '报告年度与表格格式不符（按实有格式检查）', 'the layout is not the format of the report year (checked as the layout it has)'),
+  rule('format.old_rows', 'warning', '2021 格式的报告仍用旧的（六）其他处理单行', 'a 2021-format report prints the old single （六） row'),
+  rule('format.missing_cells', 'warning', '表格缺少的行或单元格，以及因此未检查的等式', 'rows or cells a table lacks, and the equations left unchecked for it'),
+  rule('format.missing_table', 'warning', '没有找到的表格，以及因此未检查的等式', 'a table not found, and the equations left unchecked for it'),
+  // Figures quoted in a published report's text (core/rules/text.ts).
+  rule('text.received', 'warning', '正文所称收到申请件数与表三本年新收总计一致', 'applications received, as the text says, agree with Table 3 R1 total'),
+  rule('text.carried_in', 'warning', '正文所称上年结转件数与表三上年结转总计一致', 'carried over from last year, as the text says, agrees with Table 3 R2 total'),
+  rule('text.handled', 'warning', '正文所称办结件数与表三办理结果总计一致', 'applications handled, as the text says, agree with Table 3 R3.7 total'),
+  rule('text.disclosed', 'warning', '正文所称予以公开件数与表三（一）总计一致', 'disclosed, as the text says, agrees with Table 3 R3.1 total'),
+  rule('text.partial', 'warning', '正文所称部分公开件数与表三（二）总计一致', 'partly disclosed, as the text says, agrees with Table 3 R3.2 total'),
+  rule('text.withheld', 'warning', '正文所称不予公开件数与表三（三）各项总计之和一致', 'withheld, as the text says, agrees with the sum of Table 3 R3.3.* totals'),
+  rule('text.carried_over', 'warning', '正文所称结转下年度件数与表三结转下年度总计一致', 'carried over to next year, as the text says, agrees with Table 3 R4 total'),
+  rule('text.review', 'warning', '正文所称行政复议件数与表四行政复议总计一致', 'administrative reviews, as the text says, agree with Table 4 review total'),
+  rule('text.suit', 'warning', '正文所称行政诉讼件数与表四两类行政诉讼总计之和一致', 'lawsuits, as the text says, agree with Table 4 suit totals'),
+];
+
+const BY_ID = new Map(BUILTIN_RULES.map((r) => [r.id, r]));
+
+/** The built-in rule `id`; an id not listed above is a programming error. */
+export function builtinRule(id: string): BuiltinRule {
+  const r = BY_ID.get(id);
+  if (!r) throw new Error(`built-in rule ${id} is not listed in core/rules/builtin.ts`);
+  return r;
+}
