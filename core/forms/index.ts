@@ -1,15 +1,26 @@
 import type { BlockSpec, ColumnSpec, FormSpec, RowSpec, TableKey, TableSpec, ValueKind } from './types';
+import { sayBoth } from '../messages';
 import f2019 from './format-2019.json';
 import f2021 from './format-2021.json';
+import { FormError, validateForm, validateYears } from './validate';
 
 export * from './types';
+export { FormError, validateForm } from './validate';
 
-/** Every official format. A new format year is a new JSON file listed here. */
-export const FORMS: readonly FormSpec[] = [f2019 as FormSpec, f2021 as FormSpec];
+/**
+ * Every official format, oldest first, each checked as it is loaded. A new format year is a new
+ * JSON file listed here (CONTRIBUTING.md); the years each applies to are in the file only.
+ */
+const FILES = [
+  { file: 'core/forms/format-2019.json', form: validateForm(f2019, 'core/forms/format-2019.json') },
+  { file: 'core/forms/format-2021.json', form: validateForm(f2021, 'core/forms/format-2021.json') },
+];
+validateYears(FILES);
+export const FORMS: readonly FormSpec[] = FILES.map((f) => f.form);
 
 export function getForm(key: string): FormSpec {
   const form = FORMS.find((f) => f.key === key);
-  if (!form) throw new Error(`未知的报告格式 ${key} / unknown format ${key} (known: ${FORMS.map((f) => f.key).join(', ')})`);
+  if (!form) throw new FormError(sayBoth('check.unknown_format', { format: key, known: FORMS.map((f) => f.key) }));
   return form;
 }
 
@@ -30,7 +41,7 @@ export function withVariants(form: FormSpec, variants: readonly string[] = []): 
   let tables = form.tables;
   for (const name of variants) {
     const v = form.variants?.[name];
-    if (!v) throw new Error(`格式 ${form.key} 没有变体 ${name} / format ${form.key} has no variant ${name}`);
+    if (!v) throw new FormError(sayBoth('check.unknown_variant', { format: form.key, variant: name }));
     tables = tables.map((t) =>
       t.key !== v.table
         ? t

@@ -2,6 +2,7 @@
  * English message catalogue: the same keys and parameters as zh.ts (the type says so). Labels
  * quoted from a report may stay in Chinese; nothing else does.
  */
+import type { Expected } from '../forms/validate';
 import type { Catalogue } from './zh';
 
 /** A table by its key (T2, T3, T4). */
@@ -97,6 +98,27 @@ export const en: Catalogue = {
   'check.blank_total': (p) => `the total is blank; its parts add up to ${p.value}`,
   'check.text_value': (p) => `its equations give ${p.value}`,
 
+  'check.form_invalid': (p) => {
+    const where = `form file ${p.file}${p.at ? `, at ${p.at}` : ''}`;
+    const type: Record<Expected, string> = {
+      text: 'a non-empty text',
+      number: 'a whole number ≥ 0',
+      year: 'a year (2000–2100)',
+      list: 'a list',
+      object: 'an object',
+      kind: 'count, signed or money',
+      table: 'T2, T3 or T4',
+      texts: 'a list of texts',
+    };
+    const q = p.problem;
+    if (q.kind === 'unknown_key') return `${where}: unknown key "${q.key}" (misspelt?)`;
+    if (q.kind === 'missing') return `${where}: the required "${q.key}" is missing`;
+    if (q.kind === 'duplicate') return `${where}: the key "${q.key}" is used twice`;
+    if (q.kind === 'years') return `${where}: its report years overlap ${q.other}'s or come before them`;
+    return `${where}: should be ${type[q.expected]}`;
+  },
+  'check.unknown_format': (p) => `unknown report format "${p.format}" (known: ${p.known.join(', ')})`,
+  'check.unknown_variant': (p) => `format ${p.format} has no variant "${p.variant}"`,
   // ── rules ─────────────────────────────────────────────────────────────────────────────────────
 
   // ── text ──────────────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,8 @@
  * key to en.ts. Keys are `area.what`; parameters are named.
  */
 
+import type { Expected, FormProblem } from '../forms/validate';
+
 /** A file and a detail, the parameters of most reader failures. */
 type FileDetail = { file: string; detail?: string };
 
@@ -102,6 +104,27 @@ export const zh = {
   'check.blank_total': (p: { value: number }) => `合计空白，按各项之和应为 ${p.value}`,
   'check.text_value': (p: { value: number }) => `按所在等式推算应为 ${p.value}`,
 
+  'check.form_invalid': (p: { file: string; at: string; problem: FormProblem }) => {
+    const where = `表格式文件 ${p.file}${p.at ? ` 的 ${p.at}` : ''}`;
+    const type: Record<Expected, string> = {
+      text: '非空文字',
+      number: '非负整数',
+      year: '年份（2000–2100）',
+      list: '列表',
+      object: '对象',
+      kind: 'count、signed 或 money',
+      table: 'T2、T3 或 T4',
+      texts: '文字列表',
+    };
+    const q = p.problem;
+    if (q.kind === 'unknown_key') return `${where}有未知的键“${q.key}”（拼写有误？）`;
+    if (q.kind === 'missing') return `${where}缺少必填的“${q.key}”`;
+    if (q.kind === 'duplicate') return `${where}的键“${q.key}”重复`;
+    if (q.kind === 'years') return `${where}：适用年度与 ${q.other} 重叠或顺序颠倒`;
+    return `${where}应为${type[q.expected]}`;
+  },
+  'check.unknown_format': (p: { format: string; known: string[] }) => `未知的报告格式“${p.format}”（已知：${p.known.join('、')}）`,
+  'check.unknown_variant': (p: { format: string; variant: string }) => `格式 ${p.format} 没有变体“${p.variant}”`,
   // ── rules: the built-in rule catalogue and rule-file errors (core/rules) ───────────────────────
 
   // ── text: the text.* rules on published reports (core/rules/text, core/import) ─────────────────
