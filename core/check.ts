@@ -11,9 +11,9 @@ import type { ReportData } from './model/report';
 import { noteText } from './read/notes';
 import { compileRules, type RuleInstance, type RuleSource } from './rules';
 import { readCells } from './check/cell';
-import { cellFindings, computedNotice } from './check/cells';
+import { cellFindings, computedNotice, textUnderSumFinding } from './check/cells';
 import { crossYear, evaluate } from './check/equations';
-import { computeUncached, formulaLinks } from './check/formulas';
+import { computeUncached, formulaLinks, textUnderSums } from './check/formulas';
 import { formatFindings, missingFindings } from './check/layout';
 import { pointAtSuspects } from './check/suspects';
 import { countRules } from './check/tally';
@@ -48,11 +48,20 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
   const cells = readCells(form, report);
   const links = formulaLinks(cells);
   const computed = computeUncached(cells, links);
+  const shortened = textUnderSums(cells, links, computed);
   const findings: Finding[] = [];
 
   findings.push(...formatFindings(report, lang));
   findings.push(...missingFindings(form, rules, cells, lang));
-  for (const cell of cells.values()) findings.push(...(computed.has(cell.id) ? [computedNotice(cell, lang)] : cellFindings(cell, lang)));
+  for (const cell of cells.values()) {
+    if (computed.has(cell.id)) findings.push(computedNotice(cell, lang));
+    else if (shortened.has(cell.id))
+      findings.push(
+        textUnderSumFinding(cell, shortened.get(cell.id)!, cells, lang),
+        ...cellFindings(cell, lang).filter((f) => f.rule !== 'cell.text_number'),
+      );
+    else findings.push(...cellFindings(cell, lang));
+  }
 
   const equationFindings: { finding: Finding; inst: RuleInstance }[] = [];
   const evaluated = new Set<RuleInstance>();

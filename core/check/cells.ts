@@ -9,6 +9,7 @@ import { say } from '../messages';
 import { clipText, type CellValue } from '../model/values';
 import { builtinRule } from '../rules/builtin';
 import { findingCell, type Cell } from './cell';
+import type { ShortTotal } from './formulas';
 import { cellName } from './wording';
 
 /** A finding of built-in rule `rule` about one cell, saying `what` of it. */
@@ -77,4 +78,40 @@ function notNumber(v: Extract<CellValue, { kind: 'text' }>, cell: Cell, lang: La
     default:
       return say(lang, `check.holds.${v.holds}`, { text });
   }
+}
+
+/**
+ * A number typed as text under SUM totals (formulas.ts, textUnderSums): the cell is the cause,
+ * the totals the sheet shows are short by it, and the fix is to enter it as a number.
+ */
+export function textUnderSumFinding(cell: Cell, shorts: ShortTotal[], cells: Map<string, Cell>, lang: Lang): Finding {
+  const rule = 'cell.text_under_sum';
+  const value = (cell.value as { value: Dec }).value;
+  const totals = shorts.map((s) => cells.get(s.id)!);
+  return {
+    rule,
+    instance: cell.id,
+    severity: builtinRule(rule).severity,
+    message: say(lang, 'check.at', {
+      where: cellName(cell.spec, lang),
+      what: say(lang, 'check.text_under_sum', {
+        raw: String(cell.read.raw),
+        value: String(value),
+        totals: totals.slice(0, 4).map((t, i) =>
+          say(lang, 'check.short_total', {
+            name: cellName(t.spec, lang),
+            saved: String(shorts[i].saved),
+            typed: String(shorts[i].typed),
+          }),
+        ),
+        more: Math.max(0, totals.length - 4),
+      }),
+    }),
+    cells: [findingCell(cell), ...totals.map((t, i) => ({ ...findingCell(t), value: shorts[i].saved.toNumber() }))],
+    expected: value.toNumber(),
+    actual: null,
+    suspects: [
+      { ...findingCell(cell), suggested: value.toNumber(), reason: say(lang, 'check.text_under_sum_reason', { value: String(value) }) },
+    ],
+  };
 }

@@ -70,3 +70,60 @@ export function computeUncached(cells: Map<string, Cell>, links: FormulaLinks): 
   }
   return done;
 }
+
+/** A total the sheet saved without some numbers typed as text: what it holds, and what it would with them. */
+export interface ShortTotal {
+  id: string;
+  saved: Dec;
+  typed: Dec;
+}
+
+/**
+ * A number typed as text ("15件") under a SUM: the spreadsheet's SUM skips text, so the total it
+ * saved leaves the number out. Where a formula's saved value is the sum of its inputs with such
+ * cells counted as 0, and not with them counted, the spreadsheet has left them out: the total
+ * is taken as it would be with the numbers entered (so the equations are not blamed for it), and
+ * each such text cell gets the totals it shortened, to be told to the person who typed it.
+ */
+export function textUnderSums(cells: Map<string, Cell>, links: FormulaLinks, computed: Set<string>): Map<string, ShortTotal[]> {
+  const byCause = new Map<string, ShortTotal[]>();
+  const typedText = (c: Cell) => c.value.kind === 'number' && typeof c.read.raw === 'string';
+  if (!links.follows.size || ![...cells.values()].some(typedText)) return byCause;
+  const corrected = new Map<string, { typed: Dec; causes: Set<string> }>();
+  for (let pass = 0, changed = true; changed && pass < 8; pass++) {
+    changed = false;
+    for (const [id, inputs] of links.follows) {
+      const f = cells.get(id)!;
+      if (corrected.has(id) || computed.has(id) || !links.complete.has(id) || f.value.kind !== 'number') continue;
+      let sheet = Dec.ZERO,
+        typed = Dec.ZERO;
+      const causes = new Set<string>();
+      let ok = true;
+      for (const [k, w] of inputs) {
+        const c = cells.get(k)!;
+        if (c.value.kind === 'text') ok = false;
+        if (!ok) break;
+        const v = c.value.kind === 'number' ? c.value.value : Dec.ZERO;
+        const fix = corrected.get(k);
+        sheet = sheet.add((typedText(c) ? Dec.ZERO : v).mul(Dec.of(w)));
+        typed = typed.add((fix ? fix.typed : v).mul(Dec.of(w)));
+        if (typedText(c)) causes.add(k);
+        for (const x of fix?.causes ?? []) causes.add(x);
+      }
+      if (!ok || !causes.size || sheet.cmp(f.value.value) !== 0 || typed.cmp(sheet) === 0) continue;
+      corrected.set(id, { typed, causes });
+      changed = true;
+    }
+  }
+  for (const [id, { typed, causes }] of corrected) {
+    const c = cells.get(id)!;
+    const saved = (c.value as { value: Dec }).value;
+    c.value = { kind: 'number', value: typed };
+    for (const k of causes) {
+      let l = byCause.get(k);
+      if (!l) byCause.set(k, (l = []));
+      l.push({ id, saved, typed });
+    }
+  }
+  return byCause;
+}

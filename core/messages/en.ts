@@ -98,6 +98,10 @@ export const en: Catalogue = {
   'check.blank_total': (p) => `the total is blank; its parts add up to ${p.value}`,
   'check.text_value': (p) => `its equations give ${p.value}`,
 
+  'check.text_under_sum': (p) =>
+    `"${p.raw}" is text, which the sheet's SUM formulas leave out, so ${p.totals.length + p.more} total${p.totals.length + p.more > 1 ? 's are' : ' is'} short by ${p.value} (${p.totals.join('; ')}${p.more ? `; ${p.more} more` : ''}); delete the words and enter the number ${p.value}`,
+  'check.short_total': (p) => `${p.name} shows ${p.saved}, should be ${p.typed}`,
+  'check.text_under_sum_reason': (p) => `entered as the number ${p.value}, the totals' formulas come right`,
   'check.form_invalid': (p) => {
     const where = `form file ${p.file}${p.at ? `, at ${p.at}` : ''}`;
     const type: Record<Expected, string> = {

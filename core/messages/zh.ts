@@ -104,6 +104,10 @@ export const zh = {
   'check.blank_total': (p: { value: number }) => `合计空白，按各项之和应为 ${p.value}`,
   'check.text_value': (p: { value: number }) => `按所在等式推算应为 ${p.value}`,
 
+  'check.text_under_sum': (p: { raw: string; value: string; totals: string[]; more: number }) =>
+    `“${p.raw}”是文本，表格的求和公式不计入文本，所以${p.totals.length + p.more > 1 ? ` ${p.totals.length + p.more} 个合计都` : '合计'}少算了 ${p.value}（${p.totals.join('；')}${p.more ? `；另有 ${p.more} 个` : ''}）；请删去文字，输入数字 ${p.value}`,
+  'check.short_total': (p: { name: string; saved: string; typed: string }) => `${p.name} 显示 ${p.saved}，应为 ${p.typed}`,
+  'check.text_under_sum_reason': (p: { value: string }) => `输入为数字 ${p.value} 后，各合计公式随之更正`,
   'check.form_invalid': (p: { file: string; at: string; problem: FormProblem }) => {
     const where = `表格式文件 ${p.file}${p.at ? ` 的 ${p.at}` : ''}`;
     const type: Record<Expected, string> = {
