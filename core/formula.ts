@@ -3,19 +3,13 @@
  * =SUM(D10:D31)) so that a formula's inputs, not the formula, are suspected. Anything else is
  * left opaque (null).
  */
-import { a1 } from './read/grid';
+import { a1, columnIndex, parseA1 } from './read/grid';
 
 /** "Sheet!D8" → sheet and 0-based position; sheet quotes removed. */
 export function splitRef(ref: string): { sheet: string; r: number; c: number } | null {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref);
-  if (!m) return null;
-  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), r: +m[4] - 1, c: colIndex(m[3]) };
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]{1,3}\$?\d+)$/.exec(ref);
+  const at = m && parseA1(m[3]);
+  return at ? { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), ...at } : null;
 }
 
 export const cellKey = (sheet: string, r: number, c: number) => `${sheet}!${a1(r, c)}`;
@@ -39,9 +33,9 @@ export function linearFormula(formula: string, sheet: string, opts: { constants?
     if (!m) return false;
     const sh = (m[1] ?? m[2])?.replace(/''/g, "'") ?? sheet;
     const r0 = +m[4] - 1,
-      c0 = colIndex(m[3].toUpperCase());
+      c0 = columnIndex(m[3]);
     const r1 = m[6] ? +m[6] - 1 : r0,
-      c1 = m[5] ? colIndex(m[5].toUpperCase()) : c0;
+      c1 = m[5] ? columnIndex(m[5]) : c0;
     if ((r1 - r0 + 1) * (c1 - c0 + 1) > 10_000) return false;
     for (let r = Math.min(r0, r1); r <= Math.max(r0, r1); r++)
       for (let c = Math.min(c0, c1); c <= Math.max(c0, c1); c++) add(cellKey(sh, r, c), w);

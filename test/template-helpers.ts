@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { Dec } from '../core/model/decimal';
 import { formCells, type FormSpec } from '../core/forms';
 import { derivedParts } from '../core/template/derive';
+import { CONSTANT, linearFormula, splitRef } from '../core/formula';
 
 export function tempDir(prefix = 'xxgk-tpl-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -54,16 +55,10 @@ export function consistentInputs(form: FormSpec, seed = 1): Map<string, Dec> {
   return out;
 }
 
-/** Column letters → 1-based column number. */
-function colNum(letters: string): number {
-  let c = 0;
-  for (const ch of letters) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c;
-}
-
 /**
- * Evaluates the formulas a template writes (SUM of ranges, cell refs, + and −) over a worksheet,
- * exactly, and stores each result as the cached value, as a spreadsheet program would.
+ * Evaluates the formulas a template writes over a worksheet, exactly, with the same reading of a
+ * formula as the checker's (core/formula.ts), and stores each result as the cached value, as a
+ * spreadsheet program would.
  */
 export function recalc(ws: ExcelJS.Worksheet): number {
   const formulas: ExcelJS.Cell[] = [];
@@ -72,21 +67,19 @@ export function recalc(ws: ExcelJS.Worksheet): number {
       if (cell.formula) formulas.push(cell);
     }),
   );
-  const value = (addr: string): Dec => {
-    const v = ws.getCell(addr).value as unknown;
+  const value = (r: number, c: number): Dec => {
+    const v = ws.getCell(r + 1, c + 1).value as unknown;
     if (typeof v === 'number') return Dec.of(v);
     if (v && typeof v === 'object' && 'result' in (v as object)) return Dec.of(Number((v as { result: number }).result ?? 0));
     return Dec.ZERO;
   };
   const evalFormula = (f: string): Dec => {
+    const terms = linearFormula(f, ws.name, { constants: true });
+    if (!terms) throw new Error(`not a template formula: ${f}`);
     let acc = Dec.ZERO;
-    for (const m of f.matchAll(/([+-]?)(?:SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)|([A-Z]+\d+))/g)) {
-      let v = Dec.ZERO;
-      if (m[6]) v = value(m[6]);
-      else
-        for (let r = Number(m[3]); r <= Number(m[5]); r++)
-          for (let c = colNum(m[2]); c <= colNum(m[4]); c++) v = v.add(value(ws.getCell(r, c).address));
-      acc = m[1] === '-' ? acc.sub(v) : acc.add(v);
+    for (const [key, coef] of terms) {
+      const at = key === CONSTANT ? null : splitRef(key);
+      acc = acc.add((at ? value(at.r, at.c) : Dec.of(1)).mul(Dec.of(coef)));
     }
     return acc;
   };

@@ -50,6 +50,19 @@ export function a1(r: number, c: number): string {
   return `${columnLetters(c)}${r + 1}`;
 }
 
+/** Column letters (A, Z, AA; any case) → 0-based column. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** "D8", "$D$8" → 0-based row and column; null when it is no A1 address. The one A1 parser. */
+export function parseA1(ref: string): { r: number; c: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
+  return m ? { r: Number(m[2]) - 1, c: columnIndex(m[1]) } : null;
+}
+
 /** Quote a sheet name for a reference when it needs quotes. */
 export function sheetRef(sheet: string, r: number, c: number): string {
   // Quoted only where a reader would stumble (spaces, punctuation): "2024年报!D8" stays as people write it.

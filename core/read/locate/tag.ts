@@ -4,19 +4,11 @@
  */
 import { FORMS } from '../../forms';
 import type { CellRead, ReportData } from '../../model/report';
-import type { Book } from '../grid';
+import { parseA1, type Book } from '../grid';
 import { cellRead } from './scan';
 
 export const TAG_SHEET = 'xxgk_tag';
 export const TAG_MAGIC = 'xxgk-template';
-
-function parseA1(ref: string): { r: number; c: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
-  if (!m) return null;
-  let c = 0;
-  for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { r: Number(m[2]) - 1, c: c - 1 };
-}
 
 export function readTag(book: Book): ReportData | null {
   const tag = book.grids.find((g) => g.name === TAG_SHEET);
