@@ -20,7 +20,7 @@ import { balancedValues } from './helpers/synthetic';
 import { reportSheets } from './helpers/workbooks';
 import { readWorkbook } from '../core/read/xlsx';
 import { locateReports } from '../core/read/locate';
-import { checkReport } from '../core/check';
+import { confront } from '../core/check';
 import { formForYear } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { a1 } from '../core/read/grid';
@@ -174,7 +174,7 @@ describe('task pane inside a fake WPS 表格', () => {
     );
     const exported = locateReports(readWorkbook(new Uint8Array(Buffer.from(binary, 'latin1')), 'export.xlsx'));
     expect(exported[0].year).toBe(2024);
-    expect(checkReport(exported[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(confront(exported[0]).findings.filter((f) => f.severity === 'error')).toEqual([]);
 
     // Back in the user's workbook: undo all brings the wrong number back.
     await fake('activateWorkbook', 0);
