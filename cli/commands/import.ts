@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import { confront, formOf } from '../../core/check';
 import { exportTables } from '../../core/export';
-import type { Lang, ReportResult } from '../../core/model/findings';
+import { isClean, type Lang, type ReportResult } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
 import { ReadError } from '../../core/read/errors';
 import { readInput, reportsOf } from '../../core/read/input';
@@ -101,7 +101,7 @@ export async function run(argv: string[]): Promise<number> {
       reports.forEach((r, i) => print(file, r, results[i], lang));
       if (values.output) process.stdout.write(L(lang, `已写出 ${values.output}\n`, `wrote ${values.output}\n`));
     }
-    return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+    return results.some((r) => !isClean(r)) ? 1 : 0;
   } catch (e) {
     return fail(e, lang, HELP);
   }

@@ -3,7 +3,7 @@
  * form the report prints (variants included), and each value cell as published.
  */
 import { confront, formOf } from '../check';
-import type { Finding, Lang } from '../model/findings';
+import { errorsOf, type Finding, type Lang } from '../model/findings';
 import { formCells, type CellSpec, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
 import { readValue } from '../model/values';
@@ -38,7 +38,7 @@ export class ExportRefused extends Error {
 export function guardExport(report: ReportData, opts: ExportOptions = {}): void {
   if (opts.allowErrors) return;
   const lang = opts.lang ?? 'zh';
-  const errors = confront(report, { lang }).findings.filter((f) => f.severity === 'error');
+  const errors = errorsOf(confront(report, { lang }));
   if (errors.length) throw new ExportRefused(errors, lang, report.sheet ?? report.agency);
 }
 

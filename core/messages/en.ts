@@ -216,6 +216,31 @@ export const en: Catalogue = {
     `note: ${p.count} ${p.count === 1 ? 'department has' : 'departments have'} no last-year report in --from; ${p.count === 1 ? 'its template is' : 'their templates are'} not pre-filled: ${p.names}`,
 
   // ── template ──────────────────────────────────────────────────────────────────────────────────
+  'template.at': (p) => `${p.where}: ${p.what}`,
+  'template.prior_heading': (p) => `Last year's report (${p.year ?? 'previous year'}), for reference:`,
+  'template.prior_value': (p) => `${p.name}: ${p.value}`,
+  'template.fill_prior': (p) => `filled with ${p.value} from last year's report (${p.sources.join(', ')})`,
+  'template.fill_prior_differs': (p) => `holds ${p.own}, last year's report (${p.sources.join(', ')}) gives ${p.value}; left unchanged`,
+  'template.fill_total': (p) => `was blank; filled with the sum of its parts, ${p.value}`,
+  'template.fill_total_unknown': (p) =>
+    `left blank: ${p.missing.map((m) => `${m.name} (${m.ref})`).join(', ')} blank or not a number, so the total cannot be known (blank is not 0: fill it in)`,
+  'template.fill_total_differs': (p) => `holds ${p.own} but its parts sum to ${p.sum}; kept as written (check it)`,
+  'template.sum_empty': () => 'no reports to sum',
+  'template.sum_mixed': (p) =>
+    `the reports differ in ${p.what}; nothing summed (use --force to sum anyway):\n  ${p.inputs
+      .map((i) => `${i.name} (format ${i.format}, year ${i.year ?? 'unknown'})`)
+      .join('\n  ')}`,
+  'template.sum_input_errors': (p) =>
+    `${p.name}: ${p.count} error${p.count === 1 ? '' : 's'}${p.messages.map((m) => `\n    ${m}`).join('')}${p.more ? '\n    …' : ''}`,
+  'template.sum_errors': (p) =>
+    `these reports have errors; nothing summed (correct them, or use --allow-errors):\n  ${p.lines.join('\n  ')}`,
+  'template.sum_not_in_form': (p) => `${p.name}: ${p.cell} is not in format ${p.format}; not summed`,
+  'template.sum_text_cell': (p) => `${p.name} ${p.ref}: "${p.text}"`,
+  'template.sum_not_numbers': (p) => `these cells are not numbers; nothing summed:\n  ${p.cells.join('\n  ')}`,
+  'template.sum_not_summed': (p) => `not summed (not a number): ${p.cell}`,
+  'template.sum_fails': (p) => `the sum fails its check; nothing written:\n  ${p.messages.join('\n  ')}`,
+  'template.sum_column': (p) => ({ no: 'No.', file: 'file', agency: 'agency', year: 'year', format: 'format', errors: 'errors' })[p.column],
+  'template.sum_total_row': () => 'total',
 
   // ── cli ───────────────────────────────────────────────────────────────────────────────────────
 };

@@ -221,6 +221,34 @@ export const zh = {
     `注意：${p.count} 个单位在 --from 中没有找到上年报告，其模板未预填：${p.names}`,
 
   // ── template: template, fill, sum, export (core/template, core/export) ─────────────────────────
+  'template.at': (p: { where: string; what: string }) => `${p.where}：${p.what}`,
+  'template.prior_heading': (p: { year: number | null }) => `上年（${p.year ?? '上一'}年度）报告数据，供填写参考：`,
+  'template.prior_value': (p: { name: string; value: string }) => `${p.name}：${p.value}`,
+  'template.fill_prior': (p: { sources: string[]; value: string }) => `按上年报告（${p.sources.join('、')}）填入 ${p.value}`,
+  'template.fill_prior_differs': (p: { own: string; sources: string[]; value: string }) =>
+    `已填 ${p.own}，上年报告（${p.sources.join('、')}）为 ${p.value}；未改动`,
+  'template.fill_total': (p: { value: string }) => `空白，按各项之和填入 ${p.value}`,
+  'template.fill_total_unknown': (p: { missing: { name: string; ref: string }[] }) =>
+    `未填：${p.missing.map((m) => `${m.name}（${m.ref}）`).join('、')} 空白或不是数字，合计无法确定（空白不等于 0，请补填）`,
+  'template.fill_total_differs': (p: { own: string; sum: string }) => `填写的 ${p.own} 与各项之和 ${p.sum} 不符，保留原值未改（请核对）`,
+  'template.sum_empty': () => '没有可汇总的报告',
+  'template.sum_mixed': (p: { what: 'format' | 'year'; inputs: { name: string; format: string; year: number | null }[] }) =>
+    `各报告的${p.what === 'format' ? '格式' : '年度'}不同，未汇总（确需汇总请加 --force）：\n  ${p.inputs
+      .map((i) => `${i.name}（${i.format} 格式，${i.year ?? '年度不明'}）`)
+      .join('\n  ')}`,
+  'template.sum_input_errors': (p: { name: string; count: number; messages: string[]; more: boolean }) =>
+    `${p.name}：${p.count} 个错误${p.messages.map((m) => `\n    ${m}`).join('')}${p.more ? '\n    …' : ''}`,
+  'template.sum_errors': (p: { lines: string[] }) =>
+    `以下报告有错误，未汇总（先更正，或加 --allow-errors 照样汇总）：\n  ${p.lines.join('\n  ')}`,
+  'template.sum_not_in_form': (p: { name: string; cell: string; format: string }) =>
+    `${p.name} 的 ${p.cell} 不在 ${p.format} 格式中，未计入`,
+  'template.sum_text_cell': (p: { name: string; ref: string; text: string }) => `${p.name} ${p.ref}：“${p.text}”`,
+  'template.sum_not_numbers': (p: { cells: string[] }) => `以下单元格不是数字，未汇总：\n  ${p.cells.join('\n  ')}`,
+  'template.sum_not_summed': (p: { cell: string }) => `未计入（不是数字）：${p.cell}`,
+  'template.sum_fails': (p: { messages: string[] }) => `汇总结果未通过检查，未写出：\n  ${p.messages.join('\n  ')}`,
+  'template.sum_column': (p: { column: 'no' | 'file' | 'agency' | 'year' | 'format' | 'errors' }) =>
+    ({ no: '序号', file: '文件', agency: '单位', year: '年度', format: '格式', errors: '错误数' })[p.column],
+  'template.sum_total_row': () => '合计',
 
   // ── cli: command lines, usage errors, output files (cli/) ──────────────────────────────────────
 };

@@ -50,7 +50,9 @@ export interface FindingsDoc {
   summary: { files: number; reports: number; clean: number; with_errors: number; unreadable: number };
 }
 
-export const isClean = (r: ReportResult) => !r.findings.some((f) => f.severity === 'error');
+/** The error findings of a report: it is clean when it has none (warnings and notices do not count). */
+export const errorsOf = (r: ReportResult): Finding[] => r.findings.filter((f) => f.severity === 'error');
+export const isClean = (r: ReportResult): boolean => !r.findings.some((f) => f.severity === 'error');
 
 /** Counts for findings.md's summary, kept as files arrive (bulk checks do not hold every result). */
 export class Tally {

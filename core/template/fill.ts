@@ -5,19 +5,15 @@
  */
 import { Dec } from '../model/decimal';
 import type { Finding, FindingCell, Lang } from '../model/findings';
-import { formCells, getForm, parseCellId, withVariants, columnName, rowName, type CellSpec, type FormSpec } from '../forms';
+import { formCells, getForm, parseCellId, withVariants, type FormSpec } from '../forms';
+import { cellName } from '../check/wording';
+import { say } from '../messages';
 import type { ReportData } from '../model/report';
 import { readValue, shownValue } from '../model/values';
 import { planDerived, priorRelations, type WriteValue } from './derive';
 
-const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
-
-export function cellWords(spec: CellSpec, lang: Lang): string {
-  const t = lang === 'en' ? spec.table.shortEn : spec.table.short;
-  const r = spec.row.label.length ? (lang === 'en' ? spec.row.key : rowName(spec.row)) : '';
-  const c = lang === 'en' ? spec.column.key : columnName(spec.column);
-  return lang === 'en' ? `${t} ${r ? `row ${r}, ` : ''}column ${c}` : `${t} ${r ? `${r}·` : ''}${c}`;
-}
+/** A cell in words, as the checker names it. */
+export const cellWords = cellName;
 
 /** The report's values as the writer takes them: numbers exact, placeholders blank, other text as written. */
 export function reportValues(form: FormSpec, report: ReportData): Map<string, WriteValue> {
@@ -80,20 +76,11 @@ export function fromPrior(form: FormSpec, prior: ReportData, lang: Lang = 'zh'):
         const v = priorValue(t.cell);
         const spec = priorCells.get(t.cell);
         if (!v || !spec || noted.has(t.cell)) continue;
-        noted.set(t.cell, `${cellWords(spec, lang)}：${v.toString()}`);
+        noted.set(t.cell, say(lang, 'template.prior_value', { name: cellWords(spec, lang), value: v.toString() }));
       }
     }
   }
-  const notes = noted.size
-    ? [
-        L(
-          lang,
-          `上年（${prior.year ?? '上一'}年度）报告数据，供填写参考：`,
-          `Last year's report (${prior.year ?? 'previous year'}), for reference:`,
-        ),
-        ...noted.values(),
-      ]
-    : [];
+  const notes = noted.size ? [say(lang, 'template.prior_heading', { year: prior.year }), ...noted.values()] : [];
   return { values, notes, sources };
 }
 
@@ -122,6 +109,7 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
     return { ref: ref(id), table, row, column, value: read ? shownValue(read.raw, readValue(read.raw, spec.kind)) : value };
   };
   const name = (id: string) => cellWords(cells.get(id)!, lang);
+  const at = (id: string, what: string) => say(lang, 'template.at', { where: name(id), what });
 
   let notes: string[] = [];
   if (opts.prior) {
@@ -139,7 +127,7 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
           cells: [fc(id)],
           suspects: [],
           actual: v.toNumber(),
-          message: `${name(id)}：${L(lang, `按上年报告（${p.sources.get(id)!.join('、')}）填入 ${v}`, `filled with ${v} from last year's report (${p.sources.get(id)!.join(', ')})`)}`,
+          message: at(id, say(lang, 'template.fill_prior', { sources: p.sources.get(id)!, value: String(v) })),
         });
       } else if (!(own instanceof Dec && own.eq(v))) {
         findings.push({
@@ -150,7 +138,7 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
           suspects: [],
           expected: v.toNumber(),
           actual: own instanceof Dec ? own.toNumber() : null,
-          message: `${name(id)}：${L(lang, `已填 ${own}，上年报告（${p.sources.get(id)!.join('、')}）为 ${v}；未改动`, `holds ${own}, last year's report (${p.sources.get(id)!.join(', ')}) gives ${v}; left unchanged`)}`,
+          message: at(id, say(lang, 'template.fill_prior_differs', { own: String(own), sources: p.sources.get(id)!, value: String(v) })),
         });
       }
     }
@@ -169,17 +157,16 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
         cells: [fc(id)],
         suspects: [],
         actual: (plan.value as Dec).toNumber(),
-        message: `${name(id)}：${L(lang, `空白，按各项之和填入 ${plan.value}`, `was blank; filled with the sum of its parts, ${plan.value}`)}`,
+        message: at(id, say(lang, 'template.fill_total', { value: String(plan.value) })),
       });
     } else if (own == null && plan.status === 'blank') {
-      const missing = plan.missing.map((m) => `${name(m)}（${ref(m)}）`);
       findings.push({
         rule: 'fill.total_unknown',
         instance: id,
         severity: 'warning',
         cells: [fc(id), ...plan.missing.map((m) => fc(m))],
         suspects: [],
-        message: `${name(id)}：${L(lang, `未填：${missing.join('、')} 空白或不是数字，合计无法确定（空白不等于 0，请补填）`, `left blank: ${plan.missing.map((m) => `${name(m)} (${ref(m)})`).join(', ')} blank or not a number, so the total cannot be known (blank is not 0: fill it in)`)}`,
+        message: at(id, say(lang, 'template.fill_total_unknown', { missing: plan.missing.map((m) => ({ name: name(m), ref: ref(m) })) })),
       });
     } else if (plan.status === 'kept' && plan.sum) {
       findings.push({
@@ -190,7 +177,7 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
         suspects: [],
         expected: plan.sum.toNumber(),
         actual: own instanceof Dec ? own.toNumber() : null,
-        message: `${name(id)}：${L(lang, `填写的 ${own} 与各项之和 ${plan.sum} 不符，保留原值未改（请核对）`, `holds ${own} but its parts sum to ${plan.sum}; kept as written (check it)`)}`,
+        message: at(id, say(lang, 'template.fill_total_differs', { own: String(own), sum: String(plan.sum) })),
       });
     }
   }

@@ -4,7 +4,7 @@
  * allowed; the sum itself is checked before it is written. Host-agnostic: the caller reads and writes.
  */
 import { Dec } from '../model/decimal';
-import type { Finding, Lang, ReportResult } from '../model/findings';
+import { errorsOf, isClean, type Lang, type ReportResult } from '../model/findings';
 import { formCells, getForm, withVariants, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
 import { confront } from '../check';
@@ -13,8 +13,7 @@ import { derivedParts, type WriteValue } from './derive';
 import { cellWords, fillReport } from './fill';
 import { templateLayout } from './layout';
 import { a1 } from '../read/grid';
-
-const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+import { say } from '../messages';
 
 export interface SumInput {
   name: string;
@@ -58,43 +57,33 @@ export function grandTotals(form: FormSpec): string[] {
 
 export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcome {
   const lang = opts.lang ?? 'zh';
-  if (!inputs.length) return { ok: false, reason: 'empty', message: L(lang, '没有可汇总的报告', 'no reports to sum') };
+  if (!inputs.length) return { ok: false, reason: 'empty', message: say(lang, 'template.sum_empty') };
   const first = inputs[0].report;
-  const describe = (i: SumInput) => `${i.name}（${i.report.format} 格式，${i.report.year ?? '年度不明'}）`;
   const formats = new Set(inputs.map((i) => i.report.format));
   const years = new Set(inputs.map((i) => i.report.year));
   if ((formats.size > 1 || years.size > 1) && !opts.force) {
-    const what = formats.size > 1 ? L(lang, '格式', 'format') : L(lang, '年度', 'year');
     return {
       ok: false,
       reason: 'mixed',
-      message: L(
-        lang,
-        `各报告的${what}不同，未汇总（确需汇总请加 --force）：\n  ${inputs.map(describe).join('\n  ')}`,
-        `the reports differ in ${what}; nothing summed (use --force to sum anyway):\n  ${inputs.map((i) => `${i.name} (format ${i.report.format}, year ${i.report.year ?? 'unknown'})`).join('\n  ')}`,
-      ),
+      message: say(lang, 'template.sum_mixed', {
+        what: formats.size > 1 ? 'format' : 'year',
+        inputs: inputs.map((i) => ({ name: i.name, format: i.report.format, year: i.report.year })),
+      }),
     };
   }
   const checked = inputs.map((i) => ({ name: i.name, result: confront(i.report, { lang }) }));
-  const bad = checked.filter((c) => c.result.findings.some((f) => f.severity === 'error'));
+  const bad = checked.filter((c) => !isClean(c.result));
   if (bad.length && !opts.allowErrors) {
     const lines = bad.map((b) => {
-      const errs = b.result.findings.filter((f) => f.severity === 'error');
-      return `${b.name}：${errs.length} ${L(lang, '个错误', 'errors')}${errs
-        .slice(0, 3)
-        .map((f) => `\n    ${f.message}`)
-        .join('')}${errs.length > 3 ? '\n    …' : ''}`;
+      const errs = errorsOf(b.result);
+      return say(lang, 'template.sum_input_errors', {
+        name: b.name,
+        count: errs.length,
+        messages: errs.slice(0, 3).map((f) => f.message),
+        more: errs.length > 3,
+      });
     });
-    return {
-      ok: false,
-      reason: 'errors',
-      results: checked,
-      message: L(
-        lang,
-        `以下报告有错误，未汇总（先更正，或加 --allow-errors 照样汇总）：\n  ${lines.join('\n  ')}`,
-        `these reports have errors; nothing summed (correct them, or use --allow-errors):\n  ${lines.join('\n  ')}`,
-      ),
-    };
+    return { ok: false, reason: 'errors', results: checked, message: say(lang, 'template.sum_errors', { lines }) };
   }
 
   // The form of the sum: the first report's (with its variants when all share them).
@@ -112,17 +101,11 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
     for (const [id, v] of filled) {
       if (v == null) continue;
       if (!cells.has(id)) {
-        notes.push(
-          L(
-            lang,
-            `${input.name} 的 ${id} 不在 ${form.key} 格式中，未计入`,
-            `${input.name}: ${id} is not in format ${form.key}; not summed`,
-          ),
-        );
+        notes.push(say(lang, 'template.sum_not_in_form', { name: input.name, cell: id, format: form.key }));
         continue;
       }
       if (!(v instanceof Dec)) {
-        texts.push(`${input.name} ${input.report.cells[id]?.ref ?? id}：“${v}”`);
+        texts.push(say(lang, 'template.sum_text_cell', { name: input.name, ref: input.report.cells[id]?.ref ?? id, text: String(v) }));
         continue;
       }
       totals.set(id, (totals.get(id) ?? Dec.ZERO).add(v));
@@ -132,13 +115,9 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
     return {
       ok: false,
       reason: 'not_numbers',
-      message: L(
-        lang,
-        `以下单元格不是数字，未汇总：\n  ${texts.join('\n  ')}`,
-        `these cells are not numbers; nothing summed:\n  ${texts.join('\n  ')}`,
-      ),
+      message: say(lang, 'template.sum_not_numbers', { cells: texts }),
     };
-  if (texts.length) notes.push(...texts.map((t) => L(lang, `未计入（不是数字）：${t}`, `not summed (not a number): ${t}`)));
+  if (texts.length) notes.push(...texts.map((t) => say(lang, 'template.sum_not_summed', { cell: t })));
 
   const years1 = [...years];
   const year = years1.length === 1 ? years1[0] : null;
@@ -162,33 +141,24 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
     tables: form.tables.map((t) => t.key),
   };
   const result = confront(report, { lang });
-  const sumErrors = result.findings.filter((f: Finding) => f.severity === 'error');
+  const sumErrors = errorsOf(result);
   if (sumErrors.length && !opts.allowErrors)
     return {
       ok: false,
       reason: 'sum_errors',
-      message: L(
-        lang,
-        `汇总结果未通过检查，未写出：\n  ${sumErrors.map((f) => f.message).join('\n  ')}`,
-        `the sum fails its check; nothing written:\n  ${sumErrors.map((f) => f.message).join('\n  ')}`,
-      ),
+      message: say(lang, 'template.sum_fails', { messages: sumErrors.map((f) => f.message) }),
     };
 
   // Appendix: every input with its grand totals, then the sum.
   const grand = grandTotals(form);
   const header = [
-    L(lang, '序号', 'No.'),
-    L(lang, '文件', 'file'),
-    L(lang, '单位', 'agency'),
-    L(lang, '年度', 'year'),
-    L(lang, '格式', 'format'),
-    L(lang, '错误数', 'errors'),
+    ...(['no', 'file', 'agency', 'year', 'format', 'errors'] as const).map((column) => say(lang, 'template.sum_column', { column })),
     ...grand.map((id) => cellWords(cells.get(id)!, lang)),
   ];
   const rows: (string | number | null)[][] = [header];
   inputs.forEach((input, i) => {
     const inForm = formCells(withVariants(getForm(input.report.format), input.report.variants ?? []));
-    const errs = checked[i].result.findings.filter((f) => f.severity === 'error').length;
+    const errs = errorsOf(checked[i].result).length;
     rows.push([
       i + 1,
       input.name,
@@ -207,7 +177,7 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
   });
   rows.push([
     '',
-    L(lang, '合计', 'total'),
+    say(lang, 'template.sum_total_row'),
     opts.agency ?? '',
     year ?? '',
     form.key,
