@@ -1,5 +1,5 @@
 /**
- * One file's bytes → its FileResult (findings.md). Host-agnostic: the CLI's workers and the
+ * One file's bytes → its FileResult (docs/findings.md). Host-agnostic: the CLI's workers and the
  * task pane (files picked in a browser) both call this. Files of every kind are read through the
  * input registry (core/read/input.ts).
  */

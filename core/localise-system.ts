@@ -101,7 +101,7 @@ export function assembleSystem(
         .map((id) => index.get(id)!),
     ),
     free: new Set(ids.filter((id) => cells.get(id)!.value.kind === 'text' || blankTotal(id)).map((id) => index.get(id)!)),
-    // A change is acceptable when the new value is one the cell may hold (formats.md's value kinds).
+    // A change is acceptable when the new value is one the cell may hold (docs/formats.md, "Values").
     acceptable: (v, d) => {
       const c = cells.get(ids[v])!;
       const next = addToDecimal(valueOf(c), d);

@@ -1,5 +1,5 @@
 /**
- * Cell checks: each value cell on its own (docs/formats.md, "Cell rules"): blank, not a number,
+ * Cell checks: each value cell on its own (docs/formats.md, "Values" and "Rules"): blank, not a number,
  * a number written as text, whole counts, no negatives, money to four decimals. Severities come
  * from the built-in rule list (core/rules/builtin.ts).
  */

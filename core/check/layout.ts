@@ -1,5 +1,5 @@
 /**
- * Findings about the report's layout rather than its numbers (docs/formats.md, "Format rules"):
+ * Findings about the report's layout rather than its numbers (docs/formats.md, "Which format applies"):
  * the wrong format for the year, an old row layout, tables or cells the report does not print.
  */
 import type { Finding, Lang } from '../model/findings';

@@ -1,5 +1,5 @@
 /**
- * The tables in the key scheme of formats.md: { format, year, agency, tables: { T2: { rules:
+ * The tables in the key scheme of docs/formats.md: { format, year, agency, tables: { T2: { rules:
  * { issued: 3, … }, … }, T3: { R1: { natural: 0, … }, … }, T4: { R1: { "review.upheld": 0, … } } } }.
  * Values are numbers (money exactly as written, in 万元), null when blank, text when not a number.
  */

@@ -1,4 +1,4 @@
-/** The result of a check, exactly in the shape of shared/spec/findings.md. */
+/** The result of a check, exactly in the shape of docs/findings.md. */
 
 export type Severity = 'error' | 'warning' | 'notice';
 export type Lang = 'zh' | 'en';
@@ -54,7 +54,7 @@ export interface FindingsDoc {
 export const errorsOf = (r: ReportResult): Finding[] => r.findings.filter((f) => f.severity === 'error');
 export const isClean = (r: ReportResult): boolean => !r.findings.some((f) => f.severity === 'error');
 
-/** Counts for findings.md's summary, kept as files arrive (bulk checks do not hold every result). */
+/** Counts for docs/findings.md's summary, kept as files arrive (bulk checks do not hold every result). */
 export class Tally {
   readonly summary = { files: 0, reports: 0, clean: 0, with_errors: 0, unreadable: 0 };
   add(f: FileResult): void {

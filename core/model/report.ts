@@ -24,7 +24,7 @@ export interface ReadNote {
 }
 
 export interface ReportData {
-  /** Form key (formats.md), e.g. "2021". */
+  /** Form key (docs/formats.md), e.g. "2021". */
   format: string;
   /** Layout variants the report prints (e.g. "old_rows": 2019-style （六） in a 2021 report). */
   variants?: string[];

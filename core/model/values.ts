@@ -1,5 +1,5 @@
 /**
- * What a cell's content means (formats.md "Values"): blank is not 0, placeholders read as
+ * What a cell's content means (docs/formats.md "Values"): blank is not 0, placeholders read as
  * blank, numbers in disguise are read as numbers (with a notice), anything else is not a number.
  */
 import { Dec } from './decimal';
@@ -127,7 +127,7 @@ function numberValue(raw: number): CellValue {
   return value ? { kind: 'number', value } : { kind: 'text', text: String(raw), holds: 'too_precise' };
 }
 
-/** The value as findings.md's `value` shows it: number, raw text (cut when very long), or null when blank. */
+/** The value as docs/findings.md's `value` shows it: number, raw text (cut when very long), or null when blank. */
 export function shownValue(raw: string | number | boolean | null | undefined, v: CellValue): number | string | null {
   if (v.kind === 'number') return v.value.toNumber();
   if (v.kind === 'blank') return null;

@@ -1,7 +1,6 @@
 /**
- * The rules checked in code rather than written as equations in a form (docs/formats.md, "Cell
- * rules", "Format rules", "Text rules"), each once: id, severity, and what it checks in both
- * languages. The checker takes a finding's severity from here and `xxgk rules` lists them, so a
+ * The rules checked in code rather than written as equations in a form (docs/formats.md,
+ * "Rules"), each once: id, severity, and what it checks in both languages. The checker takes a finding's severity from here and `xxgk rules` lists them, so a
  * new rule is one line below plus the code that raises it. The form's equations (T2.*, T3.*,
  * T4.*, X.*) live in the form files (core/forms/format-YYYY.json).
  */

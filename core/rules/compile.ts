@@ -22,7 +22,7 @@ export interface Side {
 
 export interface RuleInstance {
   family: RuleFamily;
-  /** Column key, row key or group, per formats.md; null for unscoped rules. */
+  /** Column key, row key or group, per docs/formats.md; null for unscoped rules. */
   instance: string | null;
   op: Comparison;
   lhs: Side;
