@@ -9,7 +9,9 @@ import { getForm } from '../core/forms';
 import { readReports } from '../core/read';
 import { fillReport } from '../core/template/fill';
 import { writeTemplate } from '../core/template/xlsx';
-import { consistentInputs, tagAddresses, tempDir, u8 } from './template-helpers';
+import { tagAddresses } from './template-helpers';
+import { tempDir, u8 } from './helpers/temp';
+import { consistentInputs } from './helpers/synthetic';
 
 const form = getForm('2021');
 

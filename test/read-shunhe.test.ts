@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { readReports } from '../core/read';
 import { formCells, getForm } from '../core/forms';
-import { tempDir } from './helpers/workbooks';
+import { tempDir } from './helpers/temp';
 import * as path from 'path';
 import { noteText } from '../core/read/notes';
 

@@ -4,7 +4,8 @@ import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { readWorkbook, readReports, ReadError } from '../core/read';
 import { readBookFile, listInputFiles } from '../core/node/files';
-import { bookBytes, encryptedBytes, prefixXml, randomBytes, reportSheets, tempDir, writeFile, writeSheets } from './helpers/workbooks';
+import { bookBytes, encryptedBytes, prefixXml, randomBytes, reportSheets, writeFile, writeSheets } from './helpers/workbooks';
+import { tempDir } from './helpers/temp';
 
 function codeOf(fn: () => unknown): string {
   try {

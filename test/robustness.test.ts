@@ -9,19 +9,7 @@ import { checkData } from '../core/checkfile';
 import { importText } from '../core/import';
 import { bookBytes, reportSheets, type SheetSpec } from './helpers/workbooks';
 import { balancedValues } from './helpers/synthetic';
-
-/** A small deterministic generator, so a failure names the seed that shows it. */
-function rng(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 2 ** 32;
-  };
-}
+import { rng } from './helpers/temp';
 
 const JUNK = [
   '若干',

@@ -8,7 +8,8 @@ import { Dec } from '../core/model/decimal';
 import { formCells, getForm } from '../core/forms';
 import { readReports } from '../core/read';
 import { writeTemplate } from '../core/template/xlsx';
-import { consistentInputs, tempDir, u8 } from './template-helpers';
+import { tempDir, u8 } from './helpers/temp';
+import { consistentInputs } from './helpers/synthetic';
 
 let out: string[] = [];
 afterEach(() => {

@@ -8,7 +8,8 @@ import { getForm } from '../core/forms';
 import { readReports } from '../core/read';
 import { safeFileName } from '../cli/commands/template';
 import { writeTemplate } from '../core/template/xlsx';
-import { consistentInputs, tempDir, u8 } from './template-helpers';
+import { tempDir, u8 } from './helpers/temp';
+import { consistentInputs } from './helpers/synthetic';
 
 let out: string[] = [];
 afterEach(() => {

@@ -1,59 +1,7 @@
-/** Shared by the template, fill and sum tests: consistent values, a tiny formula evaluator, temp dirs. */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+/** Shared by the template, fill and sum tests: recalculation like a spreadsheet's, the template's tag. */
 import ExcelJS from 'exceljs';
 import { Dec } from '../core/model/decimal';
-import { formCells, type FormSpec } from '../core/forms';
-import { derivedParts } from '../core/template/derive';
 import { CONSTANT, linearFormula, splitRef } from '../core/formula';
-
-export function tempDir(prefix = 'xxgk-tpl-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
-
-/** A pseudo-random generator with a seed, so failures repeat. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-/**
- * Input values of a form that satisfy every rule: random counts, money with 4 decimals, signed
- * changes that may be negative, and 表三's R1 chosen so that R1 + R2 = R3.7 + R4 in each column.
- */
-export function consistentInputs(form: FormSpec, seed = 1): Map<string, Dec> {
-  const rand = rng(seed);
-  const derived = derivedParts(form);
-  const out = new Map<string, Dec>();
-  for (const [id, spec] of formCells(form)) {
-    if (derived.has(id)) continue;
-    const n = Math.floor(rand() * 9);
-    out.set(
-      id,
-      spec.kind === 'money'
-        ? Dec.parse(`${n}.${String(Math.floor(rand() * 10000)).padStart(4, '0')}`)!
-        : spec.kind === 'signed'
-          ? Dec.of(n - 4)
-          : Dec.of(n),
-    );
-  }
-  const t3 = [...formCells(form).values()].filter((c) => c.table.key === 'T3');
-  for (const col of new Set(t3.map((c) => c.column.key))) {
-    if (derived.has(`T3:R1:${col}`)) continue;
-    const results = t3
-      .filter((c) => c.column.key === col && c.row.key.startsWith('R3.') && c.row.key !== 'R3.7')
-      .map((c) => out.get(c.id)!);
-    const r2 = out.get(`T3:R2:${col}`)!;
-    const r4 = r2.add(Dec.of(Math.floor(rand() * 3)));
-    out.set(`T3:R4:${col}`, r4);
-    out.set(`T3:R1:${col}`, Dec.sum(results).add(r4).sub(r2));
-  }
-  return out;
-}
 
 /**
  * Evaluates the formulas a template writes over a worksheet, exactly, with the same reading of a
@@ -110,5 +58,3 @@ export function tagAddresses(wb: ExcelJS.Workbook): Map<string, string> {
   }
   return out;
 }
-
-export const u8 = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

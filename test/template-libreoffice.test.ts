@@ -9,7 +9,9 @@ import { readReports } from '../core/read';
 import { derivedCells } from '../core/rules';
 import { writeTemplate } from '../core/template/xlsx';
 import { convert, findSoffice } from '../docs/libreoffice';
-import { consistentInputs, tagAddresses, tempDir, u8 } from './template-helpers';
+import { tagAddresses } from './template-helpers';
+import { tempDir, u8 } from './helpers/temp';
+import { consistentInputs } from './helpers/synthetic';
 
 const soffice = findSoffice();
 

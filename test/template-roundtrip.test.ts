@@ -9,7 +9,9 @@ import { readReports } from '../core/read';
 import { derivedCells } from '../core/rules';
 import { templateLayout } from '../core/template/layout';
 import { writeTemplate } from '../core/template/xlsx';
-import { consistentInputs, recalc, tagAddresses, tagRows, tempDir, u8 } from './template-helpers';
+import { recalc, tagAddresses, tagRows } from './template-helpers';
+import { tempDir, u8 } from './helpers/temp';
+import { consistentInputs } from './helpers/synthetic';
 
 describe.each([
   { year: 2020, format: '2019' },

@@ -15,7 +15,9 @@ import { readReports } from '../core/read';
 import { summariseFindings } from '../core/model/findings';
 import { writeTemplate } from '../core/template/xlsx';
 import { convert, findSoffice } from '../docs/libreoffice';
-import { consistentInputs, tagAddresses, tempDir, u8 } from './template-helpers';
+import { tagAddresses } from './template-helpers';
+import { tempDir, u8 } from './helpers/temp';
+import { consistentInputs } from './helpers/synthetic';
 
 const soffice = findSoffice();
 

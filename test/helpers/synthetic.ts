@@ -2,6 +2,10 @@
 import { formCells, getForm, withVariants } from '../../core/forms';
 import type { CellRead, ReportData } from '../../core/model/report';
 import { a1 } from '../../core/read/grid';
+import { Dec } from '../../core/model/decimal';
+import type { FormSpec } from '../../core/forms';
+import { derivedParts } from '../../core/template/derive';
+import { rng } from './temp';
 
 export type Raw = CellRead['raw'];
 
@@ -42,36 +46,48 @@ export function syntheticReport(
   };
 }
 
-/** A balanced 表三/表四 with some non-zero numbers: each column's results spread over rows. */
+/**
+ * Input values of a form that satisfy every rule: random counts, money with 4 decimals, signed
+ * changes that may be negative, and 表三's R1 chosen so that R1 + R2 = R3.7 + R4 in each column.
+ */
+export function consistentInputs(form: FormSpec, seed = 1): Map<string, Dec> {
+  const rand = rng(seed);
+  const derived = derivedParts(form);
+  const out = new Map<string, Dec>();
+  for (const [id, spec] of formCells(form)) {
+    if (derived.has(id)) continue;
+    const n = Math.floor(rand() * 9);
+    out.set(
+      id,
+      spec.kind === 'money'
+        ? Dec.parse(`${n}.${String(Math.floor(rand() * 10000)).padStart(4, '0')}`)!
+        : spec.kind === 'signed'
+          ? Dec.of(n - 4)
+          : Dec.of(n),
+    );
+  }
+  const t3 = [...formCells(form).values()].filter((c) => c.table.key === 'T3');
+  for (const col of new Set(t3.map((c) => c.column.key))) {
+    if (derived.has(`T3:R1:${col}`)) continue;
+    const results = t3
+      .filter((c) => c.column.key === col && c.row.key.startsWith('R3.') && c.row.key !== 'R3.7')
+      .map((c) => out.get(c.id)!);
+    const r2 = out.get(`T3:R2:${col}`)!;
+    const r4 = r2.add(Dec.of(Math.floor(rand() * 3)));
+    out.set(`T3:R4:${col}`, r4);
+    out.set(`T3:R1:${col}`, Dec.sum(results).add(r4).sub(r2));
+  }
+  return out;
+}
+
+/**
+ * Every value cell of a report that satisfies every rule (consistentInputs with the totals
+ * computed from them), as numbers: the one balanced-report generator.
+ */
 export function balancedValues(format: string, seed = 1): Record<string, Raw> {
   const form = getForm(format);
-  const t3 = form.tables.find((t) => t.key === 'T3')!.blocks[0];
-  const v: Record<string, Raw> = {};
-  const cols = t3.columns.filter((c) => c.key !== 'total').map((c) => c.key);
-  const results = t3.rows.map((r) => r.key).filter((k) => /^R3\.[1-6]/.test(k));
-  const rowTotal = new Map<string, number>();
-  cols.forEach((c, ci) => {
-    let sum = 0;
-    results.forEach((r, ri) => {
-      const x = (ri * 7 + ci * 3 + seed) % 5;
-      v[`T3:${r}:${c}`] = x;
-      sum += x;
-    });
-    const r4 = (ci + seed) % 3;
-    const r2 = (ci * 2 + seed) % 4;
-    const r1 = sum + r4 - r2;
-    Object.assign(v, { [`T3:R3.7:${c}`]: sum, [`T3:R4:${c}`]: r4, [`T3:R2:${c}`]: r2, [`T3:R1:${c}`]: r1 });
-  });
-  for (const r of t3.rows)
-    rowTotal.set(
-      r.key,
-      cols.reduce((s, c) => s + (v[`T3:${r.key}:${c}`] as number), 0),
-    );
-  for (const [r, t] of rowTotal) v[`T3:${r}:total`] = t;
-  for (const g of ['review', 'suit', 'suit_after_review']) {
-    const parts = [1 + seed, 2, 0, 1];
-    ['upheld', 'corrected', 'other', 'pending'].forEach((k, i) => (v[`T4:R1:${g}.${k}`] = parts[i]));
-    v[`T4:R1:${g}.total`] = parts.reduce((a, b) => a + b, 0);
-  }
-  return v;
+  const values = consistentInputs(form, seed);
+  for (const [id, parts] of derivedParts(form))
+    values.set(id, Dec.sum(parts.map((p) => (values.get(p.cell) ?? Dec.ZERO).mul(Dec.of(p.coef)))));
+  return Object.fromEntries([...values].map(([id, v]) => [id, v.toNumber()]));
 }

@@ -5,8 +5,8 @@
  * tests: `writeReportWorkbook(options) → path`.
  */
 import * as XLSX from '@e965/xlsx';
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { writeFileSync } from 'fs';
+import { tempDir } from './temp';
 import * as path from 'path';
 import { cellId, formCells, getForm, withVariants, type FormSpec, type RowSpec, type TableSpec } from '../../core/forms';
 
@@ -220,14 +220,14 @@ export function bookBytes(sheets: SheetSpec[], bookType: BookType = 'xlsx'): Buf
 }
 
 let dir: string | null = null;
-/** A temp dir for this test process. */
-export function tempDir(): string {
-  if (!dir) dir = mkdtempSync(path.join(tmpdir(), 'xxgk-read-'));
+/** The folder writeFile and writeSheets write to: one for this test process. */
+function filesDir(): string {
+  if (!dir) dir = tempDir('xxgk-read-');
   return dir;
 }
 
 export function writeFile(name: string, data: Uint8Array | string): string {
-  const p = path.join(tempDir(), name);
+  const p = path.join(filesDir(), name);
   writeFileSync(p, data);
   return p;
 }
