@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { main } from '../cli/main';
 import { confront } from '../core/check';
 import { Dec } from '../core/model/decimal';
@@ -10,6 +10,7 @@ import { readReports } from '../core/read';
 import { fillReport } from '../core/template/fill';
 import { writeTemplate } from '../core/template/xlsx';
 import { tagAddresses } from './template-helpers';
+import { outputCapture } from './helpers/output';
 import { tempDir, u8 } from './helpers/temp';
 import { consistentInputs } from './helpers/synthetic';
 
@@ -41,21 +42,7 @@ async function returnedReport(
   return { file, inputs };
 }
 
-let out: string[] = [];
-afterEach(() => {
-  vi.restoreAllMocks();
-  out = [];
-});
-const capture = () => {
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-};
+const { out, capture } = outputCapture();
 
 describe.each([true, false])('fill (tag kept: %s)', (keepTag) => {
   test('blank totals are computed from complete parts only; a blank part leaves its total blank with a finding; a disagreeing total is kept', async () => {

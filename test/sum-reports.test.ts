@@ -1,31 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { afterEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { main } from '../cli/main';
 import { confront } from '../core/check';
 import { Dec } from '../core/model/decimal';
 import { formCells, getForm } from '../core/forms';
 import { readReports } from '../core/read';
 import { writeTemplate } from '../core/template/xlsx';
+import { outputCapture } from './helpers/output';
 import { tempDir, u8 } from './helpers/temp';
 import { consistentInputs } from './helpers/synthetic';
 
-let out: string[] = [];
-afterEach(() => {
-  vi.restoreAllMocks();
-  out = [];
-});
-const capture = () => {
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-};
+const { out, capture } = outputCapture();
 
 async function department(dir: string, name: string, format: string, year: number, seed: number, edit?: (v: Map<string, Dec>) => void) {
   const values = consistentInputs(getForm(format), seed);

@@ -1,31 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { afterEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { main } from '../cli/main';
 import { Dec } from '../core/model/decimal';
 import { getForm } from '../core/forms';
 import { readReports } from '../core/read';
 import { safeFileName } from '../cli/commands/template';
 import { writeTemplate } from '../core/template/xlsx';
+import { outputCapture } from './helpers/output';
 import { tempDir, u8 } from './helpers/temp';
 import { consistentInputs } from './helpers/synthetic';
 
-let out: string[] = [];
-afterEach(() => {
-  vi.restoreAllMocks();
-  out = [];
-});
-const capture = () => {
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-    out.push(String(s));
-    return true;
-  });
-};
+const { capture } = outputCapture();
 
 test('xxgk template --year picks the format; --format overrides; bad arguments are exit 2 and write nothing', async () => {
   const dir = tempDir();

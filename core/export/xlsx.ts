@@ -6,8 +6,8 @@
 import ExcelJS from 'exceljs';
 import type { ValueKind } from '../forms';
 import type { ReportData } from '../model/report';
-import { columnLetters } from '../read/grid';
 import { templateLayout, type LayoutCell } from '../template/layout';
+import { printSetup } from '../template/xlsx';
 import { exportCells, guardExport, type ExportOptions } from './common';
 
 const FONT = '宋体';
@@ -54,16 +54,7 @@ export async function exportXlsx(report: ReportData, lang: 'zh' | 'en' = 'zh', o
     }
     if (cell.rowSpan > 1 || cell.colSpan > 1) ws.mergeCells(cell.r + 1, cell.c + 1, cell.r + cell.rowSpan, cell.c + cell.colSpan);
   }
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printArea: `A1:${columnLetters(layout.cols - 1)}${layout.rows}`,
-  } as Partial<ExcelJS.PageSetup>;
+  ws.pageSetup = printSetup(layout);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

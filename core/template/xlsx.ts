@@ -14,6 +14,20 @@ import { planDerived, type WriteValue } from './derive';
 
 export type { WriteValue };
 
+/** A4 portrait, one page wide, centred: how the official layout prints (templates and exports). */
+export function printSetup(layout: SheetLayout): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9,
+    orientation: 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printArea: `A1:${columnLetters(layout.cols - 1)}${layout.rows}`,
+  } as Partial<ExcelJS.PageSetup>;
+}
+
 export const TAG_SHEET = 'xxgk_tag';
 /** Below Excel's 32,767 characters per cell. */
 const TAG_CELL_CHARS = 30000;
@@ -195,18 +209,7 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
     ws.mergeCells(t2.r0 + 1, c + 1, t2.r0 + Math.max(2, opts.notes.length * Math.ceil(wide / (span * 10))), c + span);
   }
 
-  const lastCol = columnLetters(layout.cols - 1);
-  ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printArea: `A1:${lastCol}${layout.rows}`,
-    printTitlesRow: `${layout.titleRow + 1}:${layout.titleRow + 1}`,
-  } as Partial<ExcelJS.PageSetup>;
+  ws.pageSetup = { ...printSetup(layout), printTitlesRow: `${layout.titleRow + 1}:${layout.titleRow + 1}` };
   ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' } as ExcelJS.HeaderFooter;
 
   // The hidden tag: what the reader uses to read the report back exactly.
