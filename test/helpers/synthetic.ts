@@ -81,13 +81,39 @@ export function consistentInputs(form: FormSpec, seed = 1): Map<string, Dec> {
 }
 
 /**
- * Every value cell of a report that satisfies every rule (consistentInputs with the totals
- * computed from them), as numbers: the one balanced-report generator.
+ * A balanced 表三/表四 with a fixed pattern of small numbers (表二 left to the caller): the values
+ * the checker's and readers' tests are written against. consistentInputs above gives random
+ * inputs for every table.
  */
 export function balancedValues(format: string, seed = 1): Record<string, Raw> {
   const form = getForm(format);
-  const values = consistentInputs(form, seed);
-  for (const [id, parts] of derivedParts(form))
-    values.set(id, Dec.sum(parts.map((p) => (values.get(p.cell) ?? Dec.ZERO).mul(Dec.of(p.coef)))));
-  return Object.fromEntries([...values].map(([id, v]) => [id, v.toNumber()]));
+  const t3 = form.tables.find((t) => t.key === 'T3')!.blocks[0];
+  const v: Record<string, Raw> = {};
+  const cols = t3.columns.filter((c) => c.key !== 'total').map((c) => c.key);
+  const results = t3.rows.map((r) => r.key).filter((k) => /^R3\.[1-6]/.test(k));
+  const rowTotal = new Map<string, number>();
+  cols.forEach((c, ci) => {
+    let sum = 0;
+    results.forEach((r, ri) => {
+      const x = (ri * 7 + ci * 3 + seed) % 5;
+      v[`T3:${r}:${c}`] = x;
+      sum += x;
+    });
+    const r4 = (ci + seed) % 3;
+    const r2 = (ci * 2 + seed) % 4;
+    const r1 = sum + r4 - r2;
+    Object.assign(v, { [`T3:R3.7:${c}`]: sum, [`T3:R4:${c}`]: r4, [`T3:R2:${c}`]: r2, [`T3:R1:${c}`]: r1 });
+  });
+  for (const r of t3.rows)
+    rowTotal.set(
+      r.key,
+      cols.reduce((s, c) => s + (v[`T3:${r.key}:${c}`] as number), 0),
+    );
+  for (const [r, t] of rowTotal) v[`T3:${r}:total`] = t;
+  for (const g of ['review', 'suit', 'suit_after_review']) {
+    const parts = [1 + seed, 2, 0, 1];
+    ['upheld', 'corrected', 'other', 'pending'].forEach((k, i) => (v[`T4:R1:${g}.${k}`] = parts[i]));
+    v[`T4:R1:${g}.total`] = parts.reduce((a, b) => a + b, 0);
+  }
+  return v;
 }
