@@ -5,17 +5,50 @@
  * First load is React + Fluent UI + the pane; the workbook readers/writers (xlsx, exceljs), the
  * checker and the template layout are loaded with import() only when an action needs them.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import MinimizerPlugin from 'minimizer-webpack-plugin';
 import type { Configuration } from 'webpack';
 import type { Configuration as DevServerConfiguration } from 'webpack-dev-server';
+import { addinBase, addinVersion, officeJsSource, rebaseManifest } from './addin/deploy';
 
 const root = __dirname;
 
-export default (_env: unknown, argv: { mode?: 'production' | 'development' }): Configuration & { devServer?: DevServerConfiguration } => {
+/** The folder of @microsoft/office-js's files (OFFICE_JS=local), with a clear error where it is not installed. */
+function officeJsFolder(): string {
+  try {
+    return path.join(path.dirname(require.resolve('@microsoft/office-js/package.json', { paths: [root] })), 'dist');
+  } catch {
+    throw new Error('OFFICE_JS=local: install the Office.js package first (npm install --no-save @microsoft/office-js)');
+  }
+}
+
+/** The dev server's https options: the Office add-in developer certificate (trusted by desktop Excel), else a self-signed one. */
+async function devHttps(): Promise<DevServerConfiguration['server']> {
+  if (!process.env.WEBPACK_SERVE) return { type: 'https' };
+  try {
+    const certs = require('office-addin-dev-certs') as { getHttpsServerOptions(): Promise<{ ca: Buffer; key: Buffer; cert: Buffer }> };
+    return { type: 'https', options: await certs.getHttpsServerOptions() };
+  } catch (e) {
+    console.warn(`office-addin-dev-certs: ${(e as Error).message}; serving with a self-signed certificate (desktop Excel will refuse it)`);
+    return { type: 'https' };
+  }
+}
+
+export default async (
+  _env: unknown,
+  argv: { mode?: 'production' | 'development' },
+): Promise<Configuration & { devServer?: DevServerConfiguration }> => {
   const prod = argv.mode !== 'development';
+  const base = addinBase(process.env.ADDIN_URL);
+  const version = addinVersion(
+    (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version,
+    process.env.ADDIN_BUILD,
+    root,
+  );
+  const officeJs = officeJsSource(process.env.OFFICE_JS);
   return {
     mode: prod ? 'production' : 'development',
     context: root,
@@ -68,6 +101,7 @@ export default (_env: unknown, argv: { mode?: 'production' | 'development' }): C
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/taskpane.html',
+        templateParameters: { officeJs: officeJs.src },
         chunks: ['taskpane'],
         scriptLoading: 'defer',
       }),
@@ -80,7 +114,10 @@ export default (_env: unknown, argv: { mode?: 'production' | 'development' }): C
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+          { from: 'addin/legacy-check.js', to: 'legacy-check.js' },
+          // Every address under ADDIN_URL, the version of this release.
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (xml) => rebaseManifest(xml.toString(), base, version) },
+          ...(officeJs.local ? [{ from: officeJsFolder(), to: 'office-js' }] : []),
         ],
       }),
     ],
@@ -115,7 +152,7 @@ export default (_env: unknown, argv: { mode?: 'production' | 'development' }): C
     devServer: {
       port: 3000,
       host: 'localhost',
-      server: { type: 'https' }, // self-signed certificate (Office requires https; trust it or use office-addin-dev-certs)
+      server: await devHttps(), // Office requires https; desktop Excel only a trusted certificate
       headers: { 'Access-Control-Allow-Origin': '*' },
       static: { directory: path.join(root, 'dist'), watch: false },
       devMiddleware: { writeToDisk: false }, // served from memory: never mixes with the production build in dist/

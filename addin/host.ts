@@ -64,7 +64,8 @@ export interface MarkRecord extends CellAt {
 
 /** A value written into a cell, with what was there before (for undo). */
 export interface WriteRecord extends CellAt {
-  before: { value: Scalar; formula: string | null };
+  /** What the cell held: its value (text stays text), formula and number format where the host knows it. */
+  before: { value: Scalar; formula: string | null; numberFormat?: string | null };
   after: { value: Scalar; formula: string | null };
 }
 
@@ -73,6 +74,8 @@ export interface ValueWrite extends CellAt {
   value: Scalar;
   /** A formula without "="; wins over value. */
   formula?: string | null;
+  /** The cell's number format to restore with the value (undo); text values are always written as text. */
+  numberFormat?: string | null;
 }
 
 /** One cell of a layout to draw (core/template/layout.ts's SheetLayout cells, host-agnostic). */
@@ -104,6 +107,28 @@ export interface ReadResult {
   book: Book;
   /** Sheets read, with the sheet coordinates of grid cell (0,0). */
   sheets: { name: string; top: number; left: number }[];
+  /** What could not be read in full, to be said in the pane (never skipped silently). */
+  skipped?: ReadSkip[];
+}
+
+/** A sheet (or part of one) the host did not read, and why. */
+export interface ReadSkip {
+  sheet: string;
+  /** too-large: more cells than the host reads (`cells` says how many); merges: its merged areas could not be read (more than the host returns). */
+  reason: 'too-large' | 'merges';
+  cells?: number;
+}
+
+/** A failure the pane explains in the user's language (hosts throw these instead of raw host errors). */
+export class HostError extends Error {
+  constructor(
+    readonly code: 'sheet-hidden' | 'sheet-missing' | 'cell-edit' | 'protected' | 'too-large' | 'host',
+    readonly sheet = '',
+    /** The host's own error code, for a support request (never shown alone). */
+    readonly detail = '',
+  ) {
+    super(`${code}${sheet ? ` ${sheet}` : ''}${detail ? ` (${detail})` : ''}`);
+  }
 }
 
 /**
@@ -151,7 +176,10 @@ export interface SheetHost {
   markCount(): number;
   /** Activates the sheet and selects the cells. */
   select(cells: CellAt[]): Promise<void>;
-  /** Calls back (with the changed sheet's name) when the user edits cells; returns the unsubscribe function. */
+  /**
+   * Calls back (with the changed sheet's id or name) when the user changes cells, never for the
+   * pane's own writes; returns the unsubscribe function.
+   */
   onChanged(handler: (sheet: string) => void): Promise<() => Promise<void>>;
   /** Opens a generated workbook (base64 .xlsx) in a new window; false where the host cannot (then the pane downloads it). */
   openWorkbook(base64: string): Promise<boolean>;

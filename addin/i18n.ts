@@ -85,6 +85,24 @@ const zh = {
   timing: (ms: number) => `检查用时 ${ms.toFixed(1)} 毫秒`,
   lang: 'English',
   error: '出错了',
+  officeMissing:
+    '未能连接 Excel：加载项所需的 Office 脚本没有加载成功（网络较慢，或访问被拦截）。请检查网络后重试；如仍不行，请联系单位的信息技术人员。',
+  retry: '重试',
+  markFailed: '已列出检查结果，但未能在工作表中标出单元格：',
+  unexpected: '出现意外错误，请重试；如再次出现，请联系维护人员。',
+  hostErrors: {
+    'sheet-hidden': (s: string) => `工作表「${s}」已隐藏，无法显示其中的单元格；请先取消隐藏。`,
+    'sheet-missing': (s: string) => `找不到工作表「${s}」（可能已改名或删除），请重新检查。`,
+    'cell-edit': () => '请先结束单元格编辑（按回车键），再重试。',
+    protected: () => '工作表受保护，无法更改其中的单元格或格式。',
+    'too-large': () => '工作表太大，超出 Excel 单次传输的上限。',
+    host: () => 'Excel 未能完成这项操作，请重试。',
+  } as Record<string, (sheet: string) => string>,
+  skippedTooLarge: (s: string, n: number) => `工作表「${s}」有 ${n} 个单元格，超过可检查的上限，未检查。`,
+  skippedMerges: (s: string) => `工作表「${s}」的合并单元格过多，Excel 无法列出，已按未合并读取。`,
+  noDownload: '此版本 Excel 的任务窗格不能下载文件。',
+  noDownloadXlsx: '请在 Excel 网页版或 Windows 版中导出，或用本工具的命令行程序生成工作簿。',
+  htmlToCopy: '请全选并复制下面的 HTML，粘贴到文本编辑器中保存为 .html 文件：',
 };
 
 type Strings = typeof zh;
@@ -173,6 +191,24 @@ const en: Strings = {
   timing: (ms: number) => `Checked in ${ms.toFixed(1)} ms`,
   lang: '中文',
   error: 'Something went wrong',
+  officeMissing:
+    'Could not connect to Excel: the Office script the add-in needs did not load (a slow network, or access blocked). Check the network and retry; if it still fails, ask your IT staff.',
+  retry: 'Retry',
+  markFailed: 'The findings are listed, but the cells could not be marked in the sheet: ',
+  unexpected: 'Something unexpected went wrong; please try again, and tell the maintainers if it happens again.',
+  hostErrors: {
+    'sheet-hidden': (s: string) => `Sheet "${s}" is hidden, so its cells cannot be shown; unhide it first.`,
+    'sheet-missing': (s: string) => `Sheet "${s}" is not there any more (renamed or deleted?); check again.`,
+    'cell-edit': () => 'Finish editing the cell (press Enter or Esc), then try again.',
+    protected: () => 'The sheet is protected: its cells and formats cannot be changed.',
+    'too-large': () => 'The sheet is too large for one transfer from Excel.',
+    host: () => 'Excel could not do this; please try again.',
+  },
+  skippedTooLarge: (s: string, n: number) => `Sheet "${s}" has ${n} cells, more than can be checked; it was not checked.`,
+  skippedMerges: (s: string) => `Sheet "${s}" has more merged areas than Excel lists; it was read as if unmerged.`,
+  noDownload: "This Excel's task pane cannot download files.",
+  noDownloadXlsx: 'Export in Excel on the web or on Windows, or make the workbook with the command line (xxgk export).',
+  htmlToCopy: 'Select and copy the HTML below, paste it into a text editor and save it as an .html file:',
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -23,6 +23,8 @@ export interface WorkspaceState {
   /** The finding selected with 上一个/下一个 (-1: none). */
   index: number;
   message: Message;
+  /** Text for the user to copy where the host cannot download a file (Excel for Mac). */
+  copyText: string | null;
   busy: boolean;
   /** Actions finished (tests wait on it). */
   version: number;
@@ -40,7 +42,8 @@ export type WorkspaceAction =
   | { type: 'select'; index: number }
   | { type: 'wrote'; records: WriteRecord[] }
   | { type: 'undid'; batch: number; cell?: number }
-  | { type: 'undidAll' };
+  | { type: 'undidAll' }
+  | { type: 'copy'; text: string | null };
 
 export function initialWorkspace(live: boolean, marked = 0): WorkspaceState {
   return {
@@ -52,6 +55,7 @@ export function initialWorkspace(live: boolean, marked = 0): WorkspaceState {
     changes: [],
     index: -1,
     message: null,
+    copyText: null,
     busy: false,
     version: 0,
   };
@@ -88,5 +92,7 @@ export function workspaceReducer(s: WorkspaceState, a: WorkspaceAction): Workspa
       };
     case 'undidAll':
       return { ...s, changes: [] };
+    case 'copy':
+      return { ...s, copyText: a.text };
   }
 }

@@ -1,5 +1,5 @@
 /** 导出: the final tables as a new workbook and as HTML, for a report without errors. */
-import { Button, Text } from '@fluentui/react-components';
+import { Button, Text, Textarea } from '@fluentui/react-components';
 import { useStyles } from './styles';
 import type { WorkspaceModel } from './useWorkspace';
 
@@ -17,6 +17,12 @@ export function ExportTab({ model }: { model: WorkspaceModel }) {
           {t.exportHtml}
         </Button>
       </div>
+      {state.copyText !== null && (
+        <>
+          <Text className={s.small}>{t.htmlToCopy}</Text>
+          <Textarea readOnly value={state.copyText} rows={8} data-testid="copy-text" onFocus={(e) => e.currentTarget.select()} />
+        </>
+      )}
     </div>
   );
 }

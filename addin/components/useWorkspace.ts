@@ -5,15 +5,49 @@
  */
 import * as React from 'react';
 import type { Finding } from '../../core/model/findings';
-import type { CellAt, SheetHost, ValueWrite, WriteRecord } from '../host';
-import { STRINGS, type Lang } from '../i18n';
-import { blankTotals, checkHost, findingTargets, insertTemplate, marksFor, suggestionsOf, toBase64 } from '../pane';
+import { HostError, type CellAt, type ReadSkip, type SheetHost, type ValueWrite, type WriteRecord } from '../host';
+import { STRINGS, type Lang, type Strings } from '../i18n';
+import type { Book } from '../../core/read/grid';
+import { blankTotals, checkBook, findingTargets, insertTemplate, marksFor, suggestionsOf, toBase64 } from '../pane';
 import { download, XLSX_TYPE } from '../files';
 import { loadWriters } from '../core-api';
 import { initialWorkspace, workspaceReducer, type Message } from '../store';
 
 const undoWrites = (recs: WriteRecord[]): ValueWrite[] =>
-  [...recs].reverse().map((w) => ({ sheet: w.sheet, r: w.r, c: w.c, value: w.before.value, formula: w.before.formula }));
+  [...recs].reverse().map((w) => ({
+    sheet: w.sheet,
+    r: w.r,
+    c: w.c,
+    value: w.before.value,
+    formula: w.before.formula,
+    numberFormat: w.before.numberFormat,
+  }));
+
+/** A failure in the user's language: the host's explained errors, core's errors in either language, else a plain apology. */
+export function describeError(e: unknown, t: Strings, lang: Lang): string {
+  if (e instanceof HostError) return (t.hostErrors[e.code] ?? t.hostErrors.host)(e.sheet);
+  const own = e as { messageIn?: (l: Lang) => string };
+  if (typeof own?.messageIn === 'function') return own.messageIn(lang);
+  console.error(e); // for a support request; the user reads a sentence
+  return t.unexpected;
+}
+
+const skipText = (s: ReadSkip, t: Strings) =>
+  s.reason === 'too-large' ? t.skippedTooLarge(s.sheet, s.cells ?? 0) : t.skippedMerges(s.sheet);
+
+/** Values and formulas of a book: an automatic re-check of an unchanged book changes nothing and writes nothing. */
+const fingerprint = (book: Book) =>
+  book.grids
+    .map((g) => {
+      const cells: string[] = [g.name];
+      for (let r = 0; r < g.rows; r++)
+        for (let c = 0; c < g.cols; c++) {
+          const x = g.cell(r, c);
+          if (x) cells.push(`${r},${c}=${String(x.raw)}|${x.formula ?? ''}`);
+        }
+      return cells.join('\u0001');
+    })
+    .join('\u0002');
 
 export function useWorkspace(host: SheetHost, lang: Lang) {
   const t = STRINGS[lang];
@@ -31,24 +65,41 @@ export function useWorkspace(host: SheetHost, lang: Lang) {
       try {
         await fn();
       } catch (e) {
-        say({ intent: 'error', text: `${t.error}: ${e instanceof Error ? e.message : String(e)}` });
+        say({ intent: 'error', text: `${t.error}: ${describeError(e, t, lang)}` });
       } finally {
         busyRef.current = false;
         dispatch({ type: 'finish' });
       }
     },
-    [t, say],
+    [t, lang, say],
   );
 
   const { scope, outcome, changes } = state;
 
-  /** Read (one round trip), check, mark (one round trip, replacing the previous marks). */
-  const runCheck = React.useCallback(async () => {
-    const out = await checkHost(host, scope, lang);
-    const count = await host.mark(marksFor(out.reports));
-    dispatch({ type: 'marked', count });
-    dispatch({ type: 'checked', outcome: out, message: out.reports.length ? null : { intent: 'warning', text: t.noReport } });
-  }, [host, scope, lang, t]);
+  const lastBook = React.useRef('');
+  /**
+   * Read (one round trip), check and show the findings; then mark (one round trip, replacing the
+   * previous marks) as a step of its own, whose failure is reported without hiding the findings.
+   * An automatic re-check of a book whose values and formulas did not change does nothing.
+   */
+  const runCheck = React.useCallback(
+    async (auto = false) => {
+      const { book, skipped } = await host.read(scope);
+      const print = fingerprint(book);
+      if (auto && print === lastBook.current) return;
+      lastBook.current = print;
+      const out = await checkBook(book, lang);
+      const notes = [...(out.reports.length ? [] : [t.noReport]), ...(skipped ?? []).map((x) => skipText(x, t))];
+      dispatch({ type: 'checked', outcome: out, message: notes.length ? { intent: 'warning', text: notes.join(' ') } : null });
+      try {
+        dispatch({ type: 'marked', count: await host.mark(marksFor(out.reports)) });
+      } catch (e) {
+        dispatch({ type: 'marked', count: host.markCount() });
+        say({ intent: 'warning', text: `${t.markFailed}${describeError(e, t, lang)}` });
+      }
+    },
+    [host, scope, lang, t, say],
+  );
 
   // Re-check while the user edits (debounced), only when turned on.
   React.useEffect(() => {
@@ -60,7 +111,7 @@ export function useWorkspace(host: SheetHost, lang: Lang) {
       .onChanged(() => {
         clearTimeout(timer);
         timer = setTimeout(() => {
-          if (live && !busyRef.current) void guard(runCheck);
+          if (live && !busyRef.current) void guard(() => runCheck(true));
         }, 800);
       })
       .then((f) => {
@@ -110,7 +161,7 @@ export function useWorkspace(host: SheetHost, lang: Lang) {
     setTab: (tab: typeof state.tab) => dispatch({ type: 'tab', tab }),
     setScope: (s: typeof state.scope) => dispatch({ type: 'scope', scope: s }),
     setAuto: (on: boolean) => dispatch({ type: 'auto', on }),
-    check: () => guard(runCheck),
+    check: () => guard(() => runCheck()),
     clearMarks: () =>
       guard(async () => {
         await host.clearMarks();
@@ -155,6 +206,10 @@ export function useWorkspace(host: SheetHost, lang: Lang) {
         const { exportXlsx: writeXlsx } = await loadWriters();
         const bytes = await writeXlsx(rep, lang);
         const opened = host.capabilities.openWorkbook && (await host.openWorkbook(toBase64(bytes)));
+        if (!opened && !host.capabilities.download) {
+          say({ intent: 'warning', text: `${t.noDownload}${t.noDownloadXlsx}` });
+          return;
+        }
         if (!opened) download(`${rep.agency ?? ''}${rep.year ?? ''}年报统计表.xlsx`, bytes, XLSX_TYPE);
         say({ intent: 'success', text: t.exported });
       }),
@@ -163,6 +218,12 @@ export function useWorkspace(host: SheetHost, lang: Lang) {
         const rep = exportable();
         if (!rep) return;
         const { exportHtml: writeHtml } = await loadWriters();
+        if (!host.capabilities.download) {
+          // No download in this webview (Excel for Mac): the page to copy, and the user told so.
+          dispatch({ type: 'copy', text: writeHtml(rep, lang) });
+          say({ intent: 'info', text: `${t.noDownload}${t.htmlToCopy}` });
+          return;
+        }
         download(`${rep.agency ?? ''}${rep.year ?? ''}年报统计表.html`, writeHtml(rep, lang), 'text/html;charset=utf-8');
         say({ intent: 'success', text: t.exported });
       }),

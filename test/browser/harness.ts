@@ -73,6 +73,14 @@ export interface OpenOptions {
   fakeWps?: boolean;
   /** Page to open (default taskpane.html). */
   page?: string;
+  /** Office.context.platform in the fake ('OfficeOnline', 'PC', 'Mac'). */
+  platform?: string;
+  /** The fake's resource limits, lowered to exercise them on small sheets. */
+  limits?: { payload?: number; cells?: number; merges?: number };
+  /** A document saved by an earlier page (__fakeExcel.dump()): the pane reopened on it. */
+  document?: string;
+  /** Query string for taskpane.html (e.g. "_host_Info=Excel|Web|16.00|zh-CN" as Office adds it). */
+  query?: string;
   width?: number;
   height?: number;
 }
@@ -93,14 +101,15 @@ export async function openPane(browser: Browser, base: string, opts: OpenOptions
     (route) => route.abort(),
   );
   if (opts.fakeExcel) {
-    await page.addInitScript({ content: `window.__fakeExcelConfig = ${JSON.stringify({ api: opts.api ?? '1.13' })};` });
+    const config = { api: opts.api ?? '1.13', platform: opts.platform, limits: opts.limits, document: opts.document };
+    await page.addInitScript({ content: `window.__fakeExcelConfig = ${JSON.stringify(config)};` });
     await page.addInitScript({ path: path.join(__dirname, 'fake-excel.js') });
   }
   if (opts.fakeWps) {
     await page.addInitScript({ content: 'window.__fakeWpsConfig = {};' });
     for (const part of FAKE_WPS) await page.addInitScript({ path: path.join(__dirname, part) });
   }
-  await page.goto(`${base}/${opts.page ?? 'taskpane.html'}`);
+  await page.goto(`${base}/${opts.page ?? 'taskpane.html'}${opts.query ? `?${opts.query}` : ''}`);
   if (opts.page && opts.page !== 'taskpane.html') return page;
   await page.waitForFunction(() => (window as unknown as { __xxgkReady?: unknown }).__xxgkReady, null, { timeout: 30_000 });
   return page;
@@ -124,4 +133,16 @@ export async function act(page: Page, selector: string, opts: { position?: { x: 
     done,
     { timeout: 60_000 },
   );
+}
+
+/** Calls the fake Excel's test handle: a function with arguments, or a property. */
+export function fakeOf(page: Page) {
+  return <T>(fn: string, ...args: unknown[]) =>
+    page.evaluate(
+      ([f, a]) => {
+        const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
+        return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
+      },
+      [fn, args] as const,
+    ) as Promise<T>;
 }

@@ -1,0 +1,284 @@
+/**
+ * The task pane against a fake Excel as strict as Microsoft documents it (test/browser/fake-excel.js),
+ * at every ExcelApi version an Excel that can install the add-in may have (Office 2019: 1.7-1.8,
+ * Office 2021: 1.14, Office 2024: 1.17, Microsoft 365: 1.18), and one test per defect of issue 11.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { act, fakeOf, launchChromium, openPane, pageErrors, serveDist } from './browser/harness';
+import { reportSheets } from './helpers/workbooks';
+import { balancedValues } from './helpers/synthetic';
+import { formForYear } from '../core/forms';
+import { templateLayout } from '../core/template/layout';
+import { a1 } from '../core/read/grid';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SHEET = 'Sheet1';
+
+/** A typed report (2021 format) with one wrong inner cell of 表三 and a wrong 表四 total; where each cell is. */
+function plantedReport(extra: Record<string, string | number> = {}) {
+  const good = balancedValues('2021', 5);
+  const values = { ...good, 'T3:R3.2:natural': (good['T3:R3.2:natural'] as number) + 3, 'T4:R1:suit.total': 99, ...extra };
+  const { sheets, where } = reportSheets({ format: '2021', year: 2023, agency: '某某县水利局', values, sheetName: SHEET });
+  return { sheet: sheets[0], where, good };
+}
+
+async function pasteReport(page: Page, extra: Record<string, string | number> = {}, merges = false) {
+  const r = plantedReport(extra);
+  await fakeOf(page)('paste', SHEET, r.sheet.aoa, merges ? r.sheet.merges : []);
+  return r;
+}
+
+const doneCount = async (page: Page) => Number(await page.getAttribute('[data-testid=workspace]', 'data-done'));
+const waitDone = (page: Page, after: number, timeout = 30_000) =>
+  page.waitForFunction(
+    (n) =>
+      Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n &&
+      !document.querySelector('[data-busy="1"]'),
+    after,
+    { timeout },
+  );
+const errorCount = (page: Page) => page.$$eval('[data-testid=finding][data-severity=error]', (els) => els.length);
+const message = async (page: Page) => ((await page.$('[data-testid=message]')) ? await page.textContent('[data-testid=message]') : '');
+
+describe('the pane at every ExcelApi version that can install it', () => {
+  for (const api of ['1.7', '1.8', '1.9', '1.13', '1.14', '1.17', '1.18']) {
+    it(`ExcelApi ${api}: checks, marks, selects a finding of several cells, re-checks while editing and then rests, clears`, async () => {
+      const page = await openPane(browser, server.url, { fakeExcel: true, api });
+      const fake = fakeOf(page);
+      const { where, good } = await pasteReport(page);
+      const before = await fake<string>('snapshot', SHEET);
+      await act(page, '[data-testid=check]');
+      expect(await errorCount(page)).toBeGreaterThan(0);
+      expect(Object.keys(await fake<Record<string, string>>('fills', SHEET)).length).toBeGreaterThan(0);
+      // Comments need ExcelApi 1.10.
+      expect(Object.keys(await fake<Record<string, string>>('comments', SHEET)).length > 0).toBe(Number(api.split('.')[1]) >= 10);
+
+      // Defect 2: a finding with several cells selects them all from ExcelApi 1.18 (RangeAreas.select), else its first.
+      const suspects = await page.$$eval('[data-testid=finding]', (els) => els.map((e) => e.getAttribute('data-suspects') ?? ''));
+      const several = suspects.find((x) => x.includes(' '))!;
+      expect(several, 'a finding with several suspects').toBeTruthy();
+      await act(page, `[data-testid=finding][data-suspects="${several}"] >> nth=0`, { position: { x: 4, y: 4 } });
+      const refs = several.split(' ').map((r) => r.split('!')[1]);
+      expect((await fake<{ address: string }>('selection')).address).toBe(api === '1.18' ? refs.join(',') : refs[0]);
+      expect(await page.$('[data-testid=message]')).toBeNull();
+
+      // Defects 1 and 2: re-check while editing works at every version, and comes to rest (no re-check of its own marks).
+      await page.click('[data-testid=auto]');
+      await page.waitForTimeout(300);
+      const n = await doneCount(page);
+      const wrong = where.get('T3:R3.2:natural')!;
+      await fake('type', SHEET, a1(wrong.r, wrong.c), good['T3:R3.2:natural']);
+      await waitDone(page, n);
+      await page.waitForTimeout(1500);
+      const syncs = await fake<number>('syncs');
+      await page.waitForTimeout(2500);
+      expect(await fake<number>('syncs'), 'no re-check triggered by the pane itself').toBe(syncs);
+      expect(await page.$$eval('[data-testid=finding][data-rule^="T3"][data-severity=error]', (els) => els.length)).toBe(0);
+
+      // Clearing leaves no fill and no comment of ours; switching off unsubscribes on the registering context.
+      await act(page, '[data-testid=clear-marks]');
+      expect(await fake<Record<string, string>>('fills', SHEET)).toEqual({});
+      expect(await fake<Record<string, string>>('comments', SHEET)).toEqual({});
+      await page.click('[data-testid=auto]');
+      await page.waitForFunction(() => (window as unknown as { __fakeExcel: { handlers(): number } }).__fakeExcel.handlers() === 0);
+      expect(await fake<string[]>('failures'), 'nothing refused by Excel').toEqual([]);
+      expect(before).toContain('cells');
+      expect(pageErrors(page)).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
+
+describe('issue 11: each defect', () => {
+  it('3: an automatic re-check waits while the user is typing in a cell', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const fake = fakeOf(page);
+    const { where, good } = await pasteReport(page);
+    await act(page, '[data-testid=check]');
+    await page.click('[data-testid=auto]');
+    await page.waitForTimeout(300);
+    const n = await doneCount(page);
+    const wrong = where.get('T3:R3.2:natural')!;
+    await fake('type', SHEET, a1(wrong.r, wrong.c), good['T3:R3.2:natural']);
+    await fake('edit', true); // the user goes on typing in the next cell before the re-check runs
+    await page.waitForTimeout(2000);
+    expect(await fake<string[]>('failures')).toEqual([]);
+    await fake('edit', false);
+    await waitDone(page, n);
+    expect(await message(page)).toBe('');
+    expect(await page.$$eval('[data-testid=finding][data-rule^="T3"][data-severity=error]', (els) => els.length)).toBe(0);
+    await page.context().close();
+  });
+
+  it('4 and 9: a deleted mark comment, a renamed sheet (2023年报, Sheet-2) lock nothing; clearing restores exactly', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const fake = fakeOf(page);
+    await pasteReport(page);
+    const before = await fake<string>('snapshot', SHEET);
+    await act(page, '[data-testid=check]');
+    const comments = Object.keys(await fake<Record<string, string>>('comments', SHEET));
+    expect(comments.length).toBeGreaterThan(0);
+    await fake('deleteComment', SHEET, comments[0]); // the user deletes a mark's comment (or undoes it)
+    await act(page, '[data-testid=clear-marks]');
+    expect(await message(page)).toContain('已清除标记');
+    expect(await fake<string>('snapshot', SHEET)).toBe(before);
+    for (const name of ['2023年报', 'Sheet-2']) {
+      await act(page, '[data-testid=check]');
+      await fake('rename', (await fake<string[]>('sheetNames'))[0], name); // renamed while marked
+      await act(page, '[data-testid=check]');
+      expect(Object.keys(await fake<Record<string, string>>('comments', name)).length, `comments on ${name}`).toBeGreaterThan(0);
+      await act(page, '[data-testid=clear-marks]');
+      expect(await fake<string>('snapshot', name)).toBe(before);
+    }
+    expect(await fake<string[]>('failures')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('5: a marking that fails (a protected sheet) still shows the findings, and says why the cells are not marked', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const fake = fakeOf(page);
+    await pasteReport(page);
+    await fake('protect', SHEET, {}); // protected without "format cells"
+    await act(page, '[data-testid=check]');
+    expect(await errorCount(page)).toBeGreaterThan(0);
+    const text = await message(page);
+    expect(text).toContain('未能在工作表中标出单元格');
+    expect(text).toContain('受保护');
+    expect(text).not.toMatch(/[A-Za-z]{3,}/); // no raw Excel error in the Chinese pane
+    await page.context().close();
+  });
+
+  it('6: marks outlive the pane: reopened, 清除标记 restores the cells as they were before the marks', async () => {
+    const first = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const fake1 = fakeOf(first);
+    await pasteReport(first);
+    const before = await fake1<string>('snapshot', SHEET);
+    await act(first, '[data-testid=check]');
+    const saved = await fake1<string>('dump');
+    await first.context().close();
+    for (const step of ['clear', 'check-then-clear']) {
+      const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18', document: saved });
+      if (step === 'check-then-clear') await act(page, '[data-testid=check]');
+      expect(await page.isDisabled('[data-testid=clear-marks]')).toBe(false);
+      await act(page, '[data-testid=clear-marks]');
+      expect(await fakeOf(page)<string>('snapshot', SHEET), step).toBe(before);
+      await page.context().close();
+    }
+  });
+
+  it('7: white, patterned and tinted fills come back exactly (No Fill and white both read #FFFFFF)', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const fake = fakeOf(page);
+    await pasteReport(page);
+    await act(page, '[data-testid=check]');
+    const marked = Object.keys(await fake<Record<string, string>>('fills', SHEET));
+    await act(page, '[data-testid=clear-marks]');
+    await fake('format', SHEET, marked[0], { fill: { color: '#FFFFFF' } });
+    await fake('format', SHEET, marked[1], { fill: { color: '#4472C4', tint: 0.6 } });
+    await fake('format', SHEET, marked[2], { fill: { color: '#FF0000', pattern: 'Gray50' } });
+    // What the user sees: each cell's colour (a tint read back flat) and pattern; No Fill stays No Fill.
+    const seen = async () => ({
+      fills: await fake<Record<string, string>>('fills', SHEET),
+      patterns: await Promise.all(
+        marked.slice(0, 4).map(async (a) => (await fake<{ fill?: { pattern: string } }>('cell', SHEET, a))?.fill?.pattern ?? 'None'),
+      ),
+    });
+    const before = await seen();
+    expect(before.patterns).toEqual(['Solid', 'Solid', 'Gray50', 'None']);
+    await act(page, '[data-testid=check]');
+    expect((await seen()).fills).not.toEqual(before.fills);
+    await act(page, '[data-testid=clear-marks]');
+    expect(await seen()).toEqual(before);
+    await page.context().close();
+  });
+
+  it('8: undo writes text back as text ("-", "12") with its number format', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const fake = fakeOf(page);
+    const { where } = await pasteReport(page, { 'T4:R1:review.total': '-' });
+    const total = where.get('T4:R1:suit.total')!;
+    await fake('type', SHEET, a1(total.r, total.c), '12');
+    await fake('format', SHEET, a1(total.r, total.c), { numberFormat: '0_ ' });
+    const before = await fake<string>('snapshot', SHEET);
+    await act(page, '[data-testid=check]');
+    await page.click('[data-testid=tab-fix]');
+    await act(page, '[data-testid=apply-all]');
+    const changed = await page.$$eval('[data-testid=change]', (els) => els.map((e) => e.textContent ?? ''));
+    const dash = where.get('T4:R1:review.total')!;
+    expect(changed.join(' ')).toContain(a1(dash.r, dash.c));
+    expect(changed.join(' ')).toContain(a1(total.r, total.c));
+    await act(page, '[data-testid=undo-all]');
+    await page.click('[data-testid=tab-check]');
+    await act(page, '[data-testid=clear-marks]');
+    expect(JSON.parse(await fake<string>('snapshot', SHEET))).toEqual(JSON.parse(before));
+    expect(await fake<string[]>('failures')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('10: a sheet over the request limit is read in chunks; too many merged areas are said, not fatal', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18', limits: { payload: 6000, merges: 3 } });
+    await pasteReport(page, {}, true);
+    await act(page, '[data-testid=check]');
+    expect(await errorCount(page)).toBeGreaterThan(0);
+    expect(await message(page)).toContain('合并单元格过多');
+    const fake = fakeOf(page);
+    expect(Object.keys(await fake<Record<string, string>>('fills', SHEET)).length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('11: on Excel for Mac (no downloads in its webview) the HTML is given to copy, not reported as exported', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18', platform: 'Mac' });
+    const fake = fakeOf(page);
+    const { where, good } = await pasteReport(page);
+    for (const id of ['T3:R3.2:natural', 'T4:R1:suit.total']) await fake('type', SHEET, a1(where.get(id)!.r, where.get(id)!.c), good[id]);
+    await act(page, '[data-testid=check]');
+    expect(await errorCount(page)).toBe(0);
+    await page.click('[data-testid=tab-export]');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await act(page, '[data-testid=export-html]');
+    expect(await message(page)).not.toContain('已导出');
+    expect(await page.inputValue('[data-testid=copy-text]')).toContain('<table');
+    expect(downloads).toBe(0);
+    await page.context().close();
+  });
+
+  it('13: template column widths are set in points (about 5.25 per character), not 7', async () => {
+    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    await page.click('[data-testid=tab-insert]');
+    await page.fill('input[data-testid=insert-year], [data-testid=insert-year] input', '2024');
+    await act(page, '[data-testid=insert-go]');
+    const widths = JSON.parse(await fakeOf(page)<string>('snapshot', '2024年报')).colWidths as Record<string, number>;
+    const layout = templateLayout(formForYear(2024), { year: 2024 });
+    layout.columnWidths.forEach((w, c) => {
+      if (!w) return;
+      expect(widths[c], `column ${c}`).toBe(Math.round(w * 7) * 0.75); // addin/office-draw.ts pointsForWidth
+      expect(widths[c] / w).toBeGreaterThan(5);
+      expect(widths[c] / w).toBeLessThan(6);
+    });
+    await page.context().close();
+  });
+
+  it('14: inside Office without Office.js (blocked CDN) the pane says so and offers a retry, instead of files mode', async () => {
+    const page = await openPane(browser, server.url, {
+      query: '_host_Info=Excel|Web|16.00|zh-CN|00000000-0000-0000-0000-000000000000|isDialog|',
+    });
+    expect(await page.evaluate(() => (window as unknown as { __xxgkReady: { mode: string } }).__xxgkReady.mode)).toBe('office-missing');
+    expect(await page.textContent('[data-testid=office-missing]')).toContain('未能连接 Excel');
+    expect(await page.$('[data-testid=office-retry]')).not.toBeNull();
+    expect(await page.$('[data-testid=files-mode]')).toBeNull();
+    await page.context().close();
+  });
+});
