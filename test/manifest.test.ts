@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { addinBase, addinVersion, MICROSOFT_CDN, officeJsSource, rebaseManifest } from '../addin/deploy';
 
 const root = path.resolve(__dirname, '..');
 const text = fs.readFileSync(path.join(root, 'manifest.xml'), 'utf8');
@@ -224,5 +225,69 @@ describe('manifest.xml', () => {
     expect(out).toContain('Type: TaskPaneApp');
     expect(out).toContain('Version: 0.1.0.0');
     expect(out).toContain('Source Location: https://localhost:3000/taskpane.html');
+  });
+});
+
+describe('builds for an organisation (ADDIN_URL, ADDIN_BUILD, OFFICE_JS)', () => {
+  const base = addinBase('https://intranet.example/xxgk');
+  const version = addinVersion('0.1.0', '12');
+  const rebased = rebaseManifest(text, base, version);
+
+  it('puts every URL under ADDIN_URL, the app domain at its origin, and the release version', () => {
+    expect(base).toBe('https://intranet.example/xxgk/');
+    expect(version).toBe('0.1.0.12');
+    const app2 = parseXml(rebased);
+    const urls = all(app2).flatMap((e) =>
+      Object.entries(e.attrs)
+        .filter(([k, v]) => k === 'DefaultValue' && /^https?:\/\//.test(v))
+        .map(([, v]) => v),
+    );
+    expect(urls.length).toBeGreaterThan(5);
+    for (const u of urls) expect(u).toMatch(/^https:\/\/intranet\.example\/xxgk\//);
+    expect(
+      all(app2)
+        .filter((e) => e.name === 'AppDomain')
+        .map((e) => e.text.trim()),
+    ).toEqual(['https://intranet.example']);
+    expect(child(app2, 'Version')!.text).toBe('0.1.0.12');
+    expect(rebased).not.toContain('localhost');
+    const file = path.join(root, 'dist', 'manifest-intranet.test.xml');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, rebased);
+    try {
+      const cli = path.join(root, 'node_modules', 'office-addin-manifest', 'cli.js');
+      const out = execFileSync(process.execPath, [cli, 'info', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      expect(out).toContain('Source Location: https://intranet.example/xxgk/taskpane.html');
+      expect(out).toContain('Version: 0.1.0.12');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it('refuses an address that is not https, and a version that is not x.y.z', () => {
+    expect(() => addinBase('http://intranet.example/xxgk/')).toThrow(/https/);
+    expect(() => addinVersion('1.2', '0')).toThrow();
+    expect(addinVersion('1.2.3', '70000')).toBe('1.2.3.4464'); // each part at most 65535
+    expect(addinVersion('1.2.3', undefined, root)).toMatch(/^1\.2\.3\.\d+$/); // the commit count: a new version each release
+  });
+
+  it('keeps https://localhost:3000 in the default build, with a four-part version', () => {
+    const built = path.join(root, 'dist', 'manifest.xml');
+    if (!fs.existsSync(built)) return; // npm test builds first
+    const xml = fs.readFileSync(built, 'utf8');
+    const app3 = parseXml(xml);
+    expect(child(child(app3, 'DefaultSettings')!, 'SourceLocation')!.attrs.DefaultValue).toBe('https://localhost:3000/taskpane.html');
+    expect(child(app3, 'Version')!.text).toMatch(/^0\.1\.0\.\d+$/);
+    expect(xml.replace(/<Version>[^<]*<\/Version>/, '')).toBe(text.replace(/<Version>[^<]*<\/Version>/, ''));
+  });
+
+  it("loads Office.js from Microsoft's CDN by default, beside the pane with OFFICE_JS=local, or from a given CDN", () => {
+    expect(officeJsSource(undefined)).toEqual({ src: MICROSOFT_CDN, local: false });
+    expect(officeJsSource('local')).toEqual({ src: 'office-js/office.js', local: true });
+    const vianet = 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js';
+    expect(officeJsSource(vianet).src).toBe(vianet);
+    expect(() => officeJsSource('http://cdn.example/office.js')).toThrow(/https/);
+    const html = path.join(root, 'dist', 'taskpane.html');
+    if (fs.existsSync(html)) expect(fs.readFileSync(html, 'utf8')).toContain(`<script src="${MICROSOFT_CDN}">`);
   });
 });
