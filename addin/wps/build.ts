@@ -127,6 +127,7 @@ async function main(): Promise<void> {
   copyDir(path.join(dist, 'assets'), path.join(addin, 'assets'), (n) => !n.endsWith('.png'));
   copyDir(path.join(__dirname, 'images'), path.join(addin, 'images'));
   fs.writeFileSync(path.join(addin, 'taskpane.html'), wpsTaskpaneHtml());
+  fs.copyFileSync(path.join(dist, 'legacy-check.js'), path.join(addin, 'legacy-check.js')); // the ES5 check taskpane.html runs first
   fs.copyFileSync(path.join(__dirname, 'ribbon.xml'), path.join(addin, 'ribbon.xml'));
   fs.writeFileSync(path.join(addin, 'index.html'), entryPage(await buildRibbon(path.join(addin, 'js'))));
   // What `wpsjs debug|build|publish` read: name, version, addonType (et = WPS 表格); no build script, the folder is the build.
