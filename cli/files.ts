@@ -34,7 +34,8 @@ export async function readReportFiles(paths: string[], lang: Lang): Promise<{ na
       const code = (e as NodeJS.ErrnoException).code;
       throw new Error(L(lang, `文件「${file}」无法读取（${code ?? String(e)}）`, `${file}: cannot be read (${code ?? String(e)})`));
     }
-    for (const r of reports) out.push({ name: reports.length > 1 ? `${file}#${r.sheet ?? ''}` : file, report: r });
+    for (const r of reports)
+      out.push({ name: reports.length > 1 ? `${file}#${r.sheet ?? ''}${r.area ? `!${r.area}` : ''}` : file, report: r });
   }
   return out;
 }

@@ -87,6 +87,17 @@ function sources(): Source[] {
     ),
   );
   out.push(xlsx('renamed.xlsx', sheetsOf({ ...base, year: null, title: null, sheetName: '2022年报' })));
+  // Two departments on one sheet: side by side, and one under another.
+  const overlay = (list: ReportLayoutOptions[]): SheetSpec[] => {
+    const one: SheetSpec = { name: '2024年报', aoa: [], merges: [] };
+    for (const s of sheetsOf(list.map((o) => ({ ...o, sheetName: '2024年报' })))) {
+      s.aoa.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && ((one.aoa[r] ??= [])[c] = v)));
+      one.merges.push(...s.merges);
+    }
+    return [one];
+  };
+  out.push(xlsx('side.xlsx', overlay([base, { ...base, agency: '某某县民政局', origin: { r: 0, c: 17 } }])));
+  out.push(xlsx('stacked.xlsx', overlay([base, { ...base, agency: '某某县民政局', origin: { r: 80, c: 0 } }])));
   // Published text: the same words in a text grid.
   const values = fullValues('2021', balancedValues('2021'));
   for (const layout of ['tabs', 'spaces', 'one-per-line'] as const)
@@ -130,6 +141,8 @@ describe('cached locating gives what a fresh process gives', () => {
     expect(at('second-label.xlsx')).not.toBe(at('base.xlsx'));
     expect(at('t4-X')).not.toBe(at('t4-Y'));
     expect(at('t4-X')).not.toBe(at('t4-Z'));
+    expect(JSON.parse(at('side.xlsx'))).toHaveLength(2);
+    expect(JSON.parse(at('stacked.xlsx'))).toHaveLength(2);
 
     const warm = await freshModules();
     const idx = list.map((_, i) => i);

@@ -5,6 +5,7 @@
  */
 import type { Finding, Lang } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
+import { say } from '../../core/messages';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
 import { fail, L, langOf, parse, UsageError } from '../args';
@@ -40,6 +41,14 @@ export async function run(argv: string[]): Promise<number> {
     const file = positionals[0];
     let reports = await readReportFiles([file], lang);
     if (values.sheet) reports = reports.filter((r) => r.report.sheet === values.sheet);
+    const shared = reports.filter((r) => r.report.area);
+    if (reports.length > 1 && shared.length) {
+      const r0 = shared[0].report;
+      const list = shared
+        .filter((r) => r.report.sheet === r0.sheet)
+        .map((r) => ({ agency: r.report.agency ?? '', area: r.report.area ?? '' }));
+      throw new Error(say(lang, 'locate.several_to_fill', { file, sheet: r0.sheet ?? '', reports: list }));
+    }
     if (reports.length !== 1) {
       throw new Error(
         reports.length

@@ -21,6 +21,8 @@ export const en: Catalogue = {
   'read.empty': (p) => `${p.file} is empty`,
   'read.damaged': (p) =>
     `${p.file} is damaged (the directory or a part of its zip package cannot be read); open it in Excel or WPS, save it again and check that`,
+  'read.mixed_reports': (p) =>
+    `${p.file} holds several reports on one sheet that cannot be told apart (${p.detail ?? ''}); put each report on a sheet of its own and check again`,
   'read.detail.text_file': () => 'a text file',
   'read.detail.no_sheets': () => 'no sheets',
   'read.detail.unpacked': (p) => `${p.size} unpacked, over ${p.limit}`,
@@ -48,6 +50,12 @@ export const en: Catalogue = {
   'locate.row_by_position': (p) => `${tableEn(p.table)} row “${p.row}” found by its position`,
   'locate.rows_missing': (p) => `${tableEn(p.table)}: rows not found: ${p.rows.map((r) => `“${r}”`).join(', ')}`,
   'locate.columns_by_position': (p) => `${tableEn(p.table)}: columns found by their position: ${p.columns.map((c) => `“${c}”`).join(', ')}`,
+  'locate.mixed_detail': (p) => `sheet ${p.sheet} has “${p.label}” on rows ${p.rows.join(', ')}`,
+  'locate.report_area': (p) => `sheet ${p.sheet} holds ${p.count} reports; this one is at ${p.area}`,
+  'locate.several_to_fill': (p) =>
+    `${p.file}: sheet ${p.sheet} holds ${p.reports.length} reports (${p.reports
+      .map((r) => `${r.agency || 'agency unknown'} at ${r.area}`)
+      .join(', ')}); fill takes one at a time: copy the report to fill onto a sheet or file of its own and fill that`,
   'locate.no_header': (p) =>
     `${tableEn(p.table)}: no header found, columns read by their position: ${p.columns.map((c) => `“${c}”`).join(', ')}`,
 

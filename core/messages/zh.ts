@@ -23,6 +23,8 @@ export const zh = {
   'read.empty': (p: FileDetail) => `文件「${p.file}」是空的`,
   'read.damaged': (p: FileDetail) =>
     `文件「${p.file}」已损坏（压缩包的目录或其中的部件无法读取），无法读取；请用 Excel 或 WPS 打开后重新保存再检查`,
+  'read.mixed_reports': (p: FileDetail) =>
+    `文件「${p.file}」的一张工作表上有几份报告，无法分开（${p.detail ?? ''}）；请把每份报告放在各自的工作表上再检查`,
   'read.detail.text_file': () => '文本文件',
   'read.detail.no_sheets': () => '没有工作表',
   'read.detail.unpacked': (p: { size: string; limit: string }) => `解压后 ${p.size}，超过 ${p.limit}`,
@@ -53,6 +55,14 @@ export const zh = {
   'locate.rows_missing': (p: { table: string; rows: string[] }) => `${tableZh(p.table)} 缺少行：${p.rows.join('、')}`,
   'locate.columns_by_position': (p: { table: string; columns: string[] }) =>
     `${tableZh(p.table)} 列${p.columns.map((c) => `「${c}」`).join('、')}按位置确定`,
+  'locate.mixed_detail': (p: { sheet: string; label: string; rows: number[] }) =>
+    `工作表「${p.sheet}」第 ${p.rows.join('、')} 行都有「${p.label}」`,
+  'locate.report_area': (p: { sheet: string; area: string; count: number }) =>
+    `工作表「${p.sheet}」上有 ${p.count} 份报告，本报告在 ${p.area}`,
+  'locate.several_to_fill': (p: { file: string; sheet: string; reports: { agency: string; area: string }[] }) =>
+    `文件「${p.file}」的工作表「${p.sheet}」上有 ${p.reports.length} 份报告（${p.reports
+      .map((r) => `${r.agency || '单位不明'}在 ${r.area}`)
+      .join('、')}），一次只能填充一份：请把要填充的报告复制到单独的工作表或文件后再填充`,
   'locate.no_header': (p: { table: string; columns: string[] }) =>
     `${tableZh(p.table)} 未找到表头，按位置读取各列：${p.columns.join('、')}`,
 

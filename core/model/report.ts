@@ -20,7 +20,7 @@ export interface CellRead {
  */
 export interface ReadNote {
   key: string;
-  params: Record<string, string | number | string[]>;
+  params: Record<string, string | number | (string | number)[]>;
 }
 
 export interface ReportData {
@@ -31,6 +31,8 @@ export interface ReportData {
   year: number | null;
   agency: string | null;
   sheet: string | null;
+  /** Where on its sheet the report is ("A1:P60"), when the sheet holds several reports. */
+  area?: string;
   /** Value cells by id TABLE:ROW:COLUMN. A cell of the layout that the report prints but leaves empty is present with raw null. */
   cells: Record<string, CellRead>;
   /** How the report was recognised: loose label matches, detection of format, missing tables. */

@@ -14,6 +14,8 @@ export type ReadErrorCode =
   | 'too_large'
   | 'no_tables'
   | 'empty'
+  // Several reports on one sheet that cannot be told apart (core/read/locate/areas.ts):
+  | 'mixed_reports'
   // Kinds recognised by core/read/kinds.ts and refused, or read and found wanting:
   | 'word_binary'
   | 'image'

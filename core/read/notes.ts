@@ -9,7 +9,7 @@ import type { ReadNote } from '../model/report';
 export type NoteKey = Extract<keyof Catalogue, `locate.${string}`>;
 
 /** A note of the given kind. */
-export function note<K extends NoteKey>(key: K, params: MessageParams<K>): ReadNote {
+export function note<K extends NoteKey>(key: K, params: MessageParams<K> & ReadNote['params']): ReadNote {
   return { key, params };
 }
 

@@ -6,11 +6,12 @@ import { cellId, formForYear, withVariants } from '../../forms';
 import type { BlockSpec } from '../../forms';
 import type { CellRead, ReportData } from '../../model/report';
 import { ReadError } from '../errors';
-import type { Book } from '../grid';
+import { a1, type Book } from '../grid';
+import { reportAreas } from './areas';
 import { derived } from '../cache';
 import { newNotes, note } from '../notes';
 import { detectFormat, type Detected } from './format';
-import { cellRead, scan, type Scan } from './scan';
+import { areaScan, cellRead, scan, type Scan } from './scan';
 import { locateTable, type TablePlace } from './tables';
 import { readTag, TAG_SHEET } from './tag';
 import { findTitle } from './title';
@@ -19,6 +20,25 @@ interface SheetTables {
   sc: Scan;
   form: Detected;
   places: TablePlace[];
+  /** When the sheet holds several reports: where this one is ("A1:P60"), and how many there are. */
+  area?: { range: string; of: number };
+}
+
+/** A sheet, or each report's area of it when it holds several. */
+function sheetParts(sc: Scan, file: string): { sc: Scan; area?: SheetTables['area'] }[] {
+  const areas = reportAreas(sc, file);
+  if (!areas) return [{ sc }];
+  return areas.map((a) => {
+    const part = areaScan(sc, a);
+    let c0 = Infinity;
+    let c1 = -1;
+    for (const row of part.rows) {
+      c0 = Math.min(c0, row.cells[0].c);
+      c1 = Math.max(c1, row.cells[row.cells.length - 1].c);
+    }
+    const range = part.rows.length ? `${a1(part.rows[0].r, c0)}:${a1(part.rows[part.rows.length - 1].r, c1)}` : '';
+    return { sc: part, area: { range, of: areas.length } };
+  });
 }
 
 /** Cell ids of a block by row and column index (cellId(table, row, column)), by table key. */
@@ -56,21 +76,23 @@ export function locateReports(book: Book): ReportData[] {
 
   // 1. Each sheet with its own format guess.
   const sheets: SheetTables[] = [];
-  for (const sc of scans) {
-    const { year } = findTitle([sc], '');
-    const det = detectFormat([sc], year);
-    const places = locateSheet(sc, det);
-    if (places.length) sheets.push({ sc, form: det, places });
-  }
+  for (const whole of scans)
+    for (const { sc, area } of sheetParts(whole, book.name)) {
+      const { year } = findTitle([sc], '');
+      const det = detectFormat([sc], year);
+      const places = locateSheet(sc, det);
+      if (places.length) sheets.push({ sc, form: det, places, ...(area ? { area } : {}) });
+    }
   if (!sheets.length) throw new ReadError('no_tables', book.name);
 
-  // 2. Group sheets into reports: a table that repeats starts a new report.
+  // 2. Group sheets into reports: a table that repeats starts a new report, and so does each
+  //    report's area of a sheet that holds several (they never join another).
   const groups: SheetTables[][] = [];
   let cur: SheetTables[] = [];
   let have = new Set<string>();
   for (const s of sheets) {
     const keys = s.places.map((p) => p.table.key);
-    if (cur.length && keys.some((k) => have.has(k))) {
+    if (cur.length && (s.area || cur[0].area || keys.some((k) => have.has(k)))) {
       groups.push(cur);
       cur = [];
       have = new Set();
@@ -90,6 +112,8 @@ function readGroup(group: SheetTables[], bookName: string): ReportData {
   const gscans = group.map((s) => s.sc);
   const { year, agency } = findTitle(gscans, bookName);
   const det = detectFormat(gscans, year);
+  const area = group[0].area;
+  if (area) notes.add(note('locate.report_area', { sheet: group[0].sc.grid.name, area: area.range, count: area.of }));
   notes.add(det.note);
   if (det.variants.length) {
     for (const v of det.variants) {
@@ -146,6 +170,7 @@ function readGroup(group: SheetTables[], bookName: string): ReportData {
     year,
     agency,
     sheet,
+    ...(area ? { area: area.range } : {}),
     cells,
     notes: notes.list,
     tables: TABLE_ORDER.filter((t) => places.has(t)),

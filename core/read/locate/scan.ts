@@ -88,31 +88,52 @@ export function scan(grid: Grid): Scan {
     row.set(m.c0, m);
   }
   const byRow = new Map<number, RowInfo>();
-  const texts: TextCell[] = [];
   eachCell(grid, (r, c, cell) => {
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = { r, labels: [], cells: [] }));
     row.cells.push({ c, cell });
-    if (typeof cell.raw === 'string' && !isValueLike(cell.raw)) {
-      const m = mergeAt.get(r)?.get(c);
-      const t: TextCell = { r, c, text: cell.raw, r1: m ? m.r1 : r, c1: m ? m.c1 : c };
-      texts.push(t);
-      if (cell.raw.length <= MAX_LABEL) row.labels.push(t);
-    }
   });
   const rows = sorted([...byRow.values()], (a, b) => a.r - b.r);
-  for (const row of rows) {
-    sorted(row.cells, (a, b) => a.c - b.c);
-    // A row's labels are the text cells before its first value (a word in a value cell is no label).
-    const firstValue = row.cells.find(
-      (x) => !(typeof x.cell.raw === 'string' && !isValueLike(x.cell.raw)) && (x.cell.raw !== null || x.cell.formula),
-    );
-    row.labels = sorted(
-      row.labels.filter((l) => firstValue === undefined || l.c < firstValue.c),
-      (a, b) => a.c - b.c,
-    );
+  for (const row of rows) sorted(row.cells, (a, b) => a.c - b.c);
+  return withLabels(grid, rows, mergeAt);
+}
+
+/** The part of a scanned sheet inside an area (one of several reports on it), scanned anew. */
+export function areaScan(sc: Scan, area: Area): Scan {
+  const rows: RowInfo[] = [];
+  for (const row of sc.rows) {
+    if (row.r < area.r0 || row.r > area.r1) continue;
+    const cells = row.cells.filter((x) => x.c >= area.c0 && x.c <= area.c1);
+    if (cells.length) rows.push({ r: row.r, labels: [], cells });
   }
-  sorted(texts, (a, b) => a.r - b.r || a.c - b.c);
+  return withLabels(sc.grid, rows, sc.mergeAt);
+}
+
+/** An area of a sheet, inclusive, 0-based. */
+export interface Area {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+}
+
+/** Text cells and each row's labels, for rows whose cells are in column order. */
+function withLabels(grid: Grid, rows: RowInfo[], mergeAt: Map<number, Map<number, Merge>>): Scan {
+  const byRow = new Map<number, RowInfo>();
+  const texts: TextCell[] = [];
+  for (const row of rows) {
+    byRow.set(row.r, row);
+    let firstValue = -1;
+    for (const { c, cell } of row.cells) {
+      if (typeof cell.raw === 'string' && !isValueLike(cell.raw)) {
+        const m = mergeAt.get(row.r)?.get(c);
+        const t: TextCell = { r: row.r, c, text: cell.raw, r1: m ? m.r1 : row.r, c1: m ? m.c1 : c };
+        texts.push(t);
+        // A row's labels are the text cells before its first value (a word in a value cell is no label).
+        if (cell.raw.length <= MAX_LABEL && firstValue < 0) row.labels.push(t);
+      } else if (firstValue < 0 && (cell.raw !== null || cell.formula)) firstValue = c;
+    }
+  }
   return { grid, rows, byRow, texts, mergeAt };
 }
 
