@@ -13,6 +13,11 @@ export interface BlockCell {
   text: string;
   rowSpan: number;
   colSpan: number;
+  /** The grid column the cell starts in, where the reader knows it (PDF). */
+  col?: number;
+  /** Left and right edges on the page (PDF). */
+  x0?: number;
+  x1?: number;
 }
 
 export type Block = { kind: 'text'; text: string } | { kind: 'table'; rows: BlockCell[][] };
@@ -56,6 +61,7 @@ const rowKey = (row: BlockCell[]) => row.map((c) => `${c.rowSpan}/${c.colSpan}/$
  * same table. Only rows equal to the first table's leading rows, texts and spans alike, go.
  */
 export function dropRepeatedHeaders(blocks: Block[]): Block[] {
+  // The first table of a run of tables with no text between them: the one whose header is repeated.
   let prev: Extract<Block, { kind: 'table' }> | null = null;
   const out: Block[] = [];
   for (const b of blocks) {
@@ -74,8 +80,10 @@ export function dropRepeatedHeaders(blocks: Block[]): Block[] {
       )
         k++;
       out.push(k ? { kind: 'table', rows: b.rows.slice(k) } : b);
-    } else out.push(b);
-    prev = b;
+    } else {
+      out.push(b);
+      prev = b;
+    }
   }
   return out;
 }

@@ -1,0 +1,215 @@
+/**
+ * Tables of a PDF page rebuilt from its ruling lines: segments that touch form a table; the
+ * distinct x of its vertical lines are column edges, the distinct y of its horizontal lines row
+ * edges; two neighbouring grid cells with no border between them are one merged cell. Each piece
+ * of text goes to the cell under its centre; a cell's lines are joined (labels wrapped over two or
+ * three lines read as one). Page space: y grows upwards.
+ */
+import type { BlockCell } from './blocks';
+
+export interface Seg {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+export interface TextBit {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+}
+
+const TOL = 2;
+/** Segments per page considered at most (a drawing, not a table, past that). */
+const MAX_SEGS = 4000;
+
+/** Values closer than TOL become one (their mean). */
+function cluster(vals: number[]): number[] {
+  const s = [...vals].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of s) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1] <= TOL) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+const touches = (a: Seg, b: Seg) => a.x0 <= b.x1 + TOL && b.x0 <= a.x1 + TOL && a.y0 <= b.y1 + TOL && b.y0 <= a.y1 + TOL;
+
+/** Segments that touch, as groups (union-find). */
+function groups(segs: Seg[]): Seg[][] {
+  const parent = segs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < segs.length; i++) for (let j = i + 1; j < segs.length; j++) if (touches(segs[i], segs[j])) parent[find(i)] = find(j);
+  const by = new Map<number, Seg[]>();
+  segs.forEach((s, i) => {
+    const r = find(i);
+    if (!by.has(r)) by.set(r, []);
+    by.get(r)!.push(s);
+  });
+  return [...by.values()];
+}
+
+const cjkEnd = (s: string) => /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]$/.test(s);
+const cjkStart = (s: string) => /^[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(s);
+
+/** A cell's pieces of text → its text: lines top to bottom, wrapped lines joined. */
+function cellText(bits: TextBit[]): string {
+  const sorted = [...bits].sort((p, q) => q.y - p.y || p.x - q.x);
+  const lines: TextBit[][] = [];
+  for (const b of sorted) {
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(last[0].y - b.y) <= b.size * 0.4) last.push(b);
+    else lines.push([b]);
+  }
+  let text = '';
+  for (const line of lines) {
+    let t = '';
+    let end = -Infinity;
+    for (const b of line.sort((p, q) => p.x - q.x)) {
+      if (t && b.x - end > b.size * 0.5 && !(cjkEnd(t) && cjkStart(b.str))) t += ' ';
+      t += b.str;
+      end = b.x + b.w;
+    }
+    t = t.trim();
+    // Wrapped lines join without a space, except between two words of Latin letters.
+    text += /[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(t) ? ` ${t}` : t;
+  }
+  return text;
+}
+
+interface Table {
+  top: number;
+  bottom: number;
+  rows: BlockCell[][];
+}
+
+const NUMBERED = /^(\d+[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
+
+/**
+ * A row broken across a page: its first part ends the table on one page, the rest starts the
+ * table on the next (a label's last characters, a wrapped figure's last digits). When every text
+ * of the next table's first row continues a cell of the last row (same column, not a numbered
+ * label of its own), the parts are joined cell by cell; its empty cells that span further rows
+ * lower, empty.
+ */
+export function joinBrokenRow(prev: BlockCell[][], next: BlockCell[][]): BlockCell[][] {
+  const lastRow = prev.length - 1;
+  const first = next[0];
+  if (lastRow < 0 || !first || next.length < 2) return next;
+  // The cell over each column of the last row: its own, or one spanning down from a row above.
+  const at = new Map<number | undefined, BlockCell>();
+  prev.forEach((row, r) => {
+    for (const c of row) if (r + c.rowSpan - 1 >= lastRow) at.set(c.col, c);
+  });
+  const texts = first.filter((c) => c.text.trim());
+  // "第二十条第" + "（九）项": a numbering that completes the text above it is a continuation, not a row of its own.
+  const own = (c: BlockCell) => NUMBERED.test(c.text.trim()) && !/第$/.test(at.get(c.col)!.text.trim());
+  if (!texts.length || texts.some((c) => !at.get(c.col)?.text.trim() || own(c))) return next;
+  for (const c of texts) {
+    const to = at.get(c.col)!;
+    to.text += c.text.trim();
+  }
+  // Cells of the broken row that span further rows keep their place there, empty (their text went up).
+  const moved = first.filter((c) => c.rowSpan > 1).map((c) => ({ ...c, text: '', rowSpan: c.rowSpan - 1 }));
+  const second = [...moved, ...next[1]].sort((p, q) => (p.col ?? 0) - (q.col ?? 0));
+  return [second, ...next.slice(2)];
+}
+
+/**
+ * The parts of one table on successive pages share one column grid: a page where no row divides
+ * two label columns draws one edge fewer, so each cell's columns are counted again on the union of
+ * every part's column edges.
+ */
+export function alignColumns(parts: BlockCell[][][]): void {
+  const cells = parts.flat(2).filter((c) => c.x0 !== undefined && c.x1 !== undefined);
+  const edges = cluster(cells.flatMap((c) => [c.x0!, c.x1!]));
+  const at = (x: number) => {
+    let best = 0;
+    for (let k = 1; k < edges.length; k++) if (Math.abs(edges[k] - x) < Math.abs(edges[best] - x)) best = k;
+    return best;
+  };
+  for (const c of cells) {
+    c.col = at(c.x0!);
+    c.colSpan = Math.max(1, at(c.x1!) - c.col);
+  }
+}
+
+/** The tables drawn on a page, and the text outside them. */
+export function rulingTables(bits: TextBit[], allSegs: Seg[]): { tables: Table[]; rest: TextBit[] } {
+  const segs = allSegs.filter((s) => s.x1 - s.x0 > 3 || s.y1 - s.y0 > 3).slice(0, MAX_SEGS);
+  const tables: Table[] = [];
+  const used = new Set<TextBit>();
+  for (const g of groups(segs)) {
+    const hs = g.filter((s) => s.y1 - s.y0 <= TOL && s.x1 - s.x0 > 3);
+    const vs = g.filter((s) => s.x1 - s.x0 <= TOL && s.y1 - s.y0 > 3);
+    if (hs.length < 2 || vs.length < 2) continue;
+    const xs = cluster(vs.map((s) => (s.x0 + s.x1) / 2));
+    const ys = cluster(hs.map((s) => (s.y0 + s.y1) / 2)).reverse(); // top first
+    if (xs.length < 2 || ys.length < 2) continue;
+    const nr = ys.length - 1;
+    const nc = xs.length - 1;
+    const vAt = (k: number, r: number) => {
+      const mid = (ys[r] + ys[r + 1]) / 2;
+      return vs.some((s) => Math.abs((s.x0 + s.x1) / 2 - xs[k]) <= TOL && s.y0 - TOL <= mid && mid <= s.y1 + TOL);
+    };
+    const hAt = (r: number, c: number) => {
+      const mid = (xs[c] + xs[c + 1]) / 2;
+      return hs.some((s) => Math.abs((s.y0 + s.y1) / 2 - ys[r]) <= TOL && s.x0 - TOL <= mid && mid <= s.x1 + TOL);
+    };
+    // Grid cells with no border between them are one cell.
+    const parent = Array.from({ length: nr * nc }, (_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let r = 0; r < nr; r++)
+      for (let c = 0; c < nc; c++) {
+        if (c + 1 < nc && !vAt(c + 1, r)) parent[find(r * nc + c)] = find(r * nc + c + 1);
+        if (r + 1 < nr && !hAt(r + 1, c)) parent[find(r * nc + c)] = find((r + 1) * nc + c);
+      }
+    const regions = new Map<number, { r0: number; c0: number; r1: number; c1: number; bits: TextBit[] }>();
+    for (let r = 0; r < nr; r++)
+      for (let c = 0; c < nc; c++) {
+        const root = find(r * nc + c);
+        const g0 = regions.get(root);
+        if (!g0) regions.set(root, { r0: r, c0: c, r1: r, c1: c, bits: [] });
+        else {
+          g0.r0 = Math.min(g0.r0, r);
+          g0.c0 = Math.min(g0.c0, c);
+          g0.r1 = Math.max(g0.r1, r);
+          g0.c1 = Math.max(g0.c1, c);
+        }
+      }
+    // Text under each cell (by the centre of each piece).
+    for (const b of bits) {
+      const cx = b.x + b.w / 2;
+      const cy = b.y + b.size * 0.3;
+      if (cx < xs[0] || cx > xs[nc] || cy > ys[0] || cy < ys[nr]) continue;
+      let c = 0;
+      while (c < nc - 1 && cx > xs[c + 1]) c++;
+      let r = 0;
+      while (r < nr - 1 && cy < ys[r + 1]) r++;
+      regions.get(find(r * nc + c))!.bits.push(b);
+      used.add(b);
+    }
+    // Grid rows and columns where no cell starts (a double line, a border slightly off) are folded away.
+    const list = [...regions.values()];
+    const rowStarts = new Set(list.map((x) => x.r0));
+    const colStarts = new Set(list.map((x) => x.c0));
+    const rowIndex: number[] = [];
+    const colIndex: number[] = [];
+    for (let r = 0, k = 0; r <= nr; r++) rowIndex[r] = rowStarts.has(r) ? k++ : k;
+    for (let c = 0, k = 0; c <= nc; c++) colIndex[c] = colStarts.has(c) ? k++ : k;
+    const rows: BlockCell[][] = Array.from({ length: rowStarts.size }, () => []);
+    for (const x of list.sort((p, q) => p.r0 - q.r0 || p.c0 - q.c0)) {
+      const r0 = rowIndex[x.r0];
+      const rowSpan = Math.max(1, (x.r1 + 1 <= nr ? rowIndex[x.r1 + 1] : rowStarts.size) - r0);
+      const c0 = colIndex[x.c0];
+      const colSpan = Math.max(1, (x.c1 + 1 <= nc ? colIndex[x.c1 + 1] : colStarts.size) - c0);
+      rows[r0].push({ text: cellText(x.bits), rowSpan, colSpan, col: c0, x0: xs[x.c0], x1: xs[x.c1 + 1] });
+    }
+    tables.push({ top: ys[0], bottom: ys[nr], rows });
+  }
+  return { tables, rest: bits.filter((b) => !used.has(b)) };
+}
