@@ -10,7 +10,8 @@ import { findSoffice } from '../docs/libreoffice';
 import { reportDocx } from './helpers/docx';
 import { cellIds, fullValues, publishedHtml, type Raw } from './helpers/published';
 import { balancedValues } from './helpers/synthetic';
-import { tempDir, writeReportWorkbook } from './helpers/workbooks';
+import { tempDir } from './helpers/temp';
+import { writeReportWorkbook } from './helpers/workbooks';
 
 const soffice = findSoffice();
 const said = (r: FileResult) =>
