@@ -1,9 +1,9 @@
 /** A worker thread of `xxgk check`: reads and checks one file per message. */
-import { readFileSync, statSync } from 'fs';
 import { parentPort } from 'worker_threads';
 import { checkInput, type CheckFileOptions } from '../core/checkfile';
 import { ReadError } from '../core/read/errors';
-import { checkSize } from '../core/read/xlsx';
+import { readInputFile } from '../core/node/read';
+import { FileError } from '../core/node/errors';
 import type { FileResult } from '../core/model/findings';
 import { say } from '../core/messages';
 import { importParsedRules, type ParsedRule } from '../core/rules';
@@ -17,13 +17,12 @@ export interface Job {
 export async function checkPath(path: string, opts: CheckFileOptions): Promise<FileResult> {
   const lang = opts.lang ?? 'zh';
   try {
-    const st = statSync(path);
-    if (!st.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    checkSize(st.size, path, opts.maxBytes); // before reading: a huge file is never loaded
-    const buf = readFileSync(path);
-    return await checkInput(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), path, opts);
+    // A regular file only (a device or pipe is refused), its size checked before it is read.
+    const buf = readInputFile(path, { maxBytes: opts.maxBytes });
+    return await checkInput(buf, path, opts);
   } catch (e) {
-    if (e instanceof ReadError) return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(lang) }, reports: [] };
+    if (e instanceof ReadError || e instanceof FileError)
+      return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(lang) }, reports: [] };
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return {
       path,

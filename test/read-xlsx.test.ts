@@ -169,7 +169,11 @@ describe('core/node/files', () => {
     expect(readFileSync(p).equals(before)).toBe(true);
     expect(statSync(p).mtimeMs).toBe(mtime);
     await expect(readBookFile(p, { maxBytes: 10 })).rejects.toMatchObject({ code: 'too_large' });
-    await expect(readBookFile(path.join(tempDir(), 'missing.xlsx'))).rejects.toBeInstanceOf(ReadError);
+    // A file that is not there is the file system's answer (FileError), in the catalogue's words.
+    await expect(readBookFile(path.join(tempDir(), 'missing.xlsx'))).rejects.toMatchObject({
+      code: 'not_found',
+      en: expect.stringMatching(/missing\.xlsx: it does not exist$/),
+    });
   });
 
   it('listInputFiles walks folders, sorted, skipping lock and hidden files', () => {

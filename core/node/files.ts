@@ -1,28 +1,16 @@
 /** File access for the command line (the only part of core/ that uses fs). Never modifies input. */
-import { promises as fsp, statSync, readdirSync, existsSync } from 'fs';
+import { statSync, readdirSync, existsSync } from 'fs';
 import * as path from 'path';
 import type { Book } from '../read/grid';
-import { ReadError } from '../read/errors';
 import type { ReadOptions } from '../read/xlsx';
 import { REPORT_EXTENSIONS } from '../read/kinds';
 
 /** What a folder walk picks up: the report kinds of the input registry. */
 export const INPUT_EXTS: readonly string[] = REPORT_EXTENSIONS;
 
-/** Read a workbook file into a Book. Size is checked before the file is read. Throws ReadError. */
+/** Read a workbook file into a Book (through readInputFile, core/node/read.ts). Throws ReadError or FileError. */
 export async function readBookFile(file: string, opts: ReadOptions = {}): Promise<Book> {
-  const name = file;
-  let size: number;
-  try {
-    size = (await fsp.stat(file)).size;
-  } catch (e) {
-    throw new ReadError('not_workbook', name, `无法打开 / cannot open: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { cause: e });
-  }
-  // The workbook reader (SheetJS and its code pages) is loaded only when a workbook is read, not to list files.
-  const { checkSize, readWorkbook, DEFAULT_MAX_BYTES } = await import('../read/xlsx');
-  checkSize(size, name, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  const data = await fsp.readFile(file);
-  return readWorkbook(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), name, opts);
+  return (await import('./read')).readBookFile(file, opts);
 }
 
 const skip = (base: string) => base.startsWith('~$') || base.startsWith('.');
