@@ -1,44 +1,96 @@
 import { parseArgs, type ParseArgsConfig } from 'util';
 import type { Lang } from '../core/model/findings';
+import { say } from '../core/messages';
+import { FORMS, type FormSpec } from '../core/forms';
+import { shown, err } from './terminal';
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** withUsage: the command's usage follows the message (a command line that does not parse). */
+  constructor(
+    message: string,
+    readonly withUsage = false,
+  ) {
+    super(message);
+  }
+}
 
 export const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
 
-/** util.parseArgs with bilingual errors (exit status 2 for a bad command line). */
+/** The --lang on a command line, looked for before parsing so that a parse error is in that language. */
+export function langIn(argv: string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'en' || v === 'zh') return v;
+  }
+  return 'zh';
+}
+
+/** util.parseArgs, its errors in the catalogue's words (exit status 2 for a bad command line). */
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
-    throw new UsageError(`命令行有误 / bad command line: ${(e as Error).message}`);
+    throw new UsageError(parseError(e as NodeJS.ErrnoException, langIn(argv)), true);
+  }
+}
+
+/** Node's parseArgs messages are English sentences: keep only the option they name. */
+function parseError(e: NodeJS.ErrnoException, lang: Lang): string {
+  const option = shown(/'(-[^'\s]*)/.exec(e.message)?.[1] ?? '');
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return say(lang, 'cli.unknown_option', { option });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(e.message)
+        ? say(lang, 'cli.option_takes_no_value', { option })
+        : say(lang, 'cli.option_needs_value', { option });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return say(lang, 'cli.unexpected_argument', { arg: shown(/'([^']*)'/.exec(e.message)?.[1] ?? '') });
+    default:
+      return say(lang, 'cli.bad_command_line');
   }
 }
 
 export function langOf(v: unknown): Lang {
   if (v === undefined) return 'zh';
-  if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / --lang takes zh or en, not ${String(v)}`);
+  if (v !== 'zh' && v !== 'en') throw new UsageError(say('zh', 'cli.lang_invalid', { value: shown(String(v)) }));
   return v;
 }
 
-/** Runs a command body, turning UsageError into status 2 with its message. */
-export async function guarded(body: () => Promise<number>): Promise<number> {
+/** A failure's one line in `lang`: a file error or read error in that language, never a stack trace. */
+export function messageOf(e: unknown, lang: Lang): string {
+  const m = e as { messageIn?: (l: Lang) => string; message?: string };
+  if (e instanceof Error && typeof m.messageIn === 'function') return m.messageIn(lang);
+  if (e instanceof UsageError || (e instanceof Error && e.name === 'RuleSyntaxError')) return e.message;
+  const detail = e instanceof Error ? e.message : String(e);
+  if (process.env.XXGK_DEBUG && e instanceof Error && e.stack) err(`${e.stack}\n`);
+  return say(lang, 'cli.internal_error', { detail });
+}
+
+/** Runs a command body: a bad command line is status 2 with its message, any other failure status 1, one line. */
+export async function guarded(body: () => Promise<number>, lang: () => Lang = () => 'zh', help = ''): Promise<number> {
   try {
     return await body();
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`xxgk: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return fail(e, lang(), help);
   }
 }
 
-/** A command's failure: a bad command line (status 2, with its usage) or anything else (status 1). */
-export function fail(e: unknown, _lang: Lang, help: string): number {
+/** A command's failure, one line: a bad command line (status 2; its usage too when it does not parse) or anything else (status 1). */
+export function fail(e: unknown, lang: Lang, help: string): number {
   if (e instanceof UsageError) {
-    process.stderr.write(`${(e as Error).message}\n\n${help}`);
+    err(`xxgk: ${shown(e.message)}\n${help && e.withUsage ? `\n${help}` : ''}`);
     return 2;
   }
-  process.stderr.write(`xxgk: ${e instanceof Error ? e.message : String(e)}\n`);
+  err(`xxgk: ${shown(messageOf(e, lang))}\n`);
   return 1;
+}
+
+/** The format named on the command line (--format), or a bad command line naming the known ones. */
+export function formNamed(key: string, lang: Lang): FormSpec {
+  const form = FORMS.find((f) => f.key === key);
+  if (!form) throw new UsageError(say(lang, 'cli.unknown_format', { format: shown(key), known: FORMS.map((f) => f.key).join(', ') }));
+  return form;
 }

@@ -1,41 +1,39 @@
-/** The command line's file output and input, shared by its commands. */
-import * as fs from 'fs';
-import * as path from 'path';
+/** The command line's inputs: reports read from files and folders, through core/node's one reader. */
 import type { Lang } from '../core/model/findings';
 import { listInputFiles } from '../core/node/files';
-import { ReadError } from '../core/read/errors';
+import { readInputFile } from '../core/node/read';
 import type { ReportData } from '../core/model/report';
-import { L } from './args';
+import { FileError } from '../core/node/errors';
+import { UsageError } from './args';
+import { say } from '../core/messages';
+import { shown } from './terminal';
+import { statSync } from 'fs';
 
-/** Writes a file whole or not at all: a temporary file beside it, then a rename. */
-export function writeAtomic(file: string, data: Uint8Array): void {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+export { Inputs, planOutput, writeOutput, writeAtomic, type OutputPlan } from './write';
 
 /** Every report in the files (folders searched), each named "file" or "file#sheet" when a file has several. */
-export async function readReportFiles(paths: string[], lang: Lang): Promise<{ name: string; report: ReportData }[]> {
+export async function readReportFiles(paths: string[], _lang: Lang): Promise<{ name: string; report: ReportData }[]> {
   const out: { name: string; report: ReportData }[] = [];
   const { readReportsAsync } = await import('../core/checkfile');
   for (const file of listInputFiles(paths)) {
-    let reports: ReportData[];
-    try {
-      const buf = fs.readFileSync(file);
-      reports = await readReportsAsync(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file);
-    } catch (e) {
-      if (e instanceof ReadError) throw new Error(e.messageIn(lang));
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new Error(L(lang, `文件「${file}」无法读取（${code ?? String(e)}）`, `${file}: cannot be read (${code ?? String(e)})`));
-    }
+    // ReadError and FileError name the file in each language; fail() prints the one asked for.
+    const reports = await readReportsAsync(readInputFile(file), file);
     for (const r of reports)
       out.push({ name: reports.length > 1 ? `${file}#${r.sheet ?? ''}${r.area ? `!${r.area}` : ''}` : file, report: r });
   }
   return out;
 }
+
+/** A command that takes one file: a folder is refused (it would hold several reports, not one). */
+export function oneFile(file: string, lang: Lang): string {
+  let folder = false;
+  try {
+    folder = statSync(file).isDirectory();
+  } catch {
+    // the reader says why it cannot be read
+  }
+  if (folder) throw new UsageError(say(lang, 'cli.one_file_not_folder', { file: shown(file) }));
+  return file;
+}
+
+export { FileError };

@@ -2,6 +2,9 @@
  * `xxgk` entry: dispatches to one module per subcommand (cli/commands/NAME.ts), each exporting
  * `run(argv: string[]): Promise<number>` that returns the exit status.
  */
+import { say } from '../core/messages';
+import { langIn, messageOf } from './args';
+import { err, shown } from './terminal';
 import { usage } from './usage';
 
 const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
@@ -22,10 +25,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   const load = commands[name];
   if (!load) {
-    process.stderr.write(`未知命令 ${name} / unknown command ${name}\n\n${usage()}`);
+    err(`xxgk: ${say(langIn(rest), 'cli.unknown_command', { name: shown(name) })}\n\n${usage()}`);
     return 2;
   }
-  return (await load()).run(rest);
+  try {
+    return await (await load()).run(rest);
+  } catch (e) {
+    // A failure no command caught: one line in the command's language, never a stack trace.
+    err(`xxgk: ${shown(messageOf(e, langIn(rest)))}\n`);
+    return 1;
+  }
 }
 
 if (require.main === module) {
@@ -35,7 +44,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`xxgk: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(`xxgk: ${shown(err instanceof Error ? err.message : String(err))}\n`);
       process.exitCode = 2;
     },
   );

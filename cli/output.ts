@@ -2,18 +2,19 @@
 import * as path from 'path';
 import type * as SheetJS from '@e965/xlsx';
 import type { FileResult, FindingsDoc, Lang } from '../core/model/findings';
+import { shown } from './terminal';
 
 const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
 const SEV: Record<string, [string, string]> = { error: ['错误', 'error'], warning: ['警告', 'warning'], notice: ['提示', 'notice'] };
 
-/** The readable lines for one file. */
+/** The readable lines for one file. Text from the file (names, cells, messages) is shown(): one line, no controls. */
 export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
   const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  if (f.status === 'unreadable') return `${c('31', `✗ ${f.path}`)}\n    ${f.error!.message}\n`;
+  if (f.status === 'unreadable') return `${c('31', `✗ ${shown(f.path)}`)}\n    ${shown(f.error!.message)}\n`;
   const out: string[] = [];
   for (const r of f.reports) {
     const n = (s: string) => r.findings.filter((x) => x.severity === s).length;
-    const head = `${f.path}${r.sheet ? ` [${r.sheet}]` : ''}  ${L(lang, '格式', 'format')} ${r.format}${r.year ? `  ${r.year}${L(lang, '年', '')}` : ''}${r.agency ? `  ${r.agency}` : ''}`;
+    const head = `${shown(f.path)}${r.sheet ? ` [${shown(r.sheet)}]` : ''}  ${L(lang, '格式', 'format')} ${r.format}${r.year ? `  ${r.year}${L(lang, '年', '')}` : ''}${r.agency ? `  ${shown(r.agency)}` : ''}`;
     out.push(n('error') ? c('31', `✗ ${head}`) : c('32', `✓ ${head}`));
     out.push(
       `    ${L(lang, `错误 ${n('error')} 个，警告 ${n('warning')} 个，提示 ${n('notice')} 个`, `${n('error')} errors, ${n('warning')} warnings, ${n('notice')} notices`)}`,
@@ -21,13 +22,13 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
     const blanks = r.findings.filter((x) => x.rule === 'cell.blank');
     for (const x of r.findings) {
       if (x.severity === 'notice' || x.rule === 'cell.blank') continue;
-      const at = x.cells.length ? `${x.cells[0].ref.replace(/^.*!/, '')}${x.cells.length > 1 ? '…' : ''} ` : '';
+      const at = x.cells.length ? `${shown(x.cells[0].ref.replace(/^.*!/, ''))}${x.cells.length > 1 ? '…' : ''} ` : '';
       out.push(
-        `    ${x.severity === 'error' ? c('31', L(lang, '错误', 'error')) : c('33', L(lang, '警告', 'warning'))} ${at}[${x.rule}] ${x.message}`,
+        `    ${x.severity === 'error' ? c('31', L(lang, '错误', 'error')) : c('33', L(lang, '警告', 'warning'))} ${at}[${x.rule}] ${shown(x.message)}`,
       );
       for (const s of x.suspects.slice(0, 5))
         out.push(
-          `        → ${L(lang, '疑为', 'suspect')} ${s.ref} = ${s.value ?? L(lang, '空白', 'blank')}，${L(lang, '应为', 'should be')} ${s.suggested}（${s.reason}）`,
+          `        → ${L(lang, '疑为', 'suspect')} ${shown(s.ref)} = ${shown(String(s.value ?? L(lang, '空白', 'blank')))}，${L(lang, '应为', 'should be')} ${s.suggested}（${shown(s.reason)}）`,
         );
       if (x.suspects.length > 5) out.push(`        → ${L(lang, `另有 ${x.suspects.length - 5} 个可能`, `${x.suspects.length - 5} more`)}`);
     }
@@ -35,10 +36,10 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
       out.push(
         `    ${c('33', L(lang, '警告', 'warning'))} [cell.blank] ${L(lang, `空白单元格 ${blanks.length} 个（按 0 计）`, `${blanks.length} blank cells (counted as 0)`)}：${blanks
           .slice(0, 12)
-          .map((b) => b.cells[0].ref.replace(/^.*!/, ''))
+          .map((b) => shown(b.cells[0].ref.replace(/^.*!/, '')))
           .join(', ')}${blanks.length > 12 ? '…' : ''}`,
       );
-    for (const note of r.notes) out.push(`    ${L(lang, '说明', 'note')}：${note}`);
+    for (const note of r.notes) out.push(`    ${L(lang, '说明', 'note')}：${shown(note)}`);
   }
   return out.length ? out.join('\n') + '\n' : '';
 }
@@ -177,6 +178,8 @@ export function summaryLine(s: FindingsDoc['summary'], lang: Lang): string {
 
 /** stdout in chunks, respecting back-pressure, so a long bulk listing neither piles up in memory nor is cut off. */
 export class BufferedOut {
+  /** `filter` makes the text safe for where it goes (cli/terminal.ts: plain, coloured or jsonText). */
+  constructor(private readonly filter: (s: string) => string) {}
   private buf: string[] = [];
   private size = 0;
   private pending: Promise<void> = Promise.resolve();
@@ -186,7 +189,7 @@ export class BufferedOut {
     if (this.size > 1 << 16) this.flush();
   }
   private flush(): void {
-    const chunk = this.buf.join('');
+    const chunk = this.filter(this.buf.join(''));
     this.buf = [];
     this.size = 0;
     this.pending = this.pending.then(

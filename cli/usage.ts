@@ -11,6 +11,14 @@ export function usage(): string {
   xxgk export FILE --to html|xlsx|csv|json -o OUT [--allow-errors] [--sheet NAME]
   xxgk import FILE.txt|FILE.html [-o OUT.xlsx] [--json]
 
+${OUTPUT_NOTE}
 退出码 / exit status: 0 全部通过 all clean; 1 有错误或无法读取 errors or unreadable files; 2 命令行有误 bad command line
 `;
 }
+
+/** How every command treats its output file (cli/write.ts), for the usage texts. */
+export const OUTPUT_NOTE = `输出 / output (-o, --report):
+  从不覆盖输入文件；指向文件的链接：替换其所指文件，链接保留；设备（/dev/null）：直接写入；管道、文件夹：拒绝。
+  never replaces an input; a link is followed (the file it points to is replaced, the link stays);
+  a device (/dev/null) is written through; a pipe or a folder is refused. Inputs: regular files only.
+`;

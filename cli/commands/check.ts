@@ -1,9 +1,9 @@
 /** xxgk check PATH… — check workbooks and published reports in bulk. */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'fs';
+import { mkdirSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CheckFileOptions } from '../../core/checkfile';
-import { findingsDocument, type FileResult } from '../../core/model/findings';
+import { findingsDocument, type FileResult, type Lang } from '../../core/model/findings';
 import {
   analyseBatch,
   batchListing,
@@ -20,162 +20,238 @@ import { listInputFiles } from '../../core/node/files';
 import type { ReportData } from '../../core/model/report';
 import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
 import { FORMS, withVariants } from '../../core/forms';
-import { guarded, L, langOf, parse, UsageError } from '../args';
+import { guarded, L, langIn, langOf, messageOf, parse, UsageError } from '../args';
 import { BufferedOut, fileSummary } from '../output';
-import { writeAtomic } from '../files';
-import { checkFiles } from '../pool';
+import { Inputs, planFolder, planOutput, writeOutput } from '../write';
+import { checkFiles, WORKER_HEAP_MB } from '../pool';
+import { OUTPUT_NOTE } from '../usage';
+import { coloured, err, jsonText, plain, shown } from '../terminal';
+
+const HELP = `用法 / usage:
+  xxgk check PATH… [--json] [--lang zh|en] [--report out.xlsx|out.csv|out.html] [--jobs N] [--rules extra.txt] [--prior FILE|DIR] [-q]
+            [--year Y] [--agencies LIST.txt] [--notices DIR] [--notices-format html|xlsx]
+
+  --jobs 不超过处理器数和内存所容 / --jobs is capped by the processors and memory of the machine.
+${OUTPUT_NOTE}`;
+
+/** Worker threads the machine can hold: one per processor, each with its heap limit in half the memory. */
+export function jobsFor(asked: number | undefined, lang: Lang): number {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const memory = Math.max(1, Math.floor(os.totalmem() / 2 / (WORKER_HEAP_MB * 1024 * 1024)));
+  const most = Math.max(1, Math.min(cores, memory));
+  if (asked === undefined) return most;
+  if (asked > most) err(`xxgk: ${say(lang, 'cli.jobs_clamped', { asked, jobs: most, cores, memory })}\n`);
+  return Math.min(asked, most);
+}
 
 export function run(argv: string[]): Promise<number> {
-  return guarded(async () => {
-    const { values, positionals } = parse(argv, {
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-      report: { type: 'string' },
-      jobs: { type: 'string' },
-      rules: { type: 'string', multiple: true },
-      prior: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      year: { type: 'string' },
-      agencies: { type: 'string' },
-      notices: { type: 'string' },
-      'notices-format': { type: 'string' },
-    });
-    const lang = langOf(values.lang);
-    if (!positionals.length) throw new UsageError('请给出要检查的文件或文件夹 / give the files or folders to check');
-    const jobs = values.jobs === undefined ? (os.availableParallelism?.() ?? os.cpus().length) : Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1)
-      throw new UsageError(`--jobs 应为正整数 / --jobs takes a positive whole number, not ${values.jobs}`);
-    if (values.report && !/\.(xlsx|csv|html?)$/i.test(values.report))
-      throw new UsageError(`--report 应为 .xlsx、.csv 或 .html 文件 / --report takes an .xlsx, .csv or .html file: ${values.report}`);
-
-    const year = values.year === undefined ? null : Number(values.year);
-    if (year !== null && !(Number.isInteger(year) && year >= 2008 && year <= 2100))
-      throw new UsageError(L(lang, `--year 应为年份，如 2025：${values.year}`, `--year takes a year such as 2025: ${values.year}`));
-    let agencies: string[] | null = null;
-    if (values.agencies) {
-      if (!existsSync(values.agencies) || !statSync(values.agencies).isFile())
-        throw new UsageError(L(lang, `单位名单文件不存在：${values.agencies}`, `list of departments not found: ${values.agencies}`));
-      agencies = parseAgencyList(decodeText(new Uint8Array(readFileSync(values.agencies))));
-      if (!agencies.length)
-        throw new UsageError(L(lang, `单位名单中没有单位：${values.agencies}`, `the list names no department: ${values.agencies}`));
-    }
-    const noticeExt = values['notices-format'] ?? 'html';
-    if (noticeExt !== 'html' && noticeExt !== 'xlsx')
-      throw new UsageError(
-        L(lang, `--notices-format 只能是 html 或 xlsx：${noticeExt}`, `--notices-format takes html or xlsx: ${noticeExt}`),
-      );
-
-    const extraRules: RuleSource[] = [];
-    for (const file of values.rules ?? []) {
-      if (!existsSync(file)) throw new UsageError(`规则文件不存在 / rule file not found: ${file}`);
-      extraRules.push({ name: file, text: readFileSync(file, 'utf8') });
-    }
-    try {
-      // Fail early, with line and column, before any file is read (and parse once for every worker).
-      for (const f of FORMS)
-        for (const v of [[], ...Object.keys(f.variants ?? {}).map((k) => [k])]) compileRules(withVariants(f, v), extraRules);
-    } catch (e) {
-      if (e instanceof RuleSyntaxError) throw new UsageError(e.message);
-      throw e;
-    }
-
-    const opts: CheckFileOptions = { lang, extraRules };
-    if (values.prior) {
-      const priors = await loadPriors(values.prior, lang);
-      if (statSync(values.prior).isDirectory()) opts.priors = priors;
-      else if (priors.length) {
-        opts.prior = priors[0].report;
-        opts.priorName = priors[0].name;
+  let lang: Lang = langIn(argv);
+  return guarded(
+    async () => {
+      const { values, positionals } = parse(argv, {
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+        report: { type: 'string' },
+        jobs: { type: 'string' },
+        rules: { type: 'string', multiple: true },
+        prior: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        year: { type: 'string' },
+        agencies: { type: 'string' },
+        notices: { type: 'string' },
+        'notices-format': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      });
+      lang = langOf(values.lang);
+      if (values.help) {
+        process.stdout.write(HELP);
+        return 0;
       }
-    }
+      if (!positionals.length) throw new UsageError(say(lang, 'cli.check_no_paths'));
+      let asked: number | undefined;
+      if (values.jobs !== undefined) {
+        asked = Number(values.jobs);
+        if (!Number.isInteger(asked) || asked < 1) throw new UsageError(say(lang, 'cli.jobs_invalid', { value: shown(values.jobs) }));
+      }
+      if (values.report && !/\.(xlsx|csv|html?)$/i.test(values.report))
+        throw new UsageError(say(lang, 'cli.report_type', { file: shown(values.report) }));
+      // The reader (and its size limits) is loaded here, not at start-up, and only for files the main thread reads.
+      const { readInputFile } = await import('../../core/node/read');
 
-    // Every file in a folder is listed, whatever it is: a Word document or a picture gets a verdict too.
-    const files = listInputFiles(positionals, []);
-    if (!files.length) throw new UsageError(`没有找到可检查的文件 / no files to check in: ${positionals.join(' ')}`);
-    const tty = process.stderr.isTTY && !values.quiet;
-    const started = Date.now();
-    // Verdicts need the whole batch (duplicates, departments that sent nothing): results are kept, then judged.
-    const results: FileResult[] = [];
-    const color = !!process.stdout.isTTY;
-    const out = new BufferedOut();
-    await checkFiles(files, opts, jobs, (i, result) => {
-      results[i] = result;
-      if (tty) {
-        const done = i + 1,
-          width = 30,
-          filled = Math.round((done / files.length) * width);
-        const eta = done < files.length ? Math.round((((Date.now() - started) / done) * (files.length - done)) / 1000) : 0;
-        process.stderr.write(
-          `\r\x1b[K${lang === 'en' ? 'checking' : '检查中'} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ~${eta}s` : ''} ${files[i].slice(-40)}`,
+      const year = values.year === undefined ? null : Number(values.year);
+      if (year !== null && !(Number.isInteger(year) && year >= 2008 && year <= 2100))
+        throw new UsageError(L(lang, `--year 应为年份，如 2025：${values.year}`, `--year takes a year such as 2025: ${values.year}`));
+      let agencies: string[] | null = null;
+      if (values.agencies) {
+        let list: Uint8Array;
+        try {
+          list = readInputFile(values.agencies);
+        } catch (e) {
+          throw new UsageError(messageOf(e, lang)); // a list that cannot be read is a bad command line
+        }
+        agencies = parseAgencyList(decodeText(list));
+        if (!agencies.length)
+          throw new UsageError(L(lang, `单位名单中没有单位：${values.agencies}`, `the list names no department: ${values.agencies}`));
+      }
+      const noticeExt = values['notices-format'] ?? 'html';
+      if (noticeExt !== 'html' && noticeExt !== 'xlsx')
+        throw new UsageError(
+          L(lang, `--notices-format 只能是 html 或 xlsx：${noticeExt}`, `--notices-format takes html or xlsx: ${noticeExt}`),
         );
+
+      const extraRules: RuleSource[] = [];
+      for (const file of values.rules ?? []) {
+        try {
+          extraRules.push({ name: file, text: new TextDecoder().decode(readInputFile(file)) });
+        } catch (e) {
+          throw new UsageError(messageOf(e, lang)); // a rule file that cannot be read is a bad command line
+        }
       }
-    });
-    if (tty) process.stderr.write('\r\x1b[K');
-    const mtime = (f: string) => {
       try {
-        return statSync(f).mtimeMs;
-      } catch {
-        return null;
+        // Fail early, with line and column, before any file is read (and parse once for every worker).
+        for (const f of FORMS)
+          for (const v of [[], ...Object.keys(f.variants ?? {}).map((k) => [k])]) compileRules(withVariants(f, v), extraRules);
+      } catch (e) {
+        if (e instanceof RuleSyntaxError) throw new UsageError(e.message);
+        throw e;
       }
-    };
-    const batch = analyseBatch(
-      results.map((result, i) => ({ result, mtime: mtime(files[i]) })),
-      { lang, year, agencies, priorAgencies: opts.priors ? opts.priors.map((p) => p.report.agency) : null },
-    );
-    const doc = findingsDocument(results);
-    if (values.report) {
-      writeAtomic(values.report, await renderBatchReport(batch, values.report, lang));
-      if (!values.json) process.stderr.write(lang === 'en' ? `report written: ${values.report}\n` : `已写出检查报告：${values.report}\n`);
-    }
-    if (values.notices) {
-      const notices = sendBackNotices(batch, lang, noticeExt);
-      if (notices.length) {
-        mkdirSync(values.notices, { recursive: true });
-        for (const n of notices) writeAtomic(path.join(values.notices, n.file), await renderNotice(n, noticeExt));
+
+      // Every file in a folder is listed, whatever it is: a Word document or a picture gets a verdict too.
+      const files = listInputFiles(positionals, []);
+      if (!files.length) throw new UsageError(say(lang, 'cli.no_files', { paths: shown(positionals.join(' ')) }));
+      // The destinations are checked before the work: never an input, never a folder, their folder there.
+      const inputs = new Inputs([...files, ...(values.rules ?? []), ...(values.prior ? listInputFiles([values.prior]) : [])]);
+      if (values.agencies) inputs.add(values.agencies);
+      const report = values.report ? planOutput(values.report, lang, inputs) : null;
+      if (values.notices) planFolder(values.notices, lang);
+      const jobs = jobsFor(asked, lang);
+
+      const opts: CheckFileOptions = { lang, extraRules };
+      if (values.prior) {
+        const priors = await loadPriors(values.prior, lang);
+        if (statSync(values.prior).isDirectory()) opts.priors = priors;
+        else if (priors.length) {
+          opts.prior = priors[0].report;
+          opts.priorName = priors[0].name;
+        }
       }
-      if (!values.json)
-        process.stderr.write(
-          `${notices.length ? say(lang, 'batch.notice.written', { n: notices.length, dir: values.notices }) : say(lang, 'batch.notice.none')}\n`,
-        );
-    }
-    if (values.json) {
-      const rows = batch.rows.map((r) => ({
-        path: r.path || null,
-        sheet: r.sheet,
-        department: r.department,
-        verdict: r.verdict,
-        reason: r.reason,
-      }));
-      out.write(
-        JSON.stringify(
-          { ...doc, batch: { verdicts: batch.counts, missing: batch.missing, no_prior: batch.noPrior, files: rows } },
-          null,
-          2,
-        ) + '\n',
+
+      const tty = process.stderr.isTTY && !values.quiet;
+      const started = Date.now();
+      // Verdicts need the whole batch (duplicates, departments that sent nothing): results are kept, then judged.
+      const results: FileResult[] = [];
+      const color = !!process.stdout.isTTY;
+      // Text from files is made visible (cli/terminal.ts); the batch listings go through plain() as well.
+      const out = new BufferedOut(values.json ? jsonText : color ? coloured : plain);
+      await checkFiles(files, opts, jobs, (i, result) => {
+        results[i] = result;
+        if (tty) {
+          const done = i + 1,
+            width = 30,
+            filled = Math.round((done / files.length) * width);
+          const eta = done < files.length ? Math.round((((Date.now() - started) / done) * (files.length - done)) / 1000) : 0;
+          process.stderr.write(
+            `\r\x1b[K${lang === 'en' ? 'checking' : '检查中'} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ~${eta}s` : ''} ${shown(files[i].slice(-40))}`,
+          );
+        }
+      });
+      if (tty) process.stderr.write('\r\x1b[K');
+      const mtime = (f: string) => {
+        try {
+          return statSync(f).mtimeMs;
+        } catch {
+          return null;
+        }
+      };
+      const batch = analyseBatch(
+        results.map((result, i) => ({ result, mtime: mtime(files[i]) })),
+        { lang, year, agencies, priorAgencies: opts.priors ? opts.priors.map((p) => p.report.agency) : null },
       );
-    } else {
-      for (const r of results) out.write(fileSummary(r, lang, color));
-      out.write(`\n${batchListing(batch, lang)}`);
-      out.write(yearsHint(batch, lang, year !== null));
-      out.write(`\n${batchSummary(batch, lang)}`);
-    }
-    await out.end();
-    const failing = batch.rows.some((r) => r.verdict !== 'pass' && r.verdict !== 'duplicate');
-    return failing || doc.summary.with_errors || doc.summary.unreadable ? 1 : 0;
-  });
+      const doc = findingsDocument(results);
+      // The results are printed whatever becomes of the report and notices: a file that cannot be written loses nothing.
+      const failed: string[] = [];
+      if (report) {
+        try {
+          writeOutput(report, await renderBatchReport(batch, report.name, lang));
+          if (!values.json) err(`${say(lang, 'cli.report_written', { file: shown(report.name) })}\n`);
+        } catch (e) {
+          failed.push(say(lang, 'cli.report_not_written', { file: shown(report.name), why: whyIn(e, lang) }));
+        }
+      }
+      if (values.notices) {
+        const notices = sendBackNotices(batch, lang, noticeExt);
+        let written = 0;
+        if (notices.length) mkdirSync(values.notices, { recursive: true });
+        for (const n of notices) {
+          const file = path.join(values.notices, n.file);
+          try {
+            writeOutput(planOutput(file, lang, inputs), await renderNotice(n, noticeExt));
+            written++;
+          } catch (e) {
+            failed.push(say(lang, 'cli.notice_not_written', { file: shown(file), why: whyIn(e, lang) }));
+          }
+        }
+        if (!values.json)
+          err(
+            `${notices.length ? say(lang, 'batch.notice.written', { n: written, dir: shown(values.notices) }) : say(lang, 'batch.notice.none')}\n`,
+          );
+      }
+      if (values.json) {
+        const rows = batch.rows.map((r) => ({
+          path: r.path || null,
+          sheet: r.sheet,
+          department: r.department,
+          verdict: r.verdict,
+          reason: r.reason,
+        }));
+        out.write(
+          JSON.stringify(
+            { ...doc, batch: { verdicts: batch.counts, missing: batch.missing, no_prior: batch.noPrior, files: rows } },
+            null,
+            2,
+          ) + '\n',
+        );
+      } else {
+        for (const r of results) out.write(fileSummary(r, lang, color));
+        out.write(plain(`\n${batchListing(batch, lang)}`));
+        out.write(plain(yearsHint(batch, lang, year !== null)));
+        out.write(plain(`\n${batchSummary(batch, lang)}`));
+      }
+      await out.end();
+      if (failed.length) {
+        for (const f of failed) err(`xxgk: ${f}\n`);
+        return 1;
+      }
+      const failing = batch.rows.some((r) => r.verdict !== 'pass' && r.verdict !== 'duplicate');
+      return failing || doc.summary.with_errors || doc.summary.unreadable ? 1 : 0;
+    },
+    () => lang,
+    HELP,
+  );
+}
+
+/** The reason of a write failure alone (the file is named by the sentence around it). */
+function whyIn(e: unknown, lang: Lang): string {
+  const why = (e as { why?: Record<Lang, string> }).why;
+  return why ? why[lang] : messageOf(e, lang);
 }
 
 /** Last year's reports, from a file or a folder (matched to this year's by agency). */
-async function loadPriors(p: string, lang: 'zh' | 'en'): Promise<{ name: string; report: ReportData }[]> {
-  if (!existsSync(p)) throw new UsageError(`上年报告不存在 / last year's report not found: ${p}`);
+async function loadPriors(p: string, lang: Lang): Promise<{ name: string; report: ReportData }[]> {
+  try {
+    statSync(p);
+  } catch {
+    throw new UsageError(say(lang, 'cli.prior_missing', { file: shown(p) }));
+  }
   const out: { name: string; report: ReportData }[] = [];
   // Loaded here, not at start-up: with worker threads the main thread never reads a workbook itself.
   const { readReportsAsync } = await import('../../core/checkfile');
+  const { readInputFile } = await import('../../core/node/read');
   for (const file of listInputFiles([p])) {
     try {
-      for (const report of await readReportsAsync(new Uint8Array(readFileSync(file)), file)) out.push({ name: file, report });
+      for (const report of await readReportsAsync(readInputFile(file), file)) out.push({ name: file, report });
     } catch (e) {
-      process.stderr.write(`${lang === 'en' ? "last year's file skipped" : '已跳过上年文件'}：${(e as Error).message}\n`);
+      err(`${say(lang, 'cli.prior_skipped', { why: shown(messageOf(e, lang)) })}\n`);
     }
   }
   return out;

@@ -4,20 +4,24 @@
  * publish. A report with error findings is refused (nothing written) unless --allow-errors.
  */
 import * as path from 'path';
+import { OUTPUT_NOTE } from '../usage';
 import { ExportRefused, exportCsv, exportHtml, exportJson, exportXlsx } from '../../core/export';
 import type { Lang } from '../../core/model/findings';
-import { fail, L, langOf, parse, UsageError } from '../args';
-import { readReportFiles, writeAtomic } from '../files';
+import { say } from '../../core/messages';
+import { fail, L, langIn, langOf, parse, UsageError } from '../args';
+import { Inputs, oneFile, planOutput, readReportFiles, writeOutput } from '../files';
+import { err, out, shown } from '../terminal';
 
 const HELP = `用法 / usage:
   xxgk export FILE --to html|xlsx|csv|json -o OUT [--allow-errors] [--sheet NAME] [--lang zh|en]
-`;
+
+${OUTPUT_NOTE}`;
 
 const FORMATS = ['html', 'xlsx', 'csv', 'json'] as const;
 type To = (typeof FORMATS)[number];
 
 export async function run(argv: string[]): Promise<number> {
-  let lang: Lang = 'zh';
+  let lang: Lang = langIn(argv);
   try {
     const { values, positionals } = parse(argv, {
       to: { type: 'string' },
@@ -33,11 +37,12 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导出的文件', 'give exactly one file to export'));
-    if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
+    if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
     const ext = path.extname(values.output).slice(1).toLowerCase();
     const to = (values.to ?? (ext === 'htm' ? 'html' : ext)) as To;
     if (!FORMATS.includes(to)) throw new UsageError(L(lang, `--to 应为 ${FORMATS.join('|')}`, `--to must be one of ${FORMATS.join('|')}`));
-    const file = positionals[0];
+    const file = oneFile(positionals[0], lang);
+    const output = planOutput(values.output, lang, new Inputs([file]));
     let reports = await readReportFiles([file], lang);
     if (values.sheet !== undefined) reports = reports.filter((r) => r.report.sheet === values.sheet);
     if (reports.length !== 1) {
@@ -73,13 +78,13 @@ export async function run(argv: string[]): Promise<number> {
       }
     } catch (e) {
       if (e instanceof ExportRefused) {
-        process.stderr.write(`xxgk: ${file}: ${e.message}\n`);
+        err(`xxgk: ${shown(file)}: ${shown(e.message)}\n`);
         return 1;
       }
       throw e;
     }
-    writeAtomic(values.output, data);
-    process.stdout.write(L(lang, `已导出 ${values.output}（${to}）\n`, `exported ${values.output} (${to})\n`));
+    writeOutput(output, data);
+    out(L(lang, `已导出 ${shown(values.output)}（${to}）\n`, `exported ${shown(values.output)} (${to})\n`));
     return 0;
   } catch (e) {
     return fail(e, lang, HELP);

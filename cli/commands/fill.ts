@@ -8,20 +8,24 @@ import { getForm } from '../../core/forms';
 import { say } from '../../core/messages';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, L, langOf, parse, UsageError } from '../args';
-import { readReportFiles, writeAtomic } from '../files';
+import { say } from '../../core/messages';
+import { fail, L, langIn, langOf, parse, UsageError } from '../args';
+import { Inputs, oneFile, planOutput, readReportFiles, writeOutput } from '../files';
+import { jsonText, out, shown } from '../terminal';
+import { OUTPUT_NOTE } from '../usage';
 
 const HELP = `用法 / usage:
   xxgk fill FILE -o OUT.xlsx [--prior LAST_YEAR_FILE] [--sheet NAME] [--lang zh|en] [--json]
-`;
+
+${OUTPUT_NOTE}`;
 
 export function printFindings(findings: Finding[], lang: Lang): void {
   const mark = { error: L(lang, '错误', 'error'), warning: L(lang, '警告', 'warning'), notice: L(lang, '提示', 'notice') };
-  for (const f of findings) process.stdout.write(`  [${mark[f.severity]}] ${f.cells[0]?.ref ?? ''} ${f.message}\n`);
+  for (const f of findings) out(`  [${mark[f.severity]}] ${shown(f.cells[0]?.ref ?? '')} ${shown(f.message)}\n`);
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let lang: Lang = 'zh';
+  let lang: Lang = langIn(argv);
   try {
     const { values, positionals } = parse(argv, {
       output: { type: 'string', short: 'o' },
@@ -37,8 +41,9 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要填充的文件', 'give exactly one file to fill'));
-    if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
-    const file = positionals[0];
+    if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
+    const file = oneFile(positionals[0], lang);
+    const output = planOutput(values.output, lang, new Inputs(values.prior ? [file, values.prior] : [file]));
     let reports = await readReportFiles([file], lang);
     if (values.sheet) reports = reports.filter((r) => r.report.sheet === values.sheet);
     const shared = reports.filter((r) => r.report.area);
@@ -83,14 +88,18 @@ export async function run(argv: string[]): Promise<number> {
       notes: res.notes,
       blankTotals: 'blank',
     });
-    writeAtomic(values.output, data);
+    writeOutput(output, data);
     if (values.json)
       process.stdout.write(
-        JSON.stringify({ input: file, output: values.output, filled: res.filled, findings: res.findings }, null, 2) + '\n',
+        jsonText(JSON.stringify({ input: file, output: values.output, filled: res.filled, findings: res.findings }, null, 2)) + '\n',
       );
     else {
-      process.stdout.write(
-        L(lang, `已写出 ${values.output}：填入 ${res.filled.length} 格\n`, `wrote ${values.output}: ${res.filled.length} cells filled\n`),
+      out(
+        L(
+          lang,
+          `已写出 ${shown(values.output)}：填入 ${res.filled.length} 格\n`,
+          `wrote ${shown(values.output)}: ${res.filled.length} cells filled\n`,
+        ),
       );
       printFindings(res.findings, lang);
     }

@@ -5,40 +5,42 @@
  * finds its tables, checks them (text.* rules included) and, with -o, writes them into a
  * workbook in the official layout (the template, values filled in) that `xxgk check` reads back.
  */
-import * as fs from 'fs';
 import { confront, formOf } from '../../core/check';
 import { exportTables } from '../../core/export';
 import { isClean, type Lang, type ReportResult } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
-import { ReadError } from '../../core/read/errors';
 import { readInput, reportsOf } from '../../core/read/input';
 import type { ReportData } from '../../core/model/report';
 import { textFindings } from '../../core/rules/text';
 import { reportValues } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, L, langOf, parse, UsageError } from '../args';
-import { writeAtomic } from '../files';
+import { readInputFile } from '../../core/node/read';
+import { fail, L, langIn, langOf, parse, UsageError } from '../args';
+import { Inputs, oneFile, planOutput, writeOutput } from '../files';
+import { jsonText, out, shown } from '../terminal';
+import { OUTPUT_NOTE } from '../usage';
 
 const HELP = `用法 / usage:
   xxgk import FILE(.txt .html .docx .pdf .xlsx …) [-o OUT.xlsx] [--json] [--lang zh|en]
-`;
+
+${OUTPUT_NOTE}`;
 
 function print(file: string, report: ReportData, res: ReportResult, lang: Lang): void {
-  const w = (s: string) => process.stdout.write(`${s}\n`);
+  const w = (s: string) => out(`${s}\n`);
   w(
-    `${file}: ${L(lang, '格式', 'format')} ${res.format}，${L(lang, '年度', 'year')} ${res.year ?? '?'}，${L(lang, '机关', 'agency')} ${res.agency ?? '?'}`,
+    `${shown(file)}: ${L(lang, '格式', 'format')} ${res.format}，${L(lang, '年度', 'year')} ${res.year ?? '?'}，${L(lang, '机关', 'agency')} ${shown(res.agency ?? '?')}`,
   );
   w(
     `  ${L(lang, '表格', 'tables')}: ${report.tables.join(' ') || L(lang, '无', 'none')}；${L(lang, '文字行', 'text lines')}: ${report.textLines?.length ?? 0}`,
   );
-  for (const n of res.notes) w(`  ${L(lang, '说明', 'note')}: ${n}`);
+  for (const n of res.notes) w(`  ${L(lang, '说明', 'note')}: ${shown(n)}`);
   const mark = { error: L(lang, '错误', 'error'), warning: L(lang, '警告', 'warning'), notice: L(lang, '提示', 'notice') };
-  for (const f of res.findings) w(`  [${mark[f.severity]}] ${f.cells[0]?.ref ?? ''} ${f.message}`);
+  for (const f of res.findings) w(`  [${mark[f.severity]}] ${shown(f.cells[0]?.ref ?? '')} ${shown(f.message)}`);
   if (!res.findings.length) w(`  ${L(lang, '通过：没有发现问题', 'clean: no findings')}`);
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let lang: Lang = 'zh';
+  let lang: Lang = langIn(argv);
   try {
     const { values, positionals } = parse(argv, {
       output: { type: 'string', short: 'o' },
@@ -54,53 +56,46 @@ export async function run(argv: string[]): Promise<number> {
     if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导入的报告文件', 'give exactly one report file to import'));
     if (values.output && !/\.xlsx$/i.test(values.output))
       throw new UsageError(L(lang, `-o 应为 .xlsx 文件：${values.output}`, `-o takes an .xlsx file: ${values.output}`));
-    const file = positionals[0];
-    let buf: Buffer;
-    try {
-      buf = fs.readFileSync(file);
-    } catch (e) {
-      throw new Error(
-        L(
-          lang,
-          `文件「${file}」无法读取（${(e as NodeJS.ErrnoException).code ?? String(e)}）`,
-          `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
-        ),
-      );
-    }
-    let reports: ReportData[];
-    try {
-      reports = reportsOf(await readInput(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), file), file);
-    } catch (e) {
-      throw e instanceof ReadError ? new Error(e.messageIn(lang)) : e;
-    }
+    const file = oneFile(positionals[0], lang);
+    const output = values.output ? planOutput(values.output, lang, new Inputs([file])) : null;
+    // The same reader and size limits as `xxgk check`: a regular file only, never more than the limit.
+    const data = readInputFile(file);
+    // ReadError (no tables, not a report…) is printed in the asked language by fail().
+    const reports: ReportData[] = reportsOf(await readInput(data, file), file);
     if (values.output && reports.length > 1)
       throw new Error(
         L(lang, `${file} 含 ${reports.length} 份报告，-o 只能写一份`, `${file} holds ${reports.length} reports; -o writes one`),
       );
     const results = reports.map((r) => confront(r, { lang, textRules: textFindings }));
+    let notWritten: unknown = null;
     if (values.output) {
       const r = reports[0];
-      const data = await writeTemplate(getForm(r.format), {
+      const workbook = await writeTemplate(getForm(r.format), {
         year: r.year,
         agency: r.agency,
         variants: r.variants,
         values: reportValues(formOf(r), r),
         blankTotals: 'blank',
       });
-      writeAtomic(values.output, data);
+      try {
+        writeOutput(output!, workbook);
+      } catch (e) {
+        notWritten = e; // the results are still printed below
+      }
     }
     if (values.json) {
-      const out = reports.map((r, i) => ({
+      const docs = reports.map((r, i) => ({
         ...exportTables(r, { allowErrors: true }),
         notes: results[i].notes,
         textLines: r.textLines ?? [],
         findings: results[i].findings,
       }));
-      process.stdout.write(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
+      process.stdout.write(`${jsonText(JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2))}\n`);
     } else {
       reports.forEach((r, i) => print(file, r, results[i], lang));
-      if (values.output) process.stdout.write(L(lang, `已写出 ${values.output}\n`, `wrote ${values.output}\n`));
+      if (values.output && !notWritten) out(L(lang, `已写出 ${shown(values.output)}\n`, `wrote ${shown(values.output)}\n`));
     }
+    if (notWritten) return fail(notWritten, lang, HELP);
     return results.some((r) => !isClean(r)) ? 1 : 0;
   } catch (e) {
     return fail(e, lang, HELP);

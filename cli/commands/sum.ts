@@ -8,12 +8,21 @@ import { getForm } from '../../core/forms';
 import { sumReports } from '../../core/template/sum';
 import { writeTemplate } from '../../core/template/xlsx';
 import { printFindings } from './fill';
-import { fail, L, langOf, parse, UsageError } from '../args';
-import { readReportFiles, writeAtomic } from '../files';
-import { readFileSync, statSync } from 'fs';
-import { selectClean } from '../../core/batch';
-import { listInputFiles } from '../../core/node/files';
 import { say } from '../../core/messages';
+import { listInputFiles } from '../../core/node/files';
+import { readInputFile } from '../../core/node/read';
+import { statSync } from 'fs';
+import { selectClean } from '../../core/batch';
+import { fail, L, langIn, langOf, parse, UsageError } from '../args';
+import { Inputs, planOutput, readReportFiles, writeOutput } from '../files';
+import { err, out, shown } from '../terminal';
+import { OUTPUT_NOTE } from '../usage';
+
+const HELP = `用法 / usage:
+  xxgk sum FILES… -o TOTAL.xlsx [--force] [--allow-errors] [--agency NAME] [--lang zh|en]
+  xxgk sum DIR --only-clean [--year Y] -o TOTAL.xlsx   (only the reports that pass; the others listed with why)
+
+${OUTPUT_NOTE}`;
 
 /** The reports that pass, every other file listed on stderr with its verdict and reason. */
 function cleanOnly(paths: string[], lang: Lang, year: string | undefined) {
@@ -22,33 +31,29 @@ function cleanOnly(paths: string[], lang: Lang, year: string | undefined) {
     throw new UsageError(L(lang, `--year 应为年份，如 2025：${year}`, `--year takes a year such as 2025: ${year}`));
   const files = listInputFiles(paths, []).map((p) => {
     try {
-      return { path: p, data: new Uint8Array(readFileSync(p)), mtime: statSync(p).mtimeMs };
+      // The one reader: a device or a pipe among the files is refused, not read.
+      return { path: p, data: readInputFile(p), mtime: statSync(p).mtimeMs };
     } catch {
       return { path: p, data: new Uint8Array(0), mtime: null };
     }
   });
   const sel = selectClean(files, { lang, year: y });
-  for (const l of sel.leftOut) process.stderr.write(`${say(lang, 'batch.sum.left_out', l)}\n`);
+  for (const l of sel.leftOut) err(`${say(lang, 'batch.sum.left_out', l)}\n`);
   return sel.kept;
 }
 
-const HELP = `用法 / usage:
-  xxgk sum FILES… -o TOTAL.xlsx [--force] [--allow-errors] [--agency NAME] [--lang zh|en]
-  xxgk sum DIR --only-clean [--year Y] -o TOTAL.xlsx   (only the reports that pass; the others listed with why)
-`;
-
 export async function run(argv: string[]): Promise<number> {
-  let lang: Lang = 'zh';
+  let lang: Lang = langIn(argv);
   try {
     const { values, positionals } = parse(argv, {
       output: { type: 'string', short: 'o' },
       force: { type: 'boolean' },
       'allow-errors': { type: 'boolean' },
       agency: { type: 'string' },
-      'only-clean': { type: 'boolean' },
-      year: { type: 'string' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      'only-clean': { type: 'boolean' },
+      year: { type: 'string' },
     });
     lang = langOf(values.lang);
     if (values.help) {
@@ -56,15 +61,16 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     if (!positionals.length) throw new UsageError(L(lang, '请给出要汇总的文件', 'give the files to sum'));
-    if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
+    if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
+    const output = planOutput(values.output, lang, new Inputs(listInputFiles(positionals, [])));
     const inputs = values['only-clean'] ? cleanOnly(positionals, lang, values.year) : await readReportFiles(positionals, lang);
     if (!inputs.length) {
-      process.stderr.write(`${say(lang, 'batch.sum.none_clean')}\n${L(lang, '未写出任何文件。', 'nothing was written.')}\n`);
+      err(`${say(lang, 'batch.sum.none_clean')}\n${L(lang, '未写出任何文件。', 'nothing was written.')}\n`);
       return 1;
     }
     const res = sumReports(inputs, { force: values.force, allowErrors: values['allow-errors'], lang, agency: values.agency ?? null });
     if (!res.ok) {
-      process.stderr.write(`${res.message}\n${L(lang, '未写出任何文件。', 'nothing was written.')}\n`);
+      err(`${shown(res.message)}\n${L(lang, '未写出任何文件。', 'nothing was written.')}\n`);
       return 1;
     }
     const data = await writeTemplate(getForm(res.report.format), {
@@ -81,11 +87,11 @@ export async function run(argv: string[]): Promise<number> {
         },
       ],
     });
-    writeAtomic(values.output, data);
-    process.stdout.write(
-      L(lang, `已汇总 ${inputs.length} 份报告 → ${values.output}\n`, `summed ${inputs.length} reports → ${values.output}\n`),
+    writeOutput(output, data);
+    out(
+      L(lang, `已汇总 ${inputs.length} 份报告 → ${shown(values.output)}\n`, `summed ${inputs.length} reports → ${shown(values.output)}\n`),
     );
-    for (const n of res.notes) process.stdout.write(`  ${n}\n`);
+    for (const n of res.notes) out(`  ${shown(n)}\n`);
     const notable = res.result.findings.filter((f) => f.severity !== 'notice' && f.rule !== 'cell.blank');
     if (notable.length) printFindings(notable, lang);
     return 0;

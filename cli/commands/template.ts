@@ -4,12 +4,18 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fail, L, langOf, parse, UsageError } from '../args';
-import { readReportFiles, writeAtomic } from '../files';
+import { say } from '../../core/messages';
+import { listInputFiles } from '../../core/node/files';
+import { readInputFile } from '../../core/node/read';
+import { fail, L, langIn, langOf, messageOf, parse, UsageError } from '../args';
+import { Inputs, planOutput, readReportFiles, writeOutput, type OutputPlan } from '../files';
+import { cutToBytes, OutputIsInput, planFolder } from '../write';
+import { err, out, shown } from '../terminal';
+import { OUTPUT_NOTE } from '../usage';
 import { matchPrior } from '../../core/checkfile';
 import type { Lang } from '../../core/model/findings';
-import { formForYear, getForm, type FormSpec } from '../../core/forms';
-import { say } from '../../core/messages';
+import { formForYear, type FormSpec } from '../../core/forms';
+import { formNamed } from '../args';
 import { fromPrior } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
 
@@ -25,23 +31,19 @@ export function safeFileName(name: string): string {
     .replace(/^[.\s]+|[.\s]+$/g, '');
   if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(s)) s = `_${s}`;
   if ([...s].length > 80) s = [...s].slice(0, 80).join('');
+  // By bytes too: 80 four-byte characters would pass the file system's 255-byte limit.
+  s = cutToBytes(s, 200).trim();
   return s || 'agency';
 }
 
-export function chooseForm(year: number | null, format: string | undefined): FormSpec {
-  if (format) {
-    try {
-      return getForm(format);
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-  }
+export function chooseForm(year: number | null, format: string | undefined, lang: Lang = 'zh'): FormSpec {
+  if (format) return formNamed(format, lang);
   if (year === null) throw new UsageError('请给出 --year 或 --format / give --year or --format');
   return formForYear(year);
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let lang: Lang = 'zh';
+  let lang: Lang = langIn(argv);
   try {
     const { values, positionals } = parse(argv, {
       year: { type: 'string' },
@@ -62,12 +64,17 @@ export async function run(argv: string[]): Promise<number> {
     const year = values.year === undefined ? null : Number(values.year);
     if (year !== null && !(Number.isInteger(year) && year >= 2008 && year <= 2100))
       throw new UsageError(`--year 应为年份，如 2025 / --year must be a year such as 2025: ${values.year}`);
-    const form = chooseForm(year, values.format);
-    if (!values.output) throw new UsageError('缺少 -o 输出文件 / missing -o OUTPUT');
+    const form = chooseForm(year, values.format, lang);
+    if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
     if (values.agency && values.agencies) throw new UsageError('--agency 与 --agencies 只能用一个 / use either --agency or --agencies');
+    const inputs = new Inputs(values.from ? listInputFiles([values.from]) : []);
+    if (values.agencies) inputs.add(values.agencies);
+    // Every destination is checked before the work (and before last year's files are read).
+    const single = values.agencies ? null : planOutput(values.output, lang, inputs);
+    const planned = values.agencies ? planAgencies(values.agencies, values.output, inputs, lang) : null;
     const priors = values.from ? await readReportFiles([values.from], lang) : [];
     if (values.from && !priors.length)
-      throw new Error(L(lang, `--from ${values.from} 中没有找到报告`, `no report found in --from ${values.from}`));
+      throw new Error(L(lang, `--from ${shown(values.from)} 中没有找到报告`, `no report found in --from ${shown(values.from)}`));
 
     // A list of departments is matched by agency only; one template from one named file takes that file.
     const fromFile = !!values.from && !values.agencies && fs.statSync(values.from).isFile() && priors.length === 1;
@@ -78,52 +85,92 @@ export async function run(argv: string[]): Promise<number> {
       return { data, prior: prior?.name ?? null, filled: p?.values.size ?? 0 };
     };
 
-    if (values.agencies) {
-      const names = fs
-        .readFileSync(values.agencies, 'utf8')
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-      if (!names.length) throw new Error(L(lang, `${values.agencies} 中没有单位名称`, `${values.agencies} lists no agency`));
-      const dir = values.output;
-      fs.mkdirSync(dir, { recursive: true });
-      const used = new Set<string>();
-      const missingPrior: string[] = [];
-      for (const agency of names) {
-        const base = safeFileName(agency);
-        let file = `${base}.xlsx`;
-        for (let i = 2; used.has(file.toLowerCase()); i++) file = `${base}(${i}).xlsx`;
-        used.add(file.toLowerCase());
-        const r = await one(agency);
-        if (values.from && !r.prior) missingPrior.push(agency);
-        writeAtomic(path.join(dir, file), r.data);
-      }
-      process.stdout.write(L(lang, `已生成 ${names.length} 个模板：${dir}\n`, `wrote ${names.length} templates to ${dir}\n`));
-      if (missingPrior.length)
-        process.stderr.write(
-          `${say(lang, 'batch.template.no_prior', { count: missingPrior.length, names: missingPrior.join(say(lang, 'batch.list_sep')) })}\n`,
-        );
-      return 0;
-    }
+    if (planned) return await writeAgencies(planned, values.output, !!values.from, one, lang);
     const r = await one(values.agency ?? null);
-    writeAtomic(values.output, r.data);
-    if (values.from && !r.prior)
-      process.stderr.write(`${say(lang, 'batch.template.no_prior', { count: 1, names: values.agency ?? values.output })}\n`);
-    process.stdout.write(
+    writeOutput(single!, r.data);
+    out(
       L(
         lang,
-        `已生成模板 ${values.output}（${form.key} 格式${year ? `，${year} 年度` : ''}）${r.prior ? `，按 ${r.prior} 预填 ${r.filled} 格` : ''}\n`,
-        `wrote template ${values.output} (format ${form.key}${year ? `, year ${year}` : ''})${r.prior ? `, ${r.filled} cells pre-filled from ${r.prior}` : ''}\n`,
+        `已生成模板 ${shown(values.output)}（${form.key} 格式${year ? `，${year} 年度` : ''}）${r.prior ? `，按 ${shown(r.prior)} 预填 ${r.filled} 格` : ''}\n`,
+        `wrote template ${shown(values.output)} (format ${form.key}${year ? `, year ${year}` : ''})${r.prior ? `, ${r.filled} cells pre-filled from ${shown(r.prior)}` : ''}\n`,
       ),
     );
+    if (values.from && !r.prior)
+      err(`${say(lang, 'batch.template.no_prior', { count: 1, names: shown(values.agency ?? values.output) })}\n`);
     return 0;
   } catch (e) {
     return fail(e, lang, HELP);
   }
 }
 
+type Planned = { agency: string; plan: OutputPlan | null; why: string }[];
+
+/**
+ * Where each agency's template goes, in the folder `dir`, checked before anything is written: an
+ * input among them stops everything (status 2); any other name that cannot be written is kept
+ * with the reason, to be reported while the others are written.
+ */
+function planAgencies(list: string, dir: string, inputs: Inputs, lang: Lang): Planned {
+  const names = new TextDecoder()
+    .decode(readInputFile(list))
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!names.length) throw new Error(L(lang, `${shown(list)} 中没有单位名称`, `${shown(list)} lists no agency`));
+  planFolder(dir, lang);
+  fs.mkdirSync(dir, { recursive: true });
+  const used = new Set<string>();
+  const plans: Planned = [];
+  for (const agency of names) {
+    const base = safeFileName(agency);
+    let file = `${base}.xlsx`;
+    for (let i = 2; used.has(file.toLowerCase()); i++) file = `${base}(${i}).xlsx`;
+    used.add(file.toLowerCase());
+    try {
+      plans.push({ agency, plan: planOutput(path.join(dir, file), lang, inputs), why: '' });
+    } catch (e) {
+      if (e instanceof OutputIsInput) throw e; // an input: nothing is written
+      plans.push({ agency, plan: null, why: messageOf(e, lang) });
+    }
+  }
+  return plans;
+}
+
+/** Writes the planned templates; one that cannot be written is reported and the others still are (status 1). */
+async function writeAgencies(
+  plans: Planned,
+  dir: string,
+  withPrior: boolean,
+  one: (agency: string) => Promise<{ data: Uint8Array; prior: string | null }>,
+  lang: Lang,
+): Promise<number> {
+  let written = 0;
+  const missingPrior: string[] = [];
+  for (const { agency, plan, why } of plans) {
+    let failure = why;
+    if (plan) {
+      try {
+        const r = await one(agency);
+        if (withPrior && !r.prior) missingPrior.push(agency);
+        writeOutput(plan, r.data);
+        written++;
+      } catch (e) {
+        failure = messageOf(e, lang);
+      }
+    }
+    if (failure) err(`xxgk: ${say(lang, 'cli.agency_failed', { agency: shown(agency), why: shown(failure) })}\n`);
+  }
+  out(`${say(lang, 'cli.agencies_summary', { written, failed: plans.length - written, folder: shown(dir) })}\n`);
+  if (missingPrior.length)
+    err(
+      `${say(lang, 'batch.template.no_prior', { count: missingPrior.length, names: shown(missingPrior.join(say(lang, 'batch.list_sep'))) })}\n`,
+    );
+  return written === plans.length ? 0 : 1;
+}
+
 const HELP = `用法 / usage:
   xxgk template --year Y [--format 2019|2021] [--agency NAME] [--from LAST_YEAR_FILE|DIR] -o OUT.xlsx
   xxgk template --year Y --agencies list.txt [--from DIR] -o DIR/
-`;
+
+${OUTPUT_NOTE}`;

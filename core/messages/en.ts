@@ -300,4 +300,5 @@ export const en: Catalogue = {
   'cli.prior_missing': (p) => `last year's report not found: ${p.file}`,
   'cli.prior_skipped': (p) => `last year's file skipped: ${p.why}`,
   'cli.missing_output': () => 'missing -o OUTPUT',
+  'cli.notice_not_written': (p) => `the results are above, but the notice ${p.file} could not be written: ${p.why}`,
 };

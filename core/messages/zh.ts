@@ -312,6 +312,7 @@ export const zh = {
   'cli.prior_missing': (p: { file: string }) => `上年报告「${p.file}」不存在`,
   'cli.prior_skipped': (p: { why: string }) => `已跳过上年文件：${p.why}`,
   'cli.missing_output': () => '缺少 -o 输出文件',
+  'cli.notice_not_written': (p: { file: string; why: string }) => `检查结果见上，但退回通知「${p.file}」未能写出：${p.why}`,
 };
 
 export type Catalogue = typeof zh;
