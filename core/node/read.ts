@@ -30,29 +30,43 @@ export function readInputFile(file: string, opts: { maxBytes?: number } = {}): U
     const why = whyNotRegular(st);
     if (why) throw new FileError('not_regular', file, why);
     if (st.size > max) checkSize(st.size, file, max);
-    // Read at most max + 1 bytes: a file that grows past the limit while read is still refused,
-    // and one that grows below it is read whole.
-    let buf = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
-    let n = 0;
-    for (;;) {
-      const got = readSync(fd, buf, n, buf.length - n, null);
-      if (!got) break;
-      n += got;
-      if (n > max) checkSize(n, file, max);
-      if (n === buf.length) {
-        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
-        buf.copy(bigger, 0, 0, n);
-        buf = bigger;
+    // The bytes in an array of their own (readers may use its .buffer whole), read to the size
+    // stat gave; one byte more shows a file that grew: it is read on, never past the limit.
+    let buf = new Uint8Array(st.size);
+    let n = readInto(fd, buf, 0);
+    const probe = new Uint8Array(1);
+    if (n === buf.length && readSync(fd, probe, 0, 1, null) === 1) {
+      let grown = new Uint8Array(Math.min(Math.max(n * 2, 1 << 16), max + 1));
+      grown.set(buf);
+      grown[n++] = probe[0];
+      for (;;) {
+        n = readInto(fd, grown, n);
+        if (n > max) checkSize(n, file, max);
+        if (n < grown.length) break;
+        const bigger = new Uint8Array(Math.min(grown.length * 2, max + 1));
+        bigger.set(grown);
+        grown = bigger;
       }
+      buf = grown;
     }
     checkSize(n, file, max);
-    return new Uint8Array(buf.buffer, buf.byteOffset, n);
+    return n === buf.length ? buf : buf.slice(0, n);
   } catch (e) {
     if (e instanceof Error && (e.name === 'ReadError' || e instanceof FileError)) throw e;
     throw fileErrorOf(e, file);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Reads into `buf` from `at` until it is full or the file ends; the bytes now in it. */
+function readInto(fd: number, buf: Uint8Array, at: number): number {
+  while (at < buf.length) {
+    const got = readSync(fd, buf, at, buf.length - at, null);
+    if (!got) break;
+    at += got;
+  }
+  return at;
 }
 
 /** Read a workbook file into a Book, through readInputFile. Throws ReadError or FileError. */
