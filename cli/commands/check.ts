@@ -13,6 +13,7 @@ import {
   renderNotice,
   sendBackNotices,
   yearsHint,
+  type Batch,
 } from '../../core/batch';
 import { decodeText } from '../../core/checkfile';
 import { say } from '../../core/messages';
@@ -213,9 +214,10 @@ export function run(argv: string[]): Promise<number> {
         );
       } else {
         for (const r of results) out.write(fileSummary(r, lang, color));
-        out.write(plain(`\n${batchListing(batch, lang)}`));
-        out.write(plain(yearsHint(batch, lang, year !== null)));
-        out.write(plain(`\n${batchSummary(batch, lang)}`));
+        const shownBatch = forTerminal(batch);
+        out.write(plain(`\n${batchListing(shownBatch, lang)}`));
+        out.write(plain(yearsHint(shownBatch, lang, year !== null)));
+        out.write(plain(`\n${batchSummary(shownBatch, lang)}`));
       }
       await out.end();
       if (failed.length) {
@@ -228,6 +230,24 @@ export function run(argv: string[]): Promise<number> {
     () => lang,
     HELP,
   );
+}
+
+/** The batch as printed: names and reasons from files on one line each, control characters visible. */
+function forTerminal(b: Batch): Batch {
+  const s = (x: string | null) => (x === null ? null : shown(x));
+  return {
+    ...b,
+    rows: b.rows.map((r) => ({
+      ...r,
+      path: shown(r.path),
+      sheet: s(r.sheet),
+      department: s(r.department),
+      agency: s(r.agency),
+      reason: shown(r.reason),
+    })),
+    missing: b.missing.map(shown),
+    noPrior: b.noPrior?.map(shown) ?? null,
+  };
 }
 
 /** The reason of a write failure alone (the file is named by the sentence around it). */
