@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getForm } from '../core/forms';
 import { writeTemplate } from '../core/template/xlsx';
 import { bookBytes, reportSheets } from './helpers/workbooks';
-import { consistentInputs } from './template-helpers';
+import { consistentInputs } from './helpers/synthetic';
 
 const root = path.join(__dirname, '..');
 const bin = path.join(root, 'bin', 'xxgk.js');
