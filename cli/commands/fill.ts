@@ -8,7 +8,6 @@ import { getForm } from '../../core/forms';
 import { say } from '../../core/messages';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { say } from '../../core/messages';
 import { fail, L, langIn, langOf, parse, UsageError } from '../args';
 import { Inputs, oneFile, planOutput, readReportFiles, writeOutput } from '../files';
 import { jsonText, out, shown } from '../terminal';
