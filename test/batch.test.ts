@@ -194,7 +194,7 @@ describe('every file in a folder is listed (issue 10, item 2)', () => {
     expect(r.stdout).not.toMatch(/Could not find workbook|ENOENT/);
     expect(r.stdout).toContain('合计：1 个文件，0 份报告');
     const missing = xxgk(['check', '没有这个文件.xlsx'], work);
-    expect(missing.stdout).toContain('文件「没有这个文件.xlsx」不存在');
+    expect(missing.stdout).toContain('无法读取「没有这个文件.xlsx」：不存在');
     expect(missing.stdout).not.toContain('ENOENT');
   });
 });

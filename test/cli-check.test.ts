@@ -49,19 +49,18 @@ describe('xxgk check on the bundled examples', () => {
     const inner = bad.findings.find((f) => f.rule === 'T3.results_total')!;
     expect(inner.suspects.map((s) => [s.row, s.column])).toEqual([['R3.3.4', 'natural']]);
     expect(inner.suspects[0].ref).toMatch(/^2024年报![A-Z]+\d+$/);
-    // make-examples.ts is in the folder too: listed as not a report, not skipped.
-    expect(doc.summary).toEqual({ files: 7, reports: 6, clean: 5, with_errors: 1, unreadable: 1 });
+    expect(doc.summary).toEqual({ files: 6, reports: 6, clean: 5, with_errors: 1, unreadable: 0 });
   });
 
   it('prints a readable Chinese summary by default and English with --lang en', () => {
     const zh = xxgk(['check', 'examples']);
     expect(zh.stdout).toContain(
-      '合计：7 个文件，6 份报告。有错误，需退回 1；年度或格式不符 0；未填写 0；无法读取 0；不是报表 1；重复 1；通过 4',
+      '合计：6 个文件，6 份报告。有错误，需退回 1；年度或格式不符 0；未填写 0；无法读取 0；不是报表 0；重复 1；通过 4',
     );
     expect(zh.stdout).toMatch(/疑为 2024年报!D\d+ = 12，应为 2/);
     const en = xxgk(['check', 'examples', '--lang', 'en']);
     expect(en.stdout).toContain(
-      'Total: 7 files, 6 reports. has errors, send back 1; wrong year or format 0; not filled in 0; unreadable 0; not a report 1; duplicate 1; passed 4',
+      'Total: 6 files, 6 reports. has errors, send back 1; wrong year or format 0; not filled in 0; unreadable 0; not a report 0; duplicate 1; passed 4',
     );
   });
 
@@ -193,7 +192,7 @@ describe('bulk report and command line errors', () => {
       const files = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['各文件结论'], { header: 1 });
       const head = files.findIndex((row) => row[0] === '结论');
       const body = files.slice(head + 1);
-      expect(body).toHaveLength(7);
+      expect(body).toHaveLength(6);
       expect(body.filter((row) => row[0] === '通过')).toHaveLength(4);
       expect(body.find((row) => String(row[2]).includes('教育局'))!.slice(0, 2)).toEqual(['有错误，需退回', '某某县教育局']);
       expect(body.find((row) => String(row[2]).includes('教育局'))!.slice(6, 9)).toEqual([5, 1, 0]); // numbers, not text

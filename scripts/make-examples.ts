@@ -1,5 +1,5 @@
 /**
- * Writes the bundled example workbooks (run: npx tsx examples/make-examples.ts). They are what
+ * Writes the bundled example workbooks (run: npx tsx scripts/make-examples.ts). They are what
  * README's first command checks: a clean report, one with planted errors, a WPS-style file with
  * prefixed XML and label variants, an .xls in the 2019 format, and the real 2020 report of
  * 顺河回族区政务服务和大数据管理局 (shared/examples) transcribed with its quirks.
@@ -10,7 +10,8 @@ import { bookBytes, prefixXml, reportSheets } from '../test/helpers/workbooks';
 import { balancedValues } from '../test/helpers/synthetic';
 import { formCells, getForm } from '../core/forms';
 
-const out = (name: string) => path.join(__dirname, name);
+// examples/ holds only examples: `xxgk check examples/` lists every file in it.
+const out = (name: string) => path.join(__dirname, '..', 'examples', name);
 
 async function main() {
   const clean = balancedValues('2021', 3);
