@@ -76,7 +76,14 @@ describe('the pane at every ExcelApi version that can install it', () => {
 
       // Defects 1 and 2: re-check while editing works at every version, and comes to rest (no re-check of its own marks).
       await page.click('[data-testid=auto]');
-      await page.waitForTimeout(300);
+      // The handlers are registered in a batch of their own; below ExcelApi 1.8 (no enableEvents) the pane also ignores
+      // changes for 0.5 s after its own writes, so the user's edit comes once both are past (slow under a loaded suite).
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __fakeExcel: { handlers(): number } }).__fakeExcel.handlers() > 0 &&
+          !document.querySelector('[data-busy="1"]'),
+      );
+      await page.waitForTimeout(800);
       const n = await doneCount(page);
       const wrong = where.get('T3:R3.2:natural')!;
       await fake('type', SHEET, a1(wrong.r, wrong.c), good['T3:R3.2:natural']);
