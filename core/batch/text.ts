@@ -35,8 +35,8 @@ export function batchListing(b: Batch, lang: Lang): string {
     for (const r of rows) {
       const who = r.department ?? r.agency;
       const sheet = r.sheet && r.report && r.sheet !== r.path ? ` [${r.sheet}]` : '';
-      // A read error names the file itself.
-      const file = r.path && !(r.reason.includes(baseName(r.path)) && !r.report) ? `${baseName(r.path)}${sheet}` : '';
+      // A read error names the file itself. The path as given, so a file is found among folders.
+      const file = r.path && !(r.reason.includes(baseName(r.path)) && !r.report) ? `${r.path}${sheet}` : '';
       const parts = [who, file].filter(Boolean).join(lang === 'en' ? ', ' : '，');
       const why = r.reason && v !== 'pass' ? r.reason : '';
       out.push(`  ${parts}${parts && why ? (lang === 'en' ? ': ' : '：') : ''}${why}`);

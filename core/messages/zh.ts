@@ -173,7 +173,7 @@ export const zh = {
     `「${p.department}」还报送了较早的文件「${p.others}」，以此文件为准`,
   'batch.missing': (p: { department: string }) => `名单中的「${p.department}」没有报送文件`,
   'batch.no_prior': (p: { names: string; count: number }) => `${p.count} 个单位没有找到上年报告（跨年度核对未做）：${p.names}`,
-  'batch.years_seen': (p: { years: string }) => `本批报告的年度：${p.years}；可用 --year 指定收集的年度，其他年度的报告将被标出`,
+  'batch.years_seen': (p: { years: string }) => `本批报告的年度：${p.years}；指定本次收集的年度后（见命令帮助），其他年度的报告将被标出`,
   'batch.list_sep': () => '、',
   'batch.count_files': (p: { n: number }) => `${p.n} 个文件`,
   'batch.count_reports': (p: { n: number }) => `${p.n} 份报告`,
