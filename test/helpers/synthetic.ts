@@ -46,6 +46,11 @@ export function syntheticReport(
   };
 }
 
+/** 表三's one balance between rows: new (R1) + carried over (R2) = results (R3.7) + carried forward (R4). */
+function newApplications(results: Dec, carriedOver: Dec, carriedForward: Dec): Dec {
+  return results.add(carriedForward).sub(carriedOver);
+}
+
 /**
  * Input values of a form that satisfy every rule: random counts, money with 4 decimals, signed
  * changes that may be negative, and 表三's R1 chosen so that R1 + R2 = R3.7 + R4 in each column.
@@ -75,7 +80,7 @@ export function consistentInputs(form: FormSpec, seed = 1): Map<string, Dec> {
     const r2 = out.get(`T3:R2:${col}`)!;
     const r4 = r2.add(Dec.of(Math.floor(rand() * 3)));
     out.set(`T3:R4:${col}`, r4);
-    out.set(`T3:R1:${col}`, Dec.sum(results).add(r4).sub(r2));
+    out.set(`T3:R1:${col}`, newApplications(Dec.sum(results), r2, r4));
   }
   return out;
 }
@@ -101,7 +106,7 @@ export function balancedValues(format: string, seed = 1): Record<string, Raw> {
     });
     const r4 = (ci + seed) % 3;
     const r2 = (ci * 2 + seed) % 4;
-    const r1 = sum + r4 - r2;
+    const r1 = newApplications(Dec.of(sum), Dec.of(r2), Dec.of(r4)).toNumber();
     Object.assign(v, { [`T3:R3.7:${c}`]: sum, [`T3:R4:${c}`]: r4, [`T3:R2:${c}`]: r2, [`T3:R1:${c}`]: r1 });
   });
   for (const r of t3.rows)
