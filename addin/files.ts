@@ -3,7 +3,8 @@
  * browser, checked, and summed up in a bulk table.
  */
 import type { Book } from '../core/read/grid';
-import type { Lang, ReportResult } from '../core/model/findings';
+import type { FileResult, Lang, ReportResult } from '../core/model/findings';
+import type { Batch } from '../core/batch/analyse';
 import type { ReportData } from '../core/model/report';
 import { loadReader } from './core-api';
 import { checkBook } from './pane';
@@ -18,13 +19,18 @@ export interface FileEntry {
   located: ReportData[];
   reports: ReportResult[];
   ms: number;
+  /** The file's own modification time (File.lastModified), to keep the newer of two files of one department. */
+  mtime?: number | null;
 }
 
-export async function checkFile(name: string, data: Uint8Array, lang: Lang): Promise<FileEntry> {
+export async function checkFile(name: string, data: Uint8Array, lang: Lang, mtime: number | null = null): Promise<FileEntry> {
   try {
     const { readInput } = await loadReader();
     const { book, textLines } = await readInput(data, name);
     const out = await checkBook(book, lang, textLines);
+    // An untouched template is 未填写, as in the command line.
+    const { markUnfilled } = await import(/* webpackChunkName: "batch" */ '../core/batch/unfilled');
+    out.reports = out.reports.map((r, i) => markUnfilled(out.located[i], r, lang));
     if (!out.reports.length)
       return {
         name,
@@ -40,8 +46,9 @@ export async function checkFile(name: string, data: Uint8Array, lang: Lang): Pro
         located: [],
         reports: [],
         ms: out.ms,
+        mtime,
       };
-    return { name, status: 'checked', error: null, book, located: out.located, reports: out.reports, ms: out.ms };
+    return { name, status: 'checked', error: null, book, located: out.located, reports: out.reports, ms: out.ms, mtime };
   } catch (e) {
     const err = e as { code?: string; message?: string; messageIn?: (l: Lang) => string };
     const message = err.messageIn ? err.messageIn(lang) : `${name}: ${err.message ?? String(e)}`;
@@ -53,18 +60,19 @@ export async function checkFile(name: string, data: Uint8Array, lang: Lang): Pro
       located: [],
       reports: [],
       ms: 0,
+      mtime,
     };
   }
 }
 
 export async function checkFiles(
-  files: { name: string; data: Uint8Array }[],
+  files: { name: string; data: Uint8Array; mtime?: number | null }[],
   lang: Lang,
   progress?: (done: number) => void,
 ): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
   for (const f of files) {
-    out.push(await checkFile(f.name, f.data, lang));
+    out.push(await checkFile(f.name, f.data, lang, f.mtime ?? null));
     progress?.(out.length);
     await new Promise((r) => setTimeout(r, 0)); // keep the page responsive
   }
@@ -105,3 +113,20 @@ export const PICKER_ACCEPT = REPORT_EXTENSIONS.join(',');
 export const isReportFileName = (name: string) => REPORT_EXTENSIONS.includes(extensionOf(name));
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The batch's verdicts over checked files (core/batch): the same as `xxgk check DIR` gives. */
+export async function judgeFiles(entries: FileEntry[], lang: Lang): Promise<Batch> {
+  const { analyseBatch } = await import(/* webpackChunkName: "batch" */ '../core/batch/analyse');
+  const results: FileResult[] = entries.map((e) => ({
+    path: e.name,
+    // A workbook without the tables is not a report: the batch names it so.
+    status: e.error ? 'unreadable' : e.status,
+    error: e.error,
+    // Copies: the batch adds its findings, and judging twice must not add them twice.
+    reports: e.reports.map((r) => ({ ...r, findings: [...r.findings] })),
+  }));
+  return analyseBatch(
+    results.map((result, i) => ({ result, mtime: entries[i].mtime ?? null })),
+    { lang },
+  );
+}

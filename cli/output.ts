@@ -21,7 +21,8 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
     );
     const blanks = r.findings.filter((x) => x.rule === 'cell.blank');
     for (const x of r.findings) {
-      if (x.severity === 'notice' || x.rule === 'cell.blank') continue;
+      // A notice that changed a number (text read as a number) is shown: the reader must confirm it.
+      if ((x.severity === 'notice' && x.rule !== 'cell.text_number') || x.rule === 'cell.blank') continue;
       const at = x.cells.length ? `${shown(x.cells[0].ref.replace(/^.*!/, ''))}${x.cells.length > 1 ? '…' : ''} ` : '';
       out.push(
         `    ${x.severity === 'error' ? c('31', L(lang, '错误', 'error')) : c('33', L(lang, '警告', 'warning'))} ${at}[${x.rule}] ${shown(x.message)}`,

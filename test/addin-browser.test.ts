@@ -21,6 +21,9 @@ import { templateLayout } from '../core/template/layout';
 import { a1 } from '../core/read/grid';
 import type { ReportResult } from '../core/model/findings';
 import { picturePath } from './helpers/pictures';
+import { writeBatchFolder } from './helpers/batch-folder';
+import * as os from 'os';
+import * as path from 'path';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -147,10 +150,62 @@ describe('task pane outside Office (files)', () => {
     expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-results]')]);
     const out = await download.path();
+    // The pane's download is the bulk report of the command line: every file under its verdict, then the findings.
     const book = readWorkbook(new Uint8Array(fs.readFileSync(out!)), 'results.xlsx');
-    const total = files.reduce((s, f) => s + f.reports.reduce((t, r) => t + r.findings.length, 0), 0);
-    expect(book.grids[0].rows).toBe(total + 1);
-    expect(book.grids[0].cell(0, 0)?.raw).toBe('文件');
+    expect(book.grids.map((g) => g.name)).toEqual(['各文件结论', '需修改之处']);
+    const head = Array.from({ length: book.grids[0].rows }, (_, r) => r).find((r) => book.grids[0].cell(r, 0)?.raw === '结论')!;
+    expect(book.grids[0].rows - head - 1).toBe(20);
+    expect(book.grids[0].cell(head + 1, 6)?.raw).toEqual(expect.any(Number)); // counts are numbers
+    expect(pageErrors(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('a county batch from the folder picker: verdicts, reasons and counts at 380 px, a file opens with its findings', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-pane-batch-'));
+    const folder = await writeBatchFolder(root);
+    const page = await openPane(browser, server.url, { width: 380 });
+    const names = fs.readdirSync(folder.dir);
+    await page.setInputFiles(
+      '[data-testid=folder-input]',
+      names.map((n) => ({ name: n, mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(folder.dir, n)) })),
+    );
+    await page.waitForSelector('[data-testid=bulk-table]', { timeout: 120_000 });
+    const rows = await page.$$eval('[data-testid=bulk-row]', (els) =>
+      els.map((e) => ({ file: e.getAttribute('data-file'), verdict: e.getAttribute('data-verdict') })),
+    );
+    expect(rows).toHaveLength(names.length); // every file, none skipped
+    const want = Object.fromEntries(names.map((n) => [n, folder.expected[n]]));
+    // Without the list of departments the pane judges as `xxgk check DIR` does: the 2024 report in
+    // 林业局's 2025 file is another year by its file name, and 气象局 is not flagged.
+    want['某某县气象局2025.xlsx'] = 'pass';
+    expect(Object.fromEntries(rows.map((r) => [r.file, r.verdict]))).toEqual(want);
+    const summary = await page.textContent('[data-testid=bulk-summary]');
+    expect(summary).toContain(
+      '合计：49 个文件，41 份报告。有错误，需退回 2；年度或格式不符 2；未填写 1；无法读取 3；不是报表 5；重复 1；通过 35',
+    );
+    // The reason is written out, not only in a tooltip.
+    expect(await page.textContent('[data-testid=bulk-row][data-file="某某县水利局.xlsx"] [data-testid=bulk-reason]')).toBe(
+      '2025 年度的报告应使用 2021 版格式，此报告是 2019 版格式',
+    );
+    // Readable at 380 px: the verdict on one line, the department column wide enough for words.
+    const sizes = await page.$$eval('[data-testid=bulk-row]', (els) =>
+      els.map((e) => {
+        const td = e.querySelectorAll('td');
+        return {
+          verdictH: td[0].getBoundingClientRect().height,
+          verdictLine: parseFloat(getComputedStyle(td[0]).lineHeight) || 18,
+          nameW: td[1].getBoundingClientRect().width,
+        };
+      }),
+    );
+    for (const x of sizes) expect(x.nameW).toBeGreaterThan(120);
+    const table = await page.$eval('[data-testid=bulk-table]', (e) => e.getBoundingClientRect().width);
+    expect(table).toBeLessThanOrEqual(380);
+    await shot(page, 'addin-batch');
+    // A file opens with its findings already shown: no second 检查.
+    await page.click('[data-testid=bulk-row][data-file="某某县教育局2025.xlsx"] [data-testid=open]');
+    await page.waitForSelector('[data-testid=finding]');
+    expect(await page.$$eval('[data-testid=finding]', (els) => els.length)).toBeGreaterThan(0);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

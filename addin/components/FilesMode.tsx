@@ -6,7 +6,8 @@ import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
 import { MemoryHost } from '../host-memory';
 import { STRINGS, type Lang } from '../i18n';
-import { bookToMemory, checkFiles, download, isReportFileName, PICKER_ACCEPT, XLSX_TYPE, type FileEntry } from '../files';
+import { bookToMemory, checkFiles, download, judgeFiles, PICKER_ACCEPT, XLSX_TYPE, type FileEntry } from '../files';
+import type { Batch } from '../../core/batch/analyse';
 import { loadWriters } from '../core-api';
 import type { Message } from '../store';
 import { useStyles } from './styles';
@@ -19,7 +20,9 @@ function openEntry(entry: FileEntry) {
   const wb = bookToMemory(entry.book!);
   const first = wb.sheets.findIndex((x) => x.name === entry.reports[0]?.sheet);
   wb.active = Math.max(0, first);
-  return { entry, host: new MemoryHost(wb, entry.name) };
+  // The findings already found are shown at once: no second 检查.
+  const initial = entry.book ? { book: entry.book, located: entry.located, reports: entry.reports, ms: entry.ms } : undefined;
+  return { entry, host: new MemoryHost(wb, entry.name), initial };
 }
 
 /** A hidden file input behind a button (the input is what the browser lets a page open). */
@@ -69,22 +72,26 @@ export function FilesMode({ lang }: { lang: Lang }) {
   const t = STRINGS[lang];
   const [tab, setTab] = React.useState<'files' | 'template'>('files');
   const [entries, setEntries] = React.useState<FileEntry[]>([]);
-  const [open, setOpen] = React.useState<{ entry: FileEntry; host: MemoryHost } | null>(null);
+  const [open, setOpen] = React.useState<ReturnType<typeof openEntry> | null>(null);
+  const [batch, setBatch] = React.useState<Batch | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<string>('');
   const [over, setOver] = React.useState(false);
   const [msg, setMsg] = React.useState<Message>(null);
 
   const take = async (list: FileList | File[] | null, folder = false) => {
-    // Every picked file is tried (one that is no workbook is listed as unreadable, with the reason);
-    // from a folder only the spreadsheets are taken.
-    const files = [...(list ?? [])].filter((f) => !folder || isReportFileName(f.name));
+    // Every picked file is tried, and from a folder every file is taken (a Word file or a picture is
+    // listed with what it is and what to do); only Office lock files (~$…) and hidden files are left.
+    const files = [...(list ?? [])].filter((f) => !folder || !/^(~\$|\.)/.test(f.name));
     if (!files.length) return;
     setBusy(true);
     setMsg(null);
     try {
-      const data = await Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
+      const data = await Promise.all(
+        files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()), mtime: f.lastModified || null })),
+      );
       const out = await checkFiles(data, lang, (n) => setProgress(`${n} / ${files.length}`));
+      setBatch(await judgeFiles(out, lang));
       setEntries(out);
       setOpen(out.length === 1 && out[0].book ? openEntry(out[0]) : null);
     } catch (e) {
@@ -111,7 +118,17 @@ export function FilesMode({ lang }: { lang: Lang }) {
     }
   };
 
-  if (open) return <Workspace key={open.entry.name} host={open.host} lang={lang} name={open.entry.name} onBack={() => setOpen(null)} />;
+  if (open)
+    return (
+      <Workspace
+        key={open.entry.name}
+        host={open.host}
+        lang={lang}
+        name={open.entry.name}
+        initial={open.initial}
+        onBack={() => setOpen(null)}
+      />
+    );
 
   return (
     <div className={s.col} data-testid="files-mode">
@@ -161,7 +178,7 @@ export function FilesMode({ lang }: { lang: Lang }) {
             <Picker label={t.pickFolder} folder onFiles={(f) => void take(f, true)} />
           </div>
           {busy && <Spinner size="tiny" label={progress || t.checking} />}
-          {entries.length > 0 && <BulkTable entries={entries} lang={lang} onOpen={(e) => setOpen(openEntry(e))} />}
+          {entries.length > 0 && batch && <BulkTable entries={entries} batch={batch} lang={lang} onOpen={(e) => setOpen(openEntry(e))} />}
         </>
       )}
     </div>

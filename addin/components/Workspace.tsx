@@ -6,6 +6,7 @@ import { Link, MessageBar, MessageBarBody, Tab, TabList, Text } from '@fluentui/
 import type { SheetHost } from '../host';
 import type { Lang } from '../i18n';
 import type { TabKey } from '../store';
+import type { CheckOutcome } from '../pane';
 import { useStyles } from './styles';
 import { useWorkspace } from './useWorkspace';
 import { TemplateForm } from './TemplateForm';
@@ -14,9 +15,22 @@ import { FixTab } from './FixTab';
 import { ExportTab } from './ExportTab';
 import { SheetPreview } from './SheetPreview';
 
-export function Workspace({ host, lang, name, onBack }: { host: SheetHost; lang: Lang; name?: string; onBack?: () => void }) {
+export function Workspace({
+  host,
+  lang,
+  name,
+  initial,
+  onBack,
+}: {
+  host: SheetHost;
+  lang: Lang;
+  name?: string;
+  /** Findings already found (a file opened from the bulk table): shown at once. */
+  initial?: CheckOutcome;
+  onBack?: () => void;
+}) {
   const s = useStyles();
-  const model = useWorkspace(host, lang);
+  const model = useWorkspace(host, lang, initial);
   const { state, t, actions } = model;
   const live = host.capabilities.liveWorkbook;
   return (

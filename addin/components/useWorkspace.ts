@@ -8,7 +8,7 @@ import type { Finding } from '../../core/model/findings';
 import { HostError, type CellAt, type ReadSkip, type SheetHost, type ValueWrite, type WriteRecord } from '../host';
 import { STRINGS, type Lang, type Strings } from '../i18n';
 import type { Book } from '../../core/read/grid';
-import { blankTotals, checkBook, findingTargets, insertTemplate, marksFor, suggestionsOf, toBase64 } from '../pane';
+import { blankTotals, checkBook, type CheckOutcome, findingTargets, insertTemplate, marksFor, suggestionsOf, toBase64 } from '../pane';
 import { download, XLSX_TYPE } from '../files';
 import { loadWriters } from '../core-api';
 import { initialWorkspace, workspaceReducer, type Message } from '../store';
@@ -49,7 +49,7 @@ const fingerprint = (book: Book) =>
     })
     .join('\u0002');
 
-export function useWorkspace(host: SheetHost, lang: Lang) {
+export function useWorkspace(host: SheetHost, lang: Lang, initial?: CheckOutcome) {
   const t = STRINGS[lang];
   const [state, dispatch] = React.useReducer(workspaceReducer, host.capabilities.liveWorkbook, (live) =>
     initialWorkspace(live, host.markCount()),
@@ -73,6 +73,18 @@ export function useWorkspace(host: SheetHost, lang: Lang) {
     },
     [t, lang, say],
   );
+
+  // A file opened from the bulk table shows the findings already found, marked, without a second check.
+  const shown = React.useRef(false);
+  React.useEffect(() => {
+    if (!initial || shown.current) return;
+    shown.current = true;
+    void guard(async () => {
+      const count = await host.mark(marksFor(initial.reports));
+      dispatch({ type: 'marked', count });
+      dispatch({ type: 'checked', outcome: initial, message: null });
+    });
+  }, [initial, host, guard]);
 
   const { scope, outcome, changes } = state;
 
