@@ -165,10 +165,8 @@ describe('task pane outside Office (files)', () => {
     const folder = await writeBatchFolder(root);
     const page = await openPane(browser, server.url, { width: 380 });
     const names = fs.readdirSync(folder.dir);
-    await page.setInputFiles(
-      '[data-testid=folder-input]',
-      names.map((n) => ({ name: n, mimeType: 'application/octet-stream', buffer: fs.readFileSync(path.join(folder.dir, n)) })),
-    );
+    // A folder input takes a folder (Playwright passes its files as the browser would).
+    await page.setInputFiles('[data-testid=folder-input]', folder.dir);
     await page.waitForSelector('[data-testid=bulk-table]', { timeout: 120_000 });
     const rows = await page.$$eval('[data-testid=bulk-row]', (els) =>
       els.map((e) => ({ file: e.getAttribute('data-file'), verdict: e.getAttribute('data-verdict') })),
