@@ -199,7 +199,7 @@ describe('task pane outside Office (files)', () => {
     for (const x of sizes) expect(x.nameW).toBeGreaterThan(120);
     const table = await page.$eval('[data-testid=bulk-table]', (e) => e.getBoundingClientRect().width);
     expect(table).toBeLessThanOrEqual(380);
-    await shot(page, 'addin-batch');
+    await shot(page, 'addin-batch.png');
     // A file opens with its findings already shown: no second 检查.
     await page.click('[data-testid=bulk-row][data-file="某某县教育局2025.xlsx"] [data-testid=open]');
     await page.waitForSelector('[data-testid=finding]');
