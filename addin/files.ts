@@ -115,7 +115,11 @@ export const isReportFileName = (name: string) => REPORT_EXTENSIONS.includes(ext
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The batch's verdicts over checked files (core/batch): the same as `xxgk check DIR` gives. */
-export async function judgeFiles(entries: FileEntry[], lang: Lang): Promise<Batch> {
+export async function judgeFiles(
+  entries: FileEntry[],
+  lang: Lang,
+  opts: { year?: number | null; agencies?: readonly string[] | null } = {},
+): Promise<Batch> {
   const { analyseBatch } = await import(/* webpackChunkName: "batch" */ '../core/batch/analyse');
   const results: FileResult[] = entries.map((e) => ({
     path: e.name,
@@ -127,6 +131,6 @@ export async function judgeFiles(entries: FileEntry[], lang: Lang): Promise<Batc
   }));
   return analyseBatch(
     results.map((result, i) => ({ result, mtime: entries[i].mtime ?? null })),
-    { lang },
+    { lang, year: opts.year ?? null, agencies: opts.agencies ?? null },
   );
 }

@@ -23,6 +23,7 @@ import type { ReportResult } from '../core/model/findings';
 import { picturePath } from './helpers/pictures';
 import { writeBatchFolder } from './helpers/batch-folder';
 import * as os from 'os';
+import { spawnSync } from 'child_process';
 import * as path from 'path';
 
 let browser: Browser;
@@ -185,21 +186,68 @@ describe('task pane outside Office (files)', () => {
     expect(await page.textContent('[data-testid=bulk-row][data-file="某某县水利局.xlsx"] [data-testid=bulk-reason]')).toBe(
       '2025 年度的报告应使用 2021 版格式，此报告是 2019 版格式',
     );
-    // Readable at 380 px: the verdict on one line, the department column wide enough for words.
-    const sizes = await page.$$eval('[data-testid=bulk-row]', (els) =>
-      els.map((e) => {
-        const td = e.querySelectorAll('td');
+    // The bulk report's columns, in its order (core/batch/report.ts filesTable).
+    const heads = await page.$$eval('[data-testid=bulk-table] th', (els) => els.map((e) => e.textContent!.replace(/ [▲▼]$/, '')));
+    expect(heads).toEqual(['结论', '单位', '文件', '工作表', '年度', '格式', '错误', '警告', '提示', '原因']);
+    // Readable from 350 to 420 px: no column narrower than three characters, the verdict in at most
+    // two lines, and only the table scrolls sideways (the pane itself does not).
+    for (const width of [350, 420]) {
+      await page.setViewportSize({ width, height: 900 });
+      const look = await page.evaluate(() => {
+        const table = document.querySelector('[data-testid=bulk-table]')!;
+        const em = parseFloat(getComputedStyle(table).fontSize);
+        const cols = [...table.querySelectorAll('th')].map((th) => th.getBoundingClientRect().width / em);
+        const verdictLines = [...document.querySelectorAll('[data-testid=bulk-verdict]')].map((td) => {
+          // The lines the words take (the cell itself is as tall as its row's longest reason).
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        });
+        const scroll = document.querySelector('[data-testid=bulk-scroll]')!;
         return {
-          verdictH: td[0].getBoundingClientRect().height,
-          verdictLine: parseFloat(getComputedStyle(td[0]).lineHeight) || 18,
-          nameW: td[1].getBoundingClientRect().width,
+          cols,
+          verdictLines,
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          scrolls: scroll.scrollWidth > scroll.clientWidth,
         };
-      }),
-    );
-    for (const x of sizes) expect(x.nameW).toBeGreaterThan(120);
-    const table = await page.$eval('[data-testid=bulk-table]', (e) => e.getBoundingClientRect().width);
-    expect(table).toBeLessThanOrEqual(380);
+      });
+      for (const w of look.cols) expect(w, `${width} px`).toBeGreaterThanOrEqual(3);
+      for (const n of look.verdictLines) expect(n, `${width} px`).toBeLessThanOrEqual(2);
+      expect(look.page, `${width} px`).toBeLessThanOrEqual(0);
+      expect(look.scrolls).toBe(true);
+    }
+    await page.setViewportSize({ width: 380, height: 900 });
     await shot(page, 'addin-batch.png');
+    // With the year and the list of departments the pane counts as `xxgk check DIR --year --agencies` does.
+    await page.fill('[data-testid=batch-year] input, input[data-testid=batch-year]', '2025');
+    await page.setInputFiles('[data-testid=agencies-input]', folder.list);
+    await page.waitForSelector('[data-testid=agencies-loaded]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=bulk-summary]')?.textContent?.includes('名单 '));
+    const cli = spawnSync(
+      process.execPath,
+      [path.join(__dirname, '..', 'bin', 'xxgk.js'), 'check', folder.dir, '--year', '2025', '--agencies', folder.list, '--json'],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      },
+    );
+    const doc = JSON.parse(cli.stdout) as {
+      batch: { verdicts: Record<string, number>; files: { path: string | null; department: string; verdict: string }[] };
+    };
+    const listed = await page.$$eval('[data-testid=bulk-row]', (els) =>
+      els.map((e) => `${e.getAttribute('data-file') || e.getAttribute('data-department')}=${e.getAttribute('data-verdict')}`),
+    );
+    expect(listed.sort()).toEqual(doc.batch.files.map((f) => `${f.path ? path.basename(f.path) : f.department}=${f.verdict}`).sort());
+    const text = spawnSync(
+      process.execPath,
+      [path.join(__dirname, '..', 'bin', 'xxgk.js'), 'check', folder.dir, '--year', '2025', '--agencies', folder.list],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      },
+    ).stdout;
+    const paneSummary = (await page.textContent('[data-testid=bulk-summary]'))!.trim();
+    expect(text).toContain(paneSummary.split('\n')[0]); // the same counts, word for word
     // A file opens with its findings already shown: no second 检查.
     await page.click('[data-testid=bulk-row][data-file="某某县教育局2025.xlsx"] [data-testid=open]');
     await page.waitForSelector('[data-testid=finding]');

@@ -1,7 +1,9 @@
 /**
- * Many files checked: every file under its verdict (the same eight words, colours and counts as
- * the bulk report), the reason written out under it, readable in a 350–420 px pane; a file opens
- * with its findings already shown; the bulk report downloads as .xlsx.
+ * Many files checked: every file under its verdict with the columns, words, colours and counts of
+ * the command line's bulk report (core/batch/report.ts filesTable), failures first; a file opens
+ * with its findings already shown; the bulk report downloads as .xlsx. In a 350–420 px pane the
+ * table scrolls sideways with the verdict column kept in view, rather than squeezing its columns
+ * to a character per line.
  */
 import * as React from 'react';
 import { Button, Link, Text } from '@fluentui/react-components';
@@ -14,10 +16,33 @@ import { batchSummary } from '../../core/batch/text';
 import { say } from '../../core/messages';
 import { useStyles } from './styles';
 
-type SortKey = 'verdict' | 'department' | 'errors' | 'warnings' | 'notices';
+type Column = 'verdict' | 'department' | 'file' | 'sheet' | 'year' | 'format' | 'errors' | 'warnings' | 'notices' | 'reason';
+/** The bulk report's columns, in its order, with the least width (em) each keeps. */
+const COLUMNS: [Column, number][] = [
+  ['verdict', 5.5],
+  ['department', 8],
+  ['file', 10],
+  ['sheet', 5],
+  ['year', 3.5],
+  ['format', 3.5],
+  ['errors', 3.5],
+  ['warnings', 3.5],
+  ['notices', 3.5],
+  ['reason', 16],
+];
+const NUMERIC = new Set<Column>(['year', 'errors', 'warnings', 'notices']);
 
-const cell: React.CSSProperties = { padding: '2px 4px', verticalAlign: 'top', borderBottom: '1px solid #ddd' };
-const num: React.CSSProperties = { ...cell, textAlign: 'right', whiteSpace: 'nowrap', width: '2.5em' };
+const cell: React.CSSProperties = { padding: '2px 4px', verticalAlign: 'top', borderBottom: '1px solid #ddd', overflowWrap: 'anywhere' };
+const base = (p: string) => p.replace(/^.*[\\/]/, '');
+
+function sortValue(r: BatchRow, k: Column): number | string {
+  if (k === 'verdict') return VERDICTS.indexOf(r.verdict);
+  if (k === 'department') return r.department ?? r.agency ?? '';
+  if (k === 'file') return base(r.path);
+  if (k === 'reason') return r.reason;
+  const v = r[k];
+  return v ?? '';
+}
 
 export function BulkTable({
   entries,
@@ -32,34 +57,40 @@ export function BulkTable({
 }) {
   const s = useStyles();
   const t = STRINGS[lang];
-  const [sort, setSort] = React.useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'verdict', dir: 1 });
-  const col = (k: 'verdict' | 'department' | 'file' | 'errors' | 'warnings' | 'notices') => say(lang, `batch.col.${k}`);
+  const [sort, setSort] = React.useState<{ key: Column; dir: 1 | -1 }>({ key: 'verdict', dir: 1 });
 
-  const value = (r: BatchRow, k: SortKey): number | string =>
-    k === 'verdict' ? VERDICTS.indexOf(r.verdict) : k === 'department' ? (r.department ?? r.agency ?? '') : r[k];
   const sorted = [...batch.rows].sort((a, b) => {
-    const x = value(a, sort.key),
-      y = value(b, sort.key);
+    const x = sortValue(a, sort.key),
+      y = sortValue(b, sort.key);
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN');
     return c * sort.dir || VERDICTS.indexOf(a.verdict) - VERDICTS.indexOf(b.verdict) || a.path.localeCompare(b.path);
   });
-  const th = (key: SortKey, label: string, style: React.CSSProperties = {}) => (
-    <th
-      style={{ ...cell, cursor: 'pointer', whiteSpace: 'nowrap', ...style }}
-      onClick={() => setSort((p) => ({ key, dir: p.key === key ? (-p.dir as 1 | -1) : 1 }))}
-      data-testid={`sort-${key}`}
-    >
-      {label}
-      {sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
-    </th>
-  );
 
   const downloadReport = async () => {
     const { renderBatchReport } = await import(/* webpackChunkName: "batch-report" */ '../../core/batch/report');
     download(t.resultsFile, await renderBatchReport(batch, t.resultsFile, lang), XLSX_TYPE);
   };
 
-  const base = (p: string) => p.replace(/^.*[\\/]/, '');
+  // The verdict column stays in view while the others scroll.
+  const pinned = (bg: string): React.CSSProperties => ({ position: 'sticky', left: 0, zIndex: 1, background: bg });
+  const content = (r: BatchRow, k: Column): React.ReactNode => {
+    if (k === 'verdict') return verdictName(r.verdict, lang);
+    if (k === 'department') return <b>{r.department ?? r.agency ?? ''}</b>;
+    if (k === 'file') {
+      const entry = r.file >= 0 ? entries[r.file] : null;
+      return entry?.book && entry.reports.length > 0 ? (
+        <Link onClick={() => onOpen(entry)} data-testid="open">
+          {base(r.path)}
+        </Link>
+      ) : (
+        base(r.path)
+      );
+    }
+    if (k === 'sheet') return r.sheet && r.sheet !== r.path ? r.sheet : '';
+    if (k === 'reason') return r.verdict === 'pass' ? '' : r.reason;
+    return r[k] ?? '';
+  };
+
   return (
     <div className={s.col} data-testid="bulk">
       <div className={s.row}>
@@ -71,62 +102,66 @@ export function BulkTable({
       <Text size={200} data-testid="bulk-summary" style={{ whiteSpace: 'pre-wrap' }}>
         {batchSummary(batch, lang)}
       </Text>
-      <table data-testid="bulk-table" style={{ width: '100%', borderCollapse: 'collapse', tableLayout: 'auto', fontSize: 12 }}>
-        <thead>
-          <tr>
-            {th('verdict', col('verdict'), { width: '6.5em' })}
-            {th('department', `${col('department')} / ${col('file')}`)}
-            {th('errors', col('errors'))}
-            {th('warnings', col('warnings'))}
-            {th('notices', col('notices'))}
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((r, i) => {
-            const entry = r.file >= 0 ? entries[r.file] : null;
-            const where = [r.sheet && r.sheet !== r.path ? r.sheet : '', r.year ?? '', r.format ?? ''].filter(Boolean).join(' · ');
-            return (
-              <tr
-                key={i}
-                data-testid="bulk-row"
-                data-file={r.path ? base(r.path) : ''}
-                data-verdict={r.verdict}
-                data-errors={r.errors}
-                style={{ background: `#${VERDICT_COLOUR[r.verdict]}` }}
-              >
-                <td style={{ ...cell, whiteSpace: 'nowrap' }} data-testid="bulk-verdict">
-                  {verdictName(r.verdict, lang)}
-                </td>
-                <td style={{ ...cell, overflowWrap: 'anywhere' }}>
-                  <div>
-                    <b>{r.department ?? r.agency ?? ''}</b>
-                  </div>
-                  {r.path && (
-                    <div>
-                      {entry?.book && entry.reports.length > 0 ? (
-                        <Link onClick={() => onOpen(entry)} data-testid="open">
-                          {base(r.path)}
-                        </Link>
-                      ) : (
-                        base(r.path)
-                      )}
-                      {where && <span style={{ color: '#555' }}> {where}</span>}
-                    </div>
-                  )}
-                  {r.verdict !== 'pass' && r.reason && (
-                    <div data-testid="bulk-reason" style={{ color: '#333' }}>
-                      {r.reason}
-                    </div>
-                  )}
-                </td>
-                <td style={num}>{r.errors}</td>
-                <td style={num}>{r.warnings}</td>
-                <td style={num}>{r.notices}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div data-testid="bulk-scroll" style={{ overflowX: 'auto', maxWidth: '100%' }}>
+        <table
+          data-testid="bulk-table"
+          style={{
+            borderCollapse: 'separate',
+            borderSpacing: 0,
+            tableLayout: 'fixed',
+            fontSize: 12,
+            width: `${COLUMNS.reduce((n, [, w]) => n + w, 0)}em`,
+          }}
+        >
+          <colgroup>
+            {COLUMNS.map(([k, w]) => (
+              <col key={k} style={{ width: `${w}em` }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr>
+              {COLUMNS.map(([k], i) => (
+                <th
+                  key={k}
+                  data-testid={`sort-${k}`}
+                  data-column={k}
+                  style={{ ...cell, cursor: 'pointer', textAlign: 'left', background: '#f3f3f3', ...(i === 0 ? pinned('#f3f3f3') : {}) }}
+                  onClick={() => setSort((p) => ({ key: k, dir: p.key === k ? (-p.dir as 1 | -1) : 1 }))}
+                >
+                  {say(lang, `batch.col.${k}`)}
+                  {sort.key === k ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((r, i) => {
+              const bg = `#${VERDICT_COLOUR[r.verdict]}`;
+              return (
+                <tr
+                  key={i}
+                  data-testid="bulk-row"
+                  data-file={r.path ? base(r.path) : ''}
+                  data-department={r.department ?? ''}
+                  data-verdict={r.verdict}
+                  data-errors={r.errors}
+                  style={{ background: bg }}
+                >
+                  {COLUMNS.map(([k], j) => (
+                    <td
+                      key={k}
+                      data-testid={`bulk-${k}`}
+                      style={{ ...cell, ...(NUMERIC.has(k) ? { textAlign: 'right' } : {}), ...(j === 0 ? pinned(bg) : {}) }}
+                    >
+                      {content(r, k)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * checked in the page; one file opens in a workspace on a copy in memory, many give a bulk table.
  */
 import * as React from 'react';
-import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { MemoryHost } from '../host-memory';
 import { STRINGS, type Lang } from '../i18n';
 import { bookToMemory, checkFiles, download, judgeFiles, PICKER_ACCEPT, XLSX_TYPE, type FileEntry } from '../files';
@@ -14,6 +14,11 @@ import { useStyles } from './styles';
 import { TemplateForm } from './TemplateForm';
 import { Workspace } from './Workspace';
 import { BulkTable } from './BulkTable';
+import { FilePicker } from './FilePicker';
+import { PaneTabs } from './PaneTabs';
+import { PaneMessage } from './PaneMessage';
+import { BatchOptions, NO_CHOICE, type BatchChoice } from './BatchOptions';
+import { describeError } from './useWorkspace';
 
 /** A checked file as a workspace on an in-memory copy, showing the sheet of its first report. */
 function openEntry(entry: FileEntry) {
@@ -23,48 +28,6 @@ function openEntry(entry: FileEntry) {
   // The findings already found are shown at once: no second 检查.
   const initial = entry.book ? { book: entry.book, located: entry.located, reports: entry.reports, ms: entry.ms } : undefined;
   return { entry, host: new MemoryHost(wb, entry.name), initial };
-}
-
-/** A hidden file input behind a button (the input is what the browser lets a page open). */
-function Picker({
-  label,
-  folder,
-  primary,
-  onFiles,
-}: {
-  label: string;
-  folder?: boolean;
-  primary?: boolean;
-  onFiles: (f: FileList | null) => void;
-}) {
-  return (
-    <label>
-      <input
-        type="file"
-        multiple
-        accept={folder ? undefined : PICKER_ACCEPT}
-        style={{ display: 'none' }}
-        data-testid={folder ? 'folder-input' : 'file-input'}
-        ref={(el) => {
-          if (el && folder) {
-            el.setAttribute('webkitdirectory', '');
-            el.setAttribute('directory', '');
-          }
-        }}
-        onChange={(e) => {
-          onFiles(e.target.files);
-          e.target.value = '';
-        }}
-      />
-      <Button
-        as="a"
-        appearance={primary ? 'primary' : undefined}
-        onClick={(e) => ((e.currentTarget as HTMLElement).parentElement?.querySelector('input') as HTMLInputElement | null)?.click()}
-      >
-        {label}
-      </Button>
-    </label>
-  );
 }
 
 export function FilesMode({ lang }: { lang: Lang }) {
@@ -78,6 +41,21 @@ export function FilesMode({ lang }: { lang: Lang }) {
   const [progress, setProgress] = React.useState<string>('');
   const [over, setOver] = React.useState(false);
   const [msg, setMsg] = React.useState<Message>(null);
+  const [choice, setChoice] = React.useState<BatchChoice>(NO_CHOICE);
+  const failed = (e: unknown) => setMsg({ intent: 'error', text: describeError(e, t, lang) });
+
+  // The verdicts follow the year and the list of departments, as `--year` and `--agencies` do.
+  React.useEffect(() => {
+    if (!entries.length) return;
+    let live = true;
+    judgeFiles(entries, lang, choice).then(
+      (b) => live && setBatch(b),
+      (e: unknown) => live && setMsg({ intent: 'error', text: describeError(e, t, lang) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [entries, lang, choice, t]);
 
   const take = async (list: FileList | File[] | null, folder = false) => {
     // Every picked file is tried, and from a folder every file is taken (a Word file or a picture is
@@ -91,11 +69,11 @@ export function FilesMode({ lang }: { lang: Lang }) {
         files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()), mtime: f.lastModified || null })),
       );
       const out = await checkFiles(data, lang, (n) => setProgress(`${n} / ${files.length}`));
-      setBatch(await judgeFiles(out, lang));
+      setBatch(null); // judged anew for these files (below)
       setEntries(out);
       setOpen(out.length === 1 && out[0].book ? openEntry(out[0]) : null);
     } catch (e) {
-      setMsg({ intent: 'error', text: `${t.error}: ${e instanceof Error ? e.message : String(e)}` });
+      failed(e);
     } finally {
       setBusy(false);
       setProgress('');
@@ -112,7 +90,7 @@ export function FilesMode({ lang }: { lang: Lang }) {
         XLSX_TYPE,
       );
     } catch (e) {
-      setMsg({ intent: 'error', text: `${t.error}: ${e instanceof Error ? e.message : String(e)}` });
+      failed(e);
     } finally {
       setBusy(false);
     }
@@ -135,19 +113,15 @@ export function FilesMode({ lang }: { lang: Lang }) {
       <MessageBar intent="info">
         <MessageBarBody>{t.outside}</MessageBarBody>
       </MessageBar>
-      <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'files' | 'template')}>
-        <Tab value="files" data-testid="tab-files">
-          {t.tabFiles}
-        </Tab>
-        <Tab value="template" data-testid="tab-template">
-          {t.tabTemplate}
-        </Tab>
-      </TabList>
-      {msg && (
-        <MessageBar intent={msg.intent} data-testid="message">
-          <MessageBarBody>{msg.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <PaneTabs<'files' | 'template'>
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          { value: 'files', label: t.tabFiles },
+          { value: 'template', label: t.tabTemplate },
+        ]}
+      />
+      <PaneMessage message={msg} />
       {tab === 'template' && (
         <TemplateForm
           lang={lang}
@@ -174,9 +148,10 @@ export function FilesMode({ lang }: { lang: Lang }) {
             }}
           >
             <Text>{t.drop} </Text>
-            <Picker label={t.pick} primary onFiles={(f) => void take(f)} />{' '}
-            <Picker label={t.pickFolder} folder onFiles={(f) => void take(f, true)} />
+            <FilePicker label={t.pick} primary accept={PICKER_ACCEPT} testid="file-input" onFiles={(f) => void take(f)} />{' '}
+            <FilePicker label={t.pickFolder} folder testid="folder-input" onFiles={(f) => void take(f, true)} />
           </div>
+          <BatchOptions lang={lang} choice={choice} onChange={setChoice} onError={(text) => setMsg({ intent: 'error', text })} />
           {busy && <Spinner size="tiny" label={progress || t.checking} />}
           {entries.length > 0 && batch && <BulkTable entries={entries} batch={batch} lang={lang} onOpen={(e) => setOpen(openEntry(e))} />}
         </>

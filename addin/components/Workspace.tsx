@@ -2,7 +2,7 @@
  * The workspace: one host (the open workbook in Excel or WPS, or one file in memory), with its
  * tabs. What is shown follows the host's capabilities, never which host it is.
  */
-import { Link, MessageBar, MessageBarBody, Tab, TabList, Text } from '@fluentui/react-components';
+import { Link, Text } from '@fluentui/react-components';
 import type { SheetHost } from '../host';
 import type { Lang } from '../i18n';
 import type { TabKey } from '../store';
@@ -14,6 +14,8 @@ import { CheckTab } from './CheckTab';
 import { FixTab } from './FixTab';
 import { ExportTab } from './ExportTab';
 import { SheetPreview } from './SheetPreview';
+import { PaneTabs } from './PaneTabs';
+import { PaneMessage } from './PaneMessage';
 
 export function Workspace({
   host,
@@ -44,27 +46,17 @@ export function Workspace({
             <Text weight="semibold">{name}</Text>
           </div>
         )}
-        <TabList size="small" selectedValue={state.tab} onTabSelect={(_, d) => actions.setTab(d.value as TabKey)}>
-          {live && (
-            <Tab value="insert" data-testid="tab-insert">
-              {t.tabInsert}
-            </Tab>
-          )}
-          <Tab value="check" data-testid="tab-check">
-            {t.tabCheck}
-          </Tab>
-          <Tab value="fix" data-testid="tab-fix">
-            {t.tabFix}
-          </Tab>
-          <Tab value="export" data-testid="tab-export">
-            {t.tabExport}
-          </Tab>
-        </TabList>
-        {state.message && (
-          <MessageBar intent={state.message.intent} data-testid="message">
-            <MessageBarBody>{state.message.text}</MessageBarBody>
-          </MessageBar>
-        )}
+        <PaneTabs<TabKey>
+          selected={state.tab}
+          onSelect={actions.setTab}
+          tabs={[
+            ...(live ? [{ value: 'insert' as const, label: t.tabInsert }] : []),
+            { value: 'check', label: t.tabCheck },
+            { value: 'fix', label: t.tabFix },
+            { value: 'export', label: t.tabExport },
+          ]}
+        />
+        <PaneMessage message={state.message} />
         {state.tab === 'insert' && (
           <TemplateForm lang={lang} busy={state.busy} action={t.insert} testid="insert" onSubmit={actions.insert} />
         )}
