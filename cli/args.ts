@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'util';
 import type { Lang } from '../core/model/findings';
-import { say } from '../core/messages';
+import { say, type MessageKey } from '../core/messages';
 import { FORMS, type FormSpec } from '../core/forms';
 import { shown, err } from './terminal';
 
@@ -14,7 +14,13 @@ export class UsageError extends Error {
   }
 }
 
-export const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+/**
+ * The language when no --lang is given: English when the locale (LC_ALL, LC_MESSAGES or LANG, in
+ * POSIX order) starts with "en", Chinese otherwise (C, C.UTF-8, zh_CN and an unset locale too).
+ */
+export function envLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  return /^en/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') ? 'en' : 'zh';
+}
 
 /** The --lang on a command line, looked for before parsing so that a parse error is in that language. */
 export function langIn(argv: string[]): Lang {
@@ -24,7 +30,7 @@ export function langIn(argv: string[]): Lang {
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
     if (v === 'en' || v === 'zh') return v;
   }
-  return 'zh';
+  return envLang();
 }
 
 /** util.parseArgs, its errors in the catalogue's words (exit status 2 for a bad command line). */
@@ -54,8 +60,8 @@ function parseError(e: NodeJS.ErrnoException, lang: Lang): string {
 }
 
 export function langOf(v: unknown): Lang {
-  if (v === undefined) return 'zh';
-  if (v !== 'zh' && v !== 'en') throw new UsageError(say('zh', 'cli.lang_invalid', { value: shown(String(v)) }));
+  if (v === undefined) return envLang();
+  if (v !== 'zh' && v !== 'en') throw new UsageError(say(envLang(), 'cli.lang_invalid', { value: shown(String(v)) }));
   return v;
 }
 
@@ -70,7 +76,10 @@ export function messageOf(e: unknown, lang: Lang): string {
 }
 
 /** Runs a command body: a bad command line is status 2 with its message, any other failure status 1, one line. */
-export async function guarded(body: () => Promise<number>, lang: () => Lang = () => 'zh', help = ''): Promise<number> {
+/** The help page of a command (core/messages/zh-usage.ts), printed after a command line that does not parse. */
+export type UsageKey = Extract<MessageKey, `cli.usage.${string}`>;
+
+export async function guarded(body: () => Promise<number>, lang: () => Lang = envLang, help?: UsageKey): Promise<number> {
   try {
     return await body();
   } catch (e) {
@@ -79,9 +88,9 @@ export async function guarded(body: () => Promise<number>, lang: () => Lang = ()
 }
 
 /** A command's failure, one line: a bad command line (status 2; its usage too when it does not parse) or anything else (status 1). */
-export function fail(e: unknown, lang: Lang, help: string): number {
+export function fail(e: unknown, lang: Lang, help?: UsageKey): number {
   if (e instanceof UsageError) {
-    err(`xxgk: ${shown(e.message)}\n${help && e.withUsage ? `\n${help}` : ''}`);
+    err(`xxgk: ${shown(e.message)}\n${help && e.withUsage ? `\n${say(lang, help)}` : ''}`);
     return 2;
   }
   err(`xxgk: ${shown(messageOf(e, lang))}\n`);

@@ -20,12 +20,12 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '-h' || name === '--help' || name === 'help') {
-    process.stdout.write(usage());
+    process.stdout.write(usage(langIn(rest)));
     return name ? 0 : 2;
   }
   const load = commands[name];
   if (!load) {
-    err(`xxgk: ${say(langIn(rest), 'cli.unknown_command', { name: shown(name) })}\n\n${usage()}`);
+    err(`xxgk: ${say(langIn(rest), 'cli.unknown_command', { name: shown(name) })}\n\n${usage(langIn(rest))}`);
     return 2;
   }
   try {

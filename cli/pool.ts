@@ -8,7 +8,8 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { CheckFileOptions } from '../core/checkfile';
-import type { FileResult } from '../core/model/findings';
+import type { FileResult, Lang } from '../core/model/findings';
+import { say } from '../core/messages';
 import { exportParsedRules } from '../core/rules';
 
 /** Jobs kept in flight per worker, so a worker never waits for the main thread between files. */
@@ -88,17 +89,15 @@ export async function checkFiles(
   await Promise.all(Array.from({ length: Math.min(Math.max(jobs, 1), files.length) }, runWorker));
 }
 
-function crashed(file: string, why: string, lang: string): FileResult {
+/**
+ * The verdict of a file whose worker died. The worker's own reason (a Node error such as
+ * ERR_WORKER_OUT_OF_MEMORY, or an exit code) is no sentence for a person: the catalogue's is.
+ */
+function crashed(file: string, _why: string, lang: Lang): FileResult {
   return {
     path: file,
     status: 'unreadable',
-    error: {
-      code: 'too_large',
-      message:
-        lang === 'en'
-          ? `${file} could not be checked: reading it used more memory than a report workbook can need (${why}); it may be damaged or hostile`
-          : `文件「${file}」无法检查：读取时所需内存远超正常报表（${why}），文件可能已损坏或为恶意构造`,
-    },
+    error: { code: 'too_large', message: say(lang, 'cli.crashed_memory', { file }) },
     reports: [],
   };
 }

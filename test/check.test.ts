@@ -239,6 +239,7 @@ describe('money and format', () => {
   it('English messages with lang en', () => {
     const good = balancedValues('2021');
     const r = confront(syntheticReport('2021', { ...good, 'T3:R1:natural': (good['T3:R1:natural'] as number) + 1 }), { lang: 'en' });
-    expect(r.findings[0].message).toMatch(/^Table 3, column natural: R1 \d+ \+ R2 \d+ = \d+, but/);
+    // Rows and columns by the form's labels, quoted: no internal keys (natural, R1) in English either.
+    expect(r.findings[0].message).toMatch(/^Table 3, column “自然人”: “本年新收” \d+ \+ “上年结转” \d+ = \d+, but/);
   });
 });

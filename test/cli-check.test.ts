@@ -234,8 +234,8 @@ describe('bulk report and command line errors', () => {
   it('xxgk rules lists every family with its instances', () => {
     const r = xxgk(['rules', '--format', '2019']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/T3\.balance\s+\[error\]\s+7 个实例/);
-    expect(r.stdout).toMatch(/T3\.applicant_total\s+\[error, total\]\s+23 个实例/);
+    expect(r.stdout).toMatch(/T3\.balance\s+\[错误，7 处\]/);
+    expect(r.stdout).toMatch(/T3\.applicant_total\s+\[错误，合计，23 处\]/);
     expect(r.stdout).toContain('for each column of T3: R1 + R2 == R3.7 + R4');
     expect(r.stdout).toContain('cell.decimals');
   });

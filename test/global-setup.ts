@@ -10,9 +10,19 @@ export default function setup(): () => void {
   const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-test-run-'));
   const before = process.env.TMPDIR;
   process.env.TMPDIR = dir;
+  // Tests expect the CLI's default language (Chinese): an English locale on the machine would switch it (cli/args.ts envLang).
+  const locale = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
+  if (/^en/i.test(locale.LC_ALL || locale.LC_MESSAGES || locale.LANG || '')) {
+    delete process.env.LC_ALL;
+    delete process.env.LC_MESSAGES;
+    process.env.LANG = 'C.UTF-8';
+  }
   return () => {
     if (before === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = before;
+    for (const [k, v] of Object.entries(locale))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     rmSync(dir, { recursive: true, force: true });
   };
 }

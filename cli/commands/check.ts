@@ -21,19 +21,12 @@ import { listInputFiles } from '../../core/node/files';
 import type { ReportData } from '../../core/model/report';
 import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
 import { FORMS, withVariants } from '../../core/forms';
-import { guarded, L, langIn, langOf, messageOf, parse, UsageError } from '../args';
+import { guarded, langIn, langOf, messageOf, parse, UsageError } from '../args';
 import { BufferedOut, fileSummary } from '../output';
 import { Inputs, planFolder, planOutput, writeOutput } from '../write';
 import { checkFiles, WORKER_HEAP_MB } from '../pool';
-import { OUTPUT_NOTE } from '../usage';
+import { printHelp } from '../usage';
 import { coloured, err, jsonText, plain, shown } from '../terminal';
-
-const HELP = `用法 / usage:
-  xxgk check PATH… [--json] [--lang zh|en] [--report out.xlsx|out.csv|out.html] [--jobs N] [--rules extra.txt] [--prior FILE|DIR] [-q]
-            [--year Y] [--agencies LIST.txt] [--notices DIR] [--notices-format html|xlsx]
-
-  --jobs 不超过处理器数和内存所容 / --jobs is capped by the processors and memory of the machine.
-${OUTPUT_NOTE}`;
 
 /** Worker threads the machine can hold: one per processor, each with its heap limit in half the memory. */
 export function jobsFor(asked: number | undefined, lang: Lang): number {
@@ -64,10 +57,7 @@ export function run(argv: string[]): Promise<number> {
         help: { type: 'boolean', short: 'h' },
       });
       lang = langOf(values.lang);
-      if (values.help) {
-        process.stdout.write(HELP);
-        return 0;
-      }
+      if (values.help) return printHelp(lang, 'cli.usage.check');
       if (!positionals.length) throw new UsageError(say(lang, 'cli.check_no_paths'));
       let asked: number | undefined;
       if (values.jobs !== undefined) {
@@ -81,7 +71,7 @@ export function run(argv: string[]): Promise<number> {
 
       const year = values.year === undefined ? null : Number(values.year);
       if (year !== null && !(Number.isInteger(year) && year >= 2008 && year <= 2100))
-        throw new UsageError(L(lang, `--year 应为年份，如 2025：${values.year}`, `--year takes a year such as 2025: ${values.year}`));
+        throw new UsageError(say(lang, 'cli.year_invalid', { value: shown(values.year!) }));
       let agencies: string[] | null = null;
       if (values.agencies) {
         let list: Uint8Array;
@@ -91,14 +81,10 @@ export function run(argv: string[]): Promise<number> {
           throw new UsageError(messageOf(e, lang)); // a list that cannot be read is a bad command line
         }
         agencies = parseAgencyList(decodeText(list));
-        if (!agencies.length)
-          throw new UsageError(L(lang, `单位名单中没有单位：${values.agencies}`, `the list names no department: ${values.agencies}`));
+        if (!agencies.length) throw new UsageError(say(lang, 'cli.agencies_empty', { file: shown(values.agencies) }));
       }
       const noticeExt = values['notices-format'] ?? 'html';
-      if (noticeExt !== 'html' && noticeExt !== 'xlsx')
-        throw new UsageError(
-          L(lang, `--notices-format 只能是 html 或 xlsx：${noticeExt}`, `--notices-format takes html or xlsx: ${noticeExt}`),
-        );
+      if (noticeExt !== 'html' && noticeExt !== 'xlsx') throw new UsageError(say(lang, 'cli.notices_format', { value: shown(noticeExt) }));
 
       const extraRules: RuleSource[] = [];
       for (const file of values.rules ?? []) {
@@ -152,7 +138,7 @@ export function run(argv: string[]): Promise<number> {
             filled = Math.round((done / files.length) * width);
           const eta = done < files.length ? Math.round((((Date.now() - started) / done) * (files.length - done)) / 1000) : 0;
           process.stderr.write(
-            `\r\x1b[K${lang === 'en' ? 'checking' : '检查中'} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ~${eta}s` : ''} ${shown(files[i].slice(-40))}`,
+            `\r\x1b[K${say(lang, 'cli.progress')} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ${say(lang, 'cli.progress_eta', { seconds: eta })}` : ''} ${shown(files[i].slice(-40))}`,
           );
         }
       });
@@ -228,7 +214,7 @@ export function run(argv: string[]): Promise<number> {
       return failing || doc.summary.with_errors || doc.summary.unreadable ? 1 : 0;
     },
     () => lang,
-    HELP,
+    'cli.usage.check',
   );
 }
 

@@ -4,18 +4,13 @@
  * publish. A report with error findings is refused (nothing written) unless --allow-errors.
  */
 import * as path from 'path';
-import { OUTPUT_NOTE } from '../usage';
+import { printHelp } from '../usage';
 import { ExportRefused, exportCsv, exportHtml, exportJson, exportXlsx } from '../../core/export';
 import type { Lang } from '../../core/model/findings';
 import { say } from '../../core/messages';
-import { fail, L, langIn, langOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, parse, UsageError } from '../args';
 import { Inputs, oneFile, planOutput, readReportFiles, writeOutput } from '../files';
 import { err, out, shown } from '../terminal';
-
-const HELP = `用法 / usage:
-  xxgk export FILE --to html|xlsx|csv|json -o OUT [--allow-errors] [--sheet NAME] [--lang zh|en]
-
-${OUTPUT_NOTE}`;
 
 const FORMATS = ['html', 'xlsx', 'csv', 'json'] as const;
 type To = (typeof FORMATS)[number];
@@ -32,15 +27,13 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导出的文件', 'give exactly one file to export'));
+    if (values.help) return printHelp(lang, 'cli.usage.export');
+    if (positionals.length !== 1) throw new UsageError(say(lang, 'cli.one_input', { what: 'export' }));
     if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
     const ext = path.extname(values.output).slice(1).toLowerCase();
     const to = (values.to ?? (ext === 'htm' ? 'html' : ext)) as To;
-    if (!FORMATS.includes(to)) throw new UsageError(L(lang, `--to 应为 ${FORMATS.join('|')}`, `--to must be one of ${FORMATS.join('|')}`));
+    if (!FORMATS.includes(to))
+      throw new UsageError(say(lang, 'cli.export_to', { value: shown(values.to ?? ext), known: FORMATS.join('|') }));
     const file = oneFile(positionals[0], lang);
     const output = planOutput(values.output, lang, new Inputs([file]));
     let reports = await readReportFiles([file], lang);
@@ -48,14 +41,10 @@ export async function run(argv: string[]): Promise<number> {
     if (reports.length !== 1) {
       throw new Error(
         reports.length
-          ? L(
-              lang,
-              `${file} 含 ${reports.length} 份报告（${reports.map((r) => r.report.sheet).join('、')}），请用 --sheet 指定一份`,
-              `${file} holds ${reports.length} reports (${reports.map((r) => r.report.sheet).join(', ')}); pick one with --sheet`,
-            )
+          ? say(lang, 'cli.several_reports', { file: shown(file), sheets: reports.map((r) => shown(r.report.sheet ?? '')) })
           : values.sheet !== undefined
-            ? L(lang, `${file} 中没有工作表 ${values.sheet} 上的报告`, `${file} has no report on sheet ${values.sheet}`)
-            : L(lang, `${file} 中没有找到报告表格`, `${file}: no report tables found`),
+            ? say(lang, 'cli.no_report_on_sheet', { file: shown(file), sheet: shown(values.sheet) })
+            : say(lang, 'cli.no_report_tables', { file: shown(file) }),
       );
     }
     const { report } = reports[0];
@@ -84,9 +73,9 @@ export async function run(argv: string[]): Promise<number> {
       throw e;
     }
     writeOutput(output, data);
-    out(L(lang, `已导出 ${shown(values.output)}（${to}）\n`, `exported ${shown(values.output)} (${to})\n`));
+    out(`${say(lang, 'cli.exported', { file: shown(values.output), to })}\n`);
     return 0;
   } catch (e) {
-    return fail(e, lang, HELP);
+    return fail(e, lang, 'cli.usage.export');
   }
 }

@@ -8,19 +8,14 @@ import { getForm } from '../../core/forms';
 import { say } from '../../core/messages';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, L, langIn, langOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, parse, UsageError } from '../args';
 import { Inputs, oneFile, planOutput, readReportFiles, writeOutput } from '../files';
 import { jsonText, out, shown } from '../terminal';
-import { OUTPUT_NOTE } from '../usage';
-
-const HELP = `用法 / usage:
-  xxgk fill FILE -o OUT.xlsx [--prior LAST_YEAR_FILE] [--sheet NAME] [--lang zh|en] [--json]
-
-${OUTPUT_NOTE}`;
+import { printHelp } from '../usage';
 
 export function printFindings(findings: Finding[], lang: Lang): void {
-  const mark = { error: L(lang, '错误', 'error'), warning: L(lang, '警告', 'warning'), notice: L(lang, '提示', 'notice') };
-  for (const f of findings) out(`  [${mark[f.severity]}] ${shown(f.cells[0]?.ref ?? '')} ${shown(f.message)}\n`);
+  for (const f of findings)
+    out(`  [${say(lang, 'cli.severity', { severity: f.severity })}] ${shown(f.cells[0]?.ref ?? '')} ${shown(f.message)}\n`);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -35,11 +30,8 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要填充的文件', 'give exactly one file to fill'));
+    if (values.help) return printHelp(lang, 'cli.usage.fill');
+    if (positionals.length !== 1) throw new UsageError(say(lang, 'cli.one_input', { what: 'fill' }));
     if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
     const file = oneFile(positionals[0], lang);
     const output = planOutput(values.output, lang, new Inputs(values.prior ? [file, values.prior] : [file]));
@@ -56,26 +48,15 @@ export async function run(argv: string[]): Promise<number> {
     if (reports.length !== 1) {
       throw new Error(
         reports.length
-          ? L(
-              lang,
-              `${file} 含 ${reports.length} 份报告（${reports.map((r) => r.report.sheet).join('、')}），请用 --sheet 指定一份`,
-              `${file} holds ${reports.length} reports (${reports.map((r) => r.report.sheet).join(', ')}); pick one with --sheet`,
-            )
-          : L(lang, `${file} 中没有工作表 ${values.sheet}`, `${file} has no report on sheet ${values.sheet}`),
+          ? say(lang, 'cli.several_reports', { file: shown(file), sheets: reports.map((r) => shown(r.report.sheet ?? '')) })
+          : say(lang, 'cli.no_report_on_sheet', { file: shown(file), sheet: shown(values.sheet ?? '') }),
       );
     }
     const { report } = reports[0];
     let prior = null;
     if (values.prior) {
       const priors = await readReportFiles([values.prior], lang);
-      if (priors.length !== 1)
-        throw new Error(
-          L(
-            lang,
-            `--prior ${values.prior} 应只含一份报告，实有 ${priors.length} 份`,
-            `--prior ${values.prior} should hold one report, found ${priors.length}`,
-          ),
-        );
+      if (priors.length !== 1) throw new Error(say(lang, 'cli.prior_not_one', { file: shown(values.prior), n: priors.length }));
       prior = priors[0].report;
     }
     const res = fillReport(report, { prior, lang });
@@ -93,17 +74,11 @@ export async function run(argv: string[]): Promise<number> {
         jsonText(JSON.stringify({ input: file, output: values.output, filled: res.filled, findings: res.findings }, null, 2)) + '\n',
       );
     else {
-      out(
-        L(
-          lang,
-          `已写出 ${shown(values.output)}：填入 ${res.filled.length} 格\n`,
-          `wrote ${shown(values.output)}: ${res.filled.length} cells filled\n`,
-        ),
-      );
+      out(`${say(lang, 'cli.filled', { file: shown(values.output), cells: res.filled.length })}\n`);
       printFindings(res.findings, lang);
     }
     return 0;
   } catch (e) {
-    return fail(e, lang, HELP);
+    return fail(e, lang, 'cli.usage.fill');
   }
 }

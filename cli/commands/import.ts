@@ -9,34 +9,27 @@ import { confront, formOf } from '../../core/check';
 import { exportTables } from '../../core/export';
 import { isClean, type Lang, type ReportResult } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
+import { say } from '../../core/messages';
 import { readInput, reportsOf } from '../../core/read/input';
 import type { ReportData } from '../../core/model/report';
 import { textFindings } from '../../core/rules/text';
 import { reportValues } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
 import { readInputFile } from '../../core/node/read';
-import { fail, L, langIn, langOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, parse, UsageError } from '../args';
 import { Inputs, oneFile, planOutput, writeOutput } from '../files';
 import { jsonText, out, shown } from '../terminal';
-import { OUTPUT_NOTE } from '../usage';
-
-const HELP = `用法 / usage:
-  xxgk import FILE(.txt .html .docx .pdf .xlsx …) [-o OUT.xlsx] [--json] [--lang zh|en]
-
-${OUTPUT_NOTE}`;
+import { printHelp } from '../usage';
 
 function print(file: string, report: ReportData, res: ReportResult, lang: Lang): void {
   const w = (s: string) => out(`${s}\n`);
-  w(
-    `${shown(file)}: ${L(lang, '格式', 'format')} ${res.format}，${L(lang, '年度', 'year')} ${res.year ?? '?'}，${L(lang, '机关', 'agency')} ${shown(res.agency ?? '?')}`,
-  );
-  w(
-    `  ${L(lang, '表格', 'tables')}: ${report.tables.join(' ') || L(lang, '无', 'none')}；${L(lang, '文字行', 'text lines')}: ${report.textLines?.length ?? 0}`,
-  );
-  for (const n of res.notes) w(`  ${L(lang, '说明', 'note')}: ${shown(n)}`);
-  const mark = { error: L(lang, '错误', 'error'), warning: L(lang, '警告', 'warning'), notice: L(lang, '提示', 'notice') };
-  for (const f of res.findings) w(`  [${mark[f.severity]}] ${shown(f.cells[0]?.ref ?? '')} ${shown(f.message)}`);
-  if (!res.findings.length) w(`  ${L(lang, '通过：没有发现问题', 'clean: no findings')}`);
+  const agency = res.agency === null ? null : shown(res.agency);
+  w(say(lang, 'cli.import.head', { file: shown(file), format: res.format, year: res.year, agency }));
+  w(`  ${say(lang, 'cli.import.tables', { tables: report.tables, lines: report.textLines?.length ?? 0 })}`);
+  for (const n of res.notes) w(`  ${say(lang, 'cli.summary.note', { note: shown(n) })}`);
+  for (const f of res.findings)
+    w(`  [${say(lang, 'cli.severity', { severity: f.severity })}] ${shown(f.cells[0]?.ref ?? '')} ${shown(f.message)}`);
+  if (!res.findings.length) w(`  ${say(lang, 'cli.import.clean')}`);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -49,23 +42,17 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    if (positionals.length !== 1) throw new UsageError(L(lang, '请给出一个要导入的报告文件', 'give exactly one report file to import'));
+    if (values.help) return printHelp(lang, 'cli.usage.import');
+    if (positionals.length !== 1) throw new UsageError(say(lang, 'cli.one_input', { what: 'import' }));
     if (values.output && !/\.xlsx$/i.test(values.output))
-      throw new UsageError(L(lang, `-o 应为 .xlsx 文件：${values.output}`, `-o takes an .xlsx file: ${values.output}`));
+      throw new UsageError(say(lang, 'cli.output_xlsx', { file: shown(values.output) }));
     const file = oneFile(positionals[0], lang);
     const output = values.output ? planOutput(values.output, lang, new Inputs([file])) : null;
     // The same reader and size limits as `xxgk check`: a regular file only, never more than the limit.
     const data = readInputFile(file);
     // ReadError (no tables, not a report…) is printed in the asked language by fail().
     const reports: ReportData[] = reportsOf(await readInput(data, file), file);
-    if (values.output && reports.length > 1)
-      throw new Error(
-        L(lang, `${file} 含 ${reports.length} 份报告，-o 只能写一份`, `${file} holds ${reports.length} reports; -o writes one`),
-      );
+    if (values.output && reports.length > 1) throw new Error(say(lang, 'cli.import_several', { file: shown(file), n: reports.length }));
     const results = reports.map((r) => confront(r, { lang, textRules: textFindings }));
     let notWritten: unknown = null;
     if (values.output) {
@@ -93,11 +80,11 @@ export async function run(argv: string[]): Promise<number> {
       process.stdout.write(`${jsonText(JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2))}\n`);
     } else {
       reports.forEach((r, i) => print(file, r, results[i], lang));
-      if (values.output && !notWritten) out(L(lang, `已写出 ${shown(values.output)}\n`, `wrote ${shown(values.output)}\n`));
+      if (values.output && !notWritten) out(`${say(lang, 'cli.written', { file: shown(values.output) })}\n`);
     }
-    if (notWritten) return fail(notWritten, lang, HELP);
+    if (notWritten) return fail(notWritten, lang, 'cli.usage.import');
     return results.some((r) => !isClean(r)) ? 1 : 0;
   } catch (e) {
-    return fail(e, lang, HELP);
+    return fail(e, lang, 'cli.usage.import');
   }
 }

@@ -1,12 +1,10 @@
 /** xxgk rules [--format 2019|2021] — every rule family in the domain's words. */
 import { FORMS } from '../../core/forms';
+import { say } from '../../core/messages';
 import { BUILTIN_RULES, compileRules } from '../../core/rules';
 import { formNamed, guarded, langIn, langOf, parse } from '../args';
 import { out as print } from '../terminal';
-
-const HELP = `用法 / usage:
-  xxgk rules [--format 2019|2021] [--lang zh|en]
-`;
+import { printHelp } from '../usage';
 
 export function run(argv: string[]): Promise<number> {
   let lang = langIn(argv);
@@ -14,33 +12,27 @@ export function run(argv: string[]): Promise<number> {
     async () => {
       const { values } = parse(argv, { format: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
       lang = langOf(values.lang);
-      if (values.help) {
-        process.stdout.write(HELP);
-        return 0;
-      }
+      if (values.help) return printHelp(lang, 'cli.usage.rules');
       const forms = values.format ? [formNamed(values.format, lang)] : FORMS;
       const out: string[] = [];
       for (const form of forms) {
-        out.push(
-          lang === 'en'
-            ? `Format ${form.key} — ${form.issuedBy}, report years ${form.years.from}–${form.years.to ?? ''}`
-            : `格式 ${form.key}（${form.issuedBy}，适用于 ${form.years.from}${form.years.to ? `–${form.years.to}` : ' 年起'}${form.years.to ? ' 年度' : ''}报告）`,
-          '',
-        );
+        out.push(say(lang, 'cli.rules.form', { format: form.key, issuedBy: form.issuedBy, from: form.years.from, to: form.years.to }), '');
         for (const f of compileRules(form).families) {
+          // The id stands in a column of its own; the rule as written (the rule language of --rules) after its description.
           out.push(
-            `  ${f.id}  [${f.severity}${f.total ? ', total' : ''}]  ${lang === 'en' ? `${f.instances.length} instances` : `${f.instances.length} 个实例`}`,
+            `  ${f.id}  [${say(lang, 'cli.rules.family', { severity: f.severity, total: !!f.total, instances: f.instances.length })}]`,
           );
-          if (f.description) out.push(`    ${lang === 'en' ? f.description.en : f.description.zh}`);
-          out.push(`    ${f.text.slice(f.text.indexOf(':') + 1).trim()}`, '');
+          if (f.description) out.push(`    ${f.description[lang]}`);
+          out.push(`    ${say(lang, 'cli.rules.written', { rule: f.text.slice(f.text.indexOf(':') + 1).trim() })}`, '');
         }
       }
-      out.push(lang === 'en' ? 'Cell and format checks (every value cell):' : '单元格与格式检查（每个数值单元格）：');
-      for (const r of BUILTIN_RULES) out.push(`  ${r.id}  [${r.severity}]  ${r.description[lang]}`);
+      out.push(say(lang, 'cli.rules.cells'));
+      for (const r of BUILTIN_RULES)
+        out.push(`  ${r.id}  [${say(lang, 'cli.severity', { severity: r.severity })}]  ${r.description[lang]}`);
       print(out.join('\n') + '\n');
       return 0;
     },
     () => lang,
-    HELP,
+    'cli.usage.rules',
   );
 }

@@ -13,22 +13,16 @@ import { listInputFiles } from '../../core/node/files';
 import { readInputFile } from '../../core/node/read';
 import { statSync } from 'fs';
 import { selectClean } from '../../core/batch';
-import { fail, L, langIn, langOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, parse, UsageError } from '../args';
 import { Inputs, planOutput, readReportFiles, writeOutput } from '../files';
 import { err, out, shown } from '../terminal';
-import { OUTPUT_NOTE } from '../usage';
-
-const HELP = `用法 / usage:
-  xxgk sum FILES… -o TOTAL.xlsx [--force] [--allow-errors] [--agency NAME] [--lang zh|en]
-  xxgk sum DIR --only-clean [--year Y] -o TOTAL.xlsx   (only the reports that pass; the others listed with why)
-
-${OUTPUT_NOTE}`;
+import { printHelp } from '../usage';
 
 /** The reports that pass, every other file listed on stderr with its verdict and reason. */
 function cleanOnly(paths: string[], lang: Lang, year: string | undefined) {
   const y = year === undefined ? null : Number(year);
   if (y !== null && !(Number.isInteger(y) && y >= 2008 && y <= 2100))
-    throw new UsageError(L(lang, `--year 应为年份，如 2025：${year}`, `--year takes a year such as 2025: ${year}`));
+    throw new UsageError(say(lang, 'cli.year_invalid', { value: shown(year!) }));
   const files = listInputFiles(paths, []).map((p) => {
     try {
       // The one reader: a device or a pipe among the files is refused, not read.
@@ -56,21 +50,18 @@ export async function run(argv: string[]): Promise<number> {
       year: { type: 'string' },
     });
     lang = langOf(values.lang);
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    if (!positionals.length) throw new UsageError(L(lang, '请给出要汇总的文件', 'give the files to sum'));
+    if (values.help) return printHelp(lang, 'cli.usage.sum');
+    if (!positionals.length) throw new UsageError(say(lang, 'cli.sum_no_files'));
     if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
     const output = planOutput(values.output, lang, new Inputs(listInputFiles(positionals, [])));
     const inputs = values['only-clean'] ? cleanOnly(positionals, lang, values.year) : await readReportFiles(positionals, lang);
     if (!inputs.length) {
-      err(`${say(lang, 'batch.sum.none_clean')}\n${L(lang, '未写出任何文件。', 'nothing was written.')}\n`);
+      err(`${say(lang, 'batch.sum.none_clean')}\n${say(lang, 'cli.nothing_written')}\n`);
       return 1;
     }
     const res = sumReports(inputs, { force: values.force, allowErrors: values['allow-errors'], lang, agency: values.agency ?? null });
     if (!res.ok) {
-      err(`${shown(res.message)}\n${L(lang, '未写出任何文件。', 'nothing was written.')}\n`);
+      err(`${shown(res.message)}\n${say(lang, 'cli.nothing_written')}\n`);
       return 1;
     }
     const data = await writeTemplate(getForm(res.report.format), {
@@ -81,21 +72,19 @@ export async function run(argv: string[]): Promise<number> {
       blankTotals: 'blank',
       extraSheets: [
         {
-          name: L(lang, '汇总明细', 'inputs'),
+          name: say(lang, 'cli.sum_inputs_sheet'),
           rows: res.appendix,
           widths: [6, 40, 24, 8, 8, 8, ...res.appendix[0].slice(6).map(() => 14)],
         },
       ],
     });
     writeOutput(output, data);
-    out(
-      L(lang, `已汇总 ${inputs.length} 份报告 → ${shown(values.output)}\n`, `summed ${inputs.length} reports → ${shown(values.output)}\n`),
-    );
+    out(`${say(lang, 'cli.summed', { file: shown(values.output), n: inputs.length })}\n`);
     for (const n of res.notes) out(`  ${shown(n)}\n`);
     const notable = res.result.findings.filter((f) => f.severity !== 'notice' && f.rule !== 'cell.blank');
     if (notable.length) printFindings(notable, lang);
     return 0;
   } catch (e) {
-    return fail(e, lang, HELP);
+    return fail(e, lang, 'cli.usage.sum');
   }
 }

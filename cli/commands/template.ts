@@ -7,11 +7,11 @@ import * as path from 'path';
 import { say } from '../../core/messages';
 import { listInputFiles } from '../../core/node/files';
 import { readInputFile } from '../../core/node/read';
-import { fail, L, langIn, langOf, messageOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, messageOf, parse, UsageError } from '../args';
 import { Inputs, planOutput, readReportFiles, writeOutput, type OutputPlan } from '../files';
 import { cutToBytes, OutputIsInput, planFolder } from '../write';
 import { err, out, shown } from '../terminal';
-import { OUTPUT_NOTE } from '../usage';
+import { printHelp } from '../usage';
 import { matchPrior } from '../../core/checkfile';
 import type { Lang } from '../../core/model/findings';
 import { formForYear, type FormSpec } from '../../core/forms';
@@ -38,7 +38,7 @@ export function safeFileName(name: string): string {
 
 export function chooseForm(year: number | null, format: string | undefined, lang: Lang = 'zh'): FormSpec {
   if (format) return formNamed(format, lang);
-  if (year === null) throw new UsageError('请给出 --year 或 --format / give --year or --format');
+  if (year === null) throw new UsageError(say(lang, 'cli.year_or_format'));
   return formForYear(year);
 }
 
@@ -56,25 +56,21 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
-    if (values.help) {
-      process.stdout.write(HELP);
-      return 0;
-    }
-    if (positionals.length) throw new UsageError(`多余的参数 / unexpected argument: ${positionals[0]}`);
+    if (values.help) return printHelp(lang, 'cli.usage.template');
+    if (positionals.length) throw new UsageError(say(lang, 'cli.unexpected_argument', { arg: shown(positionals[0]) }), true);
     const year = values.year === undefined ? null : Number(values.year);
     if (year !== null && !(Number.isInteger(year) && year >= 2008 && year <= 2100))
-      throw new UsageError(`--year 应为年份，如 2025 / --year must be a year such as 2025: ${values.year}`);
+      throw new UsageError(say(lang, 'cli.year_invalid', { value: shown(values.year!) }));
     const form = chooseForm(year, values.format, lang);
     if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
-    if (values.agency && values.agencies) throw new UsageError('--agency 与 --agencies 只能用一个 / use either --agency or --agencies');
+    if (values.agency && values.agencies) throw new UsageError(say(lang, 'cli.agency_or_agencies'));
     const inputs = new Inputs(values.from ? listInputFiles([values.from]) : []);
     if (values.agencies) inputs.add(values.agencies);
     // Every destination is checked before the work (and before last year's files are read).
     const single = values.agencies ? null : planOutput(values.output, lang, inputs);
     const planned = values.agencies ? planAgencies(values.agencies, values.output, inputs, lang) : null;
     const priors = values.from ? await readReportFiles([values.from], lang) : [];
-    if (values.from && !priors.length)
-      throw new Error(L(lang, `--from ${shown(values.from)} 中没有找到报告`, `no report found in --from ${shown(values.from)}`));
+    if (values.from && !priors.length) throw new Error(say(lang, 'cli.from_empty', { from: shown(values.from) }));
 
     // A list of departments is matched by agency only; one template from one named file takes that file.
     const fromFile = !!values.from && !values.agencies && fs.statSync(values.from).isFile() && priors.length === 1;
@@ -88,18 +84,13 @@ export async function run(argv: string[]): Promise<number> {
     if (planned) return await writeAgencies(planned, values.output, !!values.from, one, lang);
     const r = await one(values.agency ?? null);
     writeOutput(single!, r.data);
-    out(
-      L(
-        lang,
-        `已生成模板 ${shown(values.output)}（${form.key} 格式${year ? `，${year} 年度` : ''}）${r.prior ? `，按 ${shown(r.prior)} 预填 ${r.filled} 格` : ''}\n`,
-        `wrote template ${shown(values.output)} (format ${form.key}${year ? `, year ${year}` : ''})${r.prior ? `, ${r.filled} cells pre-filled from ${shown(r.prior)}` : ''}\n`,
-      ),
-    );
+    const prior = r.prior === null ? null : shown(r.prior);
+    out(`${say(lang, 'cli.template_written', { file: shown(values.output), format: form.key, year, prior, cells: r.filled })}\n`);
     if (values.from && !r.prior)
       err(`${say(lang, 'batch.template.no_prior', { count: 1, names: shown(values.agency ?? values.output) })}\n`);
     return 0;
   } catch (e) {
-    return fail(e, lang, HELP);
+    return fail(e, lang, 'cli.usage.template');
   }
 }
 
@@ -117,7 +108,7 @@ function planAgencies(list: string, dir: string, inputs: Inputs, lang: Lang): Pl
     .split(/\r?\n/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (!names.length) throw new Error(L(lang, `${shown(list)} 中没有单位名称`, `${shown(list)} lists no agency`));
+  if (!names.length) throw new Error(say(lang, 'cli.agencies_empty', { file: shown(list) }));
   planFolder(dir, lang);
   fs.mkdirSync(dir, { recursive: true });
   const used = new Set<string>();
@@ -168,9 +159,3 @@ async function writeAgencies(
     );
   return written === plans.length ? 0 : 1;
 }
-
-const HELP = `用法 / usage:
-  xxgk template --year Y [--format 2019|2021] [--agency NAME] [--from LAST_YEAR_FILE|DIR] -o OUT.xlsx
-  xxgk template --year Y --agencies list.txt [--from DIR] -o DIR/
-
-${OUTPUT_NOTE}`;

@@ -76,10 +76,10 @@ export function missingFindings(form: FormSpec, rules: RuleSet, cells: Map<strin
     const fullRows = rows.filter((r) => ids.filter((c) => c.row.key === r).every((c) => !cells.has(c.id)));
     const what = fullRows.length
       ? say(lang, 'check.missing_rows', {
-          rows: fullRows.map((r) => (lang === 'en' ? r : rowName(ids.find((c) => c.row.key === r)!.row))),
+          rows: fullRows.map((r) => rowName(ids.find((c) => c.row.key === r)!.row)),
         })
       : say(lang, 'check.missing_cell_list', {
-          cells: missing.slice(0, 8).map((c) => (lang === 'en' ? c.id : cellName(c, lang))),
+          cells: missing.slice(0, 8).map((c) => cellName(c, lang)),
           more: missing.length > 8,
         });
     out.push({

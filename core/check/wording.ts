@@ -9,11 +9,17 @@ import type { RuleInstance, Side } from '../rules';
 import { say } from '../messages';
 import { valueOf, type Cell } from './cell';
 
+/**
+ * A row or column as people know it: its label in the official form. English text has no names of
+ * its own for them, so it quotes the form's label (docs/formats.md "Keys": keys are for programs).
+ */
+const quoted = (label: string, lang: Lang) => (lang === 'en' ? `“${label}”` : label);
+
 /** "表三 本年新收 行 自然人 列" — where a cell sits, in words. */
 export function cellName(spec: CellSpec, lang: Lang): string {
   const t = lang === 'en' ? spec.table.shortEn : spec.table.short;
-  const r = spec.row.label.length ? (lang === 'en' ? spec.row.key : rowName(spec.row)) : '';
-  const c = lang === 'en' ? spec.column.key : columnName(spec.column);
+  const r = spec.row.label.length ? quoted(rowName(spec.row), lang) : '';
+  const c = quoted(columnName(spec.column), lang);
   return say(lang, 'check.cell_name', { table: t, row: r || null, column: c });
 }
 
@@ -21,13 +27,12 @@ export function instanceName(inst: RuleInstance, cur: (id: string) => Cell, lang
   const any = cur(inst.cells[0]).spec;
   const t = lang === 'en' ? any.table.shortEn : any.table.short;
   const scope = inst.family.scope.kind;
-  const en = lang === 'en';
-  if (scope === 'column') return say(lang, 'check.instance.column', { table: t, column: en ? inst.instance! : columnName(any.column) });
-  if (scope === 'row') return say(lang, 'check.instance.row', { table: t, row: en ? inst.instance! : rowName(any.row) });
+  if (scope === 'column') return say(lang, 'check.instance.column', { table: t, column: quoted(columnName(any.column), lang) });
+  if (scope === 'row') return say(lang, 'check.instance.row', { table: t, row: quoted(rowName(any.row), lang) });
   if (scope === 'group')
     return say(lang, 'check.instance.group', {
       table: t,
-      group: en ? inst.instance! : (any.column.header[any.column.header.length - 2] ?? inst.instance!),
+      group: quoted(any.column.header[any.column.header.length - 2] ?? inst.instance!, lang),
     });
   return inst.family.id;
 }
@@ -50,10 +55,10 @@ export function describeSide(s: Side, get: (id: string, prior: boolean) => Cell,
 /** A term is named by what varies within its instance: the row in a per-column rule, the column in a per-row one. */
 function termName(c: Cell, scope: string, lang: Lang): string {
   const { row, column } = c.spec;
-  if (scope === 'column') return lang === 'en' ? row.key : rowName(row);
-  if (scope === 'row') return lang === 'en' ? column.key : columnName(column);
-  if (scope === 'group') return lang === 'en' ? column.key.slice(column.key.indexOf('.') + 1) : column.header[column.header.length - 1];
-  return lang === 'en' ? `${row.key}:${column.key}` : row.label.length ? `${rowName(row)}·${columnName(column)}` : columnName(column);
+  if (scope === 'column') return quoted(rowName(row), lang);
+  if (scope === 'row') return quoted(columnName(column), lang);
+  if (scope === 'group') return quoted(column.header[column.header.length - 1], lang);
+  return quoted(row.label.length ? `${rowName(row)}·${columnName(column)}` : columnName(column), lang);
 }
 
 /** Typing slips between what was written and what balances. */

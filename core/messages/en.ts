@@ -4,12 +4,15 @@
  */
 import type { Expected } from '../forms/validate';
 import type { Catalogue } from './zh';
+import { count } from './plural';
+import { enUsage } from './en-usage';
 
 /** A table by its key (T2, T3, T4). */
 const TABLES_EN: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
 const tableEn = (t: string) => TABLES_EN[t] ?? t;
 
 export const en: Catalogue = {
+  ...enUsage,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,
   'read.encrypted': (p) =>
@@ -76,17 +79,17 @@ export const en: Catalogue = {
     p.placeholder
       ? `holds "${p.placeholder}", read as blank (counted as 0 in equations); write 0 for none`
       : 'is blank (counted as 0 in equations); write 0 for none',
-  'check.text_number': (p) => `text "${p.raw}" read as the number ${p.value}${p.yuan ? ' (元 converted to 万元)' : ''}`,
+  'check.text_number': (p) => `text "${p.raw}" read as the number ${p.value}${p.yuan ? ' (yuan converted to 10,000 yuan)' : ''}`,
   'check.integer': (p) => `a count must be a whole number, found ${p.value}`,
   'check.nonnegative': (p) => `must not be negative, found ${p.value}`,
-  'check.decimals': (p) => `money (万元) has at most 4 decimals, found ${p.value}`,
+  'check.decimals': (p) => `money (in 10,000 yuan) has at most 4 decimals, found ${p.value}`,
   'check.formula_computed': (p) => `the formula =${p.formula} was saved without its result; computed as ${p.value}`,
   'check.year_mismatch': (p) =>
     `a ${p.year} report should use format ${p.due} (${p.issuedBy}), but its tables are in format ${p.format}; checked as ${p.format}`,
   'check.old_rows': (p) =>
     `a format ${p.format} Table 3 splits "${p.label}" into ${p.parts} rows; this report prints the old single row and was checked with it`,
-  'check.missing_table': (p) => `${p.table} (${p.title}) was not found; its ${p.skipped} equations were not checked`,
-  'check.missing_rows': (p) => `rows: ${p.rows.join(', ')}`,
+  'check.missing_table': (p) => `${p.table} (“${p.title}”) was not found; its ${p.skipped} equations were not checked`,
+  'check.missing_rows': (p) => `rows: ${p.rows.map((r) => `“${r}”`).join(', ')}`,
   'check.missing_cell_list': (p) => `cells: ${p.cells.join(', ')}${p.more ? '…' : ''}`,
   'check.missing_cells': (p) => `${p.table} lacks ${p.count} cells (${p.what}); ${p.skipped} equations involving them were not checked`,
   'check.instance.column': (p) => `${p.table}, column ${p.column}`,
@@ -211,7 +214,7 @@ export const en: Catalogue = {
   'batch.rule.cell.not_number': () => 'a value cell holds a number',
   'batch.rule.cell.integer': () => 'a count is a whole number',
   'batch.rule.cell.nonnegative': () => 'counts and money are not negative',
-  'batch.rule.cell.decimals': () => 'money (万元) has at most 4 decimals',
+  'batch.rule.cell.decimals': () => 'money (in 10,000 yuan) has at most 4 decimals',
   'batch.rule.cell.blank': () => 'a cell with nothing to report holds 0',
   'batch.rule.cell.text_number': () => 'numbers are entered as numbers, without words',
   'batch.rule.cell.formula_computed': () => 'a formula is saved with its result',
@@ -301,4 +304,51 @@ export const en: Catalogue = {
   'cli.prior_skipped': (p) => `last year's file skipped: ${p.why}`,
   'cli.missing_output': () => 'missing -o OUTPUT',
   'cli.notice_not_written': (p) => `the results are above, but the notice ${p.file} could not be written: ${p.why}`,
+  'cli.year_invalid': (p) => `--year takes a year such as 2025, not ${p.value}`,
+  'cli.agencies_empty': (p) => `the list ${p.file} names no department`,
+  'cli.notices_format': (p) => `--notices-format takes html or xlsx, not ${p.value}`,
+  'cli.one_input': (p) =>
+    ({
+      import: 'give exactly one report file to import',
+      fill: 'give exactly one file to fill',
+      export: 'give exactly one file to export',
+    })[p.what],
+  'cli.sum_no_files': () => 'give the files to sum',
+  'cli.year_or_format': () => 'give --year or --format',
+  'cli.agency_or_agencies': () => 'use either --agency or --agencies, not both',
+  'cli.output_xlsx': (p) => `-o takes an .xlsx file, not ${p.file}`,
+  'cli.export_to': (p) => `--to takes ${p.known}, not ${p.value}`,
+  'cli.several_reports': (p) => `${p.file} holds ${p.sheets.length} reports (on sheets ${p.sheets.join(', ')}); pick one with --sheet`,
+  'cli.no_report_on_sheet': (p) => `${p.file} has no report on sheet ${p.sheet}`,
+  'cli.no_report_tables': (p) => `no report tables found in ${p.file}`,
+  'cli.import_several': (p) => `${p.file} holds ${p.n} reports; -o writes one`,
+  'cli.prior_not_one': (p) => `last year's file ${p.file} should hold one report, found ${p.n}`,
+  'cli.from_empty': (p) => `no report of last year found in ${p.from}`,
+  'cli.nothing_written': () => 'nothing was written.',
+  'cli.written': (p) => `wrote ${p.file}`,
+  'cli.filled': (p) => `wrote ${p.file}: ${count(p.cells, 'cell')} filled`,
+  'cli.exported': (p) => `exported ${p.file} (${p.to})`,
+  'cli.summed': (p) => `summed ${count(p.n, 'report')} → ${p.file}`,
+  'cli.sum_inputs_sheet': () => 'inputs',
+  'cli.template_written': (p) =>
+    `wrote template ${p.file} (format ${p.format}${p.year ? `, year ${p.year}` : ''})${p.prior ? `, ${count(p.cells, 'cell')} pre-filled from ${p.prior}` : ''}`,
+  'cli.progress': () => 'checking',
+  'cli.progress_eta': (p) => `~${p.seconds} s left`,
+  'cli.crashed_memory': (p) =>
+    `${p.file} could not be checked: reading it needed far more memory than a report workbook can; it may be damaged or hostile`,
+  'cli.severity': (p) => p.severity,
+  'cli.summary.head': (p) =>
+    `${p.file}${p.sheet ? ` [${p.sheet}]` : ''}  format ${p.format}${p.year ? `  ${p.year}` : ''}${p.agency ? `  ${p.agency}` : ''}`,
+  'cli.summary.counts': (p) => `${count(p.errors, 'error')}, ${count(p.warnings, 'warning')}, ${count(p.notices, 'notice')}`,
+  'cli.summary.suspect': (p) => `suspect ${p.ref} = ${p.value ?? 'blank'}, should be ${p.suggested} (${p.reason})`,
+  'cli.summary.more_suspects': (p) => `${count(p.n, 'more possibility', 'more possibilities')}`,
+  'cli.summary.blanks': (p) => `${count(p.n, 'blank cell')} (counted as 0): ${p.cells.join(', ')}${p.more ? '…' : ''}`,
+  'cli.summary.note': (p) => `note: ${p.note}`,
+  'cli.import.head': (p) => `${p.file}: format ${p.format}, year ${p.year ?? 'unknown'}, agency ${p.agency ?? 'unknown'}`,
+  'cli.import.tables': (p) => `tables: ${p.tables.map(tableEn).join(', ') || 'none'}; ${count(p.lines, 'line')} of text`,
+  'cli.import.clean': () => 'clean: no findings',
+  'cli.rules.form': (p) => `Format ${p.format} (“${p.issuedBy}”), for the reports of ${p.from}${p.to ? `–${p.to}` : ' onwards'}`,
+  'cli.rules.family': (p) => `${p.severity}${p.total ? ', total' : ''}, ${count(p.instances, 'instance')}`,
+  'cli.rules.cells': () => 'Cell and format checks (every value cell):',
+  'cli.rules.written': (p) => `as written: ${p.rule}`,
 };

@@ -4,6 +4,7 @@
  */
 
 import type { Expected, FormProblem } from '../forms/validate';
+import { zhUsage } from './zh-usage';
 
 /** A file and a detail, the parameters of most reader failures. */
 type FileDetail = { file: string; detail?: string };
@@ -13,6 +14,7 @@ const TABLES_ZH: Record<string, string> = { T2: '表二', T3: '表三', T4: '表
 const tableZh = (t: string) => TABLES_ZH[t] ?? t;
 
 export const zh = {
+  ...zhUsage,
   // ── read: why a file could not be read (core/read) ────────────────────────────────────────────
   'read.not_zip': (p: FileDetail) => `文件「${p.file}」不是有效的电子表格：既不是 .xlsx/.ods（zip 压缩包），也不是 .xls 文件`,
   'read.encrypted': (p: FileDetail) => `文件「${p.file}」设置了打开密码（已加密），无法读取；请去掉密码后另存再检查`,
@@ -313,6 +315,56 @@ export const zh = {
   'cli.prior_skipped': (p: { why: string }) => `已跳过上年文件：${p.why}`,
   'cli.missing_output': () => '缺少 -o 输出文件',
   'cli.notice_not_written': (p: { file: string; why: string }) => `检查结果见上，但退回通知「${p.file}」未能写出：${p.why}`,
+  'cli.year_invalid': (p: { value: string }) => `--year 应为年份，如 2025，不是「${p.value}」`,
+  'cli.agencies_empty': (p: { file: string }) => `单位名单「${p.file}」中没有单位名称`,
+  'cli.notices_format': (p: { value: string }) => `--notices-format 只能是 html 或 xlsx，不是「${p.value}」`,
+  'cli.one_input': (p: { what: 'import' | 'fill' | 'export' }) =>
+    ({ import: '请给出一个要导入的报告文件', fill: '请给出一个要填充的文件', export: '请给出一个要导出的文件' })[p.what],
+  'cli.sum_no_files': () => '请给出要汇总的文件',
+  'cli.year_or_format': () => '请给出 --year 或 --format',
+  'cli.agency_or_agencies': () => '--agency 与 --agencies 只能用一个',
+  'cli.output_xlsx': (p: { file: string }) => `-o 应为 .xlsx 文件，不是「${p.file}」`,
+  'cli.export_to': (p: { value: string; known: string }) => `--to 只能是 ${p.known}，不是「${p.value}」`,
+  'cli.several_reports': (p: { file: string; sheets: string[] }) =>
+    `「${p.file}」含 ${p.sheets.length} 份报告（工作表${p.sheets.map((s) => `「${s}」`).join('、')}），请用 --sheet 指定一份`,
+  'cli.no_report_on_sheet': (p: { file: string; sheet: string }) => `「${p.file}」的工作表「${p.sheet}」上没有报告`,
+  'cli.no_report_tables': (p: { file: string }) => `「${p.file}」中没有找到报告的统计表`,
+  'cli.import_several': (p: { file: string; n: number }) => `「${p.file}」含 ${p.n} 份报告，-o 只能写出一份`,
+  'cli.prior_not_one': (p: { file: string; n: number }) => `上年报告「${p.file}」应只含一份报告，实有 ${p.n} 份`,
+  'cli.from_empty': (p: { from: string }) => `「${p.from}」中没有找到上年报告`,
+  'cli.nothing_written': () => '未写出任何文件。',
+  'cli.written': (p: { file: string }) => `已写出 ${p.file}`,
+  'cli.filled': (p: { file: string; cells: number }) => `已写出 ${p.file}：填入 ${p.cells} 格`,
+  'cli.exported': (p: { file: string; to: string }) => `已导出 ${p.file}（${p.to}）`,
+  'cli.summed': (p: { file: string; n: number }) => `已汇总 ${p.n} 份报告 → ${p.file}`,
+  'cli.sum_inputs_sheet': () => '汇总明细',
+  'cli.template_written': (p: { file: string; format: string; year: number | null; prior: string | null; cells: number }) =>
+    `已生成模板 ${p.file}（${p.format} 格式${p.year ? `，${p.year} 年度` : ''}）${p.prior ? `，按 ${p.prior} 预填 ${p.cells} 格` : ''}`,
+  'cli.progress': () => '检查中',
+  'cli.progress_eta': (p: { seconds: number }) => `还需约 ${p.seconds} 秒`,
+  'cli.crashed_memory': (p: { file: string }) => `文件「${p.file}」无法检查：读取时所需内存远超正常报表，文件可能已损坏或为恶意构造`,
+  // The readable summary of `check`, `import`, `fill` and `sum` (cli/output.ts).
+  'cli.severity': (p: { severity: 'error' | 'warning' | 'notice' }) => ({ error: '错误', warning: '警告', notice: '提示' })[p.severity],
+  'cli.summary.head': (p: { file: string; sheet: string | null; format: string; year: number | null; agency: string | null }) =>
+    `${p.file}${p.sheet ? ` [${p.sheet}]` : ''}  格式 ${p.format}${p.year ? `  ${p.year} 年度` : ''}${p.agency ? `  ${p.agency}` : ''}`,
+  'cli.summary.counts': (p: { errors: number; warnings: number; notices: number }) =>
+    `错误 ${p.errors} 个，警告 ${p.warnings} 个，提示 ${p.notices} 个`,
+  'cli.summary.suspect': (p: { ref: string; value: string | null; suggested: string; reason: string }) =>
+    `疑为 ${p.ref} = ${p.value ?? '空白'}，应为 ${p.suggested}（${p.reason}）`,
+  'cli.summary.more_suspects': (p: { n: number }) => `另有 ${p.n} 种可能`,
+  'cli.summary.blanks': (p: { n: number; cells: string[]; more: boolean }) =>
+    `空白单元格 ${p.n} 个（按 0 计）：${p.cells.join('、')}${p.more ? '…' : ''}`,
+  'cli.summary.note': (p: { note: string }) => `说明：${p.note}`,
+  'cli.import.head': (p: { file: string; format: string; year: number | null; agency: string | null }) =>
+    `${p.file}：格式 ${p.format}，年度 ${p.year ?? '不明'}，单位 ${p.agency ?? '不明'}`,
+  'cli.import.tables': (p: { tables: string[]; lines: number }) => `表格：${p.tables.map(tableZh).join('、') || '无'}；文字 ${p.lines} 行`,
+  'cli.import.clean': () => '通过：没有发现问题',
+  'cli.rules.form': (p: { format: string; issuedBy: string; from: number; to: number | null }) =>
+    `格式 ${p.format}（${p.issuedBy}，适用于 ${p.from}${p.to ? `–${p.to} 年度` : ' 年度起'}的报告）`,
+  'cli.rules.family': (p: { severity: 'error' | 'warning' | 'notice'; total: boolean; instances: number }) =>
+    `${({ error: '错误', warning: '警告', notice: '提示' } as const)[p.severity]}${p.total ? '，合计' : ''}，${p.instances} 处`,
+  'cli.rules.cells': () => '单元格与格式检查（每个数值单元格）：',
+  'cli.rules.written': (p: { rule: string }) => `规则式：${p.rule}`,
 };
 
 export type Catalogue = typeof zh;
