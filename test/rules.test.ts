@@ -114,7 +114,8 @@ describe('built-in rules are listed once (core/rules/builtin.ts)', () => {
   it('every finding id a form names (its variants) and every text.* id the text rules raise is listed', () => {
     const listed = new Set(BUILTIN_RULES.map((r) => r.id));
     for (const f of FORMS) for (const v of Object.values(f.variants ?? {})) expect(listed).toContain(v.finding);
-    const textSource = readFileSync(path.join(__dirname, '..', 'core', 'rules', 'text.ts'), 'utf8');
+    const dir = path.join(__dirname, '..', 'core', 'rules');
+    const textSource = readFileSync(path.join(dir, 'text', 'read.ts'), 'utf8');
     const raised = [...textSource.matchAll(/'(text\.[a-z_]+)'/g)].map((m) => m[1]);
     expect(raised.length).toBeGreaterThan(5);
     for (const id of raised) expect(listed).toContain(id);

@@ -102,6 +102,21 @@ export function isColumnHeaderWord(text: string): boolean {
   return headerWords.has(fold(text));
 }
 
+/** Every row label part of every form ("行政事业性收费", "（一）予以公开"): a line starting so is a row of its own. */
+let rowWords: Set<string> | null = null;
+export function isRowLabel(text: string): boolean {
+  if (!rowWords) {
+    rowWords = new Set();
+    for (const form of FORMS)
+      for (const t of form.tables)
+        for (const b of t.blocks) {
+          if (b.caption) rowWords.add(fold(b.caption));
+          for (const r of b.rows) for (const part of [...r.label, ...(r.aliases ?? [])]) rowWords.add(fold(part));
+        }
+  }
+  return rowWords.has(fold(text));
+}
+
 /** A grid over rows that remember the source line of every cell; refs are `line N`. */
 export function linesGrid(name: string, kind: 'sheet' | 'text', rows: RowOut[], merges: Merge[] = []): Grid {
   const cols = rows.reduce((m, r) => Math.max(m, r.cells.length), 0);

@@ -8,13 +8,16 @@ import type { ReportData } from '../model/report';
 import type { TextLine } from './common';
 import { parseHtml } from './html';
 import { parseText } from './text';
+import { textOfReports } from './split';
 
 export { textToBook, parseText, splitCells } from './text';
 export { htmlToBook, parseHtml, decodeEntities } from './html';
 export type { TextLine } from './common';
 
 function withText(book: Book, textLines: TextLine[]): ReportData[] {
-  return locateReports(book).map((r) => ({ ...r, textLines }));
+  const reports = locateReports(book);
+  const own = textOfReports(reports, textLines);
+  return reports.map((r, i) => ({ ...r, textLines: own[i] }));
 }
 
 export function importText(text: string, name: string): ReportData[] {

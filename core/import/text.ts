@@ -12,6 +12,7 @@ import {
   MAX_COLS,
   cellValue,
   isColumnHeaderWord,
+  isRowLabel,
   isTextSection,
   isValueText,
   linesGrid,
@@ -97,7 +98,7 @@ function splitSingleSpaces(part: string): string[] {
 export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sheet'): ParsedText {
   const hasSections = lines.some((l) => sectionHeading(l.text) > 0);
   const textLines: TextLine[] = [];
-  const rows: { cells: string[]; line: number }[] = [];
+  const rows: { cells: string[]; line: number; table?: boolean }[] = [];
   let section = 0;
   for (const l of lines) {
     const trimmed = l.text.trim();
@@ -117,9 +118,57 @@ export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sh
       if (cells.length > 1 || (section === 0 && trimmed.length <= 60 && cells.length)) rows.push({ cells, line: l.line });
       continue;
     }
-    if (cells.length) rows.push({ cells, line: l.line });
+    if (cells.length) rows.push({ cells, line: l.line, table: true });
   }
-  return { book: { name, grids: [linesGrid(name, kind, joinOneCellPerLine(rows))] }, textLines };
+  return { book: { name, grids: [linesGrid(name, kind, joinOneCellPerLine(joinWrappedLabels(rows)))] }, textLines };
+}
+
+/** How a row label starts: 一、 （一） 1. — a line starting so is a label of its own, never the rest of the one above. */
+const NUMBERED = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、](?![0-9]))/;
+
+/** Brackets opened and not closed: "（二）部分公开（区分处理的，只计这一" is cut in the middle. */
+function opensBracket(t: string): boolean {
+  let depth = 0;
+  for (const ch of t) {
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * A table label wrapped over lines (text copied from a PDF: "（二）部分公开（区分处理的，只计这一" /
+ * "情形，不计其他情形） 16 1 0 …") joined into one before labels are matched: a line holding only
+ * text joins the next when that one starts with no numbering, is no column header, and carries the
+ * row's values or closes a bracket the first left open.
+ */
+function joinWrappedLabels<T extends { cells: string[]; line: number; table?: boolean }>(rows: T[]): T[] {
+  const out: T[] = [];
+  const lone = (r: T) =>
+    r.table && r.cells.length === 1 && !isValueText(r.cells[0]) && !isColumnHeaderWord(r.cells[0]) && !sectionHeading(r.cells[0]);
+  for (let i = 0; i < rows.length; i++) {
+    const a = rows[i];
+    const b = rows[i + 1];
+    if (b && b.table && lone(a)) {
+      const head = b.cells[0] ?? '';
+      const rest = b.cells.slice(1);
+      const continues =
+        head !== '' &&
+        !isValueText(head) &&
+        !NUMBERED.test(head.trim()) &&
+        !isColumnHeaderWord(head) &&
+        !isRowLabel(head) &&
+        !sectionHeading(head) &&
+        (opensBracket(a.cells[0]) || (rest.length > 0 && rest.every((c) => c === '' || isValueText(c))));
+      if (continues) {
+        out.push({ ...b, cells: [a.cells[0] + head.trim(), ...rest] });
+        i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /**

@@ -137,6 +137,31 @@ export const en: Catalogue = {
   // ── rules ─────────────────────────────────────────────────────────────────────────────────────
 
   // ── text ──────────────────────────────────────────────────────────────────────────────────────
+  'text.what': (p) =>
+    (
+      ({
+        'text.received': 'applications received',
+        'text.received_all': 'applications received and carried in',
+        'text.carried_in': 'carried over from last year',
+        'text.handled': 'applications handled',
+        'text.disclosed': 'disclosed',
+        'text.partial': 'partly disclosed',
+        'text.disclosed_partial': 'disclosed in full or in part',
+        'text.withheld': 'withheld',
+        'text.unavailable': 'could not be provided',
+        'text.not_processed': 'not processed',
+        'text.other_processing': 'otherwise processed',
+        'text.carried_over': 'carried over to next year',
+        'text.review': 'administrative reviews',
+        'text.suit': 'lawsuits',
+        'text.review_suit': 'reviews and lawsuits',
+      }) as Record<string, string>
+    )[p.rule] ?? '',
+  'text.disagrees': (p) =>
+    `line ${p.line}: the text says ${p.said} ${p.what}, but ${p.cells}${p.summed ? ' (its total left blank: the sum of its parts)' : ''} is ${p.value}: “${p.quote}”`,
+  'text.cell': (p) => `${p.table}${p.row ? ` row “${p.row}”,` : ''} column “${p.column}”${p.ref ? ` (${p.ref})` : ''}`,
+  'text.cells_sum': (p) => `the sum of ${p.table} “${p.row}” items (${p.count}), column “${p.column}”`,
+  'text.plus': () => ' plus ',
 
   // ── limits ────────────────────────────────────────────────────────────────────────────────────
   'limits.unpacked_over': (p) => `unpacks to more than ${p.limit}`,

@@ -144,6 +144,33 @@ export const zh = {
   // ── rules: the built-in rule catalogue and rule-file errors (core/rules) ───────────────────────
 
   // ── text: the text.* rules on published reports (core/rules/text, core/import) ─────────────────
+  'text.what': (p: { rule: string }) =>
+    (
+      ({
+        'text.received': '收到申请',
+        'text.received_all': '本年新收及上年结转申请',
+        'text.carried_in': '上年结转',
+        'text.handled': '办结（答复）',
+        'text.disclosed': '予以公开',
+        'text.partial': '部分公开',
+        'text.disclosed_partial': '予以公开及部分公开',
+        'text.withheld': '不予公开',
+        'text.unavailable': '无法提供',
+        'text.not_processed': '不予处理',
+        'text.other_processing': '其他处理',
+        'text.carried_over': '结转下年度',
+        'text.review': '行政复议',
+        'text.suit': '行政诉讼',
+        'text.review_suit': '行政复议和行政诉讼',
+      }) as Record<string, string>
+    )[p.rule] ?? '',
+  'text.disagrees': (p: { line: string; what: string; said: number; cells: string; value: number; summed: boolean; quote: string }) =>
+    `第 ${p.line} 行文字称${p.what} ${p.said} 件，但${p.cells}${p.summed ? '（总计栏空白，按各项之和）' : ''}为 ${p.value}：“${p.quote}”`,
+  'text.cell': (p: { table: string; row: string | null; column: string; ref: string | null }) =>
+    `${p.table}${p.row ? `「${p.row}」` : ''}「${p.column}」${p.ref ? `（${p.ref.replace(/^line /, '第 ')}${/^line /.test(p.ref) ? ' 行' : ''}）` : ''}`,
+  'text.cells_sum': (p: { table: string; row: string; column: string; count: number }) =>
+    `${p.table}「${p.row}」${p.count} 项「${p.column}」之和`,
+  'text.plus': () => ' 与 ',
 
   // ── limits: hostile and oversized input (core/read, core/import, cli) ──────────────────────────
   'limits.unpacked_over': (p: { limit: string }) => `解压后超过 ${p.limit}`,

@@ -16,6 +16,7 @@ import { checkSize, readWorkbook, type ReadOptions } from './xlsx';
 import { decodeBytes } from './decode';
 import { readDocxBlocks } from './docx';
 import { blocksToBook } from './blocks';
+import { textOfReports } from '../import/split';
 
 export interface InputRead {
   kind: InputKindId;
@@ -79,6 +80,9 @@ export function reportsOf(read: InputRead, name: string): ReportData[] {
       throw new ReadError('encoding', name, String(read.badBytes), { cause: e });
     throw e;
   }
-  if (read.textLines) for (const r of reports) r.textLines = read.textLines;
+  if (read.textLines) {
+    const own = textOfReports(reports, read.textLines);
+    reports.forEach((r, i) => (r.textLines = own[i]));
+  }
   return reports;
 }

@@ -10,8 +10,16 @@ export interface BuiltinRule {
   id: string;
   severity: Severity;
   description: { zh: string; en: string };
+  /** text.* rules: the cells a figure quoted in the text stands for, in the rule language (core/rules/parse.ts), e.g. `sum(T3:R3.3.*:total)`. */
+  target?: string;
 }
 
+const text = (id: string, target: string, zh: string, en: string): BuiltinRule => ({
+  id,
+  severity: 'warning',
+  description: { zh, en },
+  target,
+});
 const rule = (id: string, severity: Severity, zh: string, en: string): BuiltinRule => ({ id, severity, description: { zh, en } });
 
 // One line a rule, so that adding one is a one-line change.
@@ -31,16 +39,22 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   rule('format.old_rows', 'warning', '2021 格式的报告仍用旧的（六）其他处理单行', 'a 2021-format report prints the old single （六） row'),
   rule('format.missing_cells', 'warning', '表格缺少的行或单元格，以及因此未检查的等式', 'rows or cells a table lacks, and the equations left unchecked for it'),
   rule('format.missing_table', 'warning', '没有找到的表格，以及因此未检查的等式', 'a table not found, and the equations left unchecked for it'),
-  // Figures quoted in a published report's text (core/rules/text.ts).
-  rule('text.received', 'warning', '正文所称收到申请件数与表三本年新收总计一致', 'applications received, as the text says, agree with Table 3 R1 total'),
-  rule('text.carried_in', 'warning', '正文所称上年结转件数与表三上年结转总计一致', 'carried over from last year, as the text says, agrees with Table 3 R2 total'),
-  rule('text.handled', 'warning', '正文所称办结件数与表三办理结果总计一致', 'applications handled, as the text says, agree with Table 3 R3.7 total'),
-  rule('text.disclosed', 'warning', '正文所称予以公开件数与表三（一）总计一致', 'disclosed, as the text says, agrees with Table 3 R3.1 total'),
-  rule('text.partial', 'warning', '正文所称部分公开件数与表三（二）总计一致', 'partly disclosed, as the text says, agrees with Table 3 R3.2 total'),
-  rule('text.withheld', 'warning', '正文所称不予公开件数与表三（三）各项总计之和一致', 'withheld, as the text says, agrees with the sum of Table 3 R3.3.* totals'),
-  rule('text.carried_over', 'warning', '正文所称结转下年度件数与表三结转下年度总计一致', 'carried over to next year, as the text says, agrees with Table 3 R4 total'),
-  rule('text.review', 'warning', '正文所称行政复议件数与表四行政复议总计一致', 'administrative reviews, as the text says, agree with Table 4 review total'),
-  rule('text.suit', 'warning', '正文所称行政诉讼件数与表四两类行政诉讼总计之和一致', 'lawsuits, as the text says, agree with Table 4 suit totals'),
+  // Figures quoted in a published report's text (core/rules/text.ts): each compares with its target, an expression of the rule language.
+  text('text.received', 'T3:R1:total', '正文所称收到申请件数与表三本年新收总计一致', 'applications received, as the text says, agree with Table 3 “本年新收” total'),
+  text('text.received_all', 'T3:R1:total + T3:R2:total', '正文所称本年新收与上年结转合计件数与表三两行总计之和一致', 'applications received this year and carried in, together, agree with the two Table 3 totals'),
+  text('text.carried_in', 'T3:R2:total', '正文所称上年结转件数与表三上年结转总计一致', 'carried over from last year, as the text says, agrees with Table 3 “上年结转” total'),
+  text('text.handled', 'T3:R3.7:total', '正文所称办结件数与表三办理结果总计一致', 'applications handled, as the text says, agree with Table 3 “（七）总计” total'),
+  text('text.disclosed', 'T3:R3.1:total', '正文所称予以公开件数与表三（一）总计一致', 'disclosed, as the text says, agrees with Table 3 “予以公开” total'),
+  text('text.partial', 'T3:R3.2:total', '正文所称部分公开件数与表三（二）总计一致', 'partly disclosed, as the text says, agrees with Table 3 “部分公开” total'),
+  text('text.disclosed_partial', 'T3:R3.1:total + T3:R3.2:total', '正文所称予以公开及部分公开件数与表三（一）（二）总计之和一致', 'disclosed in full or in part, as the text says, agrees with Table 3 “予以公开” + “部分公开” totals'),
+  text('text.withheld', 'sum(T3:R3.3.*:total)', '正文所称不予公开件数与表三（三）各项总计之和一致', 'withheld, as the text says, agrees with the sum of Table 3 “不予公开” totals'),
+  text('text.unavailable', 'sum(T3:R3.4.*:total)', '正文所称无法提供件数与表三（四）各项总计之和一致', 'could not be provided, as the text says, agrees with the sum of Table 3 “无法提供” totals'),
+  text('text.not_processed', 'sum(T3:R3.5.*:total)', '正文所称不予处理件数与表三（五）各项总计之和一致', 'not processed, as the text says, agrees with the sum of Table 3 “不予处理” totals'),
+  text('text.other_processing', 'sum(T3:R3.6.*:total)', '正文所称其他处理件数与表三（六）总计一致', 'otherwise processed, as the text says, agrees with Table 3 “其他处理” totals'),
+  text('text.carried_over', 'T3:R4:total', '正文所称结转下年度件数与表三结转下年度总计一致', 'carried over to next year, as the text says, agrees with Table 3 “结转下年度” total'),
+  text('text.review', 'T4:R1:review.total', '正文所称行政复议件数与表四行政复议总计一致', 'administrative reviews, as the text says, agree with Table 4 review total'),
+  text('text.suit', 'T4:R1:suit.total + T4:R1:suit_after_review.total', '正文所称行政诉讼件数与表四两类行政诉讼总计之和一致', 'lawsuits, as the text says, agree with Table 4 suit totals'),
+  text('text.review_suit', 'T4:R1:review.total + T4:R1:suit.total + T4:R1:suit_after_review.total', '正文所称行政复议与行政诉讼合计件数与表四三项总计之和一致', 'reviews and lawsuits together, as the text says, agree with the three Table 4 totals'),
 ];
 
 const BY_ID = new Map(BUILTIN_RULES.map((r) => [r.id, r]));

@@ -61,7 +61,7 @@ const LABEL_SPREAD = 3;
  * when it holds several that cannot be told apart.
  */
 export function reportAreas(sc: Scan, file: string): Area[] | null {
-  if (sc.grid.kind !== 'sheet') return null;
+  // A text lists reports one under another as a sheet does (its rows are the lines): split it alike.
   const labels = onceLabels();
   const rowAnchors: Anchor[] = [];
   const heads: TextCell[] = [];

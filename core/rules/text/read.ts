@@ -1,0 +1,207 @@
+/**
+ * Reading the figures a report's text quotes: "共收到政府信息公开申请17件" → text.received 17.
+ * Keywords are the report's own words (收到/受理/新收, 办结/答复, 予以公开及部分公开 …); a figure is
+ * a number with its unit (件, 起 …) after the keyword in the same clause. What is no count is left
+ * out: 一 written out in a slogan (办结一件申请、解决一个问题), an ordinal (第一件), a change
+ * (较上年增加3件), a span of time (15个工作日). Linear time; no backtracking regexes.
+ */
+import { foldChars } from '../../import/fold';
+
+export interface Quote {
+  /** The text.* rule (core/rules/builtin.ts). */
+  rule: string;
+  value: number;
+  sentence: string;
+  ref: string;
+}
+
+/**
+ * Keywords, longest first at a position: "上年结转" wins over "结转", "予以公开及部分公开" over
+ * "予以公开". Each alternative is a fixed string (no backtracking).
+ */
+const KEYWORDS: [string, string][] = [
+  ['予以公开及部分公开', 'text.disclosed_partial'],
+  ['予以公开和部分公开', 'text.disclosed_partial'],
+  ['予以公开或部分公开', 'text.disclosed_partial'],
+  ['全部公开和部分公开', 'text.disclosed_partial'],
+  ['全部公开及部分公开', 'text.disclosed_partial'],
+  ['全部公开或部分公开', 'text.disclosed_partial'],
+  ['全部或部分公开', 'text.disclosed_partial'],
+  ['全部或部分予以公开', 'text.disclosed_partial'],
+  ['上一年度结转', 'text.carried_in'],
+  ['上年度结转', 'text.carried_in'],
+  ['上一年结转', 'text.carried_in'],
+  ['上年结转', 'text.carried_in'],
+  ['上年遗留', 'text.carried_in'],
+  ['结转下一年度', 'text.carried_over'],
+  ['结转下年度', 'text.carried_over'],
+  ['结转到下一年', 'text.carried_over'],
+  ['结转至下一年', 'text.carried_over'],
+  ['结转至下年', 'text.carried_over'],
+  ['结转', 'text.carried_over'],
+  ['新收', 'text.received'],
+  ['收到', 'text.received'],
+  ['受理', 'text.received'],
+  ['办结', 'text.handled'],
+  ['答复', 'text.handled'],
+  ['办理完毕', 'text.handled'],
+  ['处理完毕', 'text.handled'],
+  ['予以公开', 'text.disclosed'],
+  ['部分公开', 'text.partial'],
+  ['不予公开', 'text.withheld'],
+  ['无法提供', 'text.unavailable'],
+  ['不予处理', 'text.not_processed'],
+  ['其他处理', 'text.other_processing'],
+  ['行政复议', 'text.review'],
+  ['行政诉讼', 'text.suit'],
+];
+const KEY_RE = new RegExp(
+  [...KEYWORDS]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([k]) => k)
+    .join('|'),
+  'g',
+);
+const KEY_OF = new Map(KEYWORDS);
+
+/** Two keywords joined by 和/及/与/、 and then totalled (共/合计): the figure is their sum. */
+const COMBINED: Record<string, string> = {
+  'text.received|text.carried_in': 'text.received_all',
+  'text.disclosed|text.partial': 'text.disclosed_partial',
+  'text.review|text.suit': 'text.review_suit',
+};
+
+/** A count as written: digits (maybe with thousands commas) or Chinese numerals, then its unit. */
+const NUM_RE = /([0-9][0-9,]{0,12}|[零〇一二两三四五六七八九十百千]{1,8})\s{0,2}(件次|件|个|条|项|起|宗|例)/g;
+/** What follows a number that makes it no count of applications: a span of time, a share. */
+const NOT_COUNT_AFTER = /^(工作日|自然日|日|天|月|小时|百分点|批次|部门|单位|科室|处室|乡镇|街道|栏目|网站|平台|窗口)/;
+/** What comes just before a number that makes it a change or an ordinal, not a count. */
+const NOT_COUNT_BEFORE = /(第|增加|减少|增长|下降|上升|多|少|增|减|同比|环比)$/;
+
+const CN = '零一二三四五六七八九';
+export function cnToNumber(s: string): number | null {
+  if (/^[0-9,]+$/.test(s)) return Number(s.replace(/,/g, ''));
+  let total = 0;
+  let cur = 0;
+  for (const ch of s.replace(/〇/g, '零').replace(/两/g, '二')) {
+    const d = CN.indexOf(ch);
+    if (d >= 0) {
+      cur = d;
+      continue;
+    }
+    const unit = ch === '十' ? 10 : ch === '百' ? 100 : ch === '千' ? 1000 : 0;
+    if (!unit) return null;
+    total += (cur || (unit === 10 ? 1 : 0)) * unit;
+    cur = 0;
+  }
+  return total + cur;
+}
+
+/** Sentences of a line: split after 。！？；; (the quote keeps its punctuation). */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of text) {
+    cur += ch;
+    if ('。！？；;!?'.includes(ch)) {
+      if (cur.trim()) out.push(cur.trim());
+      cur = '';
+    }
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}
+
+const NEGATION = /(未|没有|无|尚无|并无)(发生|收到|出现|产生|受理|新收)?/;
+
+interface Key {
+  at: number;
+  end: number;
+  rule: string;
+  /** The keyword means its rule here (a keyword that does not still separates others from their figure). */
+  ok: boolean;
+}
+
+/** The counts of a clause, with where each starts. */
+function countsOf(clause: string): { at: number; end: number; value: number }[] {
+  const nums: { at: number; end: number; value: number }[] = [];
+  NUM_RE.lastIndex = 0;
+  for (let m = NUM_RE.exec(clause); m; m = NUM_RE.exec(clause)) {
+    const v = cnToNumber(m[1]);
+    if (v === null) continue;
+    const before = clause.slice(Math.max(0, m.index - 4), m.index).trimEnd();
+    const after = clause.slice(m.index + m[0].length);
+    // A digit run glued to a preceding digit is a year or a code; a change or an ordinal is no count.
+    if (m.index > 0 && /[0-9.]/.test(clause[m.index - 1])) continue;
+    if (NOT_COUNT_BEFORE.test(before) || NOT_COUNT_AFTER.test(after)) continue;
+    // 办结一件申请、解决一个问题: 一 written out is a figure of speech unless totalled (共一件).
+    if (v === 1 && !/[0-9]/.test(m[1]) && !/[共计为了]$/.test(before)) continue;
+    nums.push({ at: m.index, end: m.index + m[0].length, value: v });
+  }
+  return nums;
+}
+
+/** Figures quoted by one sentence. */
+export function quotesOf(sentence: string, ref: string): Quote[] {
+  const out: Quote[] = [];
+  const folded = foldChars(sentence).replace(/[\u00a0\u3000]/g, ' ');
+  const appealSentence = /复议|诉讼/.test(folded);
+  for (const clause of folded.split(/[，,：:]/)) {
+    const keys: Key[] = [];
+    KEY_RE.lastIndex = 0;
+    for (let m = KEY_RE.exec(clause); m; m = KEY_RE.exec(clause)) {
+      const rule = KEY_OF.get(m[0])!;
+      keys.push({ at: m.index, end: m.index + m[0].length, rule, ok: applies(clause, m[0], m.index, rule) });
+    }
+    if (!keys.length) continue;
+    const nums = countsOf(clause);
+    if (!nums.length) {
+      // "本年度未发生行政复议、行政诉讼案件", "未收到政府信息公开申请": the figure is 0.
+      const neg = NEGATION.exec(clause);
+      if (!neg) continue;
+      for (const k of keys)
+        if (
+          k.ok &&
+          k.at > neg.index &&
+          (k.rule === 'text.review' || k.rule === 'text.suit' || (k.rule === 'text.received' && !appealSentence))
+        )
+          out.push({ rule: k.rule, value: 0, sentence, ref });
+      continue;
+    }
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (!k.ok) continue;
+      const num = nums.find((n) => n.at >= k.end);
+      if (!num || num.at - k.end > 30) continue;
+      const next = keys[i + 1];
+      if (next && next.at < num.at) {
+        const between = clause.slice(k.end, next.at);
+        const tail = clause.slice(keys.filter((x) => x.at < num.at).pop()!.end, num.at);
+        if (!/^[、和及与或\s]*(被?提起|被?申请)?$/.test(between)) continue;
+        // "行政复议、行政诉讼案件均为0件": each; "行政复议和行政诉讼共3件": their sum.
+        const combined = COMBINED[`${k.rule}|${next.rule}`];
+        if (num.value === 0 || /[均各都]/.test(tail)) out.push({ rule: k.rule, value: num.value, sentence, ref });
+        else if (combined && next.ok && /[共计]/.test(tail) && !(keys[i + 2] && keys[i + 2].at < num.at)) {
+          out.push({ rule: combined, value: num.value, sentence, ref });
+          i++;
+        }
+        continue;
+      }
+      out.push({ rule: k.rule, value: num.value, sentence, ref });
+    }
+  }
+  return out;
+}
+
+/** Whether a keyword says what its rule means here ("收到" alone could be anything). */
+function applies(clause: string, word: string, at: number, rule: string): boolean {
+  const appeal = /复议|诉讼/.test(clause);
+  if (rule === 'text.received') {
+    if (appeal) return false;
+    if (word !== '新收' && !(clause.includes('申请') && /公开|信息/.test(clause))) return false;
+    if (word === '受理' && clause.slice(Math.max(0, at - 2), at) === '不予') return false;
+  }
+  if ((rule === 'text.handled' || rule === 'text.carried_over' || rule === 'text.carried_in') && appeal && !clause.includes('申请'))
+    return false;
+  return true;
+}
