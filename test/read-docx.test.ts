@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'fs';
-import { checkData } from '../core/checkfile';
+import { checkData, checkInput } from '../core/checkfile';
 import type { FileResult } from '../core/model/findings';
 import { documentBlocks } from '../core/read/docx';
 import { readInputSync, reportsOf } from '../core/read/input';
@@ -40,18 +40,18 @@ describe.each(['2019', '2021'] as const)('a Word report, format %s', (format) =>
     expect(read.textLines!.map((t) => t.text)).toContain('信息公开的内容有待进一步完善。');
   });
 
-  it.each(cases)('gives the findings of the same report as a workbook: %s', (_, opts) => {
+  it.each(cases)('gives the findings of the same report as a workbook: %s', async (_, opts) => {
     const file = writeFile(`r-${format}.docx`, reportDocx(format, wrong, { year, agency: '某某县财政局', ...opts }));
-    const res = checkData(new Uint8Array(readFileSync(file)), file);
+    const res = await checkInput(new Uint8Array(readFileSync(file)), file);
     expect(res.status).toBe('checked');
     expect(said(res).length).toBeGreaterThan(0);
     expect(said(res)).toEqual(said(workbook));
   });
 
-  it('checks the text sections against the tables (text.* rules)', () => {
+  it('checks the text sections against the tables (text.* rules)', async () => {
     const total = values['T3:R1:total'] as number;
     const data = reportDocx(format, values, { year, intro: [`本年度共收到政府信息公开申请${total + 3}件。`] });
-    const res = checkData(data, 'report.docx');
+    const res = await checkInput(data, 'report.docx');
     const text = res.reports[0].findings.filter((f) => f.rule.startsWith('text.'));
     expect(text.map((f) => [f.rule, f.actual, f.expected])).toEqual([['text.received', total + 3, total]]);
   });

@@ -23,7 +23,10 @@ export type ReadErrorCode =
   | 'not_docx'
   | 'scanned_pdf'
   | 'not_pdf'
-  | 'encoding';
+  | 'encoding'
+  // A Word document or a PDF read whole, holding no tables of the report:
+  | 'docx'
+  | 'pdf';
 
 export class ReadError extends Error {
   readonly code: ReadErrorCode;

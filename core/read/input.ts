@@ -78,6 +78,9 @@ export function reportsOf(read: InputRead, name: string): ReportData[] {
   } catch (e) {
     if (e instanceof ReadError && (e.code === 'no_tables' || e.code === 'empty') && read.badBytes)
       throw new ReadError('encoding', name, String(read.badBytes), { cause: e });
+    // A Word document or PDF without the tables is some other document (a cover letter, a notice).
+    if (e instanceof ReadError && (e.code === 'no_tables' || e.code === 'empty') && (read.kind === 'docx' || read.kind === 'pdf'))
+      throw new ReadError(read.kind, name, '', { cause: e });
     throw e;
   }
   if (read.textLines) {

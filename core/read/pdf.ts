@@ -242,6 +242,7 @@ export async function readPdfBlocks(data: Uint8Array, name: string): Promise<Blo
       pages.push({ lines: toLines(rest), tables, height });
       page.cleanup();
     }
+    if (doc.numPages === 0) throw new ReadError('pdf', name);
     if (chars === 0) throw new ReadError('scanned_pdf', name);
     dropHeadersFooters(pages);
     const right = Math.max(...pages.flatMap((p) => p.lines.map((l) => l.x1)), 0);
