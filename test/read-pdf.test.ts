@@ -1,39 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { checkData, checkInput } from '../core/checkfile';
 import type { FileResult } from '../core/model/findings';
 import { readInput, reportsOf } from '../core/read/input';
-import { findSoffice } from '../docs/libreoffice';
+import { printToPdf, soffice } from './helpers/pdf';
 import { reportDocx } from './helpers/docx';
 import { cellIds, fullValues, publishedHtml, type Raw } from './helpers/published';
 import { balancedValues } from './helpers/synthetic';
 import { tempDir } from './helpers/temp';
 import { writeReportWorkbook } from './helpers/workbooks';
 
-const soffice = findSoffice();
 const said = (r: FileResult) =>
   r.reports.flatMap((rep) => rep.findings.map((f) => `${f.severity} ${f.rule} ${f.expected ?? ''} ${f.actual ?? ''}`)).sort();
-
-/** Prints documents to PDF with LibreOffice Writer (one call for all: it starts slowly), in its own profile. */
-function printToPdf(files: string[], outDir: string): string[] {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-lo-'));
-  try {
-    execFileSync(
-      soffice!,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files],
-      {
-        stdio: 'pipe',
-        timeout: 240_000,
-      },
-    );
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-  return files.map((f) => path.join(outDir, path.basename(f).replace(/\.[^.]+$/, '.pdf')));
-}
 
 /**
  * The test page made printable: LibreOffice Writer/Web lets tables inside a layout table run off

@@ -11,6 +11,8 @@ import { printFindings } from './fill';
 import { say } from '../../core/messages';
 import { listInputFiles } from '../../core/node/files';
 import { readInputFile } from '../../core/node/read';
+import { FileError, fileErrorOf } from '../../core/node/errors';
+import { ReadError } from '../../core/read/errors';
 import { statSync } from 'fs';
 import { selectClean } from '../../core/batch';
 import { fail, langIn, langOf, parse, UsageError } from '../args';
@@ -19,7 +21,7 @@ import { err, out, shown } from '../terminal';
 import { printHelp } from '../usage';
 
 /** The reports that pass, every other file listed on stderr with its verdict and reason. */
-function cleanOnly(paths: string[], lang: Lang, year: string | undefined) {
+async function cleanOnly(paths: string[], lang: Lang, year: string | undefined) {
   const y = year === undefined ? null : Number(year);
   if (y !== null && !(Number.isInteger(y) && y >= 2008 && y <= 2100))
     throw new UsageError(say(lang, 'cli.year_invalid', { value: shown(year!) }));
@@ -27,11 +29,13 @@ function cleanOnly(paths: string[], lang: Lang, year: string | undefined) {
     try {
       // The one reader: a device or a pipe among the files is refused, not read.
       return { path: p, data: readInputFile(p), mtime: statSync(p).mtimeMs };
-    } catch {
-      return { path: p, data: new Uint8Array(0), mtime: null };
+    } catch (e) {
+      // Listed with why it could not be read (not found, a device, too large), never dropped.
+      const why = e instanceof ReadError || e instanceof FileError ? e : fileErrorOf(e, p);
+      return { path: p, data: new Uint8Array(0), mtime: null, error: { code: why.code, message: why.messageIn(lang) } };
     }
   });
-  const sel = selectClean(files, { lang, year: y });
+  const sel = await selectClean(files, { lang, year: y });
   for (const l of sel.leftOut) err(`${say(lang, 'batch.sum.left_out', l)}\n`);
   return sel.kept;
 }
@@ -54,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!positionals.length) throw new UsageError(say(lang, 'cli.sum_no_files'));
     if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
     const output = planOutput(values.output, lang, new Inputs(listInputFiles(positionals, [])));
-    const inputs = values['only-clean'] ? cleanOnly(positionals, lang, values.year) : await readReportFiles(positionals, lang);
+    const inputs = values['only-clean'] ? await cleanOnly(positionals, lang, values.year) : await readReportFiles(positionals, lang);
     if (!inputs.length) {
       err(`${say(lang, 'batch.sum.none_clean')}\n${say(lang, 'cli.nothing_written')}\n`);
       return 1;

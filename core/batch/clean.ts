@@ -2,7 +2,7 @@
  * The reports of a batch that pass (xxgk sum --only-clean), and every one left out with its
  * verdict and reason: a sum never takes a report silently, nor drops one silently.
  */
-import { checkData, readReportsFrom } from '../checkfile';
+import { checkInput, readReportsAsync } from '../checkfile';
 import type { Lang } from '../model/findings';
 import type { ReportData } from '../model/report';
 import { analyseBatch, type Batch, type BatchOptions } from './analyse';
@@ -12,6 +12,8 @@ export interface CleanInput {
   path: string;
   data: Uint8Array;
   mtime: number | null;
+  /** Why the file could not be read (then data is empty): kept, so that the list says why. */
+  error?: { code: string; message: string };
 }
 
 export interface CleanSelection {
@@ -20,8 +22,15 @@ export interface CleanSelection {
   batch: Batch;
 }
 
-export function selectClean(inputs: readonly CleanInput[], opts: BatchOptions & { lang: Lang }): CleanSelection {
-  const results = inputs.map((f) => checkData(f.data, f.path, { lang: opts.lang }));
+/** Every kind the input registry reads counts (Word, PDF, pages, text): a PDF is read asynchronously. */
+export async function selectClean(inputs: readonly CleanInput[], opts: BatchOptions & { lang: Lang }): Promise<CleanSelection> {
+  const results = [];
+  for (const f of inputs)
+    results.push(
+      f.error
+        ? { path: f.path, status: 'unreadable' as const, error: f.error, reports: [] }
+        : await checkInput(f.data, f.path, { lang: opts.lang }),
+    );
   const batch = analyseBatch(
     results.map((result, i) => ({ result, mtime: inputs[i].mtime })),
     opts,
@@ -31,7 +40,7 @@ export function selectClean(inputs: readonly CleanInput[], opts: BatchOptions & 
   const read = new Map<number, ReportData[]>();
   for (const row of batch.rows) {
     if (row.verdict === 'pass') {
-      if (!read.has(row.file)) read.set(row.file, readReportsFrom(inputs[row.file].data, inputs[row.file].path));
+      if (!read.has(row.file)) read.set(row.file, await readReportsAsync(inputs[row.file].data, inputs[row.file].path));
       const reports = read.get(row.file)!;
       const report = reports.find((r) => r.sheet === row.sheet) ?? reports[0];
       kept.push({ name: reports.length > 1 ? `${row.path}#${row.sheet ?? ''}` : row.path, report });

@@ -31,7 +31,7 @@ export const VERDICT_COLOUR: Record<Verdict, string> = {
 export const verdictName = (v: Verdict, lang: Lang): string => say(lang, `batch.verdict.${v}`);
 
 /** Error codes of files that were read but are not the statistical tables. */
-const NOT_REPORT = new Set(['no_tables', 'not_report', 'word_binary', 'image', 'archive', 'docx', 'pdf', 'not_pdf', 'scanned_pdf']);
+const NOT_REPORT = new Set(['no_tables', 'not_report', 'word_binary', 'image', 'archive', 'docx', 'pdf']);
 
 export function fileVerdict(f: FileResult): Verdict | null {
   if (f.status !== 'unreadable') return null;

@@ -4,6 +4,7 @@
  */
 import type { Book } from '../read/grid';
 import { locateReports } from '../read/locate';
+import { publishedKind } from '../read/kinds';
 import type { ReportData } from '../model/report';
 import type { TextLine } from './common';
 import { parseHtml } from './html';
@@ -30,18 +31,8 @@ export function importHtml(html: string, name: string): ReportData[] {
   return withText(p.book, p.textLines);
 }
 
-/** Whether a published report should be read as HTML: by its extension, else by its content. */
-export function looksLikeHtml(data: string, name: string): boolean {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'mht') return true;
-  if (ext === 'txt' || ext === 'md' || ext === 'text') return false;
-  const head = data
-    .slice(0, 4096)
-    .replace(/^\ufeff/, '')
-    .trimStart()
-    .toLowerCase();
-  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(table|body|p|div)[\s>]/.test(head);
-}
+/** Whether a published report should be read as HTML: the input registry decides (core/read/kinds.ts). */
+export const looksLikeHtml = (data: string, name: string): boolean => publishedKind(data, name) === 'html';
 
 /** A published report (.txt or .html, or content that looks like either) → its reports with their text. */
 export function readPublished(data: string, name: string): ReportData[] {

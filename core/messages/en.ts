@@ -32,8 +32,8 @@ export const en: Catalogue = {
   // ── read.kind ─────────────────────────────────────────────────────────────────────────────────
   'read.word_binary': (p) =>
     `${p.file} is a Word document in the ${p.detail || '.doc'} format, whose tables cannot be read; save it as .docx or .xlsx in Word or WPS and check that`,
-  'read.docx': (p) => `${p.file} is a Word document, not the tables: no tables of the annual report (tables 2, 3, 4) found in it`,
-  'read.pdf': (p) => `${p.file} is a PDF, not the tables: no tables of the annual report (tables 2, 3, 4) found in it`,
+  'read.docx': (p) => `no tables of the annual report (tables 2, 3, 4) found in ${p.file}; this Word document is not the tables`,
+  'read.pdf': (p) => `no tables of the annual report (tables 2, 3, 4) found in ${p.file}; this PDF is not the tables`,
   'read.image': (p) => `${p.file} is a picture, not a report file; give the report as Word, Excel, PDF or a web page`,
   'read.archive': (p) => `${p.file} is an archive; unpack it and check the report files inside`,
   'read.not_docx': (p) => `${p.file} is not a readable Word document${p.detail ? ` (${p.detail})` : ''}`,

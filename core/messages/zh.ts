@@ -32,9 +32,9 @@ export const zh = {
   'read.detail.unpacked': (p: { size: string; limit: string }) => `解压后 ${p.size}，超过 ${p.limit}`,
   // ── read.kind: what a file is, when it is not a report (core/read registry) ────────────────────
   'read.word_binary': (p: FileDetail) =>
-    `文件「${p.file}」是 Word 文档，不是统计表（${p.detail || '.doc'} 格式读不出其中的表格）：请在 Word 或 WPS 中另存为 .docx 或 .xlsx 后再检查`,
-  'read.docx': (p: FileDetail) => `文件「${p.file}」是 Word 文档，不是统计表：其中没有找到年度报告的统计表（表二、表三、表四）`,
-  'read.pdf': (p: FileDetail) => `文件「${p.file}」是 PDF 文件，不是统计表：其中没有找到年度报告的统计表（表二、表三、表四）`,
+    `文件「${p.file}」是 Word 文档（${p.detail || '.doc'} 格式），读不出其中的表格；请在 Word 或 WPS 中另存为 .docx 或 .xlsx 后再检查`,
+  'read.docx': (p: FileDetail) => `文件「${p.file}」中没有找到年度报告的统计表（表二、表三、表四）；这份 Word 文档不是统计表`,
+  'read.pdf': (p: FileDetail) => `文件「${p.file}」中没有找到年度报告的统计表（表二、表三、表四）；这份 PDF 文件不是统计表`,
   'read.image': (p: FileDetail) => `文件「${p.file}」是图片，不是报告文件；请提供报告的 Word、Excel、PDF 或网页版本`,
   'read.archive': (p: FileDetail) => `文件「${p.file}」是压缩包；请先解压，再检查其中的报告文件`,
   'read.not_docx': (p: FileDetail) => `文件「${p.file}」不是完好的 Word 文档${p.detail ? `（${p.detail}）` : ''}，无法读取`,

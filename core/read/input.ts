@@ -10,7 +10,7 @@ import { parseHtml } from '../import/html';
 import { parseText } from '../import/text';
 import type { Book } from './grid';
 import { ReadError } from './errors';
-import { kindOf, recogniseKind, type InputKindId } from './kinds';
+import { kindOf, recogniseKind, refusedFormat, type InputKindId } from './kinds';
 import { locateReports } from './locate';
 import { checkSize, readWorkbook, type ReadOptions } from './xlsx';
 import { decodeBytes } from './decode';
@@ -27,11 +27,8 @@ export interface InputRead {
   badBytes?: number;
 }
 
-const REFUSED_DETAIL: Record<string, string> = { '.wps': '.wps', '.rtf': '.rtf', '.odt': '.odt', '.dot': '.dot', '.wpt': '.wpt' };
-
-function refuse(kind: InputKindId, name: string): never {
-  const ext = /(\.[A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
-  throw new ReadError(kindOf(kind).refusal!, name, REFUSED_DETAIL[ext] ?? '.doc');
+function refuse(data: Uint8Array, kind: InputKindId, name: string): never {
+  throw new ReadError(kindOf(kind).refusal!, name, refusedFormat(data, name, kind));
 }
 
 function readText(data: Uint8Array, name: string, kind: 'html' | 'text'): InputRead {
@@ -57,7 +54,7 @@ export function readInputSync(data: Uint8Array, name: string, opts: ReadOptions 
     case 'pdf':
       throw new Error('a PDF is read with readInput (asynchronous)');
     default:
-      return refuse(kind, name);
+      return refuse(data, kind, name);
   }
 }
 

@@ -148,3 +148,29 @@ export function recogniseKind(d: Uint8Array, name: string): InputKindId {
   // Plain text: a published report, unless its name says workbook (then the workbook reader says "not a workbook").
   return byExt === 'workbook' ? 'workbook' : 'text';
 }
+
+/**
+ * The format a refused file is in, for its message: its own extension where that names a format
+ * of its kind, else what its bytes are (an RTF or an OpenDocument text renamed .docx), else the
+ * kind's first extension (.doc for Word binary).
+ */
+export function refusedFormat(d: Uint8Array, name: string, kind: InputKindId): string {
+  const exts = kindOf(kind).extensions;
+  if (kind === 'word_binary') {
+    if (starts(d, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return '.rtf';
+    if (isZip(d)) return '.odt';
+  }
+  const ext = extensionOf(name);
+  return exts.includes(ext) ? ext : exts[0];
+}
+
+/**
+ * Whether a published report already decoded to text reads as an HTML page or as plain text:
+ * its extension when that names one of the two, else its content (import's string entry points).
+ */
+export function publishedKind(text: string, name: string): 'html' | 'text' {
+  const byExt = kindByExtension(name)?.id;
+  if (byExt === 'html' || byExt === 'text') return byExt;
+  const kind = recogniseKind(new TextEncoder().encode(text.slice(0, 4096)), name);
+  return kind === 'html' ? 'html' : 'text';
+}
