@@ -1,4 +1,5 @@
 /** The pane's words: Chinese first, English on the switch. */
+import { count } from '../core/messages/plural';
 export type Lang = 'zh' | 'en';
 
 const zh = {
@@ -50,7 +51,7 @@ const zh = {
   changeLine: (ref: string, a: string, b: string) => `${ref}：${a} → ${b}`,
   blank: '（空）',
   exportXlsx: '导出为新工作簿',
-  exportHtml: '导出 HTML（网站发布）',
+  exportHtml: '导出网页（网站发布）',
   exportNeedsCheck: '请先检查；有错误的报告不能导出。',
   exported: '已导出',
   exportHasErrors: '报告仍有错误，请先修正。',
@@ -101,7 +102,7 @@ const zh = {
   skippedMerges: (s: string) => `工作表「${s}」的合并单元格过多，Excel 无法列出，已按未合并读取。`,
   noDownload: '此版本 Excel 的任务窗格不能下载文件。',
   noDownloadXlsx: '请在 Excel 网页版或 Windows 版中导出，或用本工具的命令行程序生成工作簿。',
-  htmlToCopy: '请全选并复制下面的 HTML，粘贴到文本编辑器中保存为 .html 文件：',
+  htmlToCopy: '请全选并复制下面的网页代码，粘贴到文本编辑器中，保存为 .html 文件：',
 };
 
 type Strings = typeof zh;
@@ -131,9 +132,9 @@ const en: Strings = {
   clearMarks: 'Clear marks',
   marksCleared: 'Marks cleared; cells restored exactly',
   autoRecheck: 'Re-check while editing',
-  noReport: 'No report tables (表二, 表三, 表四) found.',
+  noReport: 'No report tables (Tables 2, 3 and 4) found.',
   clean: 'No errors found.',
-  summary: (e: number, w: number, n: number) => `${e} errors, ${w} warnings, ${n} notices`,
+  summary: (e: number, w: number, n: number) => `${count(e, 'error')}, ${count(w, 'warning')}, ${count(n, 'notice')}`,
   prev: 'Previous',
   next: 'Next',
   severity: { error: 'Error', warning: 'Warning', notice: 'Notice' },
@@ -144,7 +145,7 @@ const en: Strings = {
   apply: 'Apply',
   cells: 'Cells',
   or: 'or',
-  more: (n: number) => `${n} more equally likely changes`,
+  more: (n: number) => count(n, 'more equally likely change'),
   applyAll: 'Apply all suggestions',
   fillTotals: 'Fill blank totals',
   changes: 'Changes',
@@ -162,7 +163,7 @@ const en: Strings = {
   pick: 'Pick files',
   pickFolder: 'Pick a folder',
   drop: 'Drop report files (Excel, Word, PDF, web page) here, or',
-  files: (n: number) => `${n} files`,
+  files: (n: number) => count(n, 'file'),
   batchYear: 'Year collected',
   batchYearAny: 'any',
   batchYearInvalid: 'a year such as 2025',
@@ -202,7 +203,7 @@ const en: Strings = {
     'too-large': () => 'The sheet is too large for one transfer from Excel.',
     host: () => 'Excel could not do this; please try again.',
   },
-  skippedTooLarge: (s: string, n: number) => `Sheet "${s}" has ${n} cells, more than can be checked; it was not checked.`,
+  skippedTooLarge: (s: string, n: number) => `Sheet "${s}" has ${count(n, 'cell')}, more than can be checked; it was not checked.`,
   skippedMerges: (s: string) => `Sheet "${s}" has more merged areas than Excel lists; it was read as if unmerged.`,
   noDownload: "This Excel's task pane cannot download files.",
   noDownloadXlsx: 'Export in Excel on the web or on Windows, or make the workbook with the command line (xxgk export).',

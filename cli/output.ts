@@ -1,6 +1,6 @@
 /** What `xxgk check` prints: the readable summary of each file (the bulk report is core/batch's). */
 import type { FileResult, Lang } from '../core/model/findings';
-import { say } from '../core/messages';
+import { placeName, say } from '../core/messages';
 import { shown } from './terminal';
 
 /** The readable lines for one file. Text from the file (names, cells, messages) is shown(): one line, no controls. */
@@ -8,7 +8,7 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
   const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   if (f.status === 'unreadable') return `${c('31', `✗ ${shown(f.path)}`)}\n    ${shown(f.error!.message)}\n`;
   const out: string[] = [];
-  const cell = (ref: string) => shown(ref.replace(/^.*!/, ''));
+  const cell = (ref: string) => shown(placeName(lang, ref.replace(/^.*!/, '')));
   for (const r of f.reports) {
     const n = (s: string) => r.findings.filter((x) => x.severity === s).length;
     const head = say(lang, 'cli.summary.head', {

@@ -3,6 +3,7 @@
  * task pane (files picked in a browser) both call this. Files of every kind are read through the
  * input registry (core/read/input.ts).
  */
+import { say } from './messages';
 import { confront, type CheckOptions } from './check';
 import type { FileResult } from './model/findings';
 import { ReadError } from './read/errors';
@@ -61,7 +62,7 @@ function unreadable(e: unknown, path: string, opts: CheckFileOptions): FileResul
     status: 'unreadable',
     error: {
       code: 'not_workbook',
-      message: opts.lang === 'en' ? `${path}: cannot be read (${msg})` : `文件「${path}」无法读取（${msg}）`,
+      message: say(opts.lang ?? 'zh', 'read.unexpected', { file: path, detail: msg }),
     },
     reports: [],
   };

@@ -5,7 +5,7 @@
  */
 import type { Finding, Lang } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
-import { say } from '../../core/messages';
+import { placeName, say } from '../../core/messages';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
 import { fail, langIn, langOf, parse, UsageError } from '../args';
@@ -15,7 +15,9 @@ import { printHelp } from '../usage';
 
 export function printFindings(findings: Finding[], lang: Lang): void {
   for (const f of findings)
-    out(`  [${say(lang, 'cli.severity', { severity: f.severity })}] ${shown(f.cells[0]?.ref ?? '')} ${shown(f.message)}\n`);
+    out(
+      `  [${say(lang, 'cli.severity', { severity: f.severity })}] ${shown(placeName(lang, f.cells[0]?.ref ?? ''))} ${shown(f.message)}\n`,
+    );
 }
 
 export async function run(argv: string[]): Promise<number> {

@@ -9,7 +9,7 @@ import { confront, formOf } from '../../core/check';
 import { exportTables } from '../../core/export';
 import { isClean, type Lang, type ReportResult } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
-import { say } from '../../core/messages';
+import { placeName, say } from '../../core/messages';
 import { readInput, reportsOf } from '../../core/read/input';
 import type { ReportData } from '../../core/model/report';
 import { textFindings } from '../../core/rules/text';
@@ -28,7 +28,7 @@ function print(file: string, report: ReportData, res: ReportResult, lang: Lang):
   w(`  ${say(lang, 'cli.import.tables', { tables: report.tables, lines: report.textLines?.length ?? 0 })}`);
   for (const n of res.notes) w(`  ${say(lang, 'cli.summary.note', { note: shown(n) })}`);
   for (const f of res.findings)
-    w(`  [${say(lang, 'cli.severity', { severity: f.severity })}] ${shown(f.cells[0]?.ref ?? '')} ${shown(f.message)}`);
+    w(`  [${say(lang, 'cli.severity', { severity: f.severity })}] ${shown(placeName(lang, f.cells[0]?.ref ?? ''))} ${shown(f.message)}`);
   if (!res.findings.length) w(`  ${say(lang, 'cli.import.clean')}`);
 }
 

@@ -7,6 +7,7 @@ import { errorsOf, type Finding, type Lang } from '../model/findings';
 import { formCells, type CellSpec, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
 import { readValue } from '../model/values';
+import { say } from '../messages';
 
 export interface ExportOptions {
   lang?: Lang;
@@ -18,17 +19,9 @@ export interface ExportOptions {
 export class ExportRefused extends Error {
   readonly findings: Finding[];
   constructor(findings: Finding[], lang: Lang, name: string | null) {
-    const where = name ? `${name}: ` : '';
-    const list = findings
-      .slice(0, 5)
-      .map((f) => `  - ${f.rule}${f.instance ? ` [${f.instance}]` : ''}: ${f.message}`)
-      .join('\n');
-    const more = findings.length > 5 ? `\n  … (${findings.length - 5})` : '';
-    super(
-      lang === 'en'
-        ? `${where}not exported: the report has ${findings.length} error finding(s); fix them or pass --allow-errors\n${list}${more}`
-        : `${where}未导出：报告有 ${findings.length} 项错误，请先修正，或使用 --allow-errors\n${list}${more}`,
-    );
+    // Each finding by its rule id and message: the instance is a key for programs, not for people.
+    const lines = findings.slice(0, 5).map((f) => `${f.rule}: ${f.message}`);
+    super(say(lang, 'template.export_refused', { where: name, count: findings.length, lines, more: Math.max(0, findings.length - 5) }));
     this.name = 'ExportRefused';
     this.findings = findings;
   }

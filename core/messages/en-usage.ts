@@ -38,7 +38,7 @@ Every file in a folder is listed with its verdict, files that are not reports to
   --agencies LIST.txt          the departments expected, one a line: lists those missing, duplicated or unlisted
   --report OUT.xlsx            write the batch results (.xlsx, .html or .csv)
   --notices FOLDER             write a send-back notice for every department that must correct something
-  --notices-format html|xlsx   the notices' format (html unless given)
+  --notices-format html|xlsx   the notices as web pages (unless given) or .xlsx workbooks
   --prior FILE|FOLDER          last year's reports, for the cross-year checks
   --rules RULES.txt            extra rules (may be given more than once)
   --json                       print the results as JSON

@@ -22,6 +22,7 @@ export const en: Catalogue = {
   'read.too_large': (p) => `${p.file} is too large (${p.detail ?? ''}); not read to avoid running out of memory`,
   'read.no_tables': (p) => `no tables of the annual report (tables 2, 3, 4) found in ${p.file}`,
   'read.empty': (p) => `${p.file} is empty`,
+  'read.unexpected': (p) => `${p.file} cannot be read (an internal error, please report it: ${p.detail ?? ''})`,
   'read.damaged': (p) =>
     `${p.file} is damaged (the directory or a part of its zip package cannot be read); open it in Excel or WPS, save it again and check that`,
   'read.mixed_reports': (p) =>
@@ -87,7 +88,7 @@ export const en: Catalogue = {
   'check.decimals': (p) => `money (in 10,000 yuan) has at most 4 decimals, found ${p.value}`,
   'check.formula_computed': (p) => `the formula =${p.formula} was saved without its result; computed as ${p.value}`,
   'check.year_mismatch': (p) =>
-    `a ${p.year} report should use format ${p.due} (${p.issuedBy}), but its tables are in format ${p.format}; checked as ${p.format}`,
+    `a ${p.year} report should use format ${p.due} (“${p.issuedBy}”), but its tables are in format ${p.format}; checked as ${p.format}`,
   'check.old_rows': (p) =>
     `a format ${p.format} Table 3 splits "${p.label}" into ${p.parts} rows; this report prints the old single row and was checked with it`,
   'check.missing_table': (p) => `${p.table} (“${p.title}”) was not found; its ${p.skipped} equations were not checked`,
@@ -279,6 +280,8 @@ export const en: Catalogue = {
   'template.sum_fails': (p) => `the sum fails its check; nothing written:\n  ${p.messages.join('\n  ')}`,
   'template.sum_column': (p) => ({ no: 'No.', file: 'file', agency: 'agency', year: 'year', format: 'format', errors: 'errors' })[p.column],
   'template.sum_total_row': () => 'total',
+  'template.export_refused': (p) =>
+    `${p.where ? `${p.where}: ` : ''}not exported: the report has ${count(p.count, 'error')}; correct them or use --allow-errors${p.lines.map((l) => `\n  - ${l}`).join('')}${p.more ? `\n  … (${p.more} more)` : ''}`,
 
   // ── cli ───────────────────────────────────────────────────────────────────────────────────────
   'cli.why.not_found': () => 'it does not exist',
@@ -354,11 +357,12 @@ export const en: Catalogue = {
   'cli.nothing_written': () => 'nothing was written.',
   'cli.written': (p) => `wrote ${p.file}`,
   'cli.filled': (p) => `wrote ${p.file}: ${count(p.cells, 'cell')} filled`,
-  'cli.exported': (p) => `exported ${p.file} (${p.to})`,
+  'cli.exported': (p) => `exported ${p.file} (.${p.to})`,
   'cli.summed': (p) => `summed ${count(p.n, 'report')} → ${p.file}`,
   'cli.sum_inputs_sheet': () => 'inputs',
   'cli.template_written': (p) =>
     `wrote template ${p.file} (format ${p.format}${p.year ? `, year ${p.year}` : ''})${p.prior ? `, ${count(p.cells, 'cell')} pre-filled from ${p.prior}` : ''}`,
+  'cli.line_ref': (p) => `line ${p.line}`,
   'cli.progress': () => 'checking',
   'cli.progress_eta': (p) => `~${p.seconds} s left`,
   'cli.crashed_memory': (p) =>

@@ -25,3 +25,12 @@ export function say<K extends MessageKey>(lang: Lang, key: K, ...params: Paramet
 export function sayBoth<K extends MessageKey>(key: K, ...params: Parameters<Catalogue[K]>): Record<Lang, string> {
   return { zh: say('zh', key, ...params), en: say('en', key, ...params) };
 }
+
+/**
+ * A cell's place as a person reads it. Refs are data (docs/findings.md): A1 addresses stay as they
+ * are; a line of published text (`line N`) is named in the language asked for.
+ */
+export function placeName(lang: Lang, ref: string): string {
+  const line = /^line (\d+)$/.exec(ref);
+  return line ? say(lang, 'cli.line_ref', { line: line[1] }) : ref;
+}

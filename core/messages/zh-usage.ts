@@ -8,7 +8,7 @@ const OUTPUT = `输出文件（-o、--report、--notices）：
   从不覆盖输入文件；输出是指向文件的链接时，替换其所指的文件，链接保留；
   设备（如 /dev/null）直接写入；管道和文件夹拒绝写入。输入只读普通文件。`;
 
-const LANG = `  --lang zh|en                 输出语言：默认中文；环境变量 LANG 以 en 开头时为英文`;
+const LANG = `  --lang zh|en                 输出语言：默认中文；环境变量 LANG 设为英文（如 LANG=en_US.UTF-8）时默认英文`;
 const HELP = `  -h, --help                   显示本帮助`;
 const EXIT = `退出码：0 全部通过；1 有错误或无法读取；2 命令行有误`;
 
@@ -40,7 +40,7 @@ export const zhUsage = {
   --agencies 名单.txt          应报送的单位名单（每行一个）：列出未报送、重复和名单外的单位
   --report 结果.xlsx           写出批量检查结果（.xlsx、.html 或 .csv）
   --notices 文件夹             为每个需退回的单位写出退回修改通知
-  --notices-format html|xlsx   退回通知的格式（默认 html）
+  --notices-format html|xlsx   退回通知的格式：网页（默认）或 .xlsx 工作簿
   --prior 文件或文件夹          上年的报告，用于跨年度核对
   --rules 规则.txt             附加的检查规则（可给出多次）
   --json                       以 JSON 格式输出检查结果

@@ -23,6 +23,7 @@ export const zh = {
   'read.too_large': (p: FileDetail) => `文件「${p.file}」太大（${p.detail ?? ''}），为避免耗尽内存未读取`,
   'read.no_tables': (p: FileDetail) => `文件「${p.file}」中没有找到年度报告的统计表（表二、表三、表四）`,
   'read.empty': (p: FileDetail) => `文件「${p.file}」是空的`,
+  'read.unexpected': (p: FileDetail) => `文件「${p.file}」无法读取（程序内部错误，请报告此问题：${p.detail ?? ''}）`,
   'read.damaged': (p: FileDetail) =>
     `文件「${p.file}」已损坏（压缩包的目录或其中的部件无法读取），无法读取；请用 Excel 或 WPS 打开后重新保存再检查`,
   'read.mixed_reports': (p: FileDetail) =>
@@ -290,6 +291,8 @@ export const zh = {
   'template.sum_column': (p: { column: 'no' | 'file' | 'agency' | 'year' | 'format' | 'errors' }) =>
     ({ no: '序号', file: '文件', agency: '单位', year: '年度', format: '格式', errors: '错误数' })[p.column],
   'template.sum_total_row': () => '合计',
+  'template.export_refused': (p: { where: string | null; count: number; lines: string[]; more: number }) =>
+    `${p.where ? `${p.where}：` : ''}未导出：报告有 ${p.count} 项错误，请先修正，或使用 --allow-errors${p.lines.map((l) => `\n  - ${l}`).join('')}${p.more ? `\n  …（另有 ${p.more} 项）` : ''}`,
 
   // ── cli: command lines, usage errors, output files (cli/) ──────────────────────────────────────
   // File names and any text from a file reach messages through shown() (cli/terminal.ts) when printed.
@@ -334,7 +337,7 @@ export const zh = {
   'cli.option_takes_no_value': (p: { option: string }) => `命令行有误：选项 ${p.option} 不带值`,
   'cli.unexpected_argument': (p: { arg: string }) => `命令行有误：多余的参数「${p.arg}」`,
   'cli.bad_command_line': () => '命令行有误',
-  'cli.lang_invalid': (p: { value: string }) => `--lang 只能是 zh 或 en，不是「${p.value}」`,
+  'cli.lang_invalid': (p: { value: string }) => `语言只能用 --lang zh（中文）或 --lang en（英文）选择，不是「${p.value}」`,
   'cli.unknown_command': (p: { name: string }) => `没有「${p.name}」这个命令`,
   'cli.internal_error': (p: { detail: string }) => `内部错误（请报告此问题）：${p.detail}`,
   'cli.check_no_paths': () => '请给出要检查的文件或文件夹',
@@ -346,7 +349,8 @@ export const zh = {
   'cli.notice_not_written': (p: { file: string; why: string }) => `检查结果见上，但退回通知「${p.file}」未能写出：${p.why}`,
   'cli.year_invalid': (p: { value: string }) => `--year 应为年份，如 2025，不是「${p.value}」`,
   'cli.agencies_empty': (p: { file: string }) => `单位名单「${p.file}」中没有单位名称`,
-  'cli.notices_format': (p: { value: string }) => `--notices-format 只能是 html 或 xlsx，不是「${p.value}」`,
+  'cli.notices_format': (p: { value: string }) =>
+    `退回通知只能写成网页（--notices-format html）或工作簿（--notices-format xlsx），不是「${p.value}」`,
   'cli.one_input': (p: { what: 'import' | 'fill' | 'export' }) =>
     ({ import: '请给出一个要导入的报告文件', fill: '请给出一个要填充的文件', export: '请给出一个要导出的文件' })[p.what],
   'cli.sum_no_files': () => '请给出要汇总的文件',
@@ -364,11 +368,12 @@ export const zh = {
   'cli.nothing_written': () => '未写出任何文件。',
   'cli.written': (p: { file: string }) => `已写出 ${p.file}`,
   'cli.filled': (p: { file: string; cells: number }) => `已写出 ${p.file}：填入 ${p.cells} 格`,
-  'cli.exported': (p: { file: string; to: string }) => `已导出 ${p.file}（${p.to}）`,
+  'cli.exported': (p: { file: string; to: string }) => `已导出 ${p.file}（.${p.to} 格式）`,
   'cli.summed': (p: { file: string; n: number }) => `已汇总 ${p.n} 份报告 → ${p.file}`,
   'cli.sum_inputs_sheet': () => '汇总明细',
   'cli.template_written': (p: { file: string; format: string; year: number | null; prior: string | null; cells: number }) =>
     `已生成模板 ${p.file}（${p.format} 格式${p.year ? `，${p.year} 年度` : ''}）${p.prior ? `，按 ${p.prior} 预填 ${p.cells} 格` : ''}`,
+  'cli.line_ref': (p: { line: string }) => `第 ${p.line} 行`,
   'cli.progress': () => '检查中',
   'cli.progress_eta': (p: { seconds: number }) => `还需约 ${p.seconds} 秒`,
   'cli.crashed_memory': (p: { file: string }) => `文件「${p.file}」无法检查：读取时所需内存远超正常报表，文件可能已损坏或为恶意构造`,

@@ -29,14 +29,14 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   rule('cell.not_number', 'error', '单元格内容不是数字（“若干”等）；所在等式按其求解并给出建议值', 'the cell holds text that is no number; its equations are solved for it'),
   rule('cell.integer', 'error', '件数为整数', 'a count is a whole number'),
   rule('cell.nonnegative', 'error', '件数和金额不为负（本年增/减除外）', 'counts and money are not negative (except the yearly change)'),
-  rule('cell.decimals', 'error', '金额（万元）最多 4 位小数', 'money (万元) has at most 4 decimals'),
+  rule('cell.decimals', 'error', '金额（万元）最多 4 位小数', 'money (in 10,000 yuan) has at most 4 decimals'),
   rule('cell.blank', 'warning', '单元格空白或填“/”“—”“无”：按 0 计算并提示', 'blank or a placeholder ("/", "—", "无"): counted as 0, and reported'),
   rule('cell.text_number', 'notice', '以文本写的数字（“12件”、全角数字、千分位）按数字读取并提示', 'a number written as text ("12件", full-width digits) is read as the number'),
   rule('cell.text_under_sum', 'error', '以文本写的数字位于求和公式之下：表格的 SUM 不计入它，合计因此少算；请改为输入数字', 'a number typed as text under a SUM total: the sheet leaves it out of the total; enter it as a number'),
   rule('cell.formula_computed', 'notice', '公式未保存计算结果时，按公式由所加各格算出', 'a formula saved without its result is computed from the cells it adds'),
   // The report's layout.
   rule('format.year_mismatch', 'warning', '报告年度与表格格式不符（按实有格式检查）', 'the layout is not the format of the report year (checked as the layout it has)'),
-  rule('format.old_rows', 'warning', '2021 格式的报告仍用旧的（六）其他处理单行', 'a 2021-format report prints the old single （六） row'),
+  rule('format.old_rows', 'warning', '2021 格式的报告仍用旧的（六）其他处理单行', 'a 2021-format report prints the old single row “（六）其他处理”'),
   rule('format.missing_cells', 'warning', '表格缺少的行或单元格，以及因此未检查的等式', 'rows or cells a table lacks, and the equations left unchecked for it'),
   rule('format.missing_table', 'warning', '没有找到的表格，以及因此未检查的等式', 'a table not found, and the equations left unchecked for it'),
   // Figures quoted in a published report's text (core/rules/text.ts): each compares with its target, an expression of the rule language.
