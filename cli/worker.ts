@@ -1,5 +1,4 @@
-/** A worker thread of `xxgk check`: reads and checks one file per message. */
-import { parentPort } from 'worker_threads';
+/** A child process of `xxgk check` (cli/pool.ts): reads and checks one file per message. */
 import { checkInput, type CheckFileOptions } from '../core/checkfile';
 import { ReadError } from '../core/read/errors';
 import { readInputFile } from '../core/node/read';
@@ -36,15 +35,24 @@ export async function checkPath(path: string, opts: CheckFileOptions): Promise<F
   }
 }
 
-if (parentPort) {
+// Only when started by cli/pool.ts: a test runner's own process has an IPC channel too.
+if (process.send && process.argv.includes('--xxgk-check-child' /* CHILD_FLAG in cli/pool.ts */)) {
   let opts: CheckFileOptions = {};
-  parentPort.on('message', (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; job?: Job }) => {
+  let queue: Promise<void> = Promise.resolve();
+  // The main process gone (killed, or done): nothing is left to do.
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; job?: Job }) => {
     if (msg.opts) {
       opts = msg.opts;
       importParsedRules(msg.parsed ?? []);
       return;
     }
     const job = msg.job;
-    if (job) void checkPath(job.path, opts).then((result) => parentPort!.postMessage({ id: job.id, result }));
+    // One file at a time, in the order sent: the main process takes the first unanswered one for the one being checked.
+    if (job)
+      queue = queue
+        .then(() => checkPath(job.path, opts))
+        .then((result) => void (process.connected && process.send!({ id: job.id, result })));
   });
+  process.send({ ready: true });
 }

@@ -24,14 +24,14 @@ import { FORMS, withVariants } from '../../core/forms';
 import { guarded, langIn, langOf, messageOf, parse, UsageError } from '../args';
 import { BufferedOut, fileSummary } from '../output';
 import { Inputs, planFolder, planOutput, writeOutput } from '../write';
-import { checkFiles, WORKER_HEAP_MB } from '../pool';
+import { checkFiles, WORKER_MEMORY_MB } from '../pool';
 import { printHelp } from '../usage';
 import { coloured, err, jsonText, plain, shown } from '../terminal';
 
-/** Worker threads the machine can hold: one per processor, each with its heap limit in half the memory. */
+/** Checking processes the machine can hold: one per processor, each with its memory limit in half the memory. */
 export function jobsFor(asked: number | undefined, lang: Lang): number {
   const cores = os.availableParallelism?.() ?? os.cpus().length;
-  const memory = Math.max(1, Math.floor(os.totalmem() / 2 / (WORKER_HEAP_MB * 1024 * 1024)));
+  const memory = Math.max(1, Math.floor(os.totalmem() / 2 / (WORKER_MEMORY_MB * 1024 * 1024)));
   const most = Math.max(1, Math.min(cores, memory));
   if (asked === undefined) return most;
   if (asked > most) err(`xxgk: ${say(lang, 'cli.jobs_clamped', { asked, jobs: most, cores, memory })}\n`);
@@ -250,7 +250,7 @@ async function loadPriors(p: string, lang: Lang): Promise<{ name: string; report
     throw new UsageError(say(lang, 'cli.prior_missing', { file: shown(p) }));
   }
   const out: { name: string; report: ReportData }[] = [];
-  // Loaded here, not at start-up: with worker threads the main thread never reads a workbook itself.
+  // Loaded here, not at start-up: with checking processes the main process never reads a workbook itself.
   const { readReportsAsync } = await import('../../core/checkfile');
   const { readInputFile } = await import('../../core/node/read');
   for (const file of listInputFiles([p])) {

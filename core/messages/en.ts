@@ -169,6 +169,11 @@ export const en: Catalogue = {
   // ── limits ────────────────────────────────────────────────────────────────────────────────────
   'limits.unpacked_over': (p) => `unpacks to more than ${p.limit}`,
   'limits.part_lies': (p) => `a part unpacks to more than the ${p.declared} bytes it declares: a decompression bomb?`,
+  'limits.worker_memory': (p) =>
+    `${p.file} could not be checked: reading it needs more than ${p.limit} of memory (a report needs far less); it may be damaged or hostile`,
+  'limits.worker_time': (p) =>
+    `${p.file} could not be checked: reading it took more than ${p.seconds} s (a report takes under one); it may be damaged or hostile`,
+  'limits.worker_exit': (p) => `${p.file} could not be checked: the process checking it stopped unexpectedly; it may be damaged or hostile`,
 
   // ── batch ─────────────────────────────────────────────────────────────────────────────────────
   'batch.verdict.pass': () => 'passed',
@@ -365,8 +370,6 @@ export const en: Catalogue = {
   'cli.line_ref': (p) => `line ${p.line}`,
   'cli.progress': () => 'checking',
   'cli.progress_eta': (p) => `~${p.seconds} s left`,
-  'cli.crashed_memory': (p) =>
-    `${p.file} could not be checked: reading it needed far more memory than a report workbook can; it may be damaged or hostile`,
   'cli.severity': (p) => p.severity,
   'cli.summary.head': (p) =>
     `${p.file}${p.sheet ? ` [${p.sheet}]` : ''}  format ${p.format}${p.year ? `  ${p.year}` : ''}${p.agency ? `  ${p.agency}` : ''}`,

@@ -178,6 +178,11 @@ export const zh = {
   // ── limits: hostile and oversized input (core/read, core/import, cli) ──────────────────────────
   'limits.unpacked_over': (p: { limit: string }) => `解压后超过 ${p.limit}`,
   'limits.part_lies': (p: { declared: number }) => `其中一个部件解压后超过它声明的 ${p.declared} 字节，疑为压缩炸弹`,
+  'limits.worker_memory': (p: { file: string; limit: string }) =>
+    `文件「${p.file}」无法检查：读取它所需的内存超过 ${p.limit}（正常报表远用不到），文件可能已损坏或为恶意构造`,
+  'limits.worker_time': (p: { file: string; seconds: number }) =>
+    `文件「${p.file}」无法检查：读取 ${p.seconds} 秒仍未完成（正常报表不到一秒），文件可能已损坏或为恶意构造`,
+  'limits.worker_exit': (p: { file: string }) => `文件「${p.file}」无法检查：检查它的进程意外退出，文件可能已损坏或为恶意构造`,
 
   // ── batch: verdicts, the batch summary, send-back notices (issue 10) ───────────────────────────
   'batch.verdict.pass': () => '通过',
@@ -376,7 +381,6 @@ export const zh = {
   'cli.line_ref': (p: { line: string }) => `第 ${p.line} 行`,
   'cli.progress': () => '检查中',
   'cli.progress_eta': (p: { seconds: number }) => `还需约 ${p.seconds} 秒`,
-  'cli.crashed_memory': (p: { file: string }) => `文件「${p.file}」无法检查：读取时所需内存远超正常报表，文件可能已损坏或为恶意构造`,
   // The readable summary of `check`, `import`, `fill` and `sum` (cli/output.ts).
   'cli.severity': (p: { severity: 'error' | 'warning' | 'notice' }) => ({ error: '错误', warning: '警告', notice: '提示' })[p.severity],
   'cli.summary.head': (p: { file: string; sheet: string | null; format: string; year: number | null; agency: string | null }) =>

@@ -73,7 +73,7 @@ function mathParse(code: string): MathNode {
   return parser(code);
 }
 
-/** Parsed rule texts, so that worker threads can take the parse of the main thread instead of loading mathjs again. */
+/** Parsed rule texts, so that checking processes can take the parse of the main process instead of loading mathjs again. */
 const memo = new Map<string, ParsedRule[]>();
 export const exportParsedRules = (): [string, ParsedRule[]][] => [...memo];
 export function importParsedRules(entries: [string, ParsedRule[]][]): void {
