@@ -4,7 +4,7 @@
  * published reports into reports; templates and exports write the official layout.
  *
  *   const [report] = readReportsFrom(bytes, '财政局.xlsx');
- *   const result = confront(report);                 // findings.md's report object
+ *   const result = confront(report);                 // docs/findings.md's report object
  *   summariseFindings(result);                         // [{ rule: 'T3.balance', severity: 'error', instances: 7, passed: 6, failed: 1, skipped: 0 }, …]
  *   sliceFindings(result, { table: 'T3', severity: 'error' });
  */

@@ -18,7 +18,7 @@ describe('Dec: exact decimal arithmetic', () => {
   });
 });
 
-describe('readValue: value semantics of formats.md', () => {
+describe('readValue: value semantics of docs/formats.md', () => {
   const num = (raw: string | number, kind: 'count' | 'money' | 'signed' = 'count') => {
     const v = readValue(raw, kind);
     return v.kind === 'number' ? v.value.toString() : v.kind;

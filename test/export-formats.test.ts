@@ -81,7 +81,7 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     expect(parseCsv(exportCsv(r, 'en').slice(1))[0][0]).toBe('table');
   });
 
-  it('JSON: the tables in the key scheme of formats.md', () => {
+  it('JSON: the tables in the key scheme of docs/formats.md', () => {
     const doc = JSON.parse(exportJson(r));
     expect(Object.keys(doc.tables)).toEqual(['T2', 'T3', 'T4']);
     expect([doc.format, doc.year, doc.agency]).toEqual([format, r.year, '某某县财政局']);

@@ -10,7 +10,7 @@ describe('core/index: confront, summarise, slice', () => {
   const [report] = xxgk.readReportsFrom(bytes('某某县教育局-2024-有错误.xlsx'), '某某县教育局-2024-有错误.xlsx');
   const result = xxgk.confront(report);
 
-  it('confront gives a findings.md report object', () => {
+  it('confront gives a docs/findings.md report object', () => {
     expect(Object.keys(result)).toEqual(['sheet', 'format', 'year', 'agency', 'notes', 'findings']);
     expect(xxgk.isClean(result)).toBe(false);
   });

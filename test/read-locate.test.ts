@@ -166,7 +166,7 @@ describe('formats and old rows', () => {
   });
 });
 
-describe('label variants (formats.md)', () => {
+describe('label variants (docs/formats.md)', () => {
   const F = '2021';
   const cases: { name: string; opts: Partial<ReportLayoutOptions>; loose: RegExp[]; format?: string }[] = [
     {

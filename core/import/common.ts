@@ -29,7 +29,7 @@ export interface RowOut {
 }
 
 /**
- * The six sections of the report (formats.md): 1, 5 and 6 are free text, 2–4 hold the tables.
+ * The six sections of the report (docs/formats.md "The report's six sections"): 1, 5 and 6 are free text, 2–4 hold the tables.
  * A heading is a short line starting with a numeral (一、) or not, carrying its section's words.
  */
 const SECTION_WORDS: { n: number; all: string[]; numbered?: boolean }[] = [

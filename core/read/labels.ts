@@ -1,5 +1,5 @@
 /**
- * Label normalisation and loose matching (formats.md "Label variants"). Real tables write the
+ * Label normalisation and loose matching (docs/formats.md "Label variants"). Real tables write the
  * official labels with spaces and line breaks, half- or full-width punctuation, other numbering
  * styles, abbreviations, a typo, other words (社会组织, 合计) and CJK radical code points from PDF
  * text. Everything here is about text; which label belongs where is the locator's business.
