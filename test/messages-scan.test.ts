@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli/main';
 import { zh } from '../core/messages/zh';
 import { en } from '../core/messages/en';
-import { STRINGS } from '../addin/i18n';
+import { PANE } from '../core/messages';
 import { getForm } from '../core/forms';
 import { writeTemplate } from '../core/template/xlsx';
 import { writeBatchFolder, letterDocx, type BatchFolder } from './helpers/batch-folder';
@@ -335,8 +335,8 @@ describe('no other language, no internal key, no raw error in what a person read
     };
     expect(scan(zh, 'zh')).toEqual([]);
     expect(scan(en, 'en')).toEqual([]);
-    expect(scan(STRINGS.zh as unknown as Record<string, unknown>, 'zh', true)).toEqual([]);
-    expect(scan(STRINGS.en as unknown as Record<string, unknown>, 'en', true)).toEqual([]);
+    expect(scan(PANE.zh as unknown as Record<string, unknown>, 'zh', true)).toEqual([]);
+    expect(scan(PANE.en as unknown as Record<string, unknown>, 'en', true)).toEqual([]);
   });
 
   it('English counts agree with their nouns', async () => {

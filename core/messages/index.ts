@@ -1,5 +1,6 @@
 /**
- * Every sentence a person reads comes from here: one catalogue per language (zh.ts, en.ts), keyed
+ * Every sentence a person reads comes from here: one catalogue per language (zh.ts, en.ts, with
+ * the help pages in zh-usage.ts/en-usage.ts and the task pane's words in zh-pane.ts/en-pane.ts), keyed
  * like zod's issues. Each entry is a function of its parameters, so the compiler checks that both
  * languages have every key and take the same parameters.
  *
@@ -8,12 +9,18 @@
 import type { Lang } from '../model/findings';
 import { en } from './en';
 import { zh, type Catalogue } from './zh';
+import { enPane } from './en-pane';
+import { zhPane, type PaneStrings } from './zh-pane';
 
 export type { Catalogue } from './zh';
+export type { PaneStrings } from './zh-pane';
 export type MessageKey = keyof Catalogue;
 export type MessageParams<K extends MessageKey> = Parameters<Catalogue[K]>[0];
 
 const CATALOGUES: Record<Lang, Catalogue> = { zh, en };
+
+/** The task pane's words (zh-pane.ts, en-pane.ts): labels and sentences its components show. */
+export const PANE: Record<Lang, PaneStrings> = { zh: zhPane, en: enPane };
 
 /** The message `key` in `lang`, with its parameters filled in. */
 export function say<K extends MessageKey>(lang: Lang, key: K, ...params: Parameters<Catalogue[K]>): string {
