@@ -98,14 +98,15 @@ function splitSingleSpaces(part: string): string[] {
 export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sheet'): ParsedText {
   const hasSections = lines.some((l) => sectionHeading(l.text) > 0);
   const textLines: TextLine[] = [];
-  const rows: { cells: string[]; line: number; table?: boolean }[] = [];
+  const rows: { cells: string[]; line: number; table?: boolean; pipe?: boolean }[] = [];
   let section = 0;
   for (const l of lines) {
     const trimmed = l.text.trim();
     if (!trimmed) continue;
     const n = sectionHeading(l.text);
     if (n > section) section = n;
-    const cells = splitCells(l.text);
+    const pipeCell = pipeCellOf(l.text);
+    const cells = pipeCell ?? splitCells(l.text);
     if (!hasSections) {
       if (cells.length === 1 && !isValueText(cells[0])) textLines.push({ ref: `line ${l.line}`, text: trimmed });
       if (cells.length) rows.push({ cells, line: l.line });
@@ -118,9 +119,23 @@ export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sh
       if (cells.length > 1 || (section === 0 && trimmed.length <= 60 && cells.length)) rows.push({ cells, line: l.line });
       continue;
     }
-    if (cells.length) rows.push({ cells, line: l.line, table: true });
+    if (cells.length) rows.push({ cells, line: l.line, table: true, ...(pipeCell ? { pipe: true } : {}) });
   }
   return { book: { name, grids: [linesGrid(name, kind, joinOneCellPerLine(joinWrappedLabels(rows)))] }, textLines };
+}
+
+/**
+ * A page copied one cell per line with the cell's right border ("本年新收…数量 |", "0 |"), where
+ * a line of pipes alone ("|", "||") is that many empty cells: the cells of the line, empty ones
+ * kept (they hold the columns' places), or null for a line of another layout.
+ */
+function pipeCellOf(raw: string): string[] | null {
+  const t = raw.trim();
+  if (!t.endsWith('|')) return null;
+  if (/^\|+$/.test(t)) return t.length > MAX_COLS ? null : Array<string>(t.length).fill('');
+  const body = t.slice(0, -1);
+  if (body.includes('|') || body.includes('\t')) return null;
+  return [body.trim()];
 }
 
 /** How a row label starts: 一、 （一） 1. — a line starting so is a label of its own, never the rest of the one above. */
@@ -176,10 +191,14 @@ function joinWrappedLabels<T extends { cells: string[]; line: number; table?: bo
  * header lines become one header row. A run of values after a column header (表四's value row
  * follows its last header, 总计) becomes a row of its own.
  */
-function joinOneCellPerLine(rows: { cells: string[]; line: number }[]): RowOut[] {
+function joinOneCellPerLine(rows: { cells: string[]; line: number; pipe?: boolean }[]): RowOut[] {
   const out: RowOut[] = [];
   const single = (i: number) => rows[i].cells.length === 1;
-  const valueAt = (i: number) => single(i) && isValueText(rows[i].cells[0]);
+  // Empty cells of the one-cell-per-line pipe layout keep their places among the values.
+  const valueAt = (i: number) =>
+    (single(i) && isValueText(rows[i].cells[0])) || (!!rows[i].pipe && rows[i].cells.every((c) => c === '' || isValueText(c)));
+  const cellsOf = (run: { cells: string[] }[]) => run.flatMap((x) => x.cells);
+  const linesOf = (run: { cells: string[]; line: number }[]) => run.flatMap((x) => x.cells.map(() => x.line));
   const headerAt = (i: number) => single(i) && isColumnHeaderWord(rows[i].cells[0]);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
@@ -197,13 +216,7 @@ function joinOneCellPerLine(rows: { cells: string[]; line: number }[]): RowOut[]
       // Values right under the headers (表四's one data row) form their own row.
       let j = k;
       while (j < rows.length && valueAt(j)) j++;
-      if (j > k)
-        out.push(
-          toRow(
-            rows.slice(k, j).map((x) => x.cells[0]),
-            rows.slice(k, j).map((x) => x.line),
-          ),
-        );
+      if (j > k) out.push(toRow(cellsOf(rows.slice(k, j)), linesOf(rows.slice(k, j))));
       i = j - 1;
       continue;
     }
@@ -214,14 +227,9 @@ function joinOneCellPerLine(rows: { cells: string[]; line: number }[]): RowOut[]
       const values = rows.slice(i + 1, j);
       if (isLabel && (isColumnHeaderWord(row.cells[0]) || sectionHeading(row.cells[0]))) {
         out.push(toRow(row.cells, [row.line]));
-        out.push(
-          toRow(
-            values.map((v) => v.cells[0]),
-            values.map((v) => v.line),
-          ),
-        );
+        out.push(toRow(cellsOf(values), linesOf(values)));
       } else {
-        out.push(toRow([row.cells[0], ...values.map((v) => v.cells[0])], [row.line, ...values.map((v) => v.line)]));
+        out.push(toRow([row.cells[0], ...cellsOf(values)], [row.line, ...linesOf(values)]));
       }
       i = j - 1;
       continue;

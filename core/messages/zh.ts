@@ -173,7 +173,7 @@ export const zh = {
     `${p.table}${p.row ? `「${p.row}」` : ''}「${p.column}」${p.ref ? `（${p.ref.replace(/^line /, '第 ')}${/^line /.test(p.ref) ? ' 行' : ''}）` : ''}`,
   'text.cells_sum': (p: { table: string; row: string; column: string; count: number }) =>
     `${p.table}「${p.row}」${p.count} 项「${p.column}」之和`,
-  'text.plus': () => ' 与 ',
+  'text.plus': () => '与',
 
   // ── limits: hostile and oversized input (core/read, core/import, cli) ──────────────────────────
   'limits.unpacked_over': (p: { limit: string }) => `解压后超过 ${p.limit}`,

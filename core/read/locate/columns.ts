@@ -154,6 +154,23 @@ export function assignColumns(
 }
 
 /** Published text: the cells of a data row are in order but not under their headers. */
+/**
+ * The value of column k of a text row. Tabs and pipes keep empty cells, so a value's place after
+ * the label is its column (`| 一、本年新收… | 821 | 35 |  |  | 2 | 1 | 859 |` leaves 科研机构 and
+ * 社会公益组织 empty); empty places right after the label beyond the table's width are the label's
+ * merged cells. A row with more values than columns keeps them in order, as before.
+ */
+export function textPositions<T extends { c: number }>(values: T[], start: number, columns: number): (k: number) => T | undefined {
+  if (!values.length) return () => undefined;
+  const span = values[values.length - 1].c - start + 1;
+  const shift = Math.max(0, span - columns);
+  if (values[0].c - start >= shift) {
+    const byPlace = new Map(values.map((v) => [v.c - start - shift, v]));
+    return (k) => byPlace.get(k);
+  }
+  return (k) => values[k];
+}
+
 export function placeTextColumns(sc: Scan, table: TableSpec, block: BlockSpec, place: BlockPlace, notes: Notes): void {
   const textCells = new Map<string, Map<string, { c: number; cell: GridCell | undefined }>>();
   for (const [rowKey, r] of place.rows) {
@@ -163,8 +180,9 @@ export function placeTextColumns(sc: Scan, table: TableSpec, block: BlockSpec, p
     if (!info) continue;
     const lastLabel = info.labels.length ? info.labels[info.labels.length - 1].c : -1;
     const values = info.cells.filter((x) => x.c > lastLabel);
+    const at = textPositions(values, lastLabel + 1, block.columns.length);
     block.columns.forEach((col, k) => {
-      const v = values[k];
+      const v = at(k);
       m.set(col.key, v ? { c: v.c, cell: v.cell } : { c: -1, cell: undefined });
     });
   }

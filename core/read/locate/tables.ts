@@ -8,7 +8,7 @@ import type { Grid, GridCell } from '../grid';
 import { compareLabel, labelParts } from '../labels';
 import { align, type Pair } from './align';
 import { BoundedCache, derived } from '../cache';
-import { alignHeaders, assignColumns, placeColumns, placeTextColumns } from './columns';
+import { alignHeaders, assignColumns, placeColumns, placeTextColumns, textPositions } from './columns';
 import { newNotes, note, type Notes } from '../notes';
 import { belongsElsewhere, looseNote, matchRow, rowTexts, sharesVocab, tableVocab, type Matched } from './match';
 import { isValueLike, rowSig, type RowInfo, type Scan, type TextCell } from './scan';
@@ -204,8 +204,9 @@ function locateHeaderTable(sc: Scan, table: TableSpec): TablePlace | null {
     if (!dataRow) return null;
     place.rows.set(rowKey, dataRow.r);
     const m = new Map<string, { c: number; cell: GridCell | undefined }>();
+    const at = textPositions(dataRow.cells, 0, cols.length);
     cols.forEach((col, k) => {
-      const v = dataRow.cells[k];
+      const v = at(k);
       m.set(col.key, v ? { c: v.c, cell: v.cell } : { c: -1, cell: undefined });
     });
     place.textCells = new Map([[rowKey, m]]);

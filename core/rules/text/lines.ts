@@ -28,8 +28,9 @@ export function joinWrapped(lines: readonly TextLine[]): TextLine[] {
     if (prev && open && !HEADING.test(text) && !sectionHeading(text)) prev.text += text;
     else out.push({ ref: l.ref, text });
     const last = out[out.length - 1];
-    // A line is open when it is long enough to have been wrapped and stops mid-sentence.
-    open = Array.from(text).length >= MIN_WRAPPED && !ENDS.test(last.text);
+    // A line is open when it is long enough to have been wrapped and stops mid-sentence; a heading ("（四）…情况") is complete.
+    const heading = HEADING.test(text) && !/[。；！？;!?]/.test(text);
+    open = !heading && Array.from(text).length >= MIN_WRAPPED && !ENDS.test(last.text);
   }
   return out;
 }

@@ -33,6 +33,10 @@ const KEYWORDS: [string, string][] = [
   ['上一年结转', 'text.carried_in'],
   ['上年结转', 'text.carried_in'],
   ['上年遗留', 'text.carried_in'],
+  ['上年度转结', 'text.carried_in'],
+  ['上年转结', 'text.carried_in'],
+  ['转结下年度', 'text.carried_over'],
+  ['转结下一年度', 'text.carried_over'],
   ['结转下一年度', 'text.carried_over'],
   ['结转下年度', 'text.carried_over'],
   ['结转到下一年', 'text.carried_over'],
@@ -42,10 +46,15 @@ const KEYWORDS: [string, string][] = [
   ['新收', 'text.received'],
   ['收到', 'text.received'],
   ['受理', 'text.received'],
+  ['接到', 'text.received'],
+  ['接收', 'text.received'],
   ['办结', 'text.handled'],
   ['答复', 'text.handled'],
   ['办理完毕', 'text.handled'],
   ['处理完毕', 'text.handled'],
+  ['予以公开答复', 'text.disclosed'],
+  ['部分公开答复', 'text.partial'],
+  ['不予公开答复', 'text.withheld'],
   ['予以公开', 'text.disclosed'],
   ['部分公开', 'text.partial'],
   ['不予公开', 'text.withheld'],
@@ -74,9 +83,13 @@ const COMBINED: Record<string, string> = {
 /** A count as written: digits (maybe with thousands commas) or Chinese numerals, then its unit. */
 const NUM_RE = /([0-9][0-9,]{0,12}|[零〇一二两三四五六七八九十百千]{1,8})\s{0,2}(件次|件|个|条|项|起|宗|例)/g;
 /** What follows a number that makes it no count of applications: a span of time, a share. */
-const NOT_COUNT_AFTER = /^(工作日|自然日|日|天|月|小时|百分点|批次|部门|单位|科室|处室|乡镇|街道|栏目|网站|平台|窗口)/;
+const NOT_COUNT_AFTER =
+  /^(工作日|自然日|日|天|月|小时|百分点|批次|部门|单位|科室|处室|乡镇|街道|栏目|网站|平台|窗口|方面|部分|方式|环节|领域|类|种|层次|渠道|途径|阶段|步骤|重点|账号|模块)/;
 /** What comes just before a number that makes it a change or an ordinal, not a count. */
 const NOT_COUNT_BEFORE = /(第|增加|减少|增长|下降|上升|多|少|增|减|同比|环比)$/;
+
+/** Most characters between a keyword and its figure ("受理公民、法人和其他组织向市政府…提出的政府信息公开申请5件"). */
+const MAX_GAP = 40;
 
 const CN = '零一二三四五六七八九';
 export function cnToNumber(s: string): number | null {
@@ -112,7 +125,7 @@ export function sentences(text: string): string[] {
   return out;
 }
 
-const NEGATION = /(未|没有|无|尚无|并无)(发生|收到|出现|产生|受理|新收)?/;
+const NEGATION = /(未|没有|无|尚无|并无)(发生|收到|接到|接收|出现|产生|受理|新收)?/;
 
 interface Key {
   at: number;
@@ -134,8 +147,9 @@ function countsOf(clause: string): { at: number; end: number; value: number }[] 
     // A digit run glued to a preceding digit is a year or a code; a change or an ordinal is no count.
     if (m.index > 0 && /[0-9.]/.test(clause[m.index - 1])) continue;
     if (NOT_COUNT_BEFORE.test(before) || NOT_COUNT_AFTER.test(after)) continue;
-    // 办结一件申请、解决一个问题: 一 written out is a figure of speech unless totalled (共一件).
+    // 办结一件申请、解决一个问题: 一 written out is a figure of speech unless totalled (共一件); 六个方面 counts no applications.
     if (v === 1 && !/[0-9]/.test(m[1]) && !/[共计为了]$/.test(before)) continue;
+    if (!/[0-9]/.test(m[1]) && !/^(件|起|宗|例)/.test(m[2])) continue;
     nums.push({ at: m.index, end: m.index + m[0].length, value: v });
   }
   return nums;
@@ -172,7 +186,7 @@ export function quotesOf(sentence: string, ref: string): Quote[] {
       const k = keys[i];
       if (!k.ok) continue;
       const num = nums.find((n) => n.at >= k.end);
-      if (!num || num.at - k.end > 30) continue;
+      if (!num || num.at - k.end > MAX_GAP) continue;
       const next = keys[i + 1];
       if (next && next.at < num.at) {
         const between = clause.slice(k.end, next.at);
@@ -195,6 +209,8 @@ export function quotesOf(sentence: string, ref: string): Quote[] {
 
 /** Whether a keyword says what its rule means here ("收到" alone could be anything). */
 function applies(clause: string, word: string, at: number, rule: string): boolean {
+  // "行政复议及行政诉讼情况、存在的主要问题…": a topic named in a list, not a count.
+  if (clause.startsWith('情况', at + word.length)) return false;
   const appeal = /复议|诉讼/.test(clause);
   if (rule === 'text.received') {
     if (appeal) return false;
