@@ -115,6 +115,9 @@ export default async (
         patterns: [
           { from: 'addin/assets/*.png', to: 'assets/[name][ext]' },
           { from: 'addin/legacy-check.js', to: 'legacy-check.js' },
+          // pdfjs's CMaps and standard font data, fetched only for a PDF whose fonts are not embedded (addin/files.ts).
+          { from: 'node_modules/pdfjs-dist/cmaps', to: 'js/pdfjs/cmaps' },
+          { from: 'node_modules/pdfjs-dist/standard_fonts', to: 'js/pdfjs/standard_fonts' },
           // Every address under ADDIN_URL, the version of this release.
           { from: 'manifest.xml', to: 'manifest.xml', transform: (xml) => rebaseManifest(xml.toString(), base, version) },
           ...(officeJs.local ? [{ from: officeJsFolder(), to: 'office-js' }] : []),

@@ -10,6 +10,7 @@ import { loadReader } from './core-api';
 import { checkBook } from './pane';
 import { MemoryWorkbook } from './host-memory';
 import { extensionOf, REPORT_EXTENSIONS } from '../core/read/kinds';
+import { pdfResources, setPdfResources } from '../core/read/pdf-resources';
 
 export interface FileEntry {
   name: string;
@@ -23,8 +24,16 @@ export interface FileEntry {
   mtime?: number | null;
 }
 
+/** A PDF whose fonts are not embedded needs pdfjs's CMaps: the copies bundled beside the scripts (webpack.config.ts). */
+function bundledPdfResources(): void {
+  if (pdfResources() || typeof document === 'undefined') return;
+  const at = (p: string) => new URL(p, document.baseURI).href;
+  setPdfResources({ cMapUrl: at('js/pdfjs/cmaps/'), standardFontDataUrl: at('js/pdfjs/standard_fonts/') });
+}
+
 export async function checkFile(name: string, data: Uint8Array, lang: Lang, mtime: number | null = null): Promise<FileEntry> {
   try {
+    bundledPdfResources();
     const { readInput } = await loadReader();
     const { book, textLines } = await readInput(data, name);
     const out = await checkBook(book, lang, textLines);

@@ -5,6 +5,9 @@ import { checkData, checkInput } from '../core/checkfile';
 import type { FileResult } from '../core/model/findings';
 import { readInput, reportsOf } from '../core/read/input';
 import { printToPdf, soffice } from './helpers/pdf';
+import { reportPdfCid } from './helpers/pdf-writer';
+import { readInputFile } from '../core/node/read';
+import { pdfResources, setPdfResources } from '../core/read/pdf-resources';
 import { reportDocx } from './helpers/docx';
 import { cellIds, fullValues, publishedHtml, type Raw } from './helpers/published';
 import { balancedValues } from './helpers/synthetic';
@@ -89,6 +92,43 @@ describe.each(['2019', '2021'] as const)('a PDF report printed by LibreOffice, f
         name,
       ).toEqual([]);
       expect(said(await checkInput(data, file)), name).toEqual(expected);
+    }
+  });
+});
+
+describe.each(['2019', '2021'] as const)('a PDF whose Chinese font is not embedded (STSong-Light, UniGB-UCS2-H), format %s', (format) => {
+  const year = format === '2019' ? 2020 : 2023;
+  const agency = '某某县财政局';
+  const wrong: Record<string, Raw> = fullValues(format, balancedValues(format, 4));
+  wrong['T3:R1:natural'] = (wrong['T3:R1:natural'] as number) + 5;
+  wrong['T4:R1:review.total'] = (wrong['T4:R1:review.total'] as number) + 1;
+
+  it("reads through pdfjs's CMaps and gives the workbook's findings", async () => {
+    const file = path.join(tempDir(), `cid-${format}.pdf`);
+    fs.writeFileSync(file, reportPdfCid(format, wrong, { year, agency }));
+    // Read as the command line reads it: core/node/read.ts says where pdfjs-dist's CMaps are.
+    const data = readInputFile(file);
+    expect(pdfResources()?.cMapUrl).toMatch(/pdfjs-dist[\\/]cmaps[\\/]$/);
+    const [r] = reportsOf(await readInput(data, file), file);
+    expect([r.format, r.year, r.agency, r.tables]).toEqual([format, year, agency, ['T2', 'T3', 'T4']]);
+    for (const id of cellIds(format)) expect(r.cells[id]?.raw, id).toBe(wrong[id]);
+    const workbook = checkData(
+      new Uint8Array(fs.readFileSync(writeReportWorkbook(`wb-cid-${format}.xlsx`, { format, year, agency, values: wrong }))),
+      `wb-cid-${format}.xlsx`,
+    );
+    expect(said(workbook).filter((f) => f.startsWith('error')).length).toBeGreaterThan(1);
+    expect(said(await checkInput(data, file))).toEqual(said(workbook));
+  });
+
+  it('without the CMaps, says the fonts cannot be read (not "a scan")', async () => {
+    const saved = pdfResources();
+    setPdfResources(null);
+    try {
+      const res = await checkInput(reportPdfCid(format, wrong, { year, agency }), 'cid.pdf');
+      expect(res.error).toMatchObject({ code: 'pdf_fonts' });
+      expect(res.error!.message).toMatch(/有文字层.*字体的编码无法识别/);
+    } finally {
+      setPdfResources(saved);
     }
   });
 });

@@ -40,6 +40,8 @@ export const zh = {
   'read.archive': (p: FileDetail) => `文件「${p.file}」是压缩包；请先解压，再检查其中的报告文件`,
   'read.not_docx': (p: FileDetail) => `文件「${p.file}」不是完好的 Word 文档${p.detail ? `（${p.detail}）` : ''}，无法读取`,
   'read.scanned_pdf': (p: FileDetail) => `文件「${p.file}」是扫描件，无文字层，读不出其中的数字；请提供 Word、Excel 或可复制文字的 PDF`,
+  'read.pdf_fonts': (p: FileDetail) =>
+    `文件「${p.file}」有文字层，但其中字体的编码无法识别，读不出其中的文字；请提供 Word、Excel 或网页版本`,
   'read.not_pdf': (p: FileDetail) => `文件「${p.file}」不是完好的 PDF 文件${p.detail ? `（${p.detail}）` : ''}，无法读取`,
   'read.encoding': (p: FileDetail) =>
     `文件「${p.file}」的文字编码无法识别（${p.detail ?? ''} 处字节既不是 UTF-8 也不是 GB18030），读出的是乱码，找不到统计表；请另存为 UTF-8 编码后再检查`,

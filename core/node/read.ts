@@ -6,6 +6,16 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'f
 import type { Book } from '../read/grid';
 import { checkSize, DEFAULT_MAX_BYTES, readWorkbook, type ReadOptions } from '../read/xlsx';
 import { FileError, fileErrorOf, whyNotRegular } from './errors';
+import { createRequire } from 'module';
+import * as path from 'path';
+import { setPdfResources } from '../read/pdf-resources';
+
+// A PDF read in Node finds the CMaps and standard fonts of its non-embedded fonts in pdfjs-dist's own folder.
+const pdfjsDir = path.dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'));
+setPdfResources({
+  cMapUrl: path.join(pdfjsDir, 'cmaps') + path.sep,
+  standardFontDataUrl: path.join(pdfjsDir, 'standard_fonts') + path.sep,
+});
 
 /**
  * The one way a command reads an input file: only a regular file (a symbolic link is followed to

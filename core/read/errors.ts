@@ -23,6 +23,8 @@ export type ReadErrorCode =
   | 'not_docx'
   | 'scanned_pdf'
   | 'not_pdf'
+  // A PDF that draws text whose characters cannot be named (a font's encoding unknown):
+  | 'pdf_fonts'
   | 'encoding'
   // A Word document or a PDF read whole, holding no tables of the report:
   | 'docx'

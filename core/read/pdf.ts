@@ -7,6 +7,7 @@
  */
 import type { Block, BlockCell } from './blocks';
 import { ReadError } from './errors';
+import { pdfResources } from './pdf-resources';
 import { dropRepeatedHeaders } from './blocks';
 import { alignColumns, joinBrokenRow, rulingTables, type Seg, type TextBit } from './pdf-tables';
 
@@ -45,6 +46,12 @@ function pdfjs(): Promise<PdfJs> {
     return (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
   })();
   return lib;
+}
+
+/** The CMaps and standard font data, where the host has said they are (core/read/pdf-resources.ts). */
+function resources(): Record<string, unknown> {
+  const r = pdfResources();
+  return r ? { cMapUrl: r.cMapUrl, cMapPacked: true, standardFontDataUrl: r.standardFontDataUrl } : {};
 }
 
 type M = [number, number, number, number, number, number];
@@ -222,6 +229,7 @@ export async function readPdfBlocks(data: Uint8Array, name: string): Promise<Blo
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
+      ...resources(),
       verbosity: 0,
       stopAtErrors: false,
     }).promise;
@@ -233,17 +241,21 @@ export async function readPdfBlocks(data: Uint8Array, name: string): Promise<Blo
   try {
     const pages: { lines: Line[]; tables: { top: number; bottom: number; rows: BlockCell[][] }[]; height: number }[] = [];
     let chars = 0;
+    /** Text drawn (show-text operators): text whose characters no font could name is not a scan. */
+    let shown = 0;
     for (let n = 1; n <= Math.min(doc.numPages, MAX_PDF_PAGES); n++) {
       const page = await doc.getPage(n);
       const height = page.getViewport({ scale: 1 }).height;
       const bits = textBits((await page.getTextContent()).items);
       for (const b of bits) chars += b.str.trim().length;
-      const { tables, rest } = rulingTables(bits, segments(await page.getOperatorList(), OPS));
+      const ops = await page.getOperatorList();
+      for (const fn of ops.fnArray) if (fn === OPS.showText || fn === OPS.showSpacedText) shown++;
+      const { tables, rest } = rulingTables(bits, segments(ops, OPS));
       pages.push({ lines: toLines(rest), tables, height });
       page.cleanup();
     }
     if (doc.numPages === 0) throw new ReadError('pdf', name);
-    if (chars === 0) throw new ReadError('scanned_pdf', name);
+    if (chars === 0) throw new ReadError(shown ? 'pdf_fonts' : 'scanned_pdf', name);
     dropHeadersFooters(pages);
     const right = Math.max(...pages.flatMap((p) => p.lines.map((l) => l.x1)), 0);
     // A table that ends one page and starts the next is one table: one column grid for its parts.
