@@ -86,13 +86,14 @@ function readable(text: string, names: string[]): string {
 function defects(text: string, lang: Lang | 'form', names: string[]): string[] {
   const out: string[] = [];
   const t = readable(text, names);
-  const prose = t.replace(/规则式：[^\n]*|as written: [^\n]*/g, ' '); // the rule language is keys by design
+  // Quoted text is the report's, the user's or the rule language's; so is the rule as written.
+  let rest = t;
+  for (const re of QUOTED) rest = rest.replace(re, ' ');
+  const prose = rest.replace(/规则式：[^\n]*|as written: [^\n]*/g, ' ');
   for (const [what, re] of NEVER) {
     const m = re.exec(prose);
     if (m) out.push(`${what}: ${JSON.stringify(prose.slice(Math.max(0, m.index - 40), m.index + 40))}`);
   }
-  let rest = t;
-  for (const re of QUOTED) rest = rest.replace(re, ' ');
   if (lang === 'zh') {
     for (const re of ZH_ALLOWED) rest = rest.replace(re, ' ');
     for (const w of new Set(rest.match(/[A-Za-z]{2,}/g) ?? [])) out.push(`English word: ${w}`);
@@ -178,6 +179,8 @@ beforeAll(async () => {
   mkdirSync(f('文件夹.xlsx'));
   symlinkSync(f('没有了.xlsx'), f('断开的链接.xlsx'));
   writeFileSync(f('空名单.txt'), '\n');
+  writeFileSync(f('坏规则.txt'), 'local.a: for each column of T3: R1 + R9 == R2\n');
+  writeFileSync(f('坏规则二.txt'), 'local.b: T3:R1:total == 1 +\n');
   const list = readFileSync(folder.list, 'utf8').split(/\r?\n/).filter(Boolean);
   names = [
     work,
@@ -269,6 +272,8 @@ async function outputs(lang: Lang): Promise<Record<string, string>> {
   await run('a link to nothing', ['check', f('断开的链接.xlsx')]);
   await run('empty list', ['check', folder.dir, '--agencies', f('空名单.txt')]);
   await run('bad report type', ['check', f('财政局.xlsx'), '--report', o('结果.pdf')]);
+  await run('bad rule', ['check', f('财政局.xlsx'), '--rules', f('坏规则.txt')]);
+  await run('bad rule end', ['check', f('财政局.xlsx'), '--rules', f('坏规则二.txt')]);
   return t;
 }
 
@@ -301,6 +306,7 @@ describe('no other language, no internal key, no raw error in what a person read
       'template.sum_column': { column: 'file' },
       'check.form_invalid': { problem: { kind: 'missing', key: X } },
       'check.unknown_format': { known: [X] },
+      'rules.expect.key_of': { kind: 'row' },
     };
     const param = (key: string): unknown =>
       new Proxy(

@@ -78,7 +78,7 @@ describe('bad rule text gets line, column and what was expected', () => {
     ['local.a: for each column of T3: R1 + R9 == R2', 1, 38, '"R9"'],
     ['\n\nlocal.a [warning]: T3:R1:total = 500', 3, 32, '"="'],
     ['local.a [fatal]: T3:R1:total == 1', 1, 10, '"fatal"'],
-    ['local.a: T3:R1:total == 1 +', 1, 27, 'end of line'],
+    ['local.a: T3:R1:total == 1 +', 1, 27, 'end of the line'],
     ['local.a: for each column of T3: R1 * R2 == 1', 1, 33, 'R1'],
     ['local.a: T3:R1:total == foo(1)', 1, 25, '('],
     ['local.a: for each column of T9: R1 == 1', 1, 29, '"T9"'],
@@ -90,8 +90,11 @@ describe('bad rule text gets line, column and what was expected', () => {
     expect(e.file).toBe('extra.txt');
     expect(e.line).toBe(line);
     expect(e.column).toBe(column);
-    expect(e.message).toContain(found);
-    expect(e.message).toMatch(/应为 .* expected/);
+    // One language at a time (Chinese by default), each from the catalogue.
+    expect(`${e.message}\n${e.messageIn('en')}`).toContain(found);
+    expect(e.message).toMatch(/规则有误：应为 .*，实为 /);
+    expect(e.message).not.toMatch(/[A-Za-z]{3,}.*expected|bad rule/);
+    expect(e.messageIn('en')).toMatch(/bad rule: expected .*, found /);
   });
   it('never evaluates arbitrary mathjs (only whitelisted nodes)', () => {
     expect(() => parseRules('x: T3:R1:total == import({})', 'r')).toThrow(RuleSyntaxError);

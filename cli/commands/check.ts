@@ -99,7 +99,7 @@ export function run(argv: string[]): Promise<number> {
         for (const f of FORMS)
           for (const v of [[], ...Object.keys(f.variants ?? {}).map((k) => [k])]) compileRules(withVariants(f, v), extraRules);
       } catch (e) {
-        if (e instanceof RuleSyntaxError) throw new UsageError(e.message);
+        if (e instanceof RuleSyntaxError) throw new UsageError(e.messageIn(lang));
         throw e;
       }
 

@@ -147,6 +147,32 @@ export const zh = {
   'check.unknown_format': (p: { format: string; known: string[] }) => `未知的报告格式“${p.format}”（已知：${p.known.join('、')}）`,
   'check.unknown_variant': (p: { format: string; variant: string }) => `格式 ${p.format} 没有变体“${p.variant}”`,
   // ── rules: the built-in rule catalogue and rule-file errors (core/rules) ───────────────────────
+  'rules.syntax': (p: { file: string; line: number; column: number; expected: string; found: string }) =>
+    `${p.file}:${p.line}:${p.column}: 规则有误：应为 ${p.expected}，实为 ${p.found}`,
+  'rules.expect.head': () => '规则编号加冒号，如 "T3.balance [error]:"',
+  'rules.expect.rule_id': () => '规则编号',
+  'rules.expect.attribute': () => '"error"、"warning"、"notice" 或 "total"',
+  'rules.expect.total_lhs': () => '"[total]" 规则的左边为单个单元格',
+  'rules.expect.double_equals': () => '"=="（等式用两个等号）',
+  'rules.expect.character': () => '单元格名、数字或 + - * ( )',
+  'rules.expect.comparison': () => '等式或不等式（==、<=、>=）',
+  'rules.expect.term': () => '单元格、数字、+、-、*、"sum(…)" 或 "prior(…)"',
+  'rules.expect.one_comparison': () => '只有一个比较符',
+  'rules.expect.value': () => '一个值（单元格名或数字）',
+  'rules.expect.closing': () => '右括号 ")"',
+  'rules.expect.rest': () => '表达式的其余部分',
+  'rules.expect.operand': () => '运算符前的值',
+  'rules.expect.expression': () => '合法的表达式',
+  'rules.expect.table': () => '表 T2、T3 或 T4',
+  'rules.expect.key_of': (p: { table: string; kind: 'row' | 'column' | 'group' }) =>
+    `${p.table} 的${({ row: '行', column: '列', group: '组' } as const)[p.kind]}`,
+  'rules.expect.cell_id': () => '表:行:列，如 "T3:R1:natural"',
+  'rules.expect.full_cell_id': () => '完整的单元格名 表:行:列（规则没有 "for each" 范围）',
+  'rules.expect.linear': () => '线性式：乘数之一须为常数',
+  'rules.expect.prior_once': () => '不嵌套的 "prior(…)"',
+  'rules.expect.some_instance': (p: { format: string }) => `在格式 ${p.format} 中至少有一个适用的实例`,
+  'rules.found.end_of_line': () => '行尾',
+  'rules.found.no_cell': () => '没有适用的单元格',
 
   // ── text: the text.* rules on published reports (core/rules/text, core/import) ─────────────────
   'text.what': (p: { rule: string }) =>

@@ -5,7 +5,8 @@
 import { Dec } from '../model/decimal';
 import type { Severity } from '../model/findings';
 import { FORMS, formCells, withVariants, type FormSpec, type TableSpec } from '../forms';
-import { parseRules, RuleSyntaxError, type Comparison, type Expr, type ParsedRule } from './parse';
+import { sayBoth } from '../messages';
+import { parseRules, quoted, RuleSyntaxError, type Comparison, type Expr, type ParsedRule, type Wording } from './parse';
 
 export interface Term {
   /** Cell id TABLE:ROW:COLUMN. */
@@ -110,7 +111,7 @@ const matches = (pattern: string, key: string) =>
   pattern.endsWith('.*') ? key === pattern.slice(0, -2) || key.startsWith(pattern.slice(0, -1)) : key === pattern;
 
 function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['description'], local: boolean): RuleFamily {
-  const fail = (at: number, expected: string, found: string): never => {
+  const fail = (at: number, expected: Wording, found: Wording): never => {
     throw new RuleSyntaxError(rule.source.file, rule.source.line, at + 1, expected, found);
   };
   const family: RuleFamily = {
@@ -130,7 +131,7 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
   if (tableKey) {
     table = tableOf(form, tableKey);
     if (!table && !FORMS.some((f) => tableOf(f, tableKey)))
-      fail(rule.text.indexOf(tableKey), '表 T2、T3 或 T4 / a table T2, T3 or T4', JSON.stringify(tableKey));
+      fail(rule.text.indexOf(tableKey), sayBoth('rules.expect.table'), quoted(JSON.stringify(tableKey)));
     if (!table) return family;
   }
   const columns = table ? unique(table.blocks.flatMap((b) => b.columns.map((c) => c.key))) : [];
@@ -146,8 +147,8 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
         if (kind === 'group' ? !groups.includes(k) : !all.has(k))
           fail(
             rule.text.indexOf(k),
-            `${tableKey} 的${kind === 'column' ? '列' : kind === 'row' ? '行' : '组'} / a ${kind} of ${tableKey}`,
-            JSON.stringify(k),
+            sayBoth('rules.expect.key_of', { table: tableKey!, kind: kind as 'row' | 'column' | 'group' }),
+            quoted(JSON.stringify(k)),
           );
       }
   const instances = keys ? domain.filter((d) => d !== null && keys.includes(d)) : domain;
@@ -160,32 +161,29 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
     const { name } = ref;
     if (name.includes(':')) {
       const parts = name.split(':');
-      if (parts.length !== 3) fail(ref.at, '表:行:列，如 T3:R1:natural / TABLE:ROW:COLUMN, e.g. T3:R1:natural', JSON.stringify(name));
+      if (parts.length !== 3) fail(ref.at, sayBoth('rules.expect.cell_id'), quoted(JSON.stringify(name)));
       const [t, r, c] = parts;
       const found = [...cells.keys()].filter((id) => {
         const [a, b, d] = id.split(':');
         return a === t && matches(r, b) && matches(c, d);
       });
       if (!found.length && !r.includes('*') && !c.includes('*')) {
-        if (!knownKeys(t, 'rows').has(r)) fail(ref.at, `${t} 的行 / a row of ${t}`, JSON.stringify(r));
-        if (!knownKeys(t, 'columns').has(c)) fail(ref.at, `${t} 的列 / a column of ${t}`, JSON.stringify(c));
+        if (!knownKeys(t, 'rows').has(r))
+          fail(ref.at, sayBoth('rules.expect.key_of', { table: t, kind: 'row' }), quoted(JSON.stringify(r)));
+        if (!knownKeys(t, 'columns').has(c))
+          fail(ref.at, sayBoth('rules.expect.key_of', { table: t, kind: 'column' }), quoted(JSON.stringify(c)));
         return null;
       }
       return found;
     }
-    if (kind === 'none')
-      return fail(
-        ref.at,
-        '完整的单元格名 表:行:列（规则没有 for each 范围）/ a full cell name TABLE:ROW:COLUMN (the rule has no for-each scope)',
-        JSON.stringify(name),
-      );
+    if (kind === 'none') return fail(ref.at, sayBoth('rules.expect.full_cell_id'), quoted(JSON.stringify(name)));
     const full = kind === 'group' ? `${inst}.${name}` : name;
     const wildcard = name.endsWith('.*');
     if (!wildcard && !nameSpace!.has(full) && !(kind === 'group' && [...nameSpace!].some((k) => k.endsWith(`.${name}`))))
       fail(
         ref.at,
-        kind === 'column' ? `${tableKey} 的行 / a row of ${tableKey}` : `${tableKey} 的列 / a column of ${tableKey}`,
-        JSON.stringify(name),
+        sayBoth('rules.expect.key_of', { table: tableKey!, kind: kind === 'column' ? 'row' : 'column' }),
+        quoted(JSON.stringify(name)),
       );
     const ids =
       kind === 'column'
@@ -227,11 +225,7 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
           if (!a || !b) return null;
           if (!a.terms.length) return scale(b, a.constant);
           if (!b.terms.length) return scale(a, b.constant);
-          return fail(
-            rule.text.indexOf(rule.equation),
-            '线性式：乘数之一须为常数 / a linear form: one factor must be a constant',
-            JSON.stringify(rule.equation),
-          );
+          return fail(rule.text.indexOf(rule.equation), sayBoth('rules.expect.linear'), quoted(JSON.stringify(rule.equation)));
         }
         case 'sum': {
           const parts = e.args.map((x) => lin(x, prior));
@@ -239,7 +233,7 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
           return { terms: parts.flatMap((p) => p!.terms), constant: Dec.sum(parts.map((p) => p!.constant)) };
         }
         case 'prior': {
-          if (prior) fail(e.at, '不嵌套的 prior(…) / prior(…) not nested', 'prior(prior(…))');
+          if (prior) fail(e.at, sayBoth('rules.expect.prior_once'), quoted('prior(prior(…))'));
           return lin(e.arg, true);
         }
       }
@@ -259,7 +253,7 @@ function expand(form: FormSpec, rule: ParsedRule, description: RuleFamily['descr
     });
   }
   if (local && !family.instances.length && tableKey && table)
-    fail(0, `在格式 ${form.key} 中至少有一个适用的实例 / at least one instance in format ${form.key}`, '没有适用的单元格 no cell applies');
+    fail(0, sayBoth('rules.expect.some_instance', { format: form.key }), sayBoth('rules.found.no_cell'));
   return family;
 }
 

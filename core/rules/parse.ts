@@ -15,7 +15,8 @@
  * it as a formula). The equation is parsed by mathjs and only whitelisted nodes are accepted.
  */
 import type { MathNode } from 'mathjs';
-import type { Severity } from '../model/findings';
+import type { Lang, Severity } from '../model/findings';
+import { say, sayBoth } from '../messages';
 
 export type ScopeKind = 'column' | 'row' | 'group' | 'none';
 export type Comparison = '==' | '<=' | '>=';
@@ -44,16 +45,27 @@ export interface ParsedRule {
   source: { file: string; line: number };
 }
 
+/** What a rule error says in each language: a catalogue phrase, or rule text quoted (the same in both). */
+export type Wording = Record<Lang, string>;
+export const quoted = (s: string): Wording => ({ zh: s, en: s });
+
+/** A rule that does not parse or compile: file, line and column, what was expected and what was found. */
 export class RuleSyntaxError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
-    readonly expected: string,
-    readonly found: string,
+    readonly expected: Wording,
+    readonly found: Wording,
   ) {
-    super(`${file}:${line}:${column}: 规则有误：应为 ${expected}，实为 ${found} / bad rule: expected ${expected}, found ${found}`);
+    super('');
+    this.message = this.messageIn('zh');
     this.name = 'RuleSyntaxError';
+  }
+  /** The error in `lang` (the message catalogue's rules.syntax). */
+  messageIn(lang: Lang): string {
+    const { file, line, column } = this;
+    return say(lang, 'rules.syntax', { file, line, column, expected: this.expected[lang], found: this.found[lang] });
   }
 }
 
@@ -104,7 +116,8 @@ function parseRulesUncached(text: string, file: string): ParsedRule[] {
       comments.push(raw.replace(/^\s*#\s?/, ''));
       continue;
     }
-    if (/^\s/.test(raw) && out.length === 0) throw new RuleSyntaxError(file, i + 1, 1, '规则标识 rule id', JSON.stringify(raw.trim()));
+    if (/^\s/.test(raw) && out.length === 0)
+      throw new RuleSyntaxError(file, i + 1, 1, sayBoth('rules.expect.rule_id'), quoted(JSON.stringify(raw.trim())));
     // Continuation lines (indented) are joined with single spaces; columns refer to the first line.
     let joined = raw;
     const start = i;
@@ -116,11 +129,11 @@ function parseRulesUncached(text: string, file: string): ParsedRule[] {
 }
 
 export function parseRule(line: string, file: string, lineNo: number, description: string | null = null): ParsedRule {
-  const fail = (col: number, expected: string, found?: string): never => {
+  const fail = (col: number, expected: Wording, found?: Wording): never => {
     throw new RuleSyntaxError(file, lineNo, col + 1, expected, found ?? describeAt(line, col));
   };
   const head = HEAD.exec(line);
-  if (!head) fail(firstNonSpace(line), '规则标识加冒号，如 "T3.balance [error]:" / a rule id and a colon, e.g. "T3.balance [error]:"');
+  if (!head) fail(firstNonSpace(line), sayBoth('rules.expect.head'));
   const id = head![1];
   let severity: Severity = 'error';
   let total = false;
@@ -133,8 +146,8 @@ export function parseRule(line: string, file: string, lineNo: number, descriptio
       else
         fail(
           attrsAt + head![2].indexOf(part) + (part.length - part.trimStart().length),
-          'error、warning、notice 或 total / error, warning, notice or total',
-          JSON.stringify(word),
+          sayBoth('rules.expect.attribute'),
+          quoted(JSON.stringify(word)),
         );
     }
   }
@@ -155,12 +168,11 @@ export function parseRule(line: string, file: string, lineNo: number, descriptio
     };
     pos += sc[0].length;
   } else if (/^\s*for\b/.test(line.slice(pos))) {
-    fail(pos + line.slice(pos).search(/\S/), '"for each column|row|group of TABLE:"');
+    fail(pos + line.slice(pos).search(/\S/), quoted('"for each column|row|group of TABLE:"'));
   }
   const equation = line.slice(pos);
   const { op, lhs, rhs } = parseEquation(equation, pos, fail);
-  if (total && !(lhs.type === 'ref' && !lhs.name.includes('*')))
-    fail(pos + firstNonSpace(equation), '[total] 规则的左边应为单个单元格 / a [total] rule has a single cell on its left side');
+  if (total && !(lhs.type === 'ref' && !lhs.name.includes('*'))) fail(pos + firstNonSpace(equation), sayBoth('rules.expect.total_lhs'));
   return {
     id,
     severity,
@@ -179,7 +191,7 @@ export function parseRule(line: string, file: string, lineNo: number, descriptio
 function parseEquation(
   eq: string,
   offset: number,
-  fail: (col: number, expected: string, found?: string) => never,
+  fail: (col: number, expected: Wording, found?: Wording) => never,
 ): { op: Comparison; lhs: Expr; rhs: Expr } {
   // Replace references by plain identifiers mathjs accepts (R3.7 would read as R3 × 0.7), remembering where each stood.
   const refs: { name: string; at: number }[] = [];
@@ -205,9 +217,8 @@ function parseEquation(
       continue;
     }
     if (ch === '=' && eq[i + 1] !== '=' && eq[i - 1] !== '=' && eq[i - 1] !== '<' && eq[i - 1] !== '>')
-      fail(offset + i, '"==" (等式用两个等号 / equations use ==)', '"="');
-    if (!/[\s\d.+\-*()<>=,]/.test(ch))
-      fail(offset + i, '单元格名、数字或 + - * ( ) / a cell name, a number or + - * ( )', JSON.stringify(ch));
+      fail(offset + i, sayBoth('rules.expect.double_equals'), quoted('"="'));
+    if (!/[\s\d.+\-*()<>=,]/.test(ch)) fail(offset + i, sayBoth('rules.expect.character'), quoted(JSON.stringify(ch)));
     map.push(i);
     code += ch;
     i++;
@@ -222,14 +233,14 @@ function parseEquation(
     fail(
       typeof c === 'number' ? at(c - 1) : offset,
       expectedFromMathjs(msg),
-      c !== undefined && c - 1 < code.length ? describeAt(eq, map[c - 1] ?? eq.length) : '行尾 end of line',
+      c !== undefined && c - 1 < code.length ? describeAt(eq, map[c - 1] ?? eq.length) : sayBoth('rules.found.end_of_line'),
     );
   }
   const node = tree!;
   const ops: Record<string, Comparison> = { equal: '==', smallerEq: '<=', largerEq: '>=' };
   const top = node as MathNode & { type: string; fn?: string; args?: MathNode[] };
   if (top.type !== 'OperatorNode' || !top.fn || !ops[top.fn])
-    fail(offset + firstNonSpace(eq), '等式或不等式（==、<=、>=）/ an equation or inequality (==, <=, >=)', JSON.stringify(eq.trim()));
+    fail(offset + firstNonSpace(eq), sayBoth('rules.expect.comparison'), quoted(JSON.stringify(eq.trim())));
   const convert = (n: MathNode): Expr => {
     const x = n as MathNode & {
       type: string;
@@ -271,24 +282,21 @@ function parseEquation(
         break;
       }
     }
-    return fail(
-      where(),
-      '单元格、数字、+、-、*、sum(…) 或 prior(…) / a cell, a number, +, -, *, sum(…) or prior(…)',
-      JSON.stringify(x.toString().replace(/__r(\d+)/g, (_, k) => refs[+k].name)),
-    );
+    return fail(where(), sayBoth('rules.expect.term'), quoted(JSON.stringify(x.toString().replace(/__r(\d+)/g, (_, k) => refs[+k].name))));
   };
   const [a, b] = top.args!;
   if ((a as { fn?: string }).fn && ops[(a as { fn?: string }).fn as string])
-    fail(offset + firstNonSpace(eq), '只能有一个比较符 / a single comparison', JSON.stringify(eq.trim()));
+    fail(offset + firstNonSpace(eq), sayBoth('rules.expect.one_comparison'), quoted(JSON.stringify(eq.trim())));
   return { op: ops[top.fn as string], lhs: convert(a), rhs: convert(b) };
 }
 
-function expectedFromMathjs(msg: string): string {
-  if (/Value expected/i.test(msg)) return '一个值（单元格名或数字）/ a value (a cell name or a number)';
-  if (/Parenthesis \) expected/i.test(msg)) return '右括号 ")" / a closing parenthesis';
-  if (/Unexpected end/i.test(msg)) return '表达式的其余部分 / the rest of the expression';
-  if (/Unexpected operator/i.test(msg)) return '运算符前的值 / a value before the operator';
-  return `合法的表达式 / a valid expression (${msg})`;
+/** mathjs's English message, as what was expected in the catalogue's words (never shown raw). */
+function expectedFromMathjs(msg: string): Wording {
+  if (/Value expected/i.test(msg)) return sayBoth('rules.expect.value');
+  if (/Parenthesis \) expected/i.test(msg)) return sayBoth('rules.expect.closing');
+  if (/Unexpected end/i.test(msg)) return sayBoth('rules.expect.rest');
+  if (/Unexpected operator/i.test(msg)) return sayBoth('rules.expect.operand');
+  return sayBoth('rules.expect.expression');
 }
 
 function firstNonSpace(s: string): number {
@@ -296,7 +304,7 @@ function firstNonSpace(s: string): number {
   return i < 0 ? s.length : i;
 }
 
-function describeAt(s: string, col: number): string {
-  if (col >= s.length) return '行尾 end of line';
-  return JSON.stringify(s.slice(col, col + 12));
+function describeAt(s: string, col: number): Wording {
+  if (col >= s.length) return sayBoth('rules.found.end_of_line');
+  return quoted(JSON.stringify(s.slice(col, col + 12)));
 }
