@@ -8,11 +8,11 @@ import { confront } from '../core/check';
 import { getForm } from '../core/forms';
 import type { Finding } from '../core/model/findings';
 import type { ReportData } from '../core/model/report';
-import { importText } from '../core/import';
+import { importHtml, importText } from '../core/import';
 import { BUILTIN_RULES } from '../core/rules';
 import { joinWrapped, quotesOf, textFindings } from '../core/rules/text';
 import { textTargets } from '../core/rules/text/targets';
-import { fullValues, publishedText } from './helpers/published';
+import { fullValues, publishedHtml, publishedText } from './helpers/published';
 import { balancedValues, syntheticReport, type Raw } from './helpers/synthetic';
 
 const FORMAT = '2021';
@@ -198,6 +198,21 @@ describe('several reports in one text are each judged on their own', () => {
     for (const r of reports) {
       const own = r.textLines!.map((t) => t.text).join('\n');
       expect(own.match(/本年度共收到/g)).toHaveLength(1);
+      expect(confront(r, { textRules: textFindings }).findings.filter((f) => f.rule.startsWith('text.'))).toEqual([]);
+    }
+  });
+
+  it('a page listing two reports: each its own text and tables', () => {
+    const values = fullValues(FORMAT, base);
+    const other = fullValues(FORMAT, balancedValues(FORMAT, 7));
+    const say = (v: Record<string, Raw>) => [`本年度共收到政府信息公开申请${v['T3:R1:total'] as number}件。`];
+    const page =
+      publishedHtml(FORMAT, values, { year: 2022, agency: '某某县财政局', intro: say(values) }) +
+      publishedHtml(FORMAT, other, { year: 2022, agency: '某某县民政局', intro: say(other) });
+    const reports = importHtml(page, 'two.html');
+    expect(reports).toHaveLength(2);
+    for (const r of reports) {
+      expect(r.textLines!.filter((t) => t.text.includes('本年度共收到'))).toHaveLength(1);
       expect(confront(r, { textRules: textFindings }).findings.filter((f) => f.rule.startsWith('text.'))).toEqual([]);
     }
   });

@@ -66,3 +66,55 @@ describe('empty cells between tabs or pipes are columns', () => {
     expect(r.cells['T3:R4:total'].raw).toBe(values['T3:R4:total']);
   });
 });
+
+/** Display width: CJK and full-width characters are two columns wide. */
+const displayWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uff60\u3000-\u303f]/.test(ch) ? 2 : 1), 0);
+
+/**
+ * The tables laid out as `pdftotext -layout` does: every column at its own character columns
+ * (widths from the data and the headers with none under them; a merged header runs on to the right),
+ * numbers to the right of their column, empty cells as spaces.
+ */
+function alignedText(values: Record<string, Raw>): string {
+  const lines = ['某某县财政局2022年政府信息公开工作年度报告', '一、总体情况', '本机关扎实推进政务公开工作。'];
+  for (const s of tableRows(getForm(FORMAT), values)) {
+    lines.push(s.title);
+    // A header with a header under it (法人或其他组织 over 商业企业) is merged over its columns: it sizes none.
+    const parent = (i: number, j: number) => s.headerRows.includes(i) && s.headerRows.includes(i + 1) && !!s.rows[i + 1][j];
+    const cols = Math.max(...s.rows.map((r) => r.length));
+    const widths = Array.from({ length: cols }, (_, j) =>
+      Math.max(4, ...s.rows.map((r, i) => (r.length > 1 && !parent(i, j) ? displayWidth(r[j] ?? '') : 0))),
+    );
+    const x = widths.map((_, j) => widths.slice(0, j).reduce((a, w) => a + w + 3, 0));
+    for (const r of s.rows) {
+      if (r.length === 1) {
+        lines.push(r[0]);
+        continue;
+      }
+      let line = '';
+      r.forEach((c, j) => {
+        if (!c) return;
+        const at = /^[0-9.]+$/.test(c) ? x[j] + widths[j] - displayWidth(c) : x[j];
+        line += ' '.repeat(Math.max(displayWidth(line) ? 2 : 0, at - displayWidth(line))) + c;
+      });
+      lines.push(line);
+    }
+  }
+  return lines.join('\n');
+}
+
+describe('runs of spaces: columns inferred from where the values stand', () => {
+  it('values under the header columns, empty cells as spaces, CJK two columns wide', () => {
+    const values = withGaps();
+    const text = alignedText(values);
+    const line = text.split('\n').find((l) => l.startsWith('一、本年新收'))!;
+    expect(line).toMatch(/ 35 {10,}2 /);
+    expect(text).toContain('（本列数据的勾稽关系为');
+    const [r] = importText(text, 'aligned.txt');
+    const raw = Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.raw]));
+    expect(row1(raw)).toEqual([821, 35, null, null, 2, 1, 859]);
+    expect(raw['T4:R1:review.corrected']).toBeNull();
+    expect(raw['T4:R1:review.other']).toBe(values['T4:R1:review.other']);
+    for (const id of Object.keys(values)) expect(raw[id] ?? null, id).toEqual(values[id] ?? null);
+  });
+});

@@ -8,6 +8,7 @@
  * mentioning 行政许可 is never taken for a table row. Linear time; no backtracking regexes.
  */
 import type { Book } from '../read/grid';
+import { SpacedColumns } from './spaces';
 import {
   MAX_COLS,
   cellValue,
@@ -100,13 +101,16 @@ export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sh
   const textLines: TextLine[] = [];
   const rows: { cells: string[]; line: number; table?: boolean; pipe?: boolean }[] = [];
   let section = 0;
+  const spaced = new SpacedColumns();
   for (const l of lines) {
     const trimmed = l.text.trim();
     if (!trimmed) continue;
     const n = sectionHeading(l.text);
     if (n > section) section = n;
+    if (n) spaced.reset();
     const pipeCell = pipeCellOf(l.text);
-    const cells = pipeCell ?? splitCells(l.text);
+    const aligned = pipeCell || !hasSections || isTextSection(section) ? null : spaced.cells(l.text);
+    const cells = pipeCell ?? aligned ?? splitCells(l.text);
     if (!hasSections) {
       if (cells.length === 1 && !isValueText(cells[0])) textLines.push({ ref: `line ${l.line}`, text: trimmed });
       if (cells.length) rows.push({ cells, line: l.line });
