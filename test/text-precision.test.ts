@@ -106,6 +106,27 @@ const REAL: Real[] = [
     warnings: [],
   },
   { file: 'test/fixtures/real/zhongcang-2025.txt', read: '2021 T2', figures: [], warnings: [] },
+  {
+    file: 'test/fixtures/real/jinkeng-2025.txt',
+    read: null,
+    figures: [
+      ['received', 0],
+      ['review', 0],
+      ['suit', 0],
+    ],
+    warnings: [],
+  },
+  {
+    file: 'test/fixtures/real/tuanjie-2020.txt',
+    read: '2019 T2',
+    figures: [
+      ['received', 0],
+      ['review', 0],
+      ['suit', 0],
+    ],
+    warnings: [],
+  },
+  { file: 'test/fixtures/real/liansheng-2025.txt', read: null, figures: [['received', 0]], warnings: [] },
 ];
 
 const ROOT = path.join(__dirname, '..');
