@@ -24,6 +24,23 @@ export function officeOf(name: string): string {
   return rest;
 }
 
+/**
+ * The region a name names (某某县, 顺河回族区, 某某镇), or null: a lone 县, 区 or 市 names none, and
+ * 城市… or 住房和城乡… begin an office's name, not a place.
+ */
+export function regionOf(name: string | null | undefined): string | null {
+  const k = agencyKey(name);
+  const region = k.slice(0, k.length - officeOf(k).length);
+  return region.length > 1 && !/(城市|城乡|都市)$/u.test(region) ? region : null;
+}
+
+/** Two regions that may be one: the same, either unnamed, or one within the other (某某市某某县 and 某某县). */
+function sameRegion(a: string | null | undefined, b: string | null | undefined): boolean {
+  const ra = regionOf(a),
+    rb = regionOf(b);
+  return !ra || !rb || ra === rb || ra.endsWith(rb) || rb.endsWith(ra);
+}
+
 /** Whether every character of short appears in long, in order (卫健委 in 卫生健康委员会). */
 export function isShortFor(short: string, long: string): boolean {
   let i = 0;
@@ -31,28 +48,56 @@ export function isShortFor(short: string, long: string): boolean {
   return short.length >= 2 && i === short.length;
 }
 
-/** Whether two names are the same department: equal, equal office, or one office a short form of the other. */
+const sameOffice = (oa: string, ob: string) =>
+  oa === ob || (oa.length >= 2 && ob.length >= 2 && (isShortFor(oa, ob) || isShortFor(ob, oa)));
+
+/**
+ * Whether two names may be the same department: equal, or the same office (or a short form of it)
+ * in the same region. 某某县财政局 and 另一县财政局 are two departments; 财政局 (no region) may be either.
+ */
 export function sameAgency(a: string | null | undefined, b: string | null | undefined): boolean {
   const ka = agencyKey(a),
     kb = agencyKey(b);
   if (!ka || !kb) return false;
   if (ka === kb) return true;
-  const oa = officeOf(ka),
-    ob = officeOf(kb);
-  return oa === ob || (oa.length >= 2 && ob.length >= 2 && (isShortFor(oa, ob) || isShortFor(ob, oa)));
+  return sameRegion(ka, kb) && sameOffice(officeOf(ka), officeOf(kb));
 }
 
-/** The listed department a name belongs to: exact first, then the one office that fits. */
-export function matchListed(name: string | null, listed: readonly string[]): string | null {
-  const k = agencyKey(name);
-  if (!k) return null;
-  const exact = listed.find((l) => agencyKey(l) === k);
-  if (exact) return exact;
-  const office = listed.filter((l) => officeOf(l) === officeOf(k));
-  if (office.length === 1) return office[0];
-  const short = listed.filter((l) => sameAgency(l, k));
-  return short.length === 1 ? short[0] : null;
+/** How a report's agency was matched to the list of departments. */
+export interface DepartmentMatch {
+  department: string | null;
+  /** Matched although the agency names no region (财政局 for 某某县财政局): a guess to say. */
+  guess: boolean;
+  /** Several listed departments fit and nothing tells them apart. */
+  among: string[];
 }
+
+/**
+ * The listed department a name belongs to: the exact name first; else the one of the same office
+ * (or short form) in the same region; a name without region that fits several listed departments
+ * is told apart by the region in the file's path (a county's folder), else left unmatched.
+ */
+export function matchDepartment(name: string | null, listed: readonly string[], path = ''): DepartmentMatch {
+  const none = { department: null, guess: false, among: [] };
+  const k = agencyKey(name);
+  if (!k) return none;
+  const exact = listed.find((l) => agencyKey(l) === k);
+  if (exact) return { department: exact, guess: false, among: [] };
+  const fits = listed.filter((l) => sameAgency(l, k));
+  const sameName = fits.filter((l) => officeOf(l) === officeOf(k));
+  let pool = sameName.length ? sameName : fits;
+  if (pool.length > 1) {
+    const where = agencyKey(path);
+    const inPath = pool.filter((l) => regionOf(l) && where.includes(regionOf(l)!));
+    if (inPath.length) pool = inPath;
+  }
+  if (pool.length > 1) return { department: null, guess: false, among: pool };
+  if (!pool.length) return none;
+  return { department: pool[0], guess: !regionOf(k) && !!regionOf(pool[0]), among: [] };
+}
+
+/** The listed department a name belongs to (see matchDepartment), or null. */
+export const matchListed = (name: string | null, listed: readonly string[]): string | null => matchDepartment(name, listed).department;
 
 /** Office names in a file name (县林业局2024年报.xlsx → 县林业局), by the endings departments' names have. */
 const OFFICE_IN_NAME = /[\p{Script=Han}]{2,14}?(?:委员会|办公室|管理局|局|委|办|厅|院|中心|署)/gu;
@@ -74,9 +119,12 @@ export function otherNamedInFile(file: string, agency: string | null, known: rea
   if (!agency) return null;
   const stem = fileStem(file);
   const own = officeOf(agency);
+  // The same office of another region (另一县财政局.xlsx holding 某某县财政局's report).
+  for (const m of stem.matchAll(OFFICE_IN_NAME))
+    if (officeOf(m[0]) === own && !sameRegion(m[0], agency)) return known.find((k) => agencyKey(k) === agencyKey(m[0])) ?? m[0];
   if (stem.includes(own) || stem.includes(agencyKey(agency))) return null;
   for (const k of known) {
-    if (sameAgency(k, agency)) continue;
+    if (sameAgency(k, agency) || officeOf(k) === own) continue;
     const office = officeOf(k);
     if (office.length >= 2 && stem.includes(office)) return k;
   }
