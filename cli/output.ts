@@ -26,7 +26,9 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
       if ((x.severity === 'notice' && x.rule !== 'cell.text_number') || x.rule === 'cell.blank') continue;
       const at = x.cells.length ? `${cell(x.cells[0].ref)}${x.cells.length > 1 ? '…' : ''} ` : '';
       const severity = say(lang, 'cli.severity', { severity: x.severity });
-      out.push(`    ${x.severity === 'error' ? c('31', severity) : c('33', severity)} ${at}[${x.rule}] ${shown(x.message)}`);
+      out.push(
+        `    ${c(x.severity === 'error' ? '31' : x.severity === 'warning' ? '33' : '36', severity)} ${at}[${x.rule}] ${shown(x.message)}`,
+      );
       for (const s of x.suspects.slice(0, 5)) {
         // Text found in the cell is quoted (it is the report's, not ours); a number is shown as it is.
         const value = s.value === null ? null : typeof s.value === 'string' ? `“${shown(s.value)}”` : String(s.value);

@@ -70,6 +70,51 @@ describe('item 3: content of another department or year, a blank template, two f
     );
   });
 
+  it('a report misfiled under another department’s name is never counted as its agency’s submission, list or no list', () => {
+    const dir = path.join(work, 'misfiled');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, '县林业局2025年报.xlsx'), report('某某县财政局', 2025, 3));
+    writeFileSync(path.join(work, 'misfiled.txt'), '某某县财政局\n某某县林业局\n');
+    type Row = { path: string | null; department: string | null; verdict: string; reason: string };
+    const rows = (args: string[]) =>
+      (JSON.parse(xxgk(['check', 'misfiled', ...args, '--json'], work).stdout) as { batch: { files: Row[] } }).batch.files;
+    // With the list: the file is 林业局's (to send back), and 财政局 is 未报送, saying where its report is.
+    const listed = rows(['--agencies', 'misfiled.txt']);
+    expect(listed.map((r) => [r.department, r.verdict])).toEqual([
+      ['某某县林业局', 'send_back'],
+      ['某某县财政局', 'missing'],
+    ]);
+    expect(listed[0].reason).toBe('文件名写的是「某某县林业局」，报告中的单位却是「某某县财政局」：可能报错了文件，或套用了其他单位的表');
+    expect(listed[1].reason).toBe(
+      '名单中的「某某县财政局」没有报送文件；文件「县林业局2025年报.xlsx」中有该单位的报告，但文件名是另一单位的，未计为其报送',
+    );
+    // Without it: flagged all the same, under the department the file name gives.
+    const plain = rows([]);
+    expect(plain.map((r) => [r.department, r.verdict])).toEqual([['县林业局', 'send_back']]);
+    const text = xxgk(['check', 'misfiled', '--agencies', 'misfiled.txt'], work).stdout;
+    expect(text).toContain('名单 2 个单位，已报送 1 个');
+    const en = xxgk(['check', 'misfiled', '--agencies', 'misfiled.txt', '--lang', 'en'], work).stdout;
+    expect(en).toContain('so it is not counted as its submission');
+  });
+
+  it('the same office of another county is another department; one without its county is matched and the guess said', () => {
+    const dir = path.join(work, 'regions');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, '另一县财政局.xlsx'), report('另一县财政局', 2025, 1));
+    writeFileSync(path.join(dir, '教育局.xlsx'), report('教育局', 2025, 2));
+    writeFileSync(path.join(work, 'regions.txt'), '某某县财政局\n某某县教育局\n');
+    const doc = JSON.parse(xxgk(['check', 'regions', '--agencies', 'regions.txt', '--json'], work).stdout) as {
+      batch: { files: { path: string | null; department: string | null; verdict: string; reason: string }[] };
+    };
+    const by = Object.fromEntries(doc.batch.files.map((f) => [f.path ? path.basename(f.path) : f.department, f]));
+    expect(by['另一县财政局.xlsx'].verdict).toBe('send_back');
+    expect(by['另一县财政局.xlsx'].reason).toBe('单位「另一县财政局」不在单位名单中');
+    expect(by['某某县财政局'].verdict).toBe('missing');
+    expect(by['教育局.xlsx'].verdict).toBe('pass');
+    expect(by['教育局.xlsx'].department).toBe('某某县教育局');
+    expect(by['教育局.xlsx'].reason).toBe('报告中的单位「教育局」没有写地区，按名单中的「某某县教育局」计，请核对');
+  });
+
   it('an untouched template is 未填写, not 通过 with a warning per blank cell', async () => {
     const dir = path.join(work, 'blank');
     mkdirSync(dir);

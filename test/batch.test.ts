@@ -9,7 +9,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OFFICES, REGION, SILENT, writeBatchFolder, type BatchFolder } from './helpers/batch-folder';
+import { EXTRA_REPORTS, OFFICES, REGION, SILENT, writeBatchFolder, type BatchFolder } from './helpers/batch-folder';
 
 const root = path.join(__dirname, '..');
 const bin = path.join(root, 'bin', 'xxgk.js');
@@ -42,19 +42,20 @@ describe('xxgk check DIR --year --agencies on a county batch', () => {
     const doc = JSON.parse(r.stdout) as BatchJson;
     const got: Record<string, string> = {};
     for (const f of doc.batch.files) got[f.path ? path.basename(f.path) : f.department!] = f.verdict;
-    const want = { ...folder.expected, [`${REGION}交通运输局`]: 'missing' }; // its file holds 商务局's tables
-    expect(got).toEqual(want);
+    expect(got).toEqual(folder.expected);
+    // Every report: the side-by-side and stacked files give a row per department.
+    expect(doc.batch.files.filter((f) => f.path)).toHaveLength(readdirSync(folder.dir).length + EXTRA_REPORTS);
     expect(doc.summary.files).toBe(readdirSync(folder.dir).length); // nothing skipped
-    expect(doc.batch.missing.sort()).toEqual([`${REGION}交通运输局`, ...SILENT.map((s) => `${REGION}${s}`)].sort());
+    expect(doc.batch.missing.sort()).toEqual(SILENT.map((s) => `${REGION}${s}`).sort());
     expect(doc.batch.verdicts).toEqual({
-      send_back: 3,
+      send_back: 5,
       year_format: 2,
       unfilled: 1,
       unreadable: 3,
       not_report: 5,
-      missing: 3,
+      missing: 2,
       duplicate: 1,
-      pass: 34,
+      pass: 33,
     });
   });
 
@@ -70,30 +71,40 @@ describe('xxgk check DIR --year --agencies on a county batch', () => {
     expect(why('某某县商务局年报.doc')).toContain('是 Word 文档（.doc 格式），读不出其中的表格');
     expect(why('某某县商务局年报说明.docx')).toContain('中没有找到年度报告的统计表');
     expect(why('统计表截图.jpg')).toContain('是图片');
+    // Another county's 财政局 is another department; 科学技术局 without its county is matched, and the guess said.
+    expect(why('另一县财政局2025.xlsx')).toBe('单位「另一县财政局」不在单位名单中');
+    expect(why('某某县科学技术局.xlsx')).toBe('报告中的单位「科学技术局」没有写地区，按名单中的「某某县科学技术局」计，请核对');
+    expect(why('某某县机关事务管理局2025.xlsx')).toContain('“15件”是文本，表格的求和公式不计入文本，所以 3 个合计都少算了 15');
+    // The file of 交通运输局 holding 商务局's report is 交通运输局's to correct, not counted for 商务局.
+    const transport = doc.batch.files.find((f) => f.path && path.basename(f.path) === '某某县交通运输局2025.xlsx')!;
+    expect(transport.department).toBe('某某县交通运输局');
+    const both = doc.batch.files.filter((f) => f.path && path.basename(f.path) === '两单位合报.xlsx').map((f) => f.department);
+    expect(both).toEqual(['某某县地震局', '某某县融媒体中心']);
   });
 
   it('prints every verdict under its heading and the summary counting each', () => {
     const r = xxgk(args(), work);
     const out = r.stdout;
     for (const h of [
-      '【有错误，需退回】3',
+      '【有错误，需退回】5',
       '【年度或格式不符】2',
       '【未填写】1',
       '【无法读取】3',
       '【不是报表】5',
-      '【未报送】3',
+      '【未报送】2',
       '【重复】1',
-      '【通过】34',
+      '【通过】33',
     ])
       expect(out).toContain(h);
     expect(out).toContain(
-      '合计：49 个文件，41 份报告。有错误，需退回 3；年度或格式不符 2；未填写 1；无法读取 3；不是报表 5；未报送 3；重复 1；通过 34\n名单 42 个单位，已报送 39 个\n有 1 处文字被当作数字读取',
+      '合计：47 个文件，42 份报告。有错误，需退回 5；年度或格式不符 2；未填写 1；无法读取 3；不是报表 5；未报送 2；重复 1；通过 33\n名单 42 个单位，已报送 40 个\n' +
+        '有 1 处文字被当作数字读取，请核对：\n  2025年报/某某县档案局2025.xlsx 2025年报!D25：表三 予以公开·自然人：文本“4件”按数字 4 读取\n',
     );
     // Failures come before the clean files.
     expect(out.indexOf('【有错误，需退回】')).toBeLessThan(out.indexOf('【通过】'));
     const en = xxgk([...args(), '--lang', 'en'], work).stdout;
     expect(en).toContain(
-      'Total: 49 files, 41 reports. has errors, send back 3; wrong year or format 2; not filled in 1; unreadable 3; not a report 5; not submitted 3; duplicate 1; passed 34\n42 departments on the list, 39 submitted\n1 text was read as a number',
+      'Total: 47 files, 42 reports. has errors, send back 5; wrong year or format 2; not filled in 1; unreadable 3; not a report 5; not submitted 2; duplicate 1; passed 33\n42 departments on the list, 40 submitted\n1 text was read as a number: please verify:\n  2025年报/某某县档案局2025.xlsx 2025年报!D25: ',
     );
   });
 
@@ -170,7 +181,8 @@ describe('send-back notices', () => {
     expect(files).toContain('某某县教育局-退回通知.html');
     expect(files).toContain('某某县审计局-退回通知.html');
     expect(files).toContain('某某县水利局-退回通知.html');
-    expect(files).toContain('某某县商务局-退回通知.html'); // its Word, PDF and zip files, and 交通运输局's file
+    expect(files).toContain('某某县商务局-退回通知.html'); // its Word, PDF and zip files
+    expect(files).toContain('某某县交通运输局-退回通知.html'); // its file holds 商务局's tables
     expect(files.some((f) => f.startsWith('某某县统计局'))).toBe(false); // the newer file passes
     expect(files.some((f) => f.startsWith('某某县民政局'))).toBe(false);
     const edu = readFileSync(path.join(out, '某某县教育局-退回通知.html'), 'utf8');
@@ -196,6 +208,46 @@ describe('every file in a folder is listed (issue 10, item 2)', () => {
     const missing = xxgk(['check', '没有这个文件.xlsx'], work);
     expect(missing.stdout).toContain('无法读取「没有这个文件.xlsx」：不存在');
     expect(missing.stdout).not.toContain('ENOENT');
+  });
+});
+
+describe('the whole batch in one run (issue 10, done when)', () => {
+  it('--year --agencies --notices --report: the summary, one notice per department to write to, the report', async () => {
+    const notices = path.join(work, '一次退回');
+    const out = path.join(work, '一次汇总.xlsx');
+    const r = xxgk([...args(), '--notices', notices, '--report', out], work);
+    expect(r.status).toBe(1);
+    expect(r.stdout.slice(r.stdout.indexOf('\n合计：') + 1)).toBe(
+      '合计：47 个文件，42 份报告。有错误，需退回 5；年度或格式不符 2；未填写 1；无法读取 3；不是报表 5；未报送 2；重复 1；通过 33\n' +
+        '名单 42 个单位，已报送 40 个\n' +
+        '有 1 处文字被当作数字读取，请核对：\n' +
+        '  2025年报/某某县档案局2025.xlsx 2025年报!D25：表三 予以公开·自然人：文本“4件”按数字 4 读取\n',
+    );
+    expect(r.stdout).not.toMatch(/\b(natural|undefined|NaN|ENOENT)\b/);
+    expect(readdirSync(notices).sort()).toEqual(
+      [
+        '另一县财政局',
+        '某某县交通运输局',
+        '某某县商务局',
+        '某某县审计局',
+        '某某县教育局',
+        '某某县机关事务管理局',
+        '某某县林业局',
+        '某某县气象局',
+        '某某县水利局',
+        '统计表截图.jpg',
+      ]
+        .map((d) => `${d}-退回通知.html`)
+        .sort(),
+    );
+    const wb = XLSX.read(readFileSync(out));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['各文件结论'], { header: 1 });
+    const head = rows.findIndex((x) => x[0] === '结论');
+    const verdicts = rows.slice(head + 1).map((x) => String(x[0]));
+    const tally = (v: string) => verdicts.filter((x) => x === v).length;
+    expect([5, 2, 1, 3, 5, 2, 1, 33]).toEqual(
+      ['有错误，需退回', '年度或格式不符', '未填写', '无法读取', '不是报表', '未报送', '重复', '通过'].map(tally),
+    );
   });
 });
 

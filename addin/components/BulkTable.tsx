@@ -87,7 +87,7 @@ export function BulkTable({
       );
     }
     if (k === 'sheet') return r.sheet && r.sheet !== r.path ? r.sheet : '';
-    if (k === 'reason') return r.verdict === 'pass' ? '' : r.reason;
+    if (k === 'reason') return r.reason;
     return r[k] ?? '';
   };
 

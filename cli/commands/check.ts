@@ -232,6 +232,7 @@ function forTerminal(b: Batch): Batch {
       reason: shown(r.reason),
     })),
     missing: b.missing.map(shown),
+    textNumberLines: b.textNumberLines.map((x) => ({ path: shown(x.path), cell: shown(x.cell), message: shown(x.message) })),
     noPrior: b.noPrior?.map(shown) ?? null,
   };
 }

@@ -7,7 +7,7 @@
 import type { FileResult, Finding, Lang, ReportResult } from '../model/findings';
 import { FORMS, formForYear } from '../forms';
 import { say } from '../messages';
-import { agencyKey, listedInFile, matchListed, otherNamedInFile, sameAgency } from './agency';
+import { agencyKey, listedInFile, matchDepartment, otherNamedInFile, sameAgency } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
 
 export interface BatchFile {
@@ -60,6 +60,8 @@ export interface Batch {
   listed: number | null;
   /** Texts read as numbers (cell.text_number notices) across the batch. */
   textNumbers: number;
+  /** Each of them: the file, the cell and what was read (printed, not only counted). */
+  textNumberLines: { path: string; cell: string; message: string }[];
 }
 
 const batchFinding = (rule: string, severity: Finding['severity'], message: string): Finding => ({
@@ -140,7 +142,8 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
       const added: Finding[] = [];
       let department: string | null = r.agency;
       if (listed) {
-        department = matchListed(r.agency, listed);
+        const match = matchDepartment(r.agency, listed, f.result.path);
+        department = match.department;
         if (!r.agency) {
           department = listedInFile(f.result.path, listed);
           added.push(
@@ -148,11 +151,25 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
               ? batchFinding('batch.agency_none', 'warning', say(lang, 'batch.agency_by_file', { department }))
               : batchFinding('batch.agency_none', 'error', say(lang, 'batch.agency_none')),
           );
-        } else if (!department)
+        } else if (match.among.length)
+          added.push(
+            batchFinding(
+              'batch.agency_unlisted',
+              'error',
+              say(lang, 'batch.agency_ambiguous', { agency: r.agency, among: match.among.join(say(lang, 'batch.list_sep')) }),
+            ),
+          );
+        else if (!department)
           added.push(batchFinding('batch.agency_unlisted', 'error', say(lang, 'batch.agency_unlisted', { agency: r.agency })));
+        else if (match.guess)
+          added.push(batchFinding('batch.agency_guess', 'warning', say(lang, 'batch.agency_guess', { agency: r.agency, department })));
       } else if (!r.agency) added.push(batchFinding('batch.agency_none', 'warning', say(lang, 'batch.agency_none')));
       const named = otherNamedInFile(f.result.path, r.agency, known);
-      if (named) added.push(batchFinding('batch.agency_file', 'error', say(lang, 'batch.agency_file', { named, agency: r.agency! })));
+      if (named) {
+        added.push(batchFinding('batch.agency_file', 'error', say(lang, 'batch.agency_file', { named, agency: r.agency! })));
+        // The file is the named department's submission (theirs to correct), never silently the agency's.
+        department = listed ? (listedInFile(f.result.path, listed) ?? named) : named;
+      }
       added.push(...yearAndFormat(f.result.path, r, opts, lang));
       r.findings.unshift(...added);
       rows.push(rowOf(f.result.path, r, department, i));
@@ -175,7 +192,7 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
       errors: 0,
       warnings: 0,
       notices: 0,
-      reason: say(lang, 'batch.missing', { department: d }),
+      reason: misfiledReason(rows, d, lang),
       report: null,
       file: -1,
     });
@@ -184,6 +201,11 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
   for (const r of rows) tally[r.verdict]++;
   const years = new Map<number, number>();
   for (const r of rows) if (r.report?.year) years.set(r.report.year, (years.get(r.report.year) ?? 0) + 1);
+  const textNumberLines = rows.flatMap((r) =>
+    (r.report?.findings ?? [])
+      .filter((x) => x.rule === 'cell.text_number')
+      .map((x) => ({ path: r.path, cell: x.cells.map((c) => c.ref).join(' '), message: x.message })),
+  );
   let noPrior: string[] | null = null;
   if (opts.priorAgencies) {
     const priors = opts.priorAgencies;
@@ -204,8 +226,19 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
     noPrior,
     years: [...years].sort((a, b) => a[0] - b[0]),
     listed: listed ? listed.length : null,
-    textNumbers: rows.reduce((n, r) => n + (r.report?.findings.filter((x) => x.rule === 'cell.text_number').length ?? 0), 0),
+    textNumbers: textNumberLines.length,
+    textNumberLines,
   };
+}
+
+/** Why a listed department counts as 未报送: no file, or its report only in a file named for another department. */
+function misfiledReason(rows: readonly BatchRow[], department: string, lang: Lang): string {
+  const misfiled = rows.find(
+    (r) => r.report?.findings.some((f) => f.rule === 'batch.agency_file') && matchDepartment(r.agency, [department]).department,
+  );
+  return misfiled
+    ? say(lang, 'batch.missing_misfiled', { department, file: baseName(misfiled.path) })
+    : say(lang, 'batch.missing', { department });
 }
 
 function counts(r: ReportResult) {
@@ -216,6 +249,8 @@ function counts(r: ReportResult) {
     duplicate: (f) => f.rule === 'batch.duplicate',
     unfilled: (f) => f.rule === 'batch.unfilled',
     send_back: (f) => f.severity === 'error',
+    // A report that passes may still carry what the batch guessed (its department): said, not hidden.
+    pass: (f) => f.severity === 'warning' && f.rule.startsWith('batch.'),
   };
   const first = why[verdict] ? r.findings.find(why[verdict]) : undefined;
   return { errors: n('error'), warnings: n('warning'), notices: n('notice'), verdict, reason: first?.message ?? '' };

@@ -85,7 +85,7 @@ export function filesTable(b: Batch, lang: Lang): Table {
       r.errors,
       r.warnings,
       r.notices,
-      r.verdict === 'pass' ? '' : r.reason,
+      r.reason,
     ]),
     fills: rows.map((r) => VERDICT_COLOUR[r.verdict]),
     widths: [14, 24, 40, 12, 8, 8, 8, 8, 8, 60],

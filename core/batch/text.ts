@@ -20,7 +20,10 @@ export function batchSummary(b: Batch, lang: Lang): string {
     }),
   ];
   if (b.listed !== null) lines.push(say(lang, 'batch.summary_listed', { listed: b.listed, submitted: b.listed - b.missing.length }));
-  if (b.textNumbers) lines.push(say(lang, 'batch.changed_numbers', { n: b.textNumbers }));
+  if (b.textNumbers) {
+    lines.push(say(lang, 'batch.changed_numbers', { n: b.textNumbers }));
+    for (const x of b.textNumberLines) lines.push(say(lang, 'batch.changed_number', x));
+  }
   if (b.noPrior?.length) lines.push(say(lang, 'batch.no_prior', { count: b.noPrior.length, names: b.noPrior.join(sep) }));
   return lines.join('\n') + '\n';
 }
@@ -38,7 +41,7 @@ export function batchListing(b: Batch, lang: Lang): string {
       // A read error names the file itself. The path as given, so a file is found among folders.
       const file = r.path && !(r.reason.includes(baseName(r.path)) && !r.report) ? `${r.path}${sheet}` : '';
       const parts = [who, file].filter(Boolean).join(lang === 'en' ? ', ' : '，');
-      const why = r.reason && v !== 'pass' ? r.reason : '';
+      const why = r.reason;
       out.push(`  ${parts}${parts && why ? (lang === 'en' ? ': ' : '：') : ''}${why}`);
     }
   }

@@ -219,11 +219,16 @@ export const en: Catalogue = {
     `the file name names ${p.named}, but the report's agency is ${p.agency}: the wrong file, or another department's tables reused?`,
   'batch.agency_unlisted': (p) => `agency ${p.agency} is not on the list of departments`,
   'batch.agency_none': () => 'the report does not name its agency',
+  'batch.agency_guess': (p) => `the report's agency ${p.agency} names no region; counted as ${p.department} from the list: please confirm`,
+  'batch.agency_ambiguous': (p) =>
+    `the report's agency ${p.agency} names no region and could be any of ${p.among} on the list: which department it is cannot be told`,
   'batch.agency_by_file': (p) => `the report does not name its agency; taken as ${p.department} from the file name`,
   'batch.duplicate': (p) =>
     `${p.department} also sent a newer file, ${p.kept} (modified ${p.time}); that one counts and this file does not`,
   'batch.duplicate_kept': (p) => `${p.department} also sent an older file, ${p.others}; this file counts`,
   'batch.missing': (p) => `${p.department} (on the list) sent no file`,
+  'batch.missing_misfiled': (p) =>
+    `${p.department} (on the list) sent no file; the file ${p.file} holds its report but is named for another department, so it is not counted as its submission`,
   'batch.no_prior': (p) =>
     `${p.count} ${p.count === 1 ? 'department has' : 'departments have'} no last-year report (cross-year checks not done): ${p.names}`,
   'batch.years_seen': (p) =>
@@ -235,7 +240,8 @@ export const en: Catalogue = {
   'batch.summary_verdict': (p) => `${p.verdict} ${p.n}`,
   'batch.summary_listed': (p) => `${p.listed} ${p.listed === 1 ? 'department' : 'departments'} on the list, ${p.submitted} submitted`,
   'batch.changed_numbers': (p) =>
-    `${p.n} ${p.n === 1 ? 'text was' : 'texts were'} read as ${p.n === 1 ? 'a number' : 'numbers'} (see each file's notices): please verify`,
+    `${p.n} ${p.n === 1 ? 'text was' : 'texts were'} read as ${p.n === 1 ? 'a number' : 'numbers'}: please verify:`,
+  'batch.changed_number': (p) => `  ${p.path} ${p.cell}: ${p.message}`,
   'batch.col.file': () => 'file',
   'batch.col.sheet': () => 'sheet',
   'batch.col.department': () => 'department',

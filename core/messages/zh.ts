@@ -231,12 +231,18 @@ export const zh = {
     `文件名写的是「${p.named}」，报告中的单位却是「${p.agency}」：可能报错了文件，或套用了其他单位的表`,
   'batch.agency_unlisted': (p: { agency: string }) => `单位「${p.agency}」不在单位名单中`,
   'batch.agency_none': () => '报告中没有写单位名称',
+  'batch.agency_guess': (p: { agency: string; department: string }) =>
+    `报告中的单位「${p.agency}」没有写地区，按名单中的「${p.department}」计，请核对`,
+  'batch.agency_ambiguous': (p: { agency: string; among: string }) =>
+    `报告中的单位「${p.agency}」没有写地区，名单中的${p.among}都可能是它，无法确定是哪一个单位`,
   'batch.agency_by_file': (p: { department: string }) => `报告中没有写单位名称，按文件名归入「${p.department}」`,
   'batch.duplicate': (p: { department: string; kept: string; time: string }) =>
     `「${p.department}」另有一份较新的文件「${p.kept}」（修改于 ${p.time}），以那份为准，此文件不计入`,
   'batch.duplicate_kept': (p: { department: string; others: string }) =>
     `「${p.department}」还报送了较早的文件「${p.others}」，以此文件为准`,
   'batch.missing': (p: { department: string }) => `名单中的「${p.department}」没有报送文件`,
+  'batch.missing_misfiled': (p: { department: string; file: string }) =>
+    `名单中的「${p.department}」没有报送文件；文件「${p.file}」中有该单位的报告，但文件名是另一单位的，未计为其报送`,
   'batch.no_prior': (p: { names: string; count: number }) => `${p.count} 个单位没有找到上年报告（跨年度核对未做）：${p.names}`,
   'batch.years_seen': (p: { years: string }) => `本批报告的年度：${p.years}；指定本次收集的年度后（见命令帮助），其他年度的报告将被标出`,
   'batch.list_sep': () => '、',
@@ -245,7 +251,8 @@ export const zh = {
   'batch.summary': (p: { files: string; reports: string; verdicts: string }) => `合计：${p.files}，${p.reports}。${p.verdicts}`,
   'batch.summary_verdict': (p: { verdict: string; n: number }) => `${p.verdict} ${p.n}`,
   'batch.summary_listed': (p: { listed: number; submitted: number }) => `名单 ${p.listed} 个单位，已报送 ${p.submitted} 个`,
-  'batch.changed_numbers': (p: { n: number }) => `有 ${p.n} 处文字被当作数字读取（见各文件的“提示”），请核对`,
+  'batch.changed_numbers': (p: { n: number }) => `有 ${p.n} 处文字被当作数字读取，请核对：`,
+  'batch.changed_number': (p: { path: string; cell: string; message: string }) => `  ${p.path} ${p.cell}：${p.message}`,
   'batch.col.file': () => '文件',
   'batch.col.sheet': () => '工作表',
   'batch.col.department': () => '单位',

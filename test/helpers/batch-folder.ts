@@ -2,16 +2,22 @@
  * A county's batch as it really arrives: 40 department workbooks for 2025 plus every odd case of
  * issue 10 (another year or format, a file name naming another department, an untouched template,
  * two files of one department, an agency not on the list, a text number, Word/PDF/picture/zip
- * files, an encrypted and a truncated workbook), with the list of departments (two of which send
- * nothing) and last year's reports of a few. Written to real files; `expected` says each verdict.
+ * files, an encrypted and a truncated workbook, reports side by side and stacked on one sheet, a
+ * number typed as text under SUM totals, a department of another county, an agency without its
+ * region), with the list of departments (two of which send nothing) and last year's reports of a
+ * few. Written to real files; `expected` says each file's verdict (every report of a file has it).
  */
 import { mkdirSync, utimesSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { getForm } from '../../core/forms';
+import { formForYear, getForm } from '../../core/forms';
+import { Dec } from '../../core/model/decimal';
+import { tagAddresses } from '../template-helpers';
 import { writeTemplate } from '../../core/template/xlsx';
 import type { Verdict } from '../../core/batch';
-import { balancedValues } from './synthetic';
+import { balancedValues, consistentInputs } from './synthetic';
+import { sheetsTogether } from './sheets-together';
 import { bookBytes, encryptedBytes, reportSheets, type Raw } from './workbooks';
 import { docxBytes } from './docx';
 
@@ -92,6 +98,48 @@ export interface BatchFolder {
 
 const T = Date.UTC(2026, 0, 10, 8, 0, 0) / 1000;
 
+/** Reports in files holding more than one (side by side: 2, stacked: 3): rows = files + this. */
+export const EXTRA_REPORTS = 3;
+
+/** Column letters to a number (A → 1). */
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * The 2025 template (its totals are =SUM(…)) filled in with 15 typed as "15件" in 表三's first
+ * result cell, saved with the totals Excel would cache: SUM skips text, so they are short by 15
+ * (Microsoft, "SUM function": "text values … are ignored"). 新收 grows by 15, so the report balances as meant.
+ */
+export async function textUnderSum(agency: string, seed = 31): Promise<Uint8Array> {
+  const form = formForYear(2025);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await writeTemplate(form, { year: 2025, agency })) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const addr = tagAddresses(wb);
+  const inputs = consistentInputs(form, seed);
+  const text = 'T3:R3.1:natural';
+  inputs.set('T3:R1:natural', inputs.get('T3:R1:natural')!.sub(inputs.get(text)!).add(Dec.of(15)));
+  inputs.delete(text);
+  for (const [id, v] of inputs) ws.getCell(addr.get(id)!).value = v.toNumber();
+  ws.getCell(addr.get(text)!).value = '15件';
+  const formulas = new Map<string, string>();
+  ws.eachRow((row) => row.eachCell((c) => c.formula && formulas.set(c.address, c.formula)));
+  const value = (a: string): number => {
+    const f = formulas.get(a);
+    if (!f) {
+      const v = ws.getCell(a).value;
+      return typeof v === 'number' ? v : 0;
+    }
+    const m = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(f);
+    if (!m) throw new Error(`unexpected formula ${f}`);
+    let sum = 0;
+    for (let r = Number(m[2]); r <= Number(m[4]); r++)
+      for (let c = colNumber(m[1]); c <= colNumber(m[3]); c++) sum += value(ws.getCell(r, c).address);
+    return Number(sum.toFixed(6));
+  };
+  for (const [a, formula] of formulas) ws.getCell(a).value = { formula, result: value(a) };
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
 export async function writeBatchFolder(root: string): Promise<BatchFolder> {
   const dir = path.join(root, '2025年报');
   const priorDir = path.join(root, '2024年报');
@@ -107,7 +155,26 @@ export async function writeBatchFolder(root: string): Promise<BatchFolder> {
   const report = (agency: string | null, values: Record<string, Raw>, year = 2025, format = '2021', title?: string | null) =>
     bookBytes(reportSheets({ format, year, agency, values, ...(title !== undefined ? { title } : {}) }).sheets);
 
-  const odd = new Set(['财政局', '林业局', '教育局', '交通运输局', '水利局', '审计局', '统计局', '档案局', '信访局', '商务局', ...SILENT]);
+  const odd = new Set([
+    '财政局',
+    '林业局',
+    '教育局',
+    '交通运输局',
+    '水利局',
+    '审计局',
+    '统计局',
+    '档案局',
+    '信访局',
+    '商务局',
+    '地震局',
+    '融媒体中心',
+    '体育局',
+    '国防动员办公室',
+    '粮食和物资储备局',
+    '机关事务管理局',
+    '科学技术局',
+    ...SILENT,
+  ]);
   OFFICES.forEach((office, i) => {
     if (odd.has(office)) return;
     // Real file names: full names, short forms, with and without the year and the region.
@@ -150,6 +217,30 @@ export async function writeBatchFolder(root: string): Promise<BatchFolder> {
   put('某某县档案局2025.xlsx', report(`${REGION}档案局`, typed), 'pass');
   // 通过: a report that does not name its agency, known by its file name.
   put('某某县信访局2025.xlsx', report(null, balancedValues('2021', 5), 2025, '2021', '2025年政府信息公开工作年度报告'), 'pass');
+
+  // 通过: two departments side by side on one sheet (column A and column R), and three one under another.
+  const one = (office: string, seed: number) => ({
+    format: '2021',
+    year: 2025,
+    agency: `${REGION}${office}`,
+    values: balancedValues('2021', seed),
+  });
+  put(
+    '两单位合报.xlsx',
+    bookBytes([sheetsTogether('2025年报', [one('地震局', 1), { ...one('融媒体中心', 2), origin: { r: 0, c: 17 } }])]),
+    'pass',
+  );
+  put(
+    '三单位合报.xlsx',
+    bookBytes([sheetsTogether('2025年报', [one('体育局', 3), one('国防动员办公室', 4), one('粮食和物资储备局', 5)], 'stacked')]),
+    'pass',
+  );
+  // 有错误，需退回: "15件" typed under SUM totals (the cached totals are short by 15; the text cell is the cause).
+  put('某某县机关事务管理局2025.xlsx', await textUnderSum(`${REGION}机关事务管理局`), 'send_back');
+  // 通过, with the guess said: the report names 科学技术局 without the county.
+  put('某某县科学技术局.xlsx', report('科学技术局', balancedValues('2021', 2)), 'pass');
+  // 有错误，需退回: the same office of another county is another department (not on the list).
+  put('另一县财政局2025.xlsx', report('另一县财政局', balancedValues('2021', 3)), 'send_back');
 
   // 不是报表: what departments send by mistake.
   put('某某县商务局年报说明.docx', letterDocx('关于报送2025年度政府信息公开工作年度报告的说明'), 'not_report');
