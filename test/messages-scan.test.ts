@@ -54,7 +54,8 @@ const QUOTED = [/“[^”\n]*”/g, /"[^"\n]*"/g, /「[^」\n]*」/g];
 /** Never, in either language. */
 const NEVER: [string, RegExp][] = [
   ['internal cell key', /\bT[234]:[\w.]+/],
-  ['internal row key', /(?<![\w.!:])R\d+(?:\.\d+)+\b|(?<![\w.!:])R[1-4]\b/],
+  // R1 is a row key, yet R1:AF53 is a range of cells (a report beside another from column R).
+  ['internal row key', /(?<![\w.!:])R\d+(?:\.\d+)+\b|(?<![\w.!:])R[1-4]\b(?!:[A-Z]{1,3}\d)/],
   ['internal column key', /\b(?:natural(?! person)|commercial|review\.pending|suit\.\w+|in_force)\b/],
   ['Node error code', /\bE(?:NOENT|ISDIR|ACCES|PERM|NOTDIR|EXIST|MFILE)\b|ERR_[A-Z_]+/],
   [
@@ -188,6 +189,8 @@ beforeAll(async () => {
     ...list,
     ...list.map((n) => n.replace('某某县', '')),
     '某某县气象局',
+    '另一县财政局', // another county's department
+    '15件', // typed under SUM totals
     '2025年报', // sheet names
     '2024年报',
     'soon', // a bad --year, quoted back
