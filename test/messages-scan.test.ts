@@ -239,7 +239,8 @@ async function outputs(lang: Lang): Promise<Record<string, string>> {
   await run('check csv', [...batch, '--report', o('结果.csv'), '-q']);
   t['report.csv'] = readFileSync(o('结果.csv'), 'utf8');
   t['check --json'] = jsonSentences((await xxgk(['check', bad, f('说明.docx'), '--json', ...L])).text);
-  await run('check files', ['check', f('财政局.xlsx'), f('合计空白.xlsx'), f('民政局.txt')]);
+  await run('check files', ['check', f('财政局.xlsx'), f('合计空白.xlsx'), f('民政局.txt'), '--report', o('各文件.xlsx')]);
+  t['check files report'] = xlsxText(o('各文件.xlsx'));
 
   await run('import', ['import', f('民政局.txt'), '-o', o('导入.xlsx')]);
   t['import file'] = xlsxText(o('导入.xlsx'));

@@ -4,7 +4,7 @@
  * to change, one row per suggested value with its reason.
  */
 import type { Finding, Lang, ReportResult } from '../model/findings';
-import { say } from '../messages';
+import { placeName, say } from '../messages';
 import type { Batch, BatchRow } from './analyse';
 import { ruleName } from './rulename';
 import { batchSummary } from './text';
@@ -35,18 +35,25 @@ export function changeLines(r: ReportResult, lang: Lang): ChangeLine[] {
     const base = { rule: f.rule, ruleName: ruleName(f.rule, lang), severity: sev(f), message: f.message };
     if (f.suspects.length)
       for (const s of f.suspects)
-        out.push({ ...base, cell: s.ref, found: s.value ?? say(lang, 'batch.blank'), suggested: s.suggested, why: s.reason });
+        out.push({
+          ...base,
+          cell: placeName(lang, s.ref),
+          found: s.value ?? say(lang, 'batch.blank'),
+          suggested: s.suggested,
+          why: s.reason,
+        });
     else
       out.push({
         ...base,
-        cell: f.cells.map((c) => c.ref).join(' '),
+        cell: f.cells.map((c) => placeName(lang, c.ref)).join(' '),
         found: f.cells.length === 1 ? (f.cells[0].value ?? say(lang, 'batch.blank')) : null,
         suggested: null,
         why: '',
       });
   }
   if (blanks.length) {
-    const cells = blanks.map((b) => b.cells[0]?.ref ?? '').filter(Boolean);
+    // A line of published text is named in the report's language (第 11 行); A1 addresses stay.
+    const cells = blanks.map((b) => placeName(lang, b.cells[0]?.ref ?? '')).filter(Boolean);
     out.push({
       cell: cells.slice(0, 40).join(' ') + (cells.length > 40 ? ' …' : ''),
       rule: 'cell.blank',
