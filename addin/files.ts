@@ -4,6 +4,7 @@
  */
 import type { Book } from '../core/read/grid';
 import type { FileResult, Lang, ReportResult } from '../core/model/findings';
+import { say } from '../core/messages';
 import type { Batch } from '../core/batch/analyse';
 import type { ReportData } from '../core/model/report';
 import { loadReader } from './core-api';
@@ -46,10 +47,7 @@ export async function checkFile(name: string, data: Uint8Array, lang: Lang, mtim
         status: 'checked',
         error: {
           code: 'no_tables',
-          message:
-            lang === 'en'
-              ? `no tables of the annual report found in ${name}`
-              : `文件「${name}」中没有找到年度报告的统计表（表二、表三、表四）`,
+          message: say(lang, 'read.no_tables', { file: name }),
         },
         book,
         located: [],

@@ -121,6 +121,11 @@ describe('task pane outside Office (files)', () => {
     expect(await page.textContent('[data-testid=message]')).toContain('错误');
     await page.click('[data-testid=lang]');
     expect(await page.textContent('[data-testid=tab-check]')).toMatch(/^(Check)+$/);
+    // The findings follow: the file is checked again in English, no finding stays in Chinese
+    // (the form's labels and the sheet's name are quoted or named, not sentences).
+    await page.click('[data-testid=tab-check]');
+    await page.waitForFunction(() => /Table 3, /.test(document.querySelector('[data-testid=results]')?.textContent ?? ''));
+    expect(await page.textContent('[data-testid=results]')).not.toMatch(/表三|表四|，|（|应为/);
     expect(pageErrors(page)).toEqual([]);
     await page.context().close();
   });

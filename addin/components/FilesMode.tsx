@@ -57,6 +57,34 @@ export function FilesMode({ lang }: { lang: Lang }) {
     };
   }, [entries, lang, choice, t]);
 
+  // The files' findings speak the pane's language: switching it checks the same files again in it.
+  const picked = React.useRef<{ name: string; data: Uint8Array; mtime: number | null }[]>([]);
+  const checkedIn = React.useRef(lang);
+  React.useEffect(() => {
+    if (checkedIn.current === lang) return;
+    checkedIn.current = lang;
+    if (!picked.current.length) return;
+    let live = true;
+    setBusy(true);
+    checkFiles(picked.current, lang, (n) => live && setProgress(`${n} / ${picked.current.length}`))
+      .then(
+        (out) => {
+          if (!live) return;
+          setBatch(null);
+          setEntries(out);
+        },
+        (e: unknown) => live && setMsg({ intent: 'error', text: describeError(e, STRINGS[lang], lang) }),
+      )
+      .finally(() => {
+        if (!live) return;
+        setBusy(false);
+        setProgress('');
+      });
+    return () => {
+      live = false;
+    };
+  }, [lang]);
+
   const take = async (list: FileList | File[] | null, folder = false) => {
     // Every picked file is tried, and from a folder every file is taken (a Word file or a picture is
     // listed with what it is and what to do); only Office lock files (~$…) and hidden files are left.
@@ -68,6 +96,8 @@ export function FilesMode({ lang }: { lang: Lang }) {
       const data = await Promise.all(
         files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()), mtime: f.lastModified || null })),
       );
+      picked.current = data;
+      checkedIn.current = lang;
       const out = await checkFiles(data, lang, (n) => setProgress(`${n} / ${files.length}`));
       setBatch(null); // judged anew for these files (below)
       setEntries(out);

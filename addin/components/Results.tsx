@@ -107,7 +107,7 @@ export function Results({
                         <Text size={200}>
                           {k === 0 ? `${t.suggested}: ` : `${t.or} `}
                           <b>{x.ref}</b> → <b>{x.suggested ?? '?'}</b>
-                          {k === 0 && x.reason ? `（${x.reason}）` : ''}
+                          {k === 0 && x.reason ? t.because(x.reason) : ''}
                         </Text>
                         {x.suggested !== null && (
                           <Button

@@ -113,6 +113,15 @@ export function useWorkspace(host: SheetHost, lang: Lang, initial?: CheckOutcome
     [host, scope, lang, t, say],
   );
 
+  // The findings speak the pane's language: switching it re-checks (one read, one mark), so that no
+  // finding stays in the other language beside the translated labels.
+  const checkedIn = React.useRef(lang);
+  React.useEffect(() => {
+    if (checkedIn.current === lang) return;
+    checkedIn.current = lang;
+    if (outcome) void guard(() => runCheck(false));
+  }, [lang, outcome, guard, runCheck]);
+
   // Re-check while the user edits (debounced), only when turned on.
   React.useEffect(() => {
     if (!state.auto) return;

@@ -37,6 +37,7 @@ export const enPane: PaneStrings = {
   expected: 'expected',
   actual: 'actual',
   suggested: 'Suggested',
+  because: (reason: string) => ` (${reason})`,
   apply: 'Apply',
   cells: 'Cells',
   or: 'or',

@@ -40,6 +40,7 @@ export const zhPane = {
   expected: '应为',
   actual: '实为',
   suggested: '建议值',
+  because: (reason: string) => `（${reason}）`,
   apply: '采用',
   cells: '单元格',
   or: '或',
