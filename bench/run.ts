@@ -6,6 +6,7 @@
  *   4. writing 1,000 templates vs exceljs writing the same cells unstyled (target ≤ 2×)
  *   5. the task pane's first-load JavaScript, gzipped (target < 350 KB), where the add-in is built
  *   6. the soak: 20,000 files with 2 % hostile ones, --jobs 1 and 2: flat memory, exact counts (bench/soak.ts)
+ *   7. reading and checking a Word and a PDF report vs only extracting their raw text (bench/documents.ts)
  * Set BENCH_FILES to change the bulk size (default 5000).
  */
 import { spawn } from 'child_process';
@@ -184,6 +185,14 @@ async function main() {
         `6. soak, ${s.files} files (${s.hostile} hostile), --jobs ${s.jobs}: ${s.seconds.toFixed(0)} s; memory (the process with its workers) peak ${s.peakMB.toFixed(0)} MB, highest in the first half ${s.firstHalfMB.toFixed(0)} MB, in the second ${s.secondHalfMB.toFixed(0)} MB; ${s.checked} checked + ${s.unreadable} unreadable = ${s.checked + s.unreadable}; hostile unreadable or flagged ${s.hostileCaught}/${s.hostile} ${JSON.stringify(s.hostileAnswers)}; without a result ${s.missing}`,
       );
   }
+  // 7. Word and PDF reports against their raw text (BENCH_DOC_REPS calls per round).
+  const { benchDocuments } = require('./documents') as typeof import('./documents');
+  const docs = await benchDocuments();
+  results.documents = docs;
+  for (const d of docs)
+    line(
+      `7. ${d.kind} (${d.source}, ${(d.bytes / 1024).toFixed(0)} KB): raw text ${d.rawTextMs.toFixed(1)} ms, read ${d.readMs.toFixed(1)} ms → ${d.readRatio.toFixed(2)}×, check ${d.checkMs.toFixed(1)} ms → ${d.checkRatio.toFixed(2)}×`,
+    );
   line(JSON.stringify(results));
 }
 

@@ -32,13 +32,14 @@ interface PdfDoc {
   getPage(n: number): Promise<PdfPage>;
   destroy(): Promise<void>;
 }
-interface PdfJs {
+export interface PdfJs {
   getDocument(o: Record<string, unknown>): { promise: Promise<PdfDoc> };
   OPS: Record<string, number>;
 }
 
 let lib: Promise<PdfJs> | null = null;
-function pdfjs(): Promise<PdfJs> {
+/** pdfjs-dist, loaded once (exported for bench/documents.ts's baseline: the same library, text only). */
+export function pdfjs(): Promise<PdfJs> {
   lib ??= (async () => {
     // The worker's code runs on this thread (pdfjs's "fake worker"): one file is read at a time anyway.
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
