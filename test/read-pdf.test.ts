@@ -55,6 +55,15 @@ describe.each(['2019', '2021'] as const)('a PDF report printed by LibreOffice, f
         }),
       ],
       ['web page', path.join(dir, `page-${format}.html`), printablePage(publishedHtml(format, wrong, { year, agency }))],
+      // The same page with its tables drawn without borders (border=0), 表三 with one blank cell.
+      [
+        'web page, tables without borders',
+        path.join(dir, `borderless-${format}.html`),
+        printablePage(publishedHtml(format, { ...wrong, 'T3:R1:social': null }, { year, agency })).replace(
+          /<TABLE width="100%" border=1/g,
+          '<TABLE width="100%" border=0',
+        ),
+      ],
     ] as const;
     for (const [, file, data] of sources) fs.writeFileSync(file, data);
     const out = printToPdf(
@@ -74,7 +83,7 @@ describe.each(['2019', '2021'] as const)('a PDF report printed by LibreOffice, f
     if (!soffice) return ctx.skip('LibreOffice（soffice）未安装，跳过 / LibreOffice (soffice) is not installed: skipped');
     const expected = said(workbook());
     expect(expected.length).toBeGreaterThan(0);
-    for (const { name, file } of made()) {
+    for (const { name, file } of made().filter((p) => !p.name.includes('without borders'))) {
       const data = new Uint8Array(fs.readFileSync(file));
       const read = await readInput(data, file);
       expect(read.kind, name).toBe('pdf');
@@ -93,6 +102,17 @@ describe.each(['2019', '2021'] as const)('a PDF report printed by LibreOffice, f
       ).toEqual([]);
       expect(said(await checkInput(data, file)), name).toEqual(expected);
     }
+  });
+
+  it('refuses tables drawn without borders, rather than guess their columns', async (ctx) => {
+    if (!soffice) return ctx.skip('LibreOffice（soffice）未安装，跳过 / LibreOffice (soffice) is not installed: skipped');
+    const { file } = made().find((p) => p.name.includes('without borders'))!;
+    const data = new Uint8Array(fs.readFileSync(file));
+    const res = await checkInput(data, file);
+    expect(res.status).toBe('unreadable');
+    expect(res.error!.code).toBe('pdf_no_borders');
+    expect(res.error!.message).toMatch(/没有画出表格线，无法可靠地还原其中的行和列/);
+    expect((await checkInput(data, file, { lang: 'en' })).error!.message).toMatch(/have no drawn borders/);
   });
 });
 

@@ -42,6 +42,8 @@ export const en: Catalogue = {
     `${p.file} is a scanned PDF with no text layer, so its figures cannot be read; give the report as Word, Excel or a PDF with text`,
   'read.pdf_fonts': (p) =>
     `${p.file} has a text layer, but the encoding of its fonts is unknown, so its text cannot be read; give the report as Word, Excel or a web page`,
+  'read.pdf_no_borders': (p) =>
+    `the tables in ${p.file} have no drawn borders, so their rows and columns cannot be rebuilt reliably (a blank cell leaves no trace); give the report as Word, Excel or a web page`,
   'read.not_pdf': (p) => `${p.file} is not a readable PDF${p.detail ? ` (${p.detail})` : ''}`,
   'read.encoding': (p) =>
     `the text encoding of ${p.file} is not recognised (${p.detail ?? ''} bytes are neither UTF-8 nor GB18030): it reads as garbage and no tables are found; save it as UTF-8 and check again`,

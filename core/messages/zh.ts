@@ -42,6 +42,8 @@ export const zh = {
   'read.scanned_pdf': (p: FileDetail) => `文件「${p.file}」是扫描件，无文字层，读不出其中的数字；请提供 Word、Excel 或可复制文字的 PDF`,
   'read.pdf_fonts': (p: FileDetail) =>
     `文件「${p.file}」有文字层，但其中字体的编码无法识别，读不出其中的文字；请提供 Word、Excel 或网页版本`,
+  'read.pdf_no_borders': (p: FileDetail) =>
+    `文件「${p.file}」中的统计表没有画出表格线，无法可靠地还原其中的行和列（空白单元格无从分辨）；请提供 Word、Excel 或网页版本`,
   'read.not_pdf': (p: FileDetail) => `文件「${p.file}」不是完好的 PDF 文件${p.detail ? `（${p.detail}）` : ''}，无法读取`,
   'read.encoding': (p: FileDetail) =>
     `文件「${p.file}」的文字编码无法识别（${p.detail ?? ''} 处字节既不是 UTF-8 也不是 GB18030），读出的是乱码，找不到统计表；请另存为 UTF-8 编码后再检查`,

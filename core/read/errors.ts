@@ -25,6 +25,8 @@ export type ReadErrorCode =
   | 'not_pdf'
   // A PDF that draws text whose characters cannot be named (a font's encoding unknown):
   | 'pdf_fonts'
+  // A PDF whose tables are drawn without borders (columns would be guessed):
+  | 'pdf_no_borders'
   | 'encoding'
   // A Word document or a PDF read whole, holding no tables of the report:
   | 'docx'

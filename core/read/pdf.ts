@@ -195,6 +195,12 @@ function dropHeadersFooters(pages: { lines: Line[]; height: number }[]): void {
     );
 }
 
+/** A line outside the drawn tables that reads as a table row: three or more pieces apart, two or more of them figures. */
+function borderlessRow(l: Line): boolean {
+  const parts = l.text.split('\t').map((t) => t.trim());
+  return parts.length >= 3 && parts.filter((t) => /^[-+]?\d[\d,]*(\.\d+)?%?$/.test(t)).length >= 2;
+}
+
 const cjk = (ch: string | undefined) => !!ch && /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch);
 
 /** Lines → paragraphs: a line that reaches the right edge of the text continues on the next line. */
@@ -258,6 +264,9 @@ export async function readPdfBlocks(data: Uint8Array, name: string): Promise<Blo
     if (doc.numPages === 0) throw new ReadError('pdf', name);
     if (chars === 0) throw new ReadError(shown ? 'pdf_fonts' : 'scanned_pdf', name);
     dropHeadersFooters(pages);
+    // Rows of a table drawn without borders: columns could only be guessed from positions, and a
+    // blank cell leaves no trace, so figures would land in the wrong columns. Refused, not guessed.
+    if (pages.reduce((n, p) => n + p.lines.filter(borderlessRow).length, 0) >= 3) throw new ReadError('pdf_no_borders', name);
     const right = Math.max(...pages.flatMap((p) => p.lines.map((l) => l.x1)), 0);
     // A table that ends one page and starts the next is one table: one column grid for its parts.
     let chain: BlockCell[][][] = [];
