@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'fs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { printToPdf, soffice } from './helpers/pdf';
+import { tempDir } from './helpers/temp';
 import { checkData, checkInput } from '../core/checkfile';
 import type { FileResult } from '../core/model/findings';
 import { documentBlocks } from '../core/read/docx';
@@ -19,7 +22,7 @@ describe.each(['2019', '2021'] as const)('a Word report, format %s', (format) =>
   // One wrong figure, so that the findings compared are not empty.
   const wrong = { ...values, 'T3:R1:natural': (values['T3:R1:natural'] as number) + 5 };
   const workbook = checkData(
-    new Uint8Array(readFileSync(writeReportWorkbook(`wb-${format}.xlsx`, { format, year, agency: '某某县财政局', values: wrong }))),
+    new Uint8Array(fs.readFileSync(writeReportWorkbook(`wb-${format}.xlsx`, { format, year, agency: '某某县财政局', values: wrong }))),
     `wb-${format}.xlsx`,
   );
   const cases: [string, DocxOptions][] = [
@@ -27,6 +30,7 @@ describe.each(['2019', '2021'] as const)('a Word report, format %s', (format) =>
     ['labels wrapped in narrow columns', { labelWidth: 600 }],
     ['表三 split into two tables, header repeated', { split: { table: 'T3', after: 12, repeatHeader: true } }],
     ['表三 split into two tables, no header repeated', { split: { table: 'T3', after: 9 } }],
+    ['表三 split by a page break, header repeated', { split: { table: 'T3', after: 14, repeatHeader: true, pageBreak: true } }],
     ['headers repeated on each page, a table nested in a cell', { repeatHeaders: true, nested: true }],
   ];
 
@@ -42,7 +46,7 @@ describe.each(['2019', '2021'] as const)('a Word report, format %s', (format) =>
 
   it.each(cases)('gives the findings of the same report as a workbook: %s', async (_, opts) => {
     const file = writeFile(`r-${format}.docx`, reportDocx(format, wrong, { year, agency: '某某县财政局', ...opts }));
-    const res = await checkInput(new Uint8Array(readFileSync(file)), file);
+    const res = await checkInput(new Uint8Array(fs.readFileSync(file)), file);
     expect(res.status).toBe('checked');
     expect(said(res).length).toBeGreaterThan(0);
     expect(said(res)).toEqual(said(workbook));
@@ -108,5 +112,25 @@ describe('document.xml details', () => {
     const big = docxBytes(xml(`<w:p><w:r><w:t>${'0'.repeat(3 << 20)}</w:t></w:r></w:p>`));
     expect(() => readInputSync(big, 'big.docx', { maxUnpackedBytes: 1 << 20 })).toThrow(expect.objectContaining({ code: 'too_large' }));
     expect(() => readInputSync(docxBytes('<w:document><w:body><w:p>'), 'cut.docx')).toThrow(expect.objectContaining({ code: 'not_docx' }));
+  });
+});
+
+describe('binary Word (.doc) as Word and LibreOffice save it', () => {
+  it('names the format and says to save as .docx or .xlsx', async (ctx) => {
+    if (!soffice) return ctx.skip('LibreOffice（soffice）未安装，跳过 / LibreOffice (soffice) is not installed: skipped');
+    const dir = tempDir();
+    const src = path.join(dir, 'report.docx');
+    fs.writeFileSync(src, reportDocx('2021', fullValues('2021', balancedValues('2021')), { year: 2023 }));
+    // "MS Word 97": the binary .doc format (a WordDocument stream in a compound file, MS-DOC).
+    const [doc] = printToPdf([src], dir, 'doc:MS Word 97');
+    for (const name of [doc, path.join(dir, 'renamed.docx')]) {
+      if (name !== doc) fs.copyFileSync(doc, name);
+      const res = await checkInput(new Uint8Array(fs.readFileSync(name)), name);
+      expect(res.error).toMatchObject({ code: 'word_binary' });
+      expect(res.error!.message).toMatch(/是 Word 文档（\.doc 格式），读不出其中的表格；请在 Word 或 WPS 中另存为 \.docx 或 \.xlsx/);
+      expect((await checkInput(new Uint8Array(fs.readFileSync(name)), name, { lang: 'en' })).error!.message).toMatch(
+        /Word document in the \.doc format.*save it as \.docx or \.xlsx/,
+      );
+    }
   });
 });

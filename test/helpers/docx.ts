@@ -19,7 +19,7 @@ export interface DocxOptions extends TextOptions {
   /** Label columns this narrow (twentieths of a point) so that labels wrap; default wide. */
   labelWidth?: number;
   /** Split this table (T2, T3 or T4) into two Word tables after this many of its rows. */
-  split?: { table: string; after: number; repeatHeader?: boolean };
+  split?: { table: string; after: number; repeatHeader?: boolean; pageBreak?: boolean };
   /** Mark the header rows of every table as repeated on each page (w:tblHeader). */
   repeatHeaders?: boolean;
   /** Put a small table inside the first label cell of 表四 (Word allows tables in cells). */
@@ -107,7 +107,9 @@ export function reportDocumentXml(format: string, values: Record<string, Raw>, o
     if (opts.split?.table === t.key) {
       const cut = opts.split.after;
       const header = all.filter((r) => headerRows.has(r));
-      body.push(tbl(all.slice(0, cut)), '<w:p/>', tbl([...(opts.split.repeatHeader ? header : []), ...all.slice(cut)]));
+      // Between the two tables an empty paragraph, or one holding a page break (w:br w:type="page", §17.3.3.1).
+      const between = opts.split.pageBreak ? '<w:p><w:r><w:br w:type="page"/></w:r></w:p>' : '<w:p/>';
+      body.push(tbl(all.slice(0, cut)), between, tbl([...(opts.split.repeatHeader ? header : []), ...all.slice(cut)]));
     } else body.push(tbl(all));
   }
   body.push(para('五、存在的主要问题及改进情况'));
