@@ -177,13 +177,10 @@ async function main() {
   }
   // 6. The soak: many files with hostile ones mixed in (BENCH_SOAK_FILES=0 skips it).
   if (Number(process.env.BENCH_SOAK_FILES ?? 20000) > 0) {
-    const { benchSoak } = require('./soak') as typeof import('./soak');
+    const { benchSoak, soakLines } = require('./soak') as typeof import('./soak');
     const soak = await benchSoak(root);
     results.soak = soak;
-    for (const s of soak)
-      line(
-        `6. soak, ${s.files} files (${s.hostile} hostile), --jobs ${s.jobs}: ${s.seconds.toFixed(0)} s; memory (the process with its workers) peak ${s.peakMB.toFixed(0)} MB, highest in the first half ${s.firstHalfMB.toFixed(0)} MB, in the second ${s.secondHalfMB.toFixed(0)} MB; ${s.checked} checked + ${s.unreadable} unreadable = ${s.checked + s.unreadable}; hostile unreadable or flagged ${s.hostileCaught}/${s.hostile} ${JSON.stringify(s.hostileAnswers)}; without a result ${s.missing}`,
-      );
+    for (const l of soakLines(soak)) line(l);
   }
   // 7. Word and PDF reports against their raw text (BENCH_DOC_REPS calls per round).
   const { benchDocuments } = require('./documents') as typeof import('./documents');

@@ -8,7 +8,7 @@
  * changes the count.
  */
 import { spawn } from 'child_process';
-import { closeSync, linkSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { closeSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
@@ -58,6 +58,9 @@ export interface SoakRun {
   peakMB: number;
   firstHalfMB: number;
   secondHalfMB: number;
+  /** The main process alone: what it keeps per file. */
+  mainFirstHalfMB: number;
+  mainSecondHalfMB: number;
   files: number;
   checked: number;
   unreadable: number;
@@ -97,20 +100,18 @@ export async function benchSoak(root: string, n = Number(process.env.BENCH_SOAK_
       const t0 = Date.now();
       const child = spawn(process.execPath, [bin, 'check', dir, '--jobs', String(jobs), '--json'], { stdio: ['ignore', fd, 'ignore'] });
       closeSync(fd);
-      const samples: { t: number; mb: number }[] = [];
+      // The main process alone (what it keeps per file) and with its checking processes.
+      const samples: { t: number; mb: number; main: number }[] = [];
       const timer = setInterval(() => {
-        try {
-          const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-          if (m) samples.push({ t: Date.now() - t0, mb: Number(m[1]) / 1024 });
-        } catch {
-          /* exited */
-        }
+        const main = residentMB(child.pid!);
+        if (main) samples.push({ t: Date.now() - t0, main, mb: main + descendants(child.pid!).reduce((n, p) => n + residentMB(p), 0) });
       }, 100);
       await new Promise((resolve) => child.on('exit', resolve));
       clearInterval(timer);
       const seconds = (Date.now() - t0) / 1000;
       const half = (seconds * 1000) / 2;
       const max = (xs: { mb: number }[]) => xs.reduce((m, x) => Math.max(m, x.mb), 0);
+      const maxMain = (xs: { main: number }[]) => xs.reduce((m, x) => Math.max(m, x.main), 0);
       const doc = JSON.parse(readFileSync(out, 'utf8')) as FindingsDoc;
       let checked = 0;
       let unreadable = 0;
@@ -134,6 +135,8 @@ export async function benchSoak(root: string, n = Number(process.env.BENCH_SOAK_
         peakMB: max(samples),
         firstHalfMB: max(samples.filter((x) => x.t < half)),
         secondHalfMB: max(samples.filter((x) => x.t >= half)),
+        mainFirstHalfMB: maxMain(samples.filter((x) => x.t < half)),
+        mainSecondHalfMB: maxMain(samples.filter((x) => x.t >= half)),
         files: doc.summary.files,
         checked,
         unreadable,
@@ -149,3 +152,59 @@ export async function benchSoak(root: string, n = Number(process.env.BENCH_SOAK_
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Resident memory of a process in MB (0 once it has exited). */
+function residentMB(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every process started by `pid`, at any depth (from /proc/PID/stat's parent field). */
+function descendants(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'latin1');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      /* exited */
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [c, pp] of parent)
+      if (pp === p) {
+        out.push(c);
+        walk(c);
+      }
+  };
+  walk(pid);
+  return out;
+}
+
+/** The soak's lines as `npm run bench` prints them, with a plain yes or no for flat memory and exact counts. */
+export function soakLines(runs: SoakRun[]): string[] {
+  // Flat: the second half's peak within 10 % (and 20 MB) of the first's.
+  const flat = (a: number, b: number) => b <= a * 1.1 + 20;
+  return runs.map((s) => {
+    const exact = s.missing === 0 && s.checked + s.unreadable === s.files && s.hostileCaught === s.hostile;
+    return `6. soak, ${s.files} files (${s.hostile} hostile), --jobs ${s.jobs}: ${s.seconds.toFixed(0)} s; memory of the main process: highest in the first half ${s.mainFirstHalfMB.toFixed(0)} MB, in the second ${s.mainSecondHalfMB.toFixed(0)} MB${flat(s.mainFirstHalfMB, s.mainSecondHalfMB) ? ' (flat)' : ' (NOT FLAT)'}; with its checking processes peak ${s.peakMB.toFixed(0)} MB, first half ${s.firstHalfMB.toFixed(0)} MB, second ${s.secondHalfMB.toFixed(0)} MB${flat(s.firstHalfMB, s.secondHalfMB) ? ' (flat)' : ' (NOT FLAT)'}; ${s.checked} checked + ${s.unreadable} unreadable = ${s.checked + s.unreadable}; hostile unreadable or flagged ${s.hostileCaught}/${s.hostile} ${JSON.stringify(s.hostileAnswers)}; without a result ${s.missing}; counts ${exact ? 'exact' : 'NOT EXACT'}`;
+  });
+}
+
+// node dist/node/bench/soak.js (BENCH_SOAK_FILES=N): the soak alone.
+if (require.main === module)
+  benchSoak(path.join(__dirname, '..', '..', '..')).then(
+    (runs) => {
+      for (const l of soakLines(runs)) process.stdout.write(l + '\n');
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );

@@ -72,6 +72,11 @@ export class BufferedOut {
         }),
     );
   }
+  /** Waits until what was written has gone out (a long output is not held whole in memory). */
+  drain(): Promise<void> {
+    this.flush();
+    return this.pending;
+  }
   end(): Promise<void> {
     this.flush();
     return this.pending;

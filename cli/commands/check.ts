@@ -6,6 +6,8 @@ import type { CheckFileOptions } from '../../core/checkfile';
 import { findingsDocument, type FileResult, type Lang } from '../../core/model/findings';
 import {
   analyseBatch,
+  compactResult,
+  withBatchFindings,
   batchListing,
   batchSummary,
   parseAgencyList,
@@ -23,6 +25,7 @@ import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules
 import { FORMS, withVariants } from '../../core/forms';
 import { guarded, langIn, langOf, messageOf, parse, UsageError } from '../args';
 import { BufferedOut, fileSummary } from '../output';
+import { Spool } from '../spool';
 import { Inputs, planFolder, planOutput, writeOutput } from '../write';
 import { checkFiles, WORKER_MEMORY_MB } from '../pool';
 import { printHelp } from '../usage';
@@ -126,12 +129,16 @@ export function run(argv: string[]): Promise<number> {
       const tty = process.stderr.isTTY && !values.quiet;
       const started = Date.now();
       // Verdicts need the whole batch (duplicates, departments that sent nothing): results are kept, then judged.
+      // Kept small (core/batch/compact.ts), the whole results on disk until printed, unless the report or
+      // the notices need every finding: memory stays flat however many files there are.
+      const whole = report || values.notices ? null : new Spool<FileResult>();
       const results: FileResult[] = [];
       const color = !!process.stdout.isTTY;
       // Text from files is made visible (cli/terminal.ts); the batch listings go through plain() as well.
       const out = new BufferedOut(values.json ? jsonText : color ? coloured : plain);
       await checkFiles(files, opts, jobs, (i, result) => {
-        results[i] = result;
+        whole?.add(result);
+        results[i] = whole ? compactResult(result) : result;
         if (tty) {
           const done = i + 1,
             width = 30,
@@ -154,7 +161,9 @@ export function run(argv: string[]): Promise<number> {
         results.map((result, i) => ({ result, mtime: mtime(files[i]) })),
         { lang, year, agencies, priorAgencies: opts.priors ? opts.priors.map((p) => p.report.agency) : null },
       );
-      const doc = findingsDocument(results);
+      const { summary } = findingsDocument(results);
+      /** The i-th file's whole result, with its batch findings. */
+      const resultOf = (i: number): FileResult => (whole ? withBatchFindings(whole.get(i), results[i]) : results[i]);
       // The results are printed whatever becomes of the report and notices: a file that cannot be written loses nothing.
       const failed: string[] = [];
       if (report) {
@@ -191,27 +200,32 @@ export function run(argv: string[]): Promise<number> {
           verdict: r.verdict,
           reason: r.reason,
         }));
-        out.write(
-          JSON.stringify(
-            { ...doc, batch: { verdicts: batch.counts, missing: batch.missing, no_prior: batch.noPrior, files: rows } },
-            null,
-            2,
-          ) + '\n',
-        );
+        // As JSON.stringify(document, null, 2) writes it, one file at a time.
+        out.write('{\n  "version": 1,\n  "files": [\n');
+        for (let i = 0; i < results.length; i++) {
+          out.write(`${i ? ',\n' : ''}    ${JSON.stringify(resultOf(i), null, 2).replace(/\n/g, '\n    ')}`);
+          if (i % 256 === 255) await out.drain();
+        }
+        const rest = { summary, batch: { verdicts: batch.counts, missing: batch.missing, no_prior: batch.noPrior, files: rows } };
+        out.write(`\n  ],\n${JSON.stringify(rest, null, 2).slice(2)}\n`);
       } else {
-        for (const r of results) out.write(fileSummary(r, lang, color));
+        for (let i = 0; i < results.length; i++) {
+          out.write(fileSummary(resultOf(i), lang, color));
+          if (i % 256 === 255) await out.drain();
+        }
         const shownBatch = forTerminal(batch);
         out.write(plain(`\n${batchListing(shownBatch, lang)}`));
         out.write(plain(yearsHint(shownBatch, lang, year !== null)));
         out.write(plain(`\n${batchSummary(shownBatch, lang)}`));
       }
       await out.end();
+      whole?.close();
       if (failed.length) {
         for (const f of failed) err(`xxgk: ${f}\n`);
         return 1;
       }
       const failing = batch.rows.some((r) => r.verdict !== 'pass' && r.verdict !== 'duplicate');
-      return failing || doc.summary.with_errors || doc.summary.unreadable ? 1 : 0;
+      return failing || summary.with_errors || summary.unreadable ? 1 : 0;
     },
     () => lang,
     'cli.usage.check',

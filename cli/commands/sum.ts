@@ -17,7 +17,7 @@ import { statSync } from 'fs';
 import { selectClean } from '../../core/batch';
 import { fail, langIn, langOf, parse, UsageError } from '../args';
 import { Inputs, planOutput, readReportFiles, writeOutput } from '../files';
-import { err, out, shown } from '../terminal';
+import { err, out, plain, shown } from '../terminal';
 import { printHelp } from '../usage';
 
 /** The reports that pass, every other file listed on stderr with its verdict and reason. */
@@ -65,7 +65,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     const res = sumReports(inputs, { force: values.force, allowErrors: values['allow-errors'], lang, agency: values.agency ?? null });
     if (!res.ok) {
-      err(`${shown(res.message)}\n${say(lang, 'cli.nothing_written')}\n`);
+      // A message of several lines: its own line breaks kept, any other control character made visible.
+      err(`${plain(res.message)}\n${say(lang, 'cli.nothing_written')}\n`);
       return 1;
     }
     const data = await writeTemplate(getForm(res.report.format), {

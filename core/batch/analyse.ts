@@ -9,6 +9,7 @@ import { FORMS, formForYear } from '../forms';
 import { say } from '../messages';
 import { agencyKey, listedInFile, matchDepartment, otherNamedInFile, sameAgency } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
+import { omittedOf } from './compact';
 
 export interface BatchFile {
   result: FileResult;
@@ -242,7 +243,8 @@ function misfiledReason(rows: readonly BatchRow[], department: string, lang: Lan
 }
 
 function counts(r: ReportResult) {
-  const n = (s: string) => r.findings.filter((x) => x.severity === s).length;
+  // A compacted report (core/batch/compact.ts) counts the findings it no longer holds.
+  const n = (s: Finding['severity']) => r.findings.filter((x) => x.severity === s).length + (omittedOf(r)?.[s] ?? 0);
   const verdict = reportVerdict(r);
   const why: Record<string, (f: Finding) => boolean> = {
     year_format: (f) => f.rule === 'batch.year' || f.rule === 'batch.format',
@@ -271,7 +273,9 @@ function markDuplicates(rows: BatchRow[], files: readonly BatchFile[], lang: Lan
     if (row.report.findings.some((f) => f.rule === 'batch.agency_file')) continue;
     const key = agencyKey(row.department) && `${agencyKey(row.department)}|${row.report.year ?? ''}`;
     if (!key) continue;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;

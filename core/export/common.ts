@@ -6,7 +6,7 @@ import { confront, formOf } from '../check';
 import { errorsOf, type Finding, type Lang } from '../model/findings';
 import { formCells, type CellSpec, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
-import { readValue } from '../model/values';
+import { clipText, readValue } from '../model/values';
 import { say } from '../messages';
 
 export interface ExportOptions {
@@ -52,7 +52,8 @@ export function exportCells(report: ReportData): { form: FormSpec; cells: Export
     const v = readValue(raw, spec.kind);
     if (v.kind === 'number') cells.push({ spec, value: v.value.toNumber(), text: v.value.toString() });
     else if (v.kind === 'blank') cells.push({ spec, value: null, text: '' });
-    else cells.push({ spec, value: v.text, text: v.text });
+    // Text is published cut as in messages: a hostile cell may hold megabytes.
+    else cells.push({ spec, value: clipText(v.text), text: clipText(v.text) });
   }
   return { form, cells };
 }

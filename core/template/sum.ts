@@ -8,7 +8,7 @@ import { errorsOf, isClean, type Lang, type ReportResult } from '../model/findin
 import { formCells, getForm, withVariants, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
 import { confront } from '../check';
-import { readValue } from '../model/values';
+import { clipText, readValue } from '../model/values';
 import { derivedParts, type WriteValue } from './derive';
 import { cellWords, fillReport } from './fill';
 import { templateLayout } from './layout';
@@ -105,7 +105,9 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
         continue;
       }
       if (!(v instanceof Dec)) {
-        texts.push(say(lang, 'template.sum_text_cell', { name: input.name, ref: input.report.cells[id]?.ref ?? id, text: String(v) }));
+        texts.push(
+          say(lang, 'template.sum_text_cell', { name: input.name, ref: input.report.cells[id]?.ref ?? id, text: clipText(String(v)) }),
+        );
         continue;
       }
       totals.set(id, (totals.get(id) ?? Dec.ZERO).add(v));

@@ -11,6 +11,7 @@ import { Dec } from '../model/decimal';
 import { a1, columnLetters } from '../read/grid';
 import { templateLayout, textWidth, type LayoutCell, type LayoutOptions, type SheetLayout } from './layout';
 import { planDerived, type WriteValue } from './derive';
+import { clipText } from '../model/values';
 
 export type { WriteValue };
 
@@ -139,7 +140,9 @@ function validationFor(kind: ValueKind, ref: string): ExcelJS.DataValidation {
   }
 }
 
-const toCellValue = (v: WriteValue | Dec): number | string | null => (v instanceof Dec ? v.toNumber() : v);
+/** A text copied from an input cell is cut as in messages (a hostile cell may hold megabytes; Excel holds 32,767 characters). */
+const toCellValue = (v: WriteValue | Dec): number | string | null =>
+  v instanceof Dec ? v.toNumber() : typeof v === 'string' ? clipText(v) : v;
 
 /** What each value cell of the written sheet holds (derived cells as planned by planDerived). */
 export function plannedValues(
