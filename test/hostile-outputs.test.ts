@@ -297,7 +297,7 @@ describe('9. --jobs is bounded by the machine', () => {
     const r = xxgk(['check', 'a.xlsx', 'b.xlsx', '--jobs', '1000', '--lang', 'en'], w.d);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(
-      /--jobs 1000 is more than this machine can run \(\d+ processors, memory for \d+ checking threads\): running \d+/,
+      /--jobs 1000 is more than this machine can run \(\d+ processors, memory for \d+ checking processes\): running \d+/,
     );
     expect(r.stdout).toMatch(/Total: 2 files, 2 reports\..*passed 2/);
   });

@@ -349,7 +349,7 @@ export const en: Catalogue = {
   'cli.report_written': (p) => `report written: ${p.file}`,
   'cli.report_not_written': (p) => `the results are above, but the report ${p.file} could not be written: ${p.why}`,
   'cli.jobs_clamped': (p) =>
-    `--jobs ${p.asked} is more than this machine can run (${p.cores} processors, memory for ${p.memory} checking threads): running ${p.jobs}`,
+    `--jobs ${p.asked} is more than this machine can run (${p.cores} processors, memory for ${p.memory} checking processes): running ${p.jobs}`,
   'cli.jobs_invalid': (p) => `--jobs takes a positive whole number, not ${p.value}`,
   'cli.one_file_not_folder': (p) => `${p.file} is a folder: give one file in it`,
   'cli.unknown_format': (p) => `there is no format ${p.format} (known: ${p.known})`,

@@ -365,7 +365,7 @@ export const zh = {
   'cli.report_written': (p: { file: string }) => `已写出检查报告：${p.file}`,
   'cli.report_not_written': (p: { file: string; why: string }) => `检查结果见上，但报告「${p.file}」未能写出：${p.why}`,
   'cli.jobs_clamped': (p: { asked: number; jobs: number; cores: number; memory: number }) =>
-    `--jobs ${p.asked} 超出本机能力（${p.cores} 个处理器，内存可容 ${p.memory} 个检查线程），按 ${p.jobs} 个并行`,
+    `--jobs ${p.asked} 超出本机能力（${p.cores} 个处理器，内存可容 ${p.memory} 个检查进程），按 ${p.jobs} 个并行`,
   'cli.jobs_invalid': (p: { value: string }) => `--jobs 应为正整数，不是「${p.value}」`,
   'cli.one_file_not_folder': (p: { file: string }) => `「${p.file}」是文件夹：请给出其中一个文件`,
   'cli.unknown_format': (p: { format: string; known: string }) => `没有「${p.format}」格式（可用：${p.known}）`,
