@@ -94,7 +94,11 @@ export function FilesMode({ lang }: { lang: Lang }) {
     setMsg(null);
     try {
       const data = await Promise.all(
-        files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()), mtime: f.lastModified || null })),
+        files.map(async (f) => ({
+          name: f.webkitRelativePath || f.name,
+          data: new Uint8Array(await f.arrayBuffer()),
+          mtime: f.lastModified || null,
+        })),
       );
       picked.current = data;
       checkedIn.current = lang;
