@@ -140,6 +140,19 @@ describe('item 3: content of another department or year, a blank template, two f
     expect(verdicts(JSON.stringify(doc))).toEqual({ '统计局-第二版.xlsx': 'duplicate', '统计局.xlsx': 'pass' });
     expect(doc.batch.files.find((f) => f.verdict === 'duplicate')!.reason).toContain('另有一份较新的文件「统计局.xlsx」');
   });
+
+  it('without a list, a report naming its department without the county is still a duplicate of the one with it', () => {
+    const dir = path.join(work, 'twice-short');
+    mkdirSync(dir);
+    const older = path.join(dir, '统计局旧.xlsx'),
+      newer = path.join(dir, '某某县统计局.xlsx');
+    writeFileSync(older, report('统计局', 2025, 1));
+    writeFileSync(newer, report('某某县统计局', 2025, 2));
+    utimesSync(older, 1_700_000_000, 1_700_000_000);
+    utimesSync(newer, 1_700_100_000, 1_700_100_000);
+    const out = xxgk(['check', 'twice-short', '--json'], work).stdout;
+    expect(verdicts(out)).toEqual({ '统计局旧.xlsx': 'duplicate', '某某县统计局.xlsx': 'pass' });
+  });
 });
 
 describe("item 4: last year's figures go to their own department only", () => {

@@ -7,7 +7,7 @@
 import type { FileResult, Finding, Lang, ReportResult } from '../model/findings';
 import { FORMS, formForYear } from '../forms';
 import { say } from '../messages';
-import { agencyKey, listedInFile, matchDepartment, otherNamedInFile, sameAgency } from './agency';
+import { agencyKey, listedInFile, matchDepartment, officeOf, otherNamedInFile, regionOf, sameAgency } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
 import { omittedOf } from './compact';
 
@@ -268,10 +268,18 @@ function rowOf(path: string, r: ReportResult, department: string | null, file: n
  */
 function markDuplicates(rows: BatchRow[], files: readonly BatchFile[], lang: Lang): void {
   const groups = new Map<string, BatchRow[]>();
+  const named = [...new Set(rows.map((r) => r.department).filter((d): d is string => !!d && !!regionOf(d)))];
+  // A name without its county (统计局) is the one department of that office the batch names with it, if only one.
+  const canonical = (d: string | null) => {
+    if (!d || regionOf(d)) return d;
+    const fits = named.filter((n) => officeOf(n) === officeOf(d));
+    return fits.length === 1 ? fits[0] : d;
+  };
   for (const row of rows) {
     if (!row.report || reportVerdict(row.report) === 'year_format') continue;
     if (row.report.findings.some((f) => f.rule === 'batch.agency_file')) continue;
-    const key = agencyKey(row.department) && `${agencyKey(row.department)}|${row.report.year ?? ''}`;
+    const department = canonical(row.department);
+    const key = agencyKey(department) && `${agencyKey(department)}|${row.report.year ?? ''}`;
     if (!key) continue;
     const group = groups.get(key);
     if (group) group.push(row);
