@@ -3,7 +3,7 @@
  * values against them and returns findings you can summarise and slice; readers turn workbooks and
  * published reports into reports; templates and exports write the official layout.
  *
- *   const [report] = readReportsFrom(bytes, '财政局.xlsx');
+ *   const [report] = await readReportsAsync(bytes, '财政局.pdf');   // any kind; readReportsFrom: any but PDF, synchronous
  *   const result = confront(report);                 // docs/findings.md's report object
  *   summariseFindings(result);                         // [{ rule: 'T3.balance', severity: 'error', instances: 7, passed: 6, failed: 1, skipped: 0 }, …]
  *   sliceFindings(result, { table: 'T3', severity: 'error' });
@@ -14,7 +14,7 @@ export { compileRules, derivedCells, parseRules, RuleSyntaxError } from './rules
 export type { RuleSet, RuleFamily, RuleInstance, RuleSource } from './rules';
 export { confront, formOf } from './check';
 export type { CheckOptions } from './check';
-export { checkData, readReportsFrom, decodeText } from './checkfile';
+export { checkData, checkInput, readReportsFrom, readReportsAsync, decodeText } from './checkfile';
 export { findingsDocument, summariseFindings, sliceFindings, isClean } from './model/findings';
 export type {
   Finding,

@@ -68,3 +68,11 @@ describe('core/index: confront, summarise, slice', () => {
     expect(summary.find((s) => s.rule === 'T3.balance')).toMatchObject({ passed: 7, failed: 0, skipped: 0 });
   });
 });
+
+describe('core/index: the asynchronous door reads as the synchronous one', () => {
+  it('readReportsAsync and checkInput give what readReportsFrom and checkData give', async () => {
+    const name = '某某县教育局-2024-有错误.xlsx';
+    expect(await xxgk.readReportsAsync(bytes(name), name)).toEqual(xxgk.readReportsFrom(bytes(name), name));
+    expect(await xxgk.checkInput(bytes(name), name)).toEqual(xxgk.checkData(bytes(name), name));
+  });
+});
