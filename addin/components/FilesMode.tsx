@@ -88,8 +88,15 @@ export function FilesMode({ lang }: { lang: Lang }) {
   const take = async (list: FileList | File[] | null, folder = false) => {
     // Every picked file is tried, and from a folder every file is taken (a Word file or a picture is
     // listed with what it is and what to do); only Office lock files (~$…) and hidden files are left.
-    const files = [...(list ?? [])].filter((f) => !folder || !/^(~\$|\.)/.test(f.name));
-    if (!files.length) return;
+    const all = [...(list ?? [])];
+    const files = all.filter((f) => !folder || !/^(~\$|\.)/.test(f.name));
+    // Said, not silently dropped (as the command line says it).
+    const left = all.filter((f) => !files.includes(f)).map((f) => f.webkitRelativePath || f.name);
+    const leftOut: Message = left.length ? { intent: 'info', text: t.leftOut(left.length, left.slice(0, 5).join('、')) } : null;
+    if (!files.length) {
+      setMsg(leftOut);
+      return;
+    }
     setBusy(true);
     setMsg(null);
     try {
@@ -106,6 +113,7 @@ export function FilesMode({ lang }: { lang: Lang }) {
       setBatch(null); // judged anew for these files (below)
       setEntries(out);
       setOpen(out.length === 1 && out[0].book ? openEntry(out[0]) : null);
+      setMsg(leftOut);
     } catch (e) {
       failed(e);
     } finally {

@@ -107,7 +107,8 @@ export function run(argv: string[]): Promise<number> {
       }
 
       // Every file in a folder is listed, whatever it is: a Word document or a picture gets a verdict too.
-      const files = listInputFiles(positionals, []);
+      const leftOut: string[] = [];
+      const files = listInputFiles(positionals, [], leftOut);
       if (!files.length) throw new UsageError(say(lang, 'cli.no_files', { paths: shown(positionals.join(' ')) }));
       // The destinations are checked before the work: never an input, never a folder, their folder there.
       const inputs = new Inputs([...files, ...(values.rules ?? []), ...(values.prior ? listInputFiles([values.prior]) : [])]);
@@ -217,6 +218,14 @@ export function run(argv: string[]): Promise<number> {
         out.write(plain(`\n${batchListing(shownBatch, lang)}`));
         out.write(plain(yearsHint(shownBatch, lang, year !== null)));
         out.write(plain(`\n${batchSummary(shownBatch, lang)}`));
+        // Lock files and hidden files are not submissions, but a batch never leaves a file out unsaid.
+        if (leftOut.length)
+          out.write(
+            plain(
+              say(lang, 'batch.left_out', { n: leftOut.length, names: leftOut.slice(0, 5).map(shown).join(say(lang, 'batch.list_sep')) }) +
+                '\n',
+            ),
+          );
       }
       await out.end();
       whole?.close();

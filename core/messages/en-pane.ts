@@ -22,6 +22,8 @@ export const enPane: PaneStrings = {
   scope: 'Scope',
   scopeActive: 'Active sheet',
   scopeAll: 'All sheets',
+  leftOut: (n: number, names: string) =>
+    `${n} Office lock ${n === 1 ? 'file' : 'files'} (~$…) or hidden ${n === 1 ? 'file' : 'files'} (.…) left out, not being submissions: ${names}${n > 5 ? ', …' : ''}`,
   check: 'Check',
   checking: 'Checking…',
   clearMarks: 'Clear marks',

@@ -240,6 +240,8 @@ export const en: Catalogue = {
   'batch.count_reports': (p) => `${p.n} ${p.n === 1 ? 'report' : 'reports'}`,
   'batch.summary': (p) => `Total: ${p.files}, ${p.reports}. ${p.verdicts}`,
   'batch.summary_verdict': (p) => `${p.verdict} ${p.n}`,
+  'batch.left_out': (p) =>
+    `${p.n} Office lock ${p.n === 1 ? 'file' : 'files'} (~$…) or hidden ${p.n === 1 ? 'file' : 'files'} (.…) left out, not being submissions: ${p.names}${p.n > 5 ? ', …' : ''}`,
   'batch.summary_listed': (p) => `${p.listed} ${p.listed === 1 ? 'department' : 'departments'} on the list, ${p.submitted} submitted`,
   'batch.changed_numbers': (p) =>
     `${p.n} ${p.n === 1 ? 'text was' : 'texts were'} read as ${p.n === 1 ? 'a number' : 'numbers'}: please verify:`,

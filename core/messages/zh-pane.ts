@@ -25,6 +25,8 @@ export const zhPane = {
   scope: '范围',
   scopeActive: '当前工作表',
   scopeAll: '全部工作表',
+  leftOut: (n: number, names: string) =>
+    `另有 ${n} 个 Office 临时锁定文件（~$ 开头）或隐藏文件（. 开头）不是报送的文件，未检查：${names}${n > 5 ? ' 等' : ''}`,
   check: '检查',
   checking: '正在检查…',
   clearMarks: '清除标记',

@@ -252,6 +252,8 @@ export const zh = {
   'batch.count_reports': (p: { n: number }) => `${p.n} 份报告`,
   'batch.summary': (p: { files: string; reports: string; verdicts: string }) => `合计：${p.files}，${p.reports}。${p.verdicts}`,
   'batch.summary_verdict': (p: { verdict: string; n: number }) => `${p.verdict} ${p.n}`,
+  'batch.left_out': (p: { n: number; names: string }) =>
+    `另有 ${p.n} 个 Office 临时锁定文件（~$ 开头）或隐藏文件（. 开头）不是报送的文件，未检查：${p.names}${p.n > 5 ? ' 等' : ''}`,
   'batch.summary_listed': (p: { listed: number; submitted: number }) => `名单 ${p.listed} 个单位，已报送 ${p.submitted} 个`,
   'batch.changed_numbers': (p: { n: number }) => `有 ${p.n} 处文字被当作数字读取，请核对：`,
   'batch.changed_number': (p: { path: string; cell: string; message: string }) => `  ${p.path} ${p.cell}：${p.message}`,

@@ -19,9 +19,9 @@ const skip = (base: string) => base.startsWith('~$') || base.startsWith('.');
  * The input files named by paths: files named directly are kept whatever their extension (and a
  * path that does not exist is kept, for the caller to report); folders are searched recursively
  * for files with one of exts (every file when exts is empty: a batch skips nothing). Sorted,
- * without Office lock files (~$…) and hidden files.
+ * without Office lock files (~$…) and hidden files, which go to `left` so that the caller can say so.
  */
-export function listInputFiles(paths: string[], exts: readonly string[] = INPUT_EXTS): string[] {
+export function listInputFiles(paths: string[], exts: readonly string[] = INPUT_EXTS, left?: string[]): string[] {
   const want = new Set(exts.map((e) => e.toLowerCase()));
   const out = new Set<string>();
   const walk = (dir: string) => {
@@ -32,8 +32,11 @@ export function listInputFiles(paths: string[], exts: readonly string[] = INPUT_
       return;
     }
     for (const ent of entries) {
-      if (skip(ent.name)) continue;
       const full = path.join(dir, ent.name);
+      if (skip(ent.name)) {
+        if (!ent.isDirectory()) left?.push(full);
+        continue;
+      }
       if (ent.isDirectory()) walk(full);
       else if ((ent.isFile() || ent.isSymbolicLink()) && (!want.size || want.has(path.extname(ent.name).toLowerCase()))) out.add(full);
     }
@@ -46,6 +49,7 @@ export function listInputFiles(paths: string[], exts: readonly string[] = INPUT_
     const st = statSync(p);
     if (st.isDirectory()) walk(p);
     else if (!skip(path.basename(p))) out.add(p);
+    else left?.push(p);
   }
   return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
