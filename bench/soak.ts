@@ -45,7 +45,8 @@ function hostileFiles(examples: string, k: number): Record<string, Uint8Array> {
       deflatedPart('Index.zip', zipBytes([bombPart('Index/Document.iwa', 100, (100 << 20) + k)])),
     ]),
     'digits.xlsx': zipBytes(xlsxParts(digits)),
-    'truncated.xlsx': good.subarray(0, Math.floor(good.length / 2) + k),
+    // k is the file's place (up to 20,000): kept under half the workbook so the file stays truncated.
+    'truncated.xlsx': good.subarray(0, Math.floor(good.length / 2) + (k % 997)),
     'damaged.xlsx': damaged,
     'encrypted.xlsx': encrypted,
     'garbage.xlsx': garbage,
