@@ -12,6 +12,7 @@ import { checkBook } from './pane';
 import { MemoryWorkbook } from './host-memory';
 import { extensionOf, REPORT_EXTENSIONS } from '../core/read/kinds';
 import { pdfResources, setPdfResources } from '../core/read/pdf-resources';
+import { checkSize } from '../core/read/size';
 
 export interface FileEntry {
   name: string;
@@ -32,8 +33,31 @@ function bundledPdfResources(): void {
   setPdfResources({ cMapUrl: at('js/pdfjs/cmaps/'), standardFontDataUrl: at('js/pdfjs/standard_fonts/') });
 }
 
-export async function checkFile(name: string, data: Uint8Array, lang: Lang, mtime: number | null = null): Promise<FileEntry> {
+/** A file the user picked: read only when its turn comes, and only when its size is within the limit. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  mtime: number | null;
+  read: () => Promise<Uint8Array>;
+}
+
+export const pickedFile = (f: File): PickedFile => ({
+  name: f.webkitRelativePath || f.name,
+  size: f.size,
+  mtime: f.lastModified || null,
+  read: async () => new Uint8Array(await f.arrayBuffer()),
+});
+
+export async function checkFile(
+  name: string,
+  source: Uint8Array | PickedFile,
+  lang: Lang,
+  mtime: number | null = null,
+): Promise<FileEntry> {
   try {
+    // A picked file is refused by its size before a byte of it is read, as the command line does.
+    if (!(source instanceof Uint8Array)) checkSize(source.size, name);
+    const data = source instanceof Uint8Array ? source : await source.read();
     bundledPdfResources();
     const { readInput } = await loadReader();
     const { book, textLines } = await readInput(data, name);
@@ -72,14 +96,11 @@ export async function checkFile(name: string, data: Uint8Array, lang: Lang, mtim
   }
 }
 
-export async function checkFiles(
-  files: { name: string; data: Uint8Array; mtime?: number | null }[],
-  lang: Lang,
-  progress?: (done: number) => void,
-): Promise<FileEntry[]> {
+/** Picked files checked one at a time: only one is in memory as bytes at once. */
+export async function checkFiles(files: PickedFile[], lang: Lang, progress?: (done: number) => void): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
   for (const f of files) {
-    out.push(await checkFile(f.name, f.data, lang, f.mtime ?? null));
+    out.push(await checkFile(f.name, f, lang, f.mtime));
     progress?.(out.length);
     await new Promise((r) => setTimeout(r, 0)); // keep the page responsive
   }

@@ -6,7 +6,17 @@ import * as React from 'react';
 import { MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import { MemoryHost } from '../host-memory';
 import { STRINGS, type Lang } from '../i18n';
-import { bookToMemory, checkFiles, download, judgeFiles, PICKER_ACCEPT, XLSX_TYPE, type FileEntry } from '../files';
+import {
+  bookToMemory,
+  checkFiles,
+  download,
+  judgeFiles,
+  pickedFile,
+  PICKER_ACCEPT,
+  XLSX_TYPE,
+  type FileEntry,
+  type PickedFile,
+} from '../files';
 import type { Batch } from '../../core/batch/analyse';
 import { loadWriters } from '../core-api';
 import type { Message } from '../store';
@@ -58,7 +68,7 @@ export function FilesMode({ lang }: { lang: Lang }) {
   }, [entries, lang, choice, t]);
 
   // The files' findings speak the pane's language: switching it checks the same files again in it.
-  const picked = React.useRef<{ name: string; data: Uint8Array; mtime: number | null }[]>([]);
+  const picked = React.useRef<PickedFile[]>([]);
   const checkedIn = React.useRef(lang);
   React.useEffect(() => {
     if (checkedIn.current === lang) return;
@@ -100,13 +110,7 @@ export function FilesMode({ lang }: { lang: Lang }) {
     setBusy(true);
     setMsg(null);
     try {
-      const data = await Promise.all(
-        files.map(async (f) => ({
-          name: f.webkitRelativePath || f.name,
-          data: new Uint8Array(await f.arrayBuffer()),
-          mtime: f.lastModified || null,
-        })),
-      );
+      const data = files.map(pickedFile);
       picked.current = data;
       checkedIn.current = lang;
       const out = await checkFiles(data, lang, (n) => setProgress(`${n} / ${files.length}`));

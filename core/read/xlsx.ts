@@ -13,7 +13,9 @@ import { registerSparse } from './locate';
 import { zipEndRecord } from './zip';
 import { unpackedSize } from './zip-guard';
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+import { checkSize, DEFAULT_MAX_BYTES, sizeText } from './size';
+
+export { checkSize, DEFAULT_MAX_BYTES };
 
 export interface ReadOptions {
   /** Refuse larger inputs before parsing (default 50 MB). */
@@ -91,15 +93,6 @@ function sniff(d: Uint8Array): Kind {
 }
 
 const isPasswordError = (m: string) => /password|encrypt/i.test(m);
-
-function sizeText(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
-
-export function checkSize(size: number, name: string, maxBytes = DEFAULT_MAX_BYTES): void {
-  if (size === 0) throw new ReadError('empty', name);
-  if (size > maxBytes) throw new ReadError('too_large', name, `${sizeText(size)} > ${sizeText(maxBytes)}`);
-}
 
 /** Parse bytes into a SheetJS workbook, classifying every failure. */
 function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKED): XLSX.WorkBook {
