@@ -56,7 +56,7 @@ export function sendBackNotices(b: Batch, lang: Lang, ext: 'html' | 'xlsx' = 'ht
     by.set(who, [...(by.get(who) ?? []), r]);
   }
   const used = new Set<string>();
-  const suffix = lang === 'en' ? 'notice' : '退回通知';
+  const suffix = say(lang, 'batch.notice_suffix');
   return [...by].map(([department, rows]) => {
     let file = `${safeName(department)}-${suffix}.${ext}`;
     for (let i = 2; used.has(file.toLowerCase()); i++) file = `${safeName(department)}(${i})-${suffix}.${ext}`;

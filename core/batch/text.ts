@@ -11,7 +11,7 @@ export function batchSummary(b: Batch, lang: Lang): string {
   const sep = say(lang, 'batch.list_sep');
   const verdicts = VERDICTS.filter((v) => v !== 'missing' || b.listed !== null)
     .map((v) => say(lang, 'batch.summary_verdict', { verdict: verdictName(v, lang), n: b.counts[v] }))
-    .join(lang === 'en' ? '; ' : '；');
+    .join(say(lang, 'batch.verdict_sep'));
   const lines = [
     say(lang, 'batch.summary', {
       files: say(lang, 'batch.count_files', { n: b.files }),
@@ -34,15 +34,15 @@ export function batchListing(b: Batch, lang: Lang): string {
   for (const v of VERDICTS) {
     const rows = b.rows.filter((r) => r.verdict === v);
     if (!rows.length) continue;
-    out.push(lang === 'en' ? `[${verdictName(v, lang)}] ${rows.length}` : `【${verdictName(v, lang)}】${rows.length}`);
+    out.push(say(lang, 'batch.verdict_heading', { verdict: verdictName(v, lang), n: rows.length }));
     for (const r of rows) {
       const who = r.department ?? r.agency;
       const sheet = r.sheet && r.report && r.sheet !== r.path ? ` [${r.sheet}]` : '';
       // A read error names the file itself. The path as given, so a file is found among folders.
       const file = r.path && !(r.reason.includes(baseName(r.path)) && !r.report) ? `${r.path}${sheet}` : '';
-      const parts = [who, file].filter(Boolean).join(lang === 'en' ? ', ' : '，');
+      const parts = [who, file].filter(Boolean).join(say(lang, 'batch.row_sep'));
       const why = r.reason;
-      out.push(`  ${parts}${parts && why ? (lang === 'en' ? ': ' : '：') : ''}${why}`);
+      out.push(`  ${parts}${parts && why ? say(lang, 'batch.reason_sep') : ''}${why}`);
     }
   }
   return out.join('\n') + '\n';
@@ -51,6 +51,6 @@ export function batchListing(b: Batch, lang: Lang): string {
 /** With several report years and no --year, say so: another year's report is otherwise not flagged. */
 export function yearsHint(b: Batch, lang: Lang, yearGiven: boolean): string {
   if (yearGiven || b.years.length < 2) return '';
-  const years = b.years.map(([y, n]) => (lang === 'en' ? `${y} (${n})` : `${y} 年 ${n} 份`)).join(say(lang, 'batch.list_sep'));
+  const years = b.years.map(([y, n]) => say(lang, 'batch.year_count', { year: y, n })).join(say(lang, 'batch.list_sep'));
   return say(lang, 'batch.years_seen', { years }) + '\n';
 }

@@ -120,6 +120,7 @@ export const en: Catalogue = {
     `"${p.raw}" is text, which the sheet's SUM formulas leave out, so ${p.totals.length + p.more} total${p.totals.length + p.more > 1 ? 's are' : ' is'} short by ${p.value} (${p.totals.join('; ')}${p.more ? `; ${p.more} more` : ''}); delete the words and enter the number ${p.value}`,
   'check.short_total': (p) => `${p.name} shows ${p.saved}, should be ${p.typed}`,
   'check.text_under_sum_reason': (p) => `entered as the number ${p.value}, the totals' formulas come right`,
+  'check.total_cycle': (p) => `The form file is wrong: its totals form a loop (through cell ${p.cell})`,
   'check.form_invalid': (p) => {
     const where = `form file ${p.file}${p.at ? `, at ${p.at}` : ''}`;
     const type: Record<Expected, string> = {
@@ -236,6 +237,12 @@ export const en: Catalogue = {
   'batch.years_seen': (p) =>
     `years of the reports in this batch: ${p.years}; give --year to say which year is collected and flag the others`,
   'batch.list_sep': () => ', ',
+  'batch.verdict_sep': () => '; ',
+  'batch.verdict_heading': (p) => `[${p.verdict}] ${p.n}`,
+  'batch.row_sep': () => ', ',
+  'batch.reason_sep': () => ': ',
+  'batch.year_count': (p) => `${p.year} (${p.n})`,
+  'batch.notice_suffix': () => 'notice',
   'batch.count_files': (p) => `${p.n} ${p.n === 1 ? 'file' : 'files'}`,
   'batch.count_reports': (p) => `${p.n} ${p.n === 1 ? 'report' : 'reports'}`,
   'batch.summary': (p) => `Total: ${p.files}, ${p.reports}. ${p.verdicts}`,

@@ -6,6 +6,8 @@
 import type { FormSpec } from '../forms';
 import { compileRules, derivedCells } from '../rules';
 import { Dec } from '../model/decimal';
+import { FormError } from '../forms/validate';
+import { sayBoth } from '../messages';
 
 export interface Part {
   cell: string;
@@ -38,7 +40,7 @@ function topoOrder(defs: Map<string, Part[]>): Map<string, Part[]> {
   const visiting = new Set<string>();
   const visit = (id: string) => {
     if (out.has(id) || !defs.has(id)) return;
-    if (visiting.has(id)) throw new Error(`合计关系有循环 / cycle among totals at ${id}`);
+    if (visiting.has(id)) throw new FormError(sayBoth('check.total_cycle', { cell: id }));
     visiting.add(id);
     for (const p of defs.get(id)!) visit(p.cell);
     visiting.delete(id);
