@@ -105,9 +105,35 @@ describe('readWorkbook: file kinds', () => {
   });
 });
 
+function withOneSheet(): XLSX.WorkBook {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['表二', 1]]), 'S');
+  return wb;
+}
+
 describe('readWorkbook: unreadable files are classified', () => {
   const good = bookBytes(reportSheets({ format: '2019', year: 2020 }).sheets);
 
+  it('an .ods missing a part it needs → damaged, with no library English in the message', () => {
+    const { unzipSync, zipSync } = require('fflate') as typeof import('fflate');
+    const ods = XLSX.write(withOneSheet(), { bookType: 'ods', type: 'buffer' }) as Buffer;
+    const parts = unzipSync(new Uint8Array(ods));
+    delete parts['styles.xml'];
+    const broken = zipSync(parts);
+    try {
+      readWorkbook(broken, 'no-styles.ods');
+      throw new Error('expected a ReadError');
+    } catch (e) {
+      const err = e as ReadError;
+      expect(err.code).toBe('damaged');
+      expect(
+        err
+          .messageIn('zh')
+          .replace('no-styles.ods', '')
+          .replace(/Excel|WPS/g, ''),
+      ).not.toMatch(/[A-Za-z]/);
+    }
+  });
   it('random bytes → not_zip', () => {
     expect(codeOf(() => readWorkbook(randomBytes(5000), 'random.xlsx'))).toBe('not_zip');
   });

@@ -130,11 +130,13 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // A zip package's garbled header can read as "encryption": only a CFB file carries a password.
-    if (kind === 'zip' && (isPasswordError(msg) || /compress|size|crc|signature/i.test(msg)))
+    // A package missing a part it needs (an .ods without styles.xml) is damaged too.
+    if (kind === 'zip' && (isPasswordError(msg) || /compress|size|crc|signature|cannot find|in zip/i.test(msg)))
       throw new ReadError('damaged', name, '', { cause: e });
     if (isPasswordError(msg)) throw new ReadError('encrypted', name, '', { cause: e });
     if (kind === 'cfb' && data.length % 512 !== 0) throw new ReadError('truncated', name, '', { cause: e });
-    throw new ReadError('not_workbook', name, msg, { cause: e });
+    // The library's own sentence is English and names its internals: kept as the cause, not shown.
+    throw new ReadError('not_workbook', name, '', { cause: e });
   }
 }
 
