@@ -7,10 +7,11 @@
  *      clear marks (cells exactly as before), apply suggestions (the sheet then checks clean).
  * Screenshots go to docs/addin-*.png when refreshed with `npm run docs:screenshots`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as fs from 'fs';
-import type { Browser, Page } from 'playwright-core';
-import { act, launchChromium, openPane, pageErrors, serveDist } from './browser/harness';
+import type { Page } from 'playwright-core';
+import { act, pageErrors } from './browser/harness';
+import { paneSuite } from './browser/suite';
 import { bookBytes, reportSheets } from './helpers/workbooks';
 import { balancedValues } from './helpers/synthetic';
 import { readWorkbook } from '../core/read/xlsx';
@@ -26,17 +27,7 @@ import * as os from 'os';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneSuite();
 
 /** A 2021-format workbook with a few planted errors (seeded), and what the checker finds in it. */
 function plantedWorkbook(seed: number, agency: string): { bytes: Buffer; reports: ReportResult[] } {
@@ -82,7 +73,7 @@ async function excelShot(page: Page, sheet: string) {
 
 describe('task pane outside Office (files)', () => {
   it('shows every finding of a workbook with planted errors, with its cells', async () => {
-    const page = await openPane(browser, server.url, { width: 1200 });
+    const page = await pane.open({ width: 1200 });
     expect(await page.getAttribute('[data-testid=pane]', 'data-mode')).toBe('files');
     const { bytes, reports } = plantedWorkbook(4, '某某县财政局');
     const expected = reports.flatMap((r) => r.findings);
@@ -131,7 +122,7 @@ describe('task pane outside Office (files)', () => {
   });
 
   it('checks 20 files into a sortable bulk table and downloads it as .xlsx', async () => {
-    const page = await openPane(browser, server.url, { width: 900 });
+    const page = await pane.open({ width: 900 });
     const files = Array.from({ length: 20 }, (_, i) => ({
       name: `部门${String(i + 1).padStart(2, '0')}.xlsx`,
       ...plantedWorkbook(i + 1, `部门${i + 1}`),
@@ -169,7 +160,7 @@ describe('task pane outside Office (files)', () => {
   it('a county batch from the folder picker: verdicts, reasons and counts at 380 px, a file opens with its findings', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-pane-batch-'));
     const folder = await writeBatchFolder(root);
-    const page = await openPane(browser, server.url, { width: 380 });
+    const page = await pane.open({ width: 380 });
     const names = fs.readdirSync(folder.dir);
     // A folder input takes a folder (Playwright passes its files as the browser would).
     await page.setInputFiles('[data-testid=folder-input]', folder.dir);
@@ -263,7 +254,7 @@ describe('task pane outside Office (files)', () => {
   });
 
   it('downloads a template that the reader reads back', async () => {
-    const page = await openPane(browser, server.url);
+    const page = await pane.open();
     await page.click('[data-testid=tab-template]');
     await page.fill('[data-testid=template-year] input, input[data-testid=template-year]', '2020');
     await page.fill('[data-testid=template-agency] input, input[data-testid=template-agency]', '某某县民政局');
@@ -282,7 +273,7 @@ describe('task pane outside Office (files)', () => {
 
 describe('task pane inside a fake Excel', () => {
   it('inserts the template, checks in one read and one write, selects, clears marks exactly, applies suggestions', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' }); // RangeAreas.select: ExcelApi 1.18
+    const page = await pane.open({ fakeExcel: true, api: '1.18' }); // RangeAreas.select: ExcelApi 1.18
     expect(await page.getAttribute('[data-testid=pane]', 'data-mode')).toBe('office');
     const fake = <T>(fn: string, ...args: unknown[]) =>
       page.evaluate(
@@ -417,7 +408,7 @@ describe('task pane inside a fake Excel', () => {
   });
 
   it('marks a sheet the user typed with comments, removes them exactly, and leaves a sheet with comments of its own alone', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true });
+    const page = await pane.open({ fakeExcel: true });
     const fake = <T>(fn: string, ...args: unknown[]) =>
       page.evaluate(
         ([f, a]) => {
@@ -451,7 +442,7 @@ describe('task pane inside a fake Excel', () => {
   });
 
   it('uses what an older Excel supports (ExcelApi 1.7): fills without comments, one-cell selection, export by download', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.7' });
+    const page = await pane.open({ fakeExcel: true, api: '1.7' });
     const fake = <T>(fn: string, ...args: unknown[]) =>
       page.evaluate(
         ([f, a]) => {

@@ -3,26 +3,17 @@
  * at every ExcelApi version an Excel that can install the add-in may have (Office 2019: 1.7-1.8,
  * Office 2021: 1.14, Office 2024: 1.17, Microsoft 365: 1.18), and one test per defect of issue 11.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { act, fakeOf, launchChromium, openPane, pageErrors, serveDist } from './browser/harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { act, fakeOf, pageErrors } from './browser/harness';
+import { paneSuite } from './browser/suite';
 import { reportSheets } from './helpers/workbooks';
 import { balancedValues } from './helpers/synthetic';
 import { formForYear } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { a1 } from '../core/read/grid';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneSuite();
 
 const SHEET = 'Sheet1';
 
@@ -55,7 +46,7 @@ const message = async (page: Page) => ((await page.$('[data-testid=message]')) ?
 describe('the pane at every ExcelApi version that can install it', () => {
   for (const api of ['1.7', '1.8', '1.9', '1.13', '1.14', '1.17', '1.18']) {
     it(`ExcelApi ${api}: checks, marks, selects a finding of several cells, re-checks while editing and then rests, clears`, async () => {
-      const page = await openPane(browser, server.url, { fakeExcel: true, api });
+      const page = await pane.open({ fakeExcel: true, api });
       const fake = fakeOf(page);
       const { where, good } = await pasteReport(page);
       const before = await fake<string>('snapshot', SHEET);
@@ -110,7 +101,7 @@ describe('the pane at every ExcelApi version that can install it', () => {
 
 describe('issue 11: each defect', () => {
   it('3: an automatic re-check waits while the user is typing in a cell', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const page = await pane.open({ fakeExcel: true, api: '1.18' });
     const fake = fakeOf(page);
     const { where, good } = await pasteReport(page);
     await act(page, '[data-testid=check]');
@@ -130,7 +121,7 @@ describe('issue 11: each defect', () => {
   });
 
   it('4 and 9: a deleted mark comment, a renamed sheet (2023年报, Sheet-2) lock nothing; clearing restores exactly', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const page = await pane.open({ fakeExcel: true, api: '1.18' });
     const fake = fakeOf(page);
     await pasteReport(page);
     const before = await fake<string>('snapshot', SHEET);
@@ -154,7 +145,7 @@ describe('issue 11: each defect', () => {
   });
 
   it('5: a marking that fails (a protected sheet) still shows the findings, and says why the cells are not marked', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const page = await pane.open({ fakeExcel: true, api: '1.18' });
     const fake = fakeOf(page);
     await pasteReport(page);
     await fake('protect', SHEET, {}); // protected without "format cells"
@@ -168,7 +159,7 @@ describe('issue 11: each defect', () => {
   });
 
   it('6: marks outlive the pane: reopened, 清除标记 restores the cells as they were before the marks', async () => {
-    const first = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const first = await pane.open({ fakeExcel: true, api: '1.18' });
     const fake1 = fakeOf(first);
     await pasteReport(first);
     const before = await fake1<string>('snapshot', SHEET);
@@ -176,7 +167,7 @@ describe('issue 11: each defect', () => {
     const saved = await fake1<string>('dump');
     await first.context().close();
     for (const step of ['clear', 'check-then-clear']) {
-      const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18', document: saved });
+      const page = await pane.open({ fakeExcel: true, api: '1.18', document: saved });
       if (step === 'check-then-clear') await act(page, '[data-testid=check]');
       expect(await page.isDisabled('[data-testid=clear-marks]')).toBe(false);
       await act(page, '[data-testid=clear-marks]');
@@ -186,7 +177,7 @@ describe('issue 11: each defect', () => {
   });
 
   it('7: white, patterned and tinted fills come back exactly (No Fill and white both read #FFFFFF)', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const page = await pane.open({ fakeExcel: true, api: '1.18' });
     const fake = fakeOf(page);
     await pasteReport(page);
     await act(page, '[data-testid=check]');
@@ -212,7 +203,7 @@ describe('issue 11: each defect', () => {
   });
 
   it('8: undo writes text back as text ("-", "12") with its number format', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const page = await pane.open({ fakeExcel: true, api: '1.18' });
     const fake = fakeOf(page);
     const { where } = await pasteReport(page, { 'T4:R1:review.total': '-' });
     const total = where.get('T4:R1:suit.total')!;
@@ -235,7 +226,7 @@ describe('issue 11: each defect', () => {
   });
 
   it('10: a sheet over the request limit is read in chunks; too many merged areas are said, not fatal', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18', limits: { payload: 6000, merges: 3 } });
+    const page = await pane.open({ fakeExcel: true, api: '1.18', limits: { payload: 6000, merges: 3 } });
     await pasteReport(page, {}, true);
     await act(page, '[data-testid=check]');
     expect(await errorCount(page)).toBeGreaterThan(0);
@@ -246,7 +237,7 @@ describe('issue 11: each defect', () => {
   });
 
   it('11: on Excel for Mac (no downloads in its webview) the HTML is given to copy, not reported as exported', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18', platform: 'Mac' });
+    const page = await pane.open({ fakeExcel: true, api: '1.18', platform: 'Mac' });
     const fake = fakeOf(page);
     const { where, good } = await pasteReport(page);
     for (const id of ['T3:R3.2:natural', 'T4:R1:suit.total']) await fake('type', SHEET, a1(where.get(id)!.r, where.get(id)!.c), good[id]);
@@ -263,7 +254,7 @@ describe('issue 11: each defect', () => {
   });
 
   it('13: template column widths are set in points (about 5.25 per character), not 7', async () => {
-    const page = await openPane(browser, server.url, { fakeExcel: true, api: '1.18' });
+    const page = await pane.open({ fakeExcel: true, api: '1.18' });
     await page.click('[data-testid=tab-insert]');
     await page.fill('input[data-testid=insert-year], [data-testid=insert-year] input', '2024');
     await act(page, '[data-testid=insert-go]');
@@ -279,7 +270,7 @@ describe('issue 11: each defect', () => {
   });
 
   it('14: inside Office without Office.js (blocked CDN) the pane says so and offers a retry, instead of files mode', async () => {
-    const page = await openPane(browser, server.url, {
+    const page = await pane.open({
       query: '_host_Info=Excel|Web|16.00|zh-CN|00000000-0000-0000-0000-000000000000|isDialog|',
     });
     expect(await page.evaluate(() => (window as unknown as { __xxgkReady: { mode: string } }).__xxgkReady.mode)).toBe('office-missing');

@@ -4,9 +4,9 @@
  * (its Chinese font not embedded: the pane fetches pdfjs's CMaps bundled beside its scripts) give
  * the findings of the same report as a workbook.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { act, launchChromium, openPane, pageErrors, serveDist } from './browser/harness';
+import { describe, expect, it } from 'vitest';
+import { act, pageErrors } from './browser/harness';
+import { paneSuite } from './browser/suite';
 import { checkInput } from '../core/checkfile';
 import { REPORT_EXTENSIONS } from '../core/read/kinds';
 import { reportDocx } from './helpers/docx';
@@ -15,21 +15,11 @@ import { fullValues, type Raw } from './helpers/published';
 import { balancedValues } from './helpers/synthetic';
 import { bookBytes, reportSheets } from './helpers/workbooks';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const pane = paneSuite();
 
 /** What the pane shows for one file: each finding's rule and severity (refs differ between kinds). */
 async function paneFindings(name: string, data: Uint8Array, mimeType: string) {
-  const page = await openPane(browser, server.url, { width: 1200 });
+  const page = await pane.open({ width: 1200 });
   const fetched: string[] = [];
   page.on('request', (r) => fetched.push(r.url()));
   const accept = await page.getAttribute('[data-testid=file-input]', 'accept');
