@@ -21,7 +21,7 @@ import { formForYear } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { a1 } from '../core/read/grid';
 import type { ReportResult } from '../core/model/findings';
-import { picturePath } from './helpers/pictures';
+import { picturePath, sheetBesidePane } from './helpers/pictures';
 import { EXTRA_REPORTS, writeBatchFolder } from './helpers/batch-folder';
 import * as os from 'os';
 import { spawnSync } from 'child_process';
@@ -46,30 +46,15 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: picturePath(name), fullPage: false });
 };
 
-/** The pane beside the fake Excel's sheet (drawn from the fake's cells: values, merges, fills, comments, selection). */
-async function excelShot(page: Page, sheet: string) {
-  const pane = (await page.screenshot()).toString('base64');
-  const table = await page.evaluate(
-    (s) => (window as unknown as { __fakeExcel: { html(s: string, n: number): string } }).__fakeExcel.html(s, 56),
-    sheet,
-  );
-  const view = await page
-    .context()
-    .browser()!
-    .newPage({ viewport: { width: 1400, height: 900 } });
-  await view.setContent(`<!doctype html><meta charset="utf-8"><style>
-    body{margin:0;display:flex;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;background:#f3f3f3}
-    .sheet{flex:1;overflow:hidden;height:900px;background:#fff;border-right:1px solid #c8c8c8}
-    .bar{height:28px;background:#107c41;color:#fff;font-size:13px;line-height:28px;padding-left:10px}
-    table.xl{border-collapse:collapse;table-layout:fixed;font-size:10px}
-    table.xl th{background:#f0f0f0;color:#555;font-weight:normal;border:1px solid #d4d4d4;height:15px}
-    table.xl td{border:1px solid #e1e1e1;padding:0 2px;height:15px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
-    td.sel{outline:2px solid #107c41;outline-offset:-2px} td.note{background-image:linear-gradient(225deg,#c00 5px,transparent 5px)}
-    img{display:block;border-left:1px solid #c8c8c8}</style>
-    <div class="sheet"><div class="bar">Excel（测试用模拟）— ${sheet}</div>${table}</div><img src="data:image/png;base64,${pane}">`);
-  await view.screenshot({ path: picturePath('addin-excel.png') });
-  await view.close();
-}
+/** The pane beside the fake program's sheet, for docs/addin-excel.png. */
+const excelShot = (page: Page, sheet: string) =>
+  sheetBesidePane(page, sheet, {
+    global: '__fakeExcel',
+    tableClass: 'xl',
+    colour: '#107c41',
+    title: 'Excel（测试用模拟）',
+    file: 'addin-excel.png',
+  });
 
 describe('task pane outside Office (files)', () => {
   it('shows every finding of a workbook with planted errors, with its cells', async () => {

@@ -25,7 +25,7 @@ import { formForYear } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { a1 } from '../core/read/grid';
 import { bundleSizes } from '../bench/bundle';
-import { picturePath } from './helpers/pictures';
+import { sheetBesidePane } from './helpers/pictures';
 import { path7za } from '7zip-bin';
 
 let browser: Browser;
@@ -52,30 +52,15 @@ const fakeOf =
       [fn, args] as const,
     ) as Promise<T>;
 
-/** The pane beside the fake WPS sheet (values, merges, fills, comments, selection), for docs/addin-wps.png. */
-async function wpsShot(page: Page, sheet: string) {
-  const pane = (await page.screenshot()).toString('base64');
-  const table = await page.evaluate(
-    (s) => (window as unknown as { __fakeWps: { html(s: string, n: number): string } }).__fakeWps.html(s, 56),
-    sheet,
-  );
-  const view = await page
-    .context()
-    .browser()!
-    .newPage({ viewport: { width: 1400, height: 900 } });
-  await view.setContent(`<!doctype html><meta charset="utf-8"><style>
-    body{margin:0;display:flex;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;background:#f3f3f3}
-    .sheet{flex:1;overflow:hidden;height:900px;background:#fff;border-right:1px solid #c8c8c8}
-    .bar{height:28px;background:#1e9c5a;color:#fff;font-size:13px;line-height:28px;padding-left:10px}
-    table.et{border-collapse:collapse;table-layout:fixed;font-size:10px}
-    table.et th{background:#f0f0f0;color:#555;font-weight:normal;border:1px solid #d4d4d4;height:15px}
-    table.et td{border:1px solid #e1e1e1;padding:0 2px;height:15px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis}
-    td.sel{outline:2px solid #1e9c5a;outline-offset:-2px} td.note{background-image:linear-gradient(225deg,#c00 5px,transparent 5px)}
-    img{display:block;border-left:1px solid #c8c8c8}</style>
-    <div class="sheet"><div class="bar">WPS 表格（测试用模拟）— ${sheet}</div>${table}</div><img src="data:image/png;base64,${pane}">`);
-  await view.screenshot({ path: picturePath('addin-wps.png') });
-  await view.close();
-}
+/** The pane beside the fake program's sheet, for docs/addin-wps.png. */
+const wpsShot = (page: Page, sheet: string) =>
+  sheetBesidePane(page, sheet, {
+    global: '__fakeWps',
+    tableClass: 'et',
+    colour: '#1e9c5a',
+    title: 'WPS 表格（测试用模拟）',
+    file: 'addin-wps.png',
+  });
 
 const errorCount = (page: Page) => page.$$eval('[data-testid=finding][data-severity=error]', (els) => els.length);
 
