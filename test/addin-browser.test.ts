@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
-import { act, pageErrors } from './browser/harness';
+import { act, fakeOf, pageErrors } from './browser/harness';
 import { paneSuite } from './browser/suite';
 import { bookBytes, reportSheets } from './helpers/workbooks';
 import { balancedValues } from './helpers/synthetic';
@@ -260,14 +260,7 @@ describe('task pane inside a fake Excel', () => {
   it('inserts the template, checks in one read and one write, selects, clears marks exactly, applies suggestions', async () => {
     const page = await pane.open({ fakeExcel: true, api: '1.18' }); // RangeAreas.select: ExcelApi 1.18
     expect(await page.getAttribute('[data-testid=pane]', 'data-mode')).toBe('office');
-    const fake = <T>(fn: string, ...args: unknown[]) =>
-      page.evaluate(
-        ([f, a]) => {
-          const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
-          return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
-        },
-        [fn, args] as const,
-      ) as Promise<T>;
+    const fake = fakeOf(page);
 
     // Insert the 2024 template.
     await page.click('[data-testid=tab-insert]');
@@ -394,14 +387,7 @@ describe('task pane inside a fake Excel', () => {
 
   it('marks a sheet the user typed with comments, removes them exactly, and leaves a sheet with comments of its own alone', async () => {
     const page = await pane.open({ fakeExcel: true });
-    const fake = <T>(fn: string, ...args: unknown[]) =>
-      page.evaluate(
-        ([f, a]) => {
-          const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
-          return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
-        },
-        [fn, args] as const,
-      ) as Promise<T>;
+    const fake = fakeOf(page);
     const values = { ...balancedValues('2021', 5), 'T4:R1:suit.total': 99 };
     const { sheets, where } = reportSheets({ format: '2021', year: 2023, agency: '某某县水利局', values, sheetName: 'Sheet1' });
     for (const [r, row] of sheets[0].aoa.entries())
@@ -428,14 +414,7 @@ describe('task pane inside a fake Excel', () => {
 
   it('uses what an older Excel supports (ExcelApi 1.7): fills without comments, one-cell selection, export by download', async () => {
     const page = await pane.open({ fakeExcel: true, api: '1.7' });
-    const fake = <T>(fn: string, ...args: unknown[]) =>
-      page.evaluate(
-        ([f, a]) => {
-          const fx = (window as unknown as { __fakeExcel: Record<string, (...x: unknown[]) => unknown> }).__fakeExcel;
-          return typeof fx[f as string] === 'function' ? fx[f as string](...(a as unknown[])) : fx[f as string];
-        },
-        [fn, args] as const,
-      ) as Promise<T>;
+    const fake = fakeOf(page);
     await page.click('[data-testid=tab-insert]');
     await page.fill('input[data-testid=insert-year], [data-testid=insert-year] input', '2020');
     await act(page, '[data-testid=insert-go]');
