@@ -19,7 +19,7 @@ import { letterDocx, wordBinary } from './helpers/batch-folder';
 const root = path.join(__dirname, '..');
 const bin = path.join(root, 'bin', 'xxgk.js');
 const xxgk = (args: string[], cwd: string) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
-const report = (agency: string, year = 2025, seed = 1) =>
+const report = (agency: string | null, year = 2025, seed = 1) =>
   bookBytes(reportSheets({ format: '2021', year, agency, values: balancedValues('2021', seed) }).sheets);
 type Doc = { summary: { files: number }; batch: { files: { path: string; verdict: string; reason: string }[] } };
 const verdicts = (stdout: string) =>
@@ -113,6 +113,53 @@ describe('item 3: content of another department or year, a blank template, two f
     expect(by['教育局.xlsx'].verdict).toBe('pass');
     expect(by['教育局.xlsx'].department).toBe('某某县教育局');
     expect(by['教育局.xlsx'].reason).toBe('报告中的单位「教育局」没有写地区，按名单中的「某某县教育局」计，请核对');
+  });
+
+  it('places written otherwise: matched to the listed name and said; two that fit, or another county, never chosen', () => {
+    const dir = path.join(work, 'nested');
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, '财政局.xlsx'), report('某某省某某市某某县财政局', 2025, 1));
+    writeFileSync(path.join(dir, '政府办.xlsx'), report('某某县政府办公室', 2025, 2));
+    writeFileSync(path.join(dir, '民政局.xlsx'), report('某某区民政局', 2025, 3));
+    writeFileSync(path.join(dir, '教育局.xlsx'), report('某某市另一县教育局', 2025, 4));
+    writeFileSync(path.join(dir, '人民政府.xlsx'), report('某某县人民政府', 2025, 5));
+    writeFileSync(path.join(dir, '税务局.xlsx'), report(null, 2025, 1));
+    const list = ['某某县财政局', '某某县人民政府办公室', '某某县人民政府', '甲市某某区民政局', '乙市某某区民政局'];
+    writeFileSync(path.join(work, 'nested.txt'), [...list, '某某县教育局', '某某县税务局', '另一县税务局'].join('\n'));
+    type Row = { path: string | null; department: string | null; verdict: string; reason: string };
+    const rows = (lang: string) =>
+      (
+        JSON.parse(xxgk(['check', 'nested', '--agencies', 'nested.txt', '--json', '--lang', lang], work).stdout) as {
+          batch: { files: Row[] };
+        }
+      ).batch.files;
+    const by = (lang: string) => Object.fromEntries(rows(lang).map((f) => [f.path ? path.basename(f.path) : f.department, f]));
+    const zh = by('zh');
+    expect(zh['财政局.xlsx']).toMatchObject({ department: '某某县财政局', verdict: 'pass' });
+    expect(zh['财政局.xlsx'].reason).toBe('报告中的单位写作「某某省某某市某某县财政局」，与名单中的写法不同，按名单中的「某某县财政局」计');
+    expect(zh['政府办.xlsx']).toMatchObject({ department: '某某县人民政府办公室', verdict: 'pass' });
+    // The government is not its office: counted as itself, with nothing to say.
+    expect(zh['人民政府.xlsx']).toMatchObject({ department: '某某县人民政府', verdict: 'pass', reason: '' });
+    expect(zh['民政局.xlsx']).toMatchObject({ department: null, verdict: 'send_back' });
+    expect(zh['民政局.xlsx'].reason).toBe(
+      '报告中的单位「某某区民政局」与名单中的「甲市某某区民政局」、「乙市某某区民政局」都可能是同一单位，无法确定是哪一个，请在报告中写全单位名称',
+    );
+    expect(zh['教育局.xlsx'].reason).toBe('单位「某某市另一县教育局」不在单位名单中');
+    expect(zh['某某县教育局'].verdict).toBe('missing');
+    expect(zh['税务局.xlsx'].reason).toBe(
+      '报告中没有写单位名称，文件名可能指名单中的「某某县税务局」、「另一县税务局」，无法确定是哪一个单位',
+    );
+    const en = by('en');
+    expect(en['财政局.xlsx'].reason).toBe(
+      'the report writes its agency as 某某省某某市某某县财政局, not as on the list; counted as 某某县财政局',
+    );
+    expect(en['民政局.xlsx'].reason).toBe(
+      "the report's agency 某某区民政局 could be any of 甲市某某区民政局, 乙市某某区民政局 on the list: which department it is cannot be told; the report should name its agency in full",
+    );
+    expect(en['税务局.xlsx'].reason).toContain('its file name could mean any of 某某县税务局, 另一县税务局 on the list');
+    // The plain listing says it too, under 通过.
+    const text = xxgk(['check', 'nested', '--agencies', 'nested.txt'], work).stdout;
+    expect(text).toContain('按名单中的「某某县财政局」计');
   });
 
   it('an untouched template is 未填写, not 通过 with a warning per blank cell', async () => {

@@ -1,44 +1,67 @@
 /**
  * Which department a report belongs to: agency names compared without spaces and punctuation,
- * with the region prefix (某某县, 顺河回族区) set aside and short forms (卫健委 for 卫生健康委员会)
- * accepted; and which department a file name names.
+ * the places a name starts with (某某省某某市某某县) set apart from the office, short forms (卫健委
+ * for 卫生健康委员会) accepted; and which department a file name names.
  */
 
 /** A name without spaces, punctuation or full-width forms. */
 export const agencyKey = (s: string | null | undefined): string => (s ?? '').normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
 
-/** The place a name starts with (…省, …市, …县, …区, …旗, …镇, …乡), kept apart from the office. */
-const REGION = /^(.{0,10}?(?:自治区|自治州|自治县|省|市|州|盟|县|区|旗|镇|乡|街道))(?=.{2,})/u;
+/** One place at the start of a name (某某省, 顺河回族区, 某某街道), with at least two characters of office after it. */
+const PLACE = /^.{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|街道|省|市|州|盟|县|区|旗|镇|乡)(?=.{2,})/u;
+/** What ends like a place but begins an office's name (城市管理局, 住房和城乡建设局) or is an office (公安局某某区分局). */
+const NOT_PLACE = /(?:城市|城乡|都市|城镇)$|[局厅委室]|政府|中心|办公|办事/u;
 
-/**
- * The office within its region: 某某县财政局 → 财政局, 县林业局 → 林业局. A name whose office
- * starts with a region character (市场监督管理局) is kept whole.
- */
-export function officeOf(name: string): string {
-  const k = agencyKey(name);
-  const m = REGION.exec(k);
-  if (!m) return k;
-  const rest = k.slice(m[1].length);
-  // A lone first character is a region only as 县/区/市 before an office (县林业局), not in 市场监督管理局 or 乡村振兴局.
-  if (m[1].length === 1 && (!/[县区市]/u.test(m[1]) || /^(场|政府|委|直|人民)/u.test(rest))) return k;
-  return rest;
+/** A name split into its places, outermost first, and its office; `level` is a lone 县/区/市 (县林业局). */
+interface NameParts {
+  places: string[];
+  level: string | null;
+  office: string;
 }
 
-/**
- * The region a name names (某某县, 顺河回族区, 某某镇), or null: a lone 县, 区 or 市 names none, and
- * 城市… or 住房和城乡… begin an office's name, not a place.
- */
+function parts(name: string | null | undefined): NameParts {
+  const k = agencyKey(name);
+  const places: string[] = [];
+  let rest = k;
+  for (let m = PLACE.exec(rest); m && !NOT_PLACE.test(m[0]); m = PLACE.exec(rest)) {
+    let place = m[0];
+    // 苏州市, 新乡县, 红旗区: the place's name ends in a place word; the word after it ends the place.
+    if (place.length <= 3 && /[州乡镇旗]$/u.test(place) && /^[市县区省旗盟](?!场).{2,}/u.test(rest.slice(place.length)))
+      place = rest.slice(0, place.length + 1);
+    places.push(place);
+    rest = rest.slice(place.length);
+  }
+  // A lone first 县/区/市 is a level before an office (县林业局), not in 市场监督管理局, 市政府 or 县人民政府.
+  if (!places.length && /^[县区市].{2,}/u.test(k) && !/^.(?:场|政府|委|直|人民)/u.test(k))
+    return { places, level: k[0], office: k.slice(1) };
+  return { places, level: null, office: rest };
+}
+
+/** The office within its places: 某某市某某县财政局 → 财政局, 县林业局 → 林业局; 市场监督管理局 is kept whole. */
+export const officeOf = (name: string): string => parts(name).office;
+
+/** The places a name names (某某县, 某某市某某县, 顺河回族区), or null: a lone 县, 区 or 市 names none. */
 export function regionOf(name: string | null | undefined): string | null {
-  const k = agencyKey(name);
-  const region = k.slice(0, k.length - officeOf(k).length);
-  return region.length > 1 && !/(城市|城乡|都市)$/u.test(region) ? region : null;
+  const p = parts(name).places;
+  return p.length ? p.join('') : null;
 }
 
-/** Two regions that may be one: the same, either unnamed, or one within the other (某某市某某县 and 某某县). */
-function sameRegion(a: string | null | undefined, b: string | null | undefined): boolean {
-  const ra = regionOf(a),
-    rb = regionOf(b);
-  return !ra || !rb || ra === rb || ra.endsWith(rb) || rb.endsWith(ra);
+/**
+ * Two names' places may be one: either unnamed, or the same innermost place with the shorter's
+ * places all in the longer (某某县 within 某某市某某县; 甲市某某县 is not 乙市某某县). A lone 县 is
+ * any county, not a city (县财政局 is not 某某市财政局).
+ */
+function sameRegion(a: NameParts, b: NameParts): boolean {
+  const [pa, pb] = [a.places, b.places];
+  if (!pa.length || !pb.length) {
+    const [level, named] = !pa.length ? [a.level, pb] : [b.level, pa];
+    return !level || !named.length || named[named.length - 1].endsWith(level);
+  }
+  const [short, long] = pa.length <= pb.length ? [pa, pb] : [pb, pa];
+  if (short[short.length - 1] !== long[long.length - 1]) return false;
+  let i = 0;
+  for (const p of long) if (p === short[i]) i++;
+  return i === short.length;
 }
 
 /** Whether every character of short appears in long, in order (卫健委 in 卫生健康委员会). */
@@ -48,19 +71,30 @@ export function isShortFor(short: string, long: string): boolean {
   return short.length >= 2 && i === short.length;
 }
 
-const sameOffice = (oa: string, ob: string) =>
-  oa === ob || (oa.length >= 2 && ob.length >= 2 && (isShortFor(oa, ob) || isShortFor(ob, oa)));
+/**
+ * A short form keeps the kind of office: 卫健委 for 卫生健康委员会, 政府办 for 人民政府办公室, 政府
+ * for 人民政府; but 人民政府 is not 人民政府办公室 (a government and its office report apart).
+ */
+function shortForm(short: string, long: string): boolean {
+  if (short.length >= long.length || !isShortFor(short, long)) return false;
+  const end = short[short.length - 1];
+  return long.endsWith(end) || (end === '委' && long.endsWith('委员会')) || (end === '办' && /办公[室厅]$/u.test(long));
+}
+
+const sameOffice = (oa: string, ob: string) => oa === ob || shortForm(oa, ob) || shortForm(ob, oa);
 
 /**
  * Whether two names may be the same department: equal, or the same office (or a short form of it)
- * in the same region. 某某县财政局 and 另一县财政局 are two departments; 财政局 (no region) may be either.
+ * in the same places. 某某县财政局 and 另一县财政局 are two departments; 财政局 (no region) may be either.
  */
 export function sameAgency(a: string | null | undefined, b: string | null | undefined): boolean {
   const ka = agencyKey(a),
     kb = agencyKey(b);
   if (!ka || !kb) return false;
   if (ka === kb) return true;
-  return sameRegion(ka, kb) && sameOffice(officeOf(ka), officeOf(kb));
+  const pa = parts(ka),
+    pb = parts(kb);
+  return sameRegion(pa, pb) && sameOffice(pa.office, pb.office);
 }
 
 /** How a report's agency was matched to the list of departments. */
@@ -68,32 +102,46 @@ export interface DepartmentMatch {
   department: string | null;
   /** Matched although the agency names no region (财政局 for 某某县财政局): a guess to say. */
   guess: boolean;
+  /**
+   * Matched to a listed name written otherwise: more or fewer of its places (某某市某某县财政局 for
+   * 某某县财政局) or a short form (卫健委): said, so the reader sees which listed name it was counted as.
+   */
+  restated: boolean;
   /** Several listed departments fit and nothing tells them apart. */
   among: string[];
 }
 
+/** Of several listed names, those whose places the path names most of (a county's folder), or all. */
+function byPath(pool: string[], path: string): string[] {
+  const where = agencyKey(path);
+  const score = (l: string) => parts(l).places.filter((p) => where.includes(p)).length;
+  const best = Math.max(...pool.map(score));
+  return best > 0 ? pool.filter((l) => score(l) === best) : pool;
+}
+
 /**
  * The listed department a name belongs to: the exact name first; else the one of the same office
- * (or short form) in the same region; a name without region that fits several listed departments
- * is told apart by the region in the file's path (a county's folder), else left unmatched.
+ * (or short form) in the same places; a name that fits several listed departments is told apart
+ * by the places in the file's path (a county's folder), else left unmatched with those it fits.
  */
 export function matchDepartment(name: string | null, listed: readonly string[], path = ''): DepartmentMatch {
-  const none = { department: null, guess: false, among: [] };
+  const none = { department: null, guess: false, restated: false, among: [] };
   const k = agencyKey(name);
   if (!k) return none;
   const exact = listed.find((l) => agencyKey(l) === k);
-  if (exact) return { department: exact, guess: false, among: [] };
+  if (exact) return { department: exact, guess: false, restated: false, among: [] };
+  const own = parts(k);
   const fits = listed.filter((l) => sameAgency(l, k));
-  const sameName = fits.filter((l) => officeOf(l) === officeOf(k));
+  const sameName = fits.filter((l) => officeOf(l) === own.office);
   let pool = sameName.length ? sameName : fits;
-  if (pool.length > 1) {
-    const where = agencyKey(path);
-    const inPath = pool.filter((l) => regionOf(l) && where.includes(regionOf(l)!));
-    if (inPath.length) pool = inPath;
-  }
-  if (pool.length > 1) return { department: null, guess: false, among: pool };
+  // The same places written the same way first (某某县人民政府 before 某某市人民政府 for 某某县政府).
+  const samePlaces = pool.filter((l) => regionOf(l) === regionOf(k));
+  if (pool.length > 1 && samePlaces.length) pool = samePlaces;
+  if (pool.length > 1) pool = byPath(pool, path);
+  if (pool.length > 1) return { department: null, guess: false, restated: false, among: pool };
   if (!pool.length) return none;
-  return { department: pool[0], guess: !regionOf(k) && !!regionOf(pool[0]), among: [] };
+  const guess = !own.places.length && !!regionOf(pool[0]);
+  return { department: pool[0], guess, restated: !guess, among: [] };
 }
 
 /** The listed department a name belongs to (see matchDepartment), or null. */
@@ -118,10 +166,13 @@ function fileStem(file: string): string {
 export function otherNamedInFile(file: string, agency: string | null, known: readonly string[]): string | null {
   if (!agency) return null;
   const stem = fileStem(file);
-  const own = officeOf(agency);
-  // The same office of another region (另一县财政局.xlsx holding 某某县财政局's report).
-  for (const m of stem.matchAll(OFFICE_IN_NAME))
-    if (officeOf(m[0]) === own && !sameRegion(m[0], agency)) return known.find((k) => agencyKey(k) === agencyKey(m[0])) ?? m[0];
+  const mine = parts(agency);
+  const own = mine.office;
+  // The same office of other places (另一县财政局.xlsx holding 某某县财政局's report).
+  for (const m of stem.matchAll(OFFICE_IN_NAME)) {
+    const named = parts(m[0]);
+    if (named.office === own && !sameRegion(named, mine)) return known.find((k) => agencyKey(k) === agencyKey(m[0])) ?? m[0];
+  }
   if (stem.includes(own) || stem.includes(agencyKey(agency))) return null;
   for (const k of known) {
     if (sameAgency(k, agency) || officeOf(k) === own) continue;
@@ -137,22 +188,46 @@ export function otherNamedInFile(file: string, agency: string | null, known: rea
   return null;
 }
 
-/** The listed department a file name names (for a report without an agency, or a file that is not one). */
-export function listedInFile(file: string, listed: readonly string[]): string | null {
-  const stem = fileStem(file);
-  const hits = listed.filter((l) => stem.includes(agencyKey(l)) || stem.includes(officeOf(l)));
-  if (hits.length === 1) return hits[0];
-  if (hits.length > 1) {
-    // 某某县人民政府办公室 and 某某县人民政府: the longest name is the one meant.
-    const best = hits.reduce((a, b) => (officeOf(a).length >= officeOf(b).length ? a : b));
-    return best;
-  }
-  for (const m of stem.matchAll(OFFICE_IN_NAME)) {
-    const fits = listed.filter((l) => isShortFor(officeOf(m[0]), officeOf(l)));
-    if (fits.length === 1) return fits[0];
-  }
-  return null;
+/** Of names all found in one text, the one the others are part of (某某县人民政府办公室 over 某某县人民政府), or null. */
+function longestHolding(names: string[], key: (n: string) => string): string | null {
+  const best = names.reduce((a, b) => (key(a).length >= key(b).length ? a : b));
+  return names.every((n) => key(best).includes(key(n))) && names.filter((n) => key(n) === key(best)).length === 1 ? best : null;
 }
+
+/**
+ * The listed department a file name names, for a report without an agency (or a file that is not
+ * one): a listed name in full, else a listed office whose places the file name does not contradict
+ * (财政局.xlsx is 某某县财政局 when it is the only 财政局 listed; never 另一县财政局 for 某某县财政局.xlsx).
+ * When it could be several, `among` names them and nothing is chosen.
+ */
+export function listedInFileMatch(file: string, listed: readonly string[]): { department: string | null; among: string[] } {
+  const stem = fileStem(file);
+  const full = listed.filter((l) => stem.includes(agencyKey(l)));
+  if (full.length) {
+    const best = longestHolding(full, agencyKey);
+    return best ? { department: best, among: [] } : { department: null, among: full };
+  }
+  const tokens = [...stem.matchAll(OFFICE_IN_NAME)].map((m) => parts(m[0]));
+  // An office named in the file with other places than the listed one's is another department.
+  const fits = (l: string) => {
+    const p = parts(l);
+    return !tokens.some((t) => t.office.endsWith(p.office) && !sameRegion(t, p));
+  };
+  const hits = listed.filter((l) => officeOf(l).length >= 2 && stem.includes(officeOf(l)) && fits(l));
+  if (hits.length) {
+    const best = longestHolding(hits, officeOf);
+    return best ? { department: best, among: [] } : { department: null, among: hits };
+  }
+  for (const t of tokens) {
+    const short = listed.filter((l) => isShortFor(t.office, officeOf(l)) && fits(l));
+    if (short.length === 1) return { department: short[0], among: [] };
+    if (short.length > 1) return { department: null, among: short };
+  }
+  return { department: null, among: [] };
+}
+
+/** The listed department a file name names (see listedInFileMatch), or null. */
+export const listedInFile = (file: string, listed: readonly string[]): string | null => listedInFileMatch(file, listed).department;
 
 /** The departments of a list file: one name a line, blank lines and # comments left out, each once. */
 export function parseAgencyList(text: string): string[] {

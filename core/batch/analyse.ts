@@ -7,7 +7,7 @@
 import type { FileResult, Finding, Lang, ReportResult } from '../model/findings';
 import { FORMS, formForYear } from '../forms';
 import { say } from '../messages';
-import { agencyKey, listedInFile, matchDepartment, officeOf, otherNamedInFile, regionOf, sameAgency } from './agency';
+import { agencyKey, listedInFile, listedInFileMatch, matchDepartment, officeOf, otherNamedInFile, regionOf, sameAgency } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
 import { omittedOf } from './compact';
 
@@ -145,25 +145,26 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
       if (listed) {
         const match = matchDepartment(r.agency, listed, f.result.path);
         department = match.department;
+        const among = (names: string[]) => names.map((n) => say(lang, 'batch.quoted', { name: n })).join(say(lang, 'batch.list_sep'));
         if (!r.agency) {
-          department = listedInFile(f.result.path, listed);
+          const byFile = listedInFileMatch(f.result.path, listed);
+          department = byFile.department;
           added.push(
             department
               ? batchFinding('batch.agency_none', 'warning', say(lang, 'batch.agency_by_file', { department }))
-              : batchFinding('batch.agency_none', 'error', say(lang, 'batch.agency_none')),
+              : byFile.among.length
+                ? batchFinding('batch.agency_none', 'error', say(lang, 'batch.agency_by_file_ambiguous', { among: among(byFile.among) }))
+                : batchFinding('batch.agency_none', 'error', say(lang, 'batch.agency_none')),
           );
-        } else if (match.among.length)
-          added.push(
-            batchFinding(
-              'batch.agency_unlisted',
-              'error',
-              say(lang, 'batch.agency_ambiguous', { agency: r.agency, among: match.among.join(say(lang, 'batch.list_sep')) }),
-            ),
-          );
-        else if (!department)
+        } else if (match.among.length) {
+          const key = regionOf(r.agency) ? 'batch.agency_ambiguous_named' : 'batch.agency_ambiguous';
+          added.push(batchFinding('batch.agency_unlisted', 'error', say(lang, key, { agency: r.agency, among: among(match.among) })));
+        } else if (!department)
           added.push(batchFinding('batch.agency_unlisted', 'error', say(lang, 'batch.agency_unlisted', { agency: r.agency })));
         else if (match.guess)
           added.push(batchFinding('batch.agency_guess', 'warning', say(lang, 'batch.agency_guess', { agency: r.agency, department })));
+        else if (match.restated)
+          added.push(batchFinding('batch.agency_restated', 'notice', say(lang, 'batch.agency_restated', { agency: r.agency, department })));
       } else if (!r.agency) added.push(batchFinding('batch.agency_none', 'warning', say(lang, 'batch.agency_none')));
       const named = otherNamedInFile(f.result.path, r.agency, known);
       if (named) {
@@ -254,7 +255,9 @@ function counts(r: ReportResult) {
     // A report that passes may still carry what the batch guessed (its department): said, not hidden.
     pass: (f) => f.severity === 'warning' && f.rule.startsWith('batch.'),
   };
-  const first = why[verdict] ? r.findings.find(why[verdict]) : undefined;
+  // Else the listed name it was counted as, when the report writes it otherwise (a notice).
+  const restated = (f: Finding) => f.rule === 'batch.agency_restated';
+  const first = why[verdict] ? (r.findings.find(why[verdict]) ?? (verdict === 'pass' ? r.findings.find(restated) : undefined)) : undefined;
   return { errors: n('error'), warnings: n('warning'), notices: n('notice'), verdict, reason: first?.message ?? '' };
 }
 

@@ -225,7 +225,13 @@ export const en: Catalogue = {
   'batch.agency_guess': (p) => `the report's agency ${p.agency} names no region; counted as ${p.department} from the list: please confirm`,
   'batch.agency_ambiguous': (p) =>
     `the report's agency ${p.agency} names no region and could be any of ${p.among} on the list: which department it is cannot be told`,
+  'batch.agency_ambiguous_named': (p) =>
+    `the report's agency ${p.agency} could be any of ${p.among} on the list: which department it is cannot be told; the report should name its agency in full`,
+  'batch.agency_restated': (p) => `the report writes its agency as ${p.agency}, not as on the list; counted as ${p.department}`,
   'batch.agency_by_file': (p) => `the report does not name its agency; taken as ${p.department} from the file name`,
+  'batch.agency_by_file_ambiguous': (p) =>
+    `the report does not name its agency, and its file name could mean any of ${p.among} on the list: which department it is cannot be told`,
+  'batch.quoted': (p) => p.name,
   'batch.duplicate': (p) =>
     `${p.department} also sent a newer file, ${p.kept} (modified ${p.time}); that one counts and this file does not`,
   'batch.duplicate_kept': (p) => `${p.department} also sent an older file, ${p.others}; this file counts`,

@@ -238,7 +238,13 @@ export const zh = {
     `报告中的单位「${p.agency}」没有写地区，按名单中的「${p.department}」计，请核对`,
   'batch.agency_ambiguous': (p: { agency: string; among: string }) =>
     `报告中的单位「${p.agency}」没有写地区，名单中的${p.among}都可能是它，无法确定是哪一个单位`,
+  'batch.agency_ambiguous_named': (p: { agency: string; among: string }) =>
+    `报告中的单位「${p.agency}」与名单中的${p.among}都可能是同一单位，无法确定是哪一个，请在报告中写全单位名称`,
+  'batch.agency_restated': (p: { agency: string; department: string }) =>
+    `报告中的单位写作「${p.agency}」，与名单中的写法不同，按名单中的「${p.department}」计`,
   'batch.agency_by_file': (p: { department: string }) => `报告中没有写单位名称，按文件名归入「${p.department}」`,
+  'batch.agency_by_file_ambiguous': (p: { among: string }) => `报告中没有写单位名称，文件名可能指名单中的${p.among}，无法确定是哪一个单位`,
+  'batch.quoted': (p: { name: string }) => `「${p.name}」`,
   'batch.duplicate': (p: { department: string; kept: string; time: string }) =>
     `「${p.department}」另有一份较新的文件「${p.kept}」（修改于 ${p.time}），以那份为准，此文件不计入`,
   'batch.duplicate_kept': (p: { department: string; others: string }) =>
