@@ -52,6 +52,7 @@ const REAL: Real[] = [
       ['received', 95],
       ['handled', 98],
       ['carried_in', 8],
+      ['carried_over', 5], // 另有5件申请转结下年度继续办理: the figure before its keyword
       ['disclosed_partial', 42],
       ['withheld', 1],
       ['unavailable', 49],
@@ -105,7 +106,16 @@ const REAL: Real[] = [
     ],
     warnings: [],
   },
-  { file: 'test/fixtures/real/zhongcang-2025.txt', read: '2021 T2', figures: [], warnings: [] },
+  {
+    file: 'test/fixtures/real/zhongcang-2025.txt',
+    read: '2021 T2',
+    // 依申请公开3次,行政复议0次,行政诉讼0次: cases counted in 次; applications in 次 are not read.
+    figures: [
+      ['review', 0],
+      ['suit', 0],
+    ],
+    warnings: [],
+  },
   {
     file: 'test/fixtures/real/jinkeng-2025.txt',
     read: null,

@@ -91,6 +91,70 @@ describe('numbers that are no counts', () => {
   });
 });
 
+describe('figures written before their keyword, in fixed phrasings only', () => {
+  it('N 件结转下年度, 另有 N 件申请转结下年度, 其中 N 件为上年结转', () => {
+    expect(said('另有5件申请结转下年度办理。')).toEqual([['text.carried_over', 5]]);
+    expect(said('答复政府信息公开申请98件(含上年度转结申请8件,另有5件申请转结下年度继续办理)。')).toEqual([
+      ['text.handled', 98],
+      ['text.carried_in', 8],
+      ['text.carried_over', 5],
+    ]);
+    expect(said('5件结转下年度继续办理。')).toEqual([['text.carried_over', 5]]);
+    expect(said('全年共办结政府信息公开申请12件，3件结转下年度办理。')).toEqual([
+      ['text.handled', 12],
+      ['text.carried_over', 3],
+    ]);
+    expect(said('全年收到政府信息公开申请15件，其中2件为上年结转。')).toEqual([
+      ['text.received', 15],
+      ['text.carried_in', 2],
+    ]);
+    expect(said('新受理政府信息公开申请17件，办结17件，转下一年办理0件。')).toEqual([
+      ['text.received', 17],
+      ['text.handled', 17],
+      ['text.carried_over', 0],
+    ]);
+  });
+  it('发生 N 起行政复议案件; 行政复议 N 次 and 行政诉讼 N 次 (cases may be counted in 次)', () => {
+    expect(said('本年度发生1起行政复议案件。')).toEqual([['text.review', 1]]);
+    expect(said('被提起2件行政诉讼。')).toEqual([['text.suit', 2]]);
+    expect(said('依申请公开3次,行政复议0次,行政诉讼0次;')).toEqual([
+      ['text.review', 0],
+      ['text.suit', 0],
+    ]);
+    expect(said('因政府信息公开被申请行政复议2次，均已审结。')).toEqual([['text.review', 2]]);
+    expect(said('行政复议案件共1次。')).toEqual([['text.review', 1]]);
+    const reviews = n('T4:R1:review.total');
+    expect(textOf([`全年被申请行政复议${reviews}次。`])).toEqual([]);
+    expect(brief(textOf([`全年被申请行政复议${reviews + 1}次。`]))).toEqual([['text.review', reviews + 1, reviews]]);
+  });
+  it('near misses: years, ordinals, percentages, changes, slogans, and 次 for anything but cases', () => {
+    for (const s of [
+      '2023年5件结转下年度。', // glued to a year
+      '第5件结转下年度办理。', // an ordinal
+      '同比增加5件结转下年度。', // a change
+      '较上年减少3件结转下年度。',
+      '结转率5%，较上年提高2个百分点。',
+      '办结一件、结转一件，件件有着落。', // a slogan
+      '收到政府信息公开申请3次。', // applications are never counted in 次
+      '受理依申请公开3次。',
+      '组织行政复议业务培训2次。', // sessions, not cases
+      '开展2次行政复议培训。',
+      '召开行政诉讼案例分析会3次。',
+      '接待群众咨询200人次，涉及行政复议事项。',
+      '发生1起行政复议、行政诉讼。', // which of the two: not guessed
+      '本年度办理行政复议第2次听证。',
+    ])
+      expect(said(s), s).toEqual([]);
+  });
+  it('办结 counts applications only where the sentence speaks of them', () => {
+    expect(said('2024年共受理群众网上来访信件34件，办结34件，办结率100%。')).toEqual([]);
+    expect(said('共收到依申请公开件32件，办结31件。')).toEqual([
+      ['text.received', 32],
+      ['text.handled', 31],
+    ]);
+  });
+});
+
 describe('a total left blank is the sum of its parts', () => {
   const r1 = n('T3:R1:total');
   it('compares with the row’s written parts and says so', () => {

@@ -1,7 +1,9 @@
 /**
  * Reading the figures a report's text quotes: "共收到政府信息公开申请17件" → text.received 17.
  * Keywords are the report's own words (收到/受理/新收, 办结/答复, 予以公开及部分公开 …); a figure is
- * a number with its unit (件, 起 …) after the keyword in the same clause. What is no count is left
+ * a number with its unit (件, 起 …) after the keyword in the same clause, or, for a few keywords
+ * and fixed phrasings only, before it ("另有5件申请结转下年度", "发生1起行政复议案件"). Cases of
+ * 行政复议 and 行政诉讼 may be counted in 次, applications never. What is no count is left
  * out: 一 written out in a slogan (办结一件申请、解决一个问题), an ordinal (第一件), a change
  * (较上年增加3件), a span of time (15个工作日). Linear time; no backtracking regexes.
  */
@@ -42,6 +44,9 @@ const KEYWORDS: [string, string][] = [
   ['结转到下一年', 'text.carried_over'],
   ['结转至下一年', 'text.carried_over'],
   ['结转至下年', 'text.carried_over'],
+  ['转下一年度', 'text.carried_over'],
+  ['转下一年', 'text.carried_over'],
+  ['转下年度', 'text.carried_over'],
   ['结转', 'text.carried_over'],
   ['新收', 'text.received'],
   ['收到', 'text.received'],
@@ -81,7 +86,7 @@ const COMBINED: Record<string, string> = {
 };
 
 /** A count as written: digits (maybe with thousands commas) or Chinese numerals, then its unit. */
-const NUM_RE = /([0-9][0-9,]{0,12}|[零〇一二两三四五六七八九十百千]{1,8})\s{0,2}(件次|件|个|条|项|起|宗|例)/g;
+const NUM_RE = /([0-9][0-9,]{0,12}|[零〇一二两三四五六七八九十百千]{1,8})\s{0,2}(件次|件|个|条|项|起|宗|例|次)/g;
 /** What follows a number that makes it no count of applications: a span of time, a share. */
 const NOT_COUNT_AFTER =
   /^(工作日|自然日|日|天|月|小时|百分点|批次|部门|单位|科室|处室|乡镇|街道|栏目|网站|平台|窗口|方面|部分|方式|环节|领域|类|种|层次|渠道|途径|阶段|步骤|重点|账号|模块)/;
@@ -90,6 +95,40 @@ const NOT_COUNT_BEFORE = /(第|增加|减少|增长|下降|上升|多|少|增|�
 
 /** Most characters between a keyword and its figure ("受理公民、法人和其他组织向市政府…提出的政府信息公开申请5件"). */
 const MAX_GAP = 40;
+
+/** Rules whose cases may be counted in 次 (表四's reviews and lawsuits, one per case); applications never are. */
+const TIMES_RULES = new Set(['text.review', 'text.suit', 'text.review_suit']);
+/** Between 行政复议 and its count in 次 ("行政复议0次", "行政复议案件共2次"): nothing else (not "行政复议培训2次"). */
+const TIMES_GAP = /^(?:案件|案)?(?:共|合计|总计)?(?:为|有|达|计)?$/;
+/** After a count in 次: the clause ends, or 均/已… follow (not "2次会议"). */
+const TIMES_AFTER = /^(?:$|[。；;、)）\s]|均|已|全)/;
+
+/**
+ * Figures written before their keyword, in these phrasings only: what may come just before the
+ * figure (`lead`), between it and the keyword (`link`), its units, and what may follow the keyword
+ * (`tail`). "另有5件申请结转下年度继续办理", "5件结转下年度", "其中3件为上年结转", "发生1起行政复议案件".
+ */
+const BEFORE: Record<string, { lead: RegExp; link: RegExp; units: RegExp; tail: RegExp }> = {
+  'text.carried_over': {
+    lead: /(?:^|另有|其中|尚有|还有|剩余|余下|有)$/,
+    link: /^(?:政府信息公开申请|信息公开申请|依申请公开申请|申请)?(?:需|须|将|已|均|因故)?$/,
+    units: /^件$/,
+    tail: /^/,
+  },
+  'text.carried_in': { lead: /(?:^|其中|含|有)$/, link: /^(?:为|系|属于|属|是)?$/, units: /^件$/, tail: /^/ },
+  'text.review': {
+    lead: /(?:^|发生|被申请|共有|有|共)$/,
+    link: /^(?:政府信息公开类?|信息公开类?)?$/,
+    units: /^(?:件|起|次|宗|例)$/,
+    tail: /^(?:案件|案)?[)）。；;]*$/,
+  },
+  'text.suit': {
+    lead: /(?:^|发生|被提起|共有|有|共)$/,
+    link: /^(?:政府信息公开类?|信息公开类?)?$/,
+    units: /^(?:件|起|次|宗|例)$/,
+    tail: /^(?:案件|案)?[)）。；;]*$/,
+  },
+};
 
 const CN = '零一二三四五六七八九';
 export function cnToNumber(s: string): number | null {
@@ -135,9 +174,16 @@ interface Key {
   ok: boolean;
 }
 
+interface Count {
+  at: number;
+  end: number;
+  value: number;
+  unit: string;
+}
+
 /** The counts of a clause, with where each starts. */
-function countsOf(clause: string): { at: number; end: number; value: number }[] {
-  const nums: { at: number; end: number; value: number }[] = [];
+function countsOf(clause: string): Count[] {
+  const nums: Count[] = [];
   NUM_RE.lastIndex = 0;
   for (let m = NUM_RE.exec(clause); m; m = NUM_RE.exec(clause)) {
     const v = cnToNumber(m[1]);
@@ -150,7 +196,7 @@ function countsOf(clause: string): { at: number; end: number; value: number }[] 
     // 办结一件申请、解决一个问题: 一 written out is a figure of speech unless totalled (共一件); 六个方面 counts no applications.
     if (v === 1 && !/[0-9]/.test(m[1]) && !/[共计为了]$/.test(before)) continue;
     if (!/[0-9]/.test(m[1]) && !/^(件|起|宗|例)/.test(m[2])) continue;
-    nums.push({ at: m.index, end: m.index + m[0].length, value: v });
+    nums.push({ at: m.index, end: m.index + m[0].length, value: v, unit: m[2] });
   }
   return nums;
 }
@@ -165,10 +211,18 @@ export function quotesOf(sentence: string, ref: string): Quote[] {
     KEY_RE.lastIndex = 0;
     for (let m = KEY_RE.exec(clause); m; m = KEY_RE.exec(clause)) {
       const rule = KEY_OF.get(m[0])!;
-      keys.push({ at: m.index, end: m.index + m[0].length, rule, ok: applies(clause, m[0], m.index, rule) });
+      keys.push({ at: m.index, end: m.index + m[0].length, rule, ok: applies(clause, m[0], m.index, rule, folded) });
     }
     if (!keys.length) continue;
     const nums = countsOf(clause);
+    // Figures before their keyword first: each such figure and keyword is then taken.
+    for (const k of keys) {
+      const num = figureBefore(clause, k, keys, nums);
+      if (!num) continue;
+      out.push({ rule: k.rule, value: num.value, sentence, ref });
+      nums.splice(nums.indexOf(num), 1);
+      k.ok = false;
+    }
     if (!nums.length) {
       // "本年度未发生行政复议、行政诉讼案件", "未收到政府信息公开申请": the figure is 0.
       const neg = NEGATION.exec(clause);
@@ -187,6 +241,8 @@ export function quotesOf(sentence: string, ref: string): Quote[] {
       if (!k.ok) continue;
       const num = nums.find((n) => n.at >= k.end);
       if (!num || num.at - k.end > MAX_GAP) continue;
+      // A count in 次 is a count of cases of review or suit, said right after its keyword; else nothing is read.
+      if (num.unit === '次' && !(TIMES_RULES.has(k.rule) && timesFigure(clause, k, num))) continue;
       const next = keys[i + 1];
       if (next && next.at < num.at) {
         const between = clause.slice(k.end, next.at);
@@ -207,8 +263,25 @@ export function quotesOf(sentence: string, ref: string): Quote[] {
   return out;
 }
 
+/** Whether a count in 次 follows its keyword directly ("行政复议0次", not "行政复议业务培训2次" nor "2次会议"). */
+function timesFigure(clause: string, k: Key, num: Count): boolean {
+  return TIMES_GAP.test(clause.slice(k.end, num.at)) && TIMES_AFTER.test(clause.slice(num.end));
+}
+
+/** The figure written just before a keyword in one of the BEFORE phrasings, if any. */
+function figureBefore(clause: string, k: Key, keys: readonly Key[], nums: readonly Count[]): Count | undefined {
+  const how = BEFORE[k.rule];
+  if (!how || !k.ok) return undefined;
+  const num = nums.filter((n) => n.end <= k.at).pop();
+  if (!num || !how.units.test(num.unit)) return undefined;
+  if (!how.link.test(clause.slice(num.end, k.at)) || !how.lead.test(clause.slice(0, num.at).trimEnd())) return undefined;
+  // A figure an earlier keyword reads as its own ("办结有5件结转…") is that keyword's: neither is guessed.
+  if (keys.some((o) => o !== k && o.ok && o.end <= num.at && nums.find((n) => n.at >= o.end) === num)) return undefined;
+  return how.tail.test(clause.slice(k.end).trim()) ? num : undefined;
+}
+
 /** Whether a keyword says what its rule means here ("收到" alone could be anything). */
-function applies(clause: string, word: string, at: number, rule: string): boolean {
+function applies(clause: string, word: string, at: number, rule: string, sentence: string): boolean {
   // "行政复议及行政诉讼情况、存在的主要问题…": a topic named in a list, not a count.
   if (clause.startsWith('情况', at + word.length)) return false;
   const appeal = /复议|诉讼/.test(clause);
@@ -219,5 +292,7 @@ function applies(clause: string, word: string, at: number, rule: string): boolea
   }
   if ((rule === 'text.handled' || rule === 'text.carried_over' || rule === 'text.carried_in') && appeal && !clause.includes('申请'))
     return false;
+  // "受理群众网上来访信件34件，办结34件": 办结 counts applications only where the sentence speaks of them.
+  if (rule === 'text.handled' && !sentence.includes('申请')) return false;
   return true;
 }
