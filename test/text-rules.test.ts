@@ -146,6 +146,12 @@ describe('figures written before their keyword, in fixed phrasings only', () => 
     ])
       expect(said(s), s).toEqual([]);
   });
+  it('applications counted by channel are parts: no figure of such a sentence is read', () => {
+    expect(said('全县受理线上信息公开申请65件，依法办结62件，结转下年度办理3件，受理线下信息公开申请9件，已全部依法办结。')).toEqual([]);
+    expect(said('收到网上申请5件、信函申请3件。')).toEqual([]);
+    // The channels named before the keyword, then the total: read.
+    expect(said('通过线上、信函等渠道收到依申请公开信息16件，已全部按期限答复办结。')).toEqual([['text.received', 16]]);
+  });
   it('办结 counts applications only where the sentence speaks of them', () => {
     expect(said('2024年共受理群众网上来访信件34件，办结34件，办结率100%。')).toEqual([]);
     expect(said('共收到依申请公开件32件，办结31件。')).toEqual([

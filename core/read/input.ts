@@ -78,6 +78,9 @@ export function reportsOf(read: InputRead, name: string): ReportData[] {
     // A Word document or PDF without the tables is some other document (a cover letter, a notice).
     if (e instanceof ReadError && (e.code === 'no_tables' || e.code === 'empty') && (read.kind === 'docx' || read.kind === 'pdf'))
       throw new ReadError(read.kind, name, '', { cause: e });
+    // A page or text with sentences but no table is not empty: its tables are missing (a copy that ends before them).
+    if (e instanceof ReadError && e.code === 'empty' && read.textLines?.some((l) => l.text.trim()))
+      throw new ReadError('no_tables', name, '', { cause: e });
     throw e;
   }
   if (read.textLines) {

@@ -96,6 +96,9 @@ const NOT_COUNT_BEFORE = /(第|增加|减少|增长|下降|上升|多|少|增|�
 /** Most characters between a keyword and its figure ("受理公民、法人和其他组织向市政府…提出的政府信息公开申请5件"). */
 const MAX_GAP = 40;
 
+/** Applications counted by the way they came (受理线上…申请, 收到网上申请): the sentence gives parts, not totals. */
+const BY_CHANNEL = /(?:受理|收到|新收|接收|接到)了?(?:线上|线下|网上|网络|信函|当面|现场|邮寄|传真|电子邮件)/;
+
 /** Rules whose cases may be counted in 次 (表四's reviews and lawsuits, one per case); applications never are. */
 const TIMES_RULES = new Set(['text.review', 'text.suit', 'text.review_suit']);
 /** Between 行政复议 and its count in 次 ("行政复议0次", "行政复议案件共2次"): nothing else (not "行政复议培训2次"). */
@@ -260,7 +263,8 @@ export function quotesOf(sentence: string, ref: string): Quote[] {
       out.push({ rule: k.rule, value: num.value, sentence, ref });
     }
   }
-  return out;
+  // "受理线上信息公开申请65件，依法办结62件，…受理线下信息公开申请9件": counts by channel are parts, never the totals.
+  return BY_CHANNEL.test(folded) ? out.filter((q) => TIMES_RULES.has(q.rule)) : out;
 }
 
 /** Whether a count in 次 follows its keyword directly ("行政复议0次", not "行政复议业务培训2次" nor "2次会议"). */
