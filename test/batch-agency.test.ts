@@ -81,7 +81,20 @@ describe('agency names with their region', () => {
     expect(officeOf('某某镇市场监督管理所')).toBe('市场监督管理所');
     expect(officeOf('某某县住房和城乡建设局')).toBe('住房和城乡建设局');
     expect(officeOf('某某市公安局某某区分局')).toBe('公安局某某区分局');
-    expect(officeOf('国家税务总局某某县税务局')).toBe('国家税务总局某某县税务局');
+    expect(regionOf('国家税务总局某某县税务局')).toBe('某某县');
+    expect(sameAgency('国家税务总局某某市某某县税务局', '国家税务总局某某县税务局')).toBe(true);
+    expect(sameAgency('国家税务总局某某县税务局', '国家税务总局另一县税务局')).toBe(false);
+    expect(sameAgency('中共某某市某某县委办公室', '中共某某县委办公室')).toBe(true);
+    // Real names of the published reports (test/fixtures/real/).
+    // A government named by its places alone: the last place is its name.
+    expect(regionOf('临夏回族自治州永靖县')).toBe('临夏回族自治州');
+    expect(sameAgency('临夏回族自治州永靖县', '永靖县')).toBe(true);
+    expect(sameAgency('临夏回族自治州永靖县', '另一州永靖县')).toBe(false);
+    expect(regionOf('临夏回族自治州永靖县人民政府')).toBe('临夏回族自治州永靖县');
+    expect(regionOf('西咸新区建章路街道办事处')).toBe('西咸新区建章路街道');
+    expect(regionOf('邵武市金坑乡人民政府')).toBe('邵武市金坑乡');
+    expect(regionOf('长春新区管委会')).toBe('长春新区');
+    expect(officeOf('顺河回族区政务服务和大数据管理局')).toBe('政务服务和大数据管理局');
   });
 
   it('short forms keep the kind of office: 政府办公室 is 人民政府办公室, 人民政府 is not its office', () => {

@@ -19,8 +19,16 @@ interface NameParts {
   office: string;
 }
 
+/** A body named before the places (中共某某县委办公室, 国家税务总局某某县税务局): part of the office. */
+const HEAD = /^(?:中国共产党|中共|国家税务总局)/u;
+
 function parts(name: string | null | undefined): NameParts {
   const k = agencyKey(name);
+  const head = HEAD.exec(k)?.[0] ?? '';
+  if (head && k.length > head.length + 2) {
+    const p = parts(k.slice(head.length));
+    return { ...p, office: head + p.office };
+  }
   const places: string[] = [];
   let rest = k;
   for (let m = PLACE.exec(rest); m && !NOT_PLACE.test(m[0]); m = PLACE.exec(rest)) {
@@ -219,7 +227,7 @@ export function listedInFileMatch(file: string, listed: readonly string[]): { de
     return best ? { department: best, among: [] } : { department: null, among: hits };
   }
   for (const t of tokens) {
-    const short = listed.filter((l) => isShortFor(t.office, officeOf(l)) && fits(l));
+    const short = listed.filter((l) => shortForm(t.office, officeOf(l)) && fits(l));
     if (short.length === 1) return { department: short[0], among: [] };
     if (short.length > 1) return { department: null, among: short };
   }
