@@ -90,14 +90,19 @@ export function zipBytes(parts: ZipPart[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-/** The minimal parts of an .xlsx (ECMA-376 Part 1, 12.2) with one sheet whose XML is given. */
-export function xlsxParts(sheetXml: string): ZipPart[] {
+/**
+ * The minimal parts of an .xlsx (ECMA-376 Part 1, 12.2) with one sheet whose XML is given, and
+ * the shared string table (12.3.15, declared in [Content_Types].xml and the workbook's
+ * relationships as Excel requires) when its XML is given too.
+ */
+export function xlsxParts(sheetXml: string, sharedStringsXml?: string): ZipPart[] {
   const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const sst = sharedStringsXml !== undefined;
   return [
     deflatedPart(
       '[Content_Types].xml',
-      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${sst ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}</Types>`,
     ),
     deflatedPart(
       '_rels/.rels',
@@ -109,10 +114,42 @@ export function xlsxParts(sheetXml: string): ZipPart[] {
     ),
     deflatedPart(
       'xl/_rels/workbook.xml.rels',
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/>${sst ? `<Relationship Id="rId2" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
     ),
     deflatedPart('xl/worksheets/sheet1.xml', sheetXml),
+    ...(sst ? [deflatedPart('xl/sharedStrings.xml', sharedStringsXml)] : []),
   ];
+}
+
+const SHEET_OPEN =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_CLOSE = '</sheetData></worksheet>';
+
+/** `count` shared strings of one letter each (`<si><t>a</t></si>`, 17 bytes): the most strings per byte a table holds. */
+export function shortSharedStrings(count: number): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">${'<si><t>a</t></si>'.repeat(count)}</sst>`;
+}
+
+/**
+ * An .xlsx whose shared string table holds `count` one-letter strings, of which the sheet uses
+ * two (A1 and B1, the first and the last): 3,000,000 make a 48.6 MB part in a package of 125 KB.
+ */
+export function shortStringsXlsx(count: number): Buffer {
+  const sheet = `${SHEET_OPEN}<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>${count - 1}</v></c></row>${SHEET_CLOSE}`;
+  return zipBytes(xlsxParts(sheet, shortSharedStrings(count)));
+}
+
+/**
+ * An .xlsx whose one sheet holds rows made by `row(r)` (r from 1) until its XML reaches
+ * `megabytes` MB: many short inline strings, many empty rows.
+ */
+export function manyRowsXlsx(megabytes: number, row: (r: number) => string): Buffer {
+  const rows: string[] = [];
+  for (let r = 1, n = 0; n < megabytes * 1024 * 1024; r++) {
+    rows.push(row(r));
+    n += rows[rows.length - 1].length;
+  }
+  return zipBytes(xlsxParts(SHEET_OPEN + rows.join('') + SHEET_CLOSE));
 }
 
 /** An .xlsx whose one sheet is a bomb: `megabytes` MB of inflated XML behind a declared size. */

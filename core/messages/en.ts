@@ -30,6 +30,8 @@ export const en: Catalogue = {
   'read.detail.text_file': () => 'a text file',
   'read.detail.no_sheets': () => 'no sheets',
   'read.detail.unpacked': (p) => `${p.size} unpacked, over ${p.limit}`,
+  'read.detail.part_unpacked': (p) => `its part ${p.part} unpacks to ${p.size}, over the ${p.limit} allowed for one part`,
+  'read.detail.stream_over': (p) => `its stream ${p.part} holds ${p.size}, over the ${p.limit} allowed for one part`,
   // ── read.kind ─────────────────────────────────────────────────────────────────────────────────
   'read.word_binary': (p) =>
     `${p.file} is a Word document in the ${p.detail || '.doc'} format, whose tables cannot be read; save it as .docx or .xlsx in Word or WPS and check that`,

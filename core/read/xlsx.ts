@@ -10,8 +10,9 @@ import { a1, sheetRef } from './grid';
 import { ReadError } from './errors';
 import { sayBoth } from '../messages';
 import { registerSparse } from './locate';
+import { clipText } from '../model/values';
 import { zipEndRecord } from './zip';
-import { unpackedSize } from './zip-guard';
+import { unpackedSize, type PartSize } from './zip-guard';
 
 import { checkSize, DEFAULT_MAX_BYTES, sizeText } from './size';
 
@@ -22,9 +23,17 @@ export interface ReadOptions {
   maxBytes?: number;
   /** Refuse a zip whose parts unpack to more than this (default 64 MB): a report's XML is a few hundred KB. */
   maxUnpackedBytes?: number;
+  /** Refuse a package one of whose parsed parts unpacks to more than this (default 16 MB). */
+  maxPartBytes?: number;
 }
 
 export const DEFAULT_MAX_UNPACKED = 64 * 1024 * 1024;
+/**
+ * The parser holds a part whole and makes an object of every string and cell in it: 16 MB of the
+ * shortest ones (`<si><t>a</t></si>`, `<c><v>1</v></c>`) took 4–7 s and most of the 256 MB a
+ * checking process has; 34 MB of short strings ran out of it. A report's largest part is under 1 MB.
+ */
+export const DEFAULT_MAX_PART = 16 * 1024 * 1024;
 
 /** Parse options: only values, formulas and merges; no styles, number formats or formatted text. */
 const PARSE: XLSX.ParsingOptions = {
@@ -92,10 +101,14 @@ function sniff(d: Uint8Array): Kind {
   return 'text';
 }
 
+/** Too large for its largest part: a zip's part as inflated, or a BIFF file's stream. */
+const partTooLarge = (name: string, p: PartSize, limit: number, key: 'read.detail.part_unpacked' | 'read.detail.stream_over') =>
+  new ReadError('too_large', name, sayBoth(key, { part: clipText(p.part), size: sizeText(p.bytes), limit: sizeText(limit) }));
+
 const isPasswordError = (m: string) => /password|encrypt/i.test(m);
 
 /** Parse bytes into a SheetJS workbook, classifying every failure. */
-function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKED): XLSX.WorkBook {
+function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKED, maxPart = DEFAULT_MAX_PART): XLSX.WorkBook {
   const kind = sniff(data);
   if (kind === 'binary') throw new ReadError('not_zip', name);
   if (kind === 'text') throw new ReadError('not_workbook', name, sayBoth('read.detail.text_file'));
@@ -115,6 +128,8 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
       );
     if (!unpacked.ok && unpacked.why === 'lies')
       throw new ReadError('too_large', name, sayBoth('limits.part_lies', { declared: unpacked.declared }));
+    if (unpacked.ok && unpacked.largest && unpacked.largest.bytes > maxPart)
+      throw partTooLarge(name, unpacked.largest, maxPart, 'read.detail.part_unpacked');
   }
   if (kind === 'cfb') {
     let cfb: ReturnType<typeof XLSX.CFB.read> | undefined;
@@ -124,6 +139,11 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
       throw new ReadError('truncated', name, '', { cause: e });
     }
     if (XLSX.CFB.find(cfb, 'EncryptionInfo') || XLSX.CFB.find(cfb, 'EncryptedPackage')) throw new ReadError('encrypted', name);
+    // A BIFF workbook's cells and strings are all in one stream, parsed whole like an .xlsx part.
+    for (const stream of ['Workbook', 'Book']) {
+      const bytes = XLSX.CFB.find(cfb, stream)?.size ?? 0;
+      if (bytes > maxPart) throw partTooLarge(name, { part: stream, bytes }, maxPart, 'read.detail.stream_over');
+    }
   }
   try {
     return XLSX.read(data, PARSE);
@@ -238,8 +258,11 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
 /** Read a workbook's bytes into a Book. Throws ReadError. */
 export function readWorkbook(data: Uint8Array, name: string, opts: ReadOptions = {}): Book {
   checkSize(data.length, name, opts.maxBytes);
-  const wb = parse(data, name, opts.maxUnpackedBytes);
+  const wb = parse(data, name, opts.maxUnpackedBytes, opts.maxPartBytes);
   if (!wb.SheetNames?.length) throw new ReadError('not_workbook', name, sayBoth('read.detail.no_sheets'));
+  // The parser drops a sheet it fails on without a word (a cell pointing past the shared strings,
+  // a sheet part that is not there): read as empty, it would be a wrong answer.
+  if (wb.SheetNames.some((s) => !wb.Sheets[s])) throw new ReadError('damaged', name);
   const grids = wb.SheetNames.map((s) => sheetGrid(s, wb.Sheets[s] ?? {}));
   const definedNames: Record<string, string> = {};
   for (const n of wb.Workbook?.Names ?? []) {

@@ -8,9 +8,18 @@
 import { Inflate } from 'fflate';
 import { zipEntries, type ZipEntry } from './zip';
 
+/** A part of the package by its name and the bytes it really inflated to. */
+export interface PartSize {
+  part: string;
+  bytes: number;
+}
+
 export type Unpacked =
-  /** Every part inflated within the budget: their real total. */
-  | { ok: true; bytes: number }
+  /**
+   * Every part inflated within the budget: their real total, and the largest of the parts a
+   * parser reads whole as text (XML or binary records, not pictures), when there is one.
+   */
+  | { ok: true; bytes: number; largest?: PartSize }
   /** More than the budget (as declared, or counted in nested packages). */
   | { ok: false; why: 'too_large'; declared?: number }
   /** A part inflates to more than the size it declares: stopped there (a bomb that lies). */
@@ -92,7 +101,10 @@ function inflatePart(d: Uint8Array, e: ZipEntry, left: number, keepNested: boole
 /** Every entry a zip can list (its count is 16 bits): a bomb spread over many parts is counted whole. */
 const ALL_ENTRIES = 65536;
 
-function count(d: Uint8Array, budget: number, depth: number): number | 'unreadable' {
+/** Parts a workbook parser holds whole while it reads them (XML, or .xlsb's binary records), as opposed to pictures. */
+const PARSED_PART = /\.(xml|rels|bin)$/i;
+
+function count(d: Uint8Array, budget: number, depth: number, largest?: { of?: PartSize }): number | 'unreadable' {
   const entries = zipEntries(d, ALL_ENTRIES);
   if (!entries) return 'unreadable';
   // An honest bomb says what it is: refused without inflating anything.
@@ -104,6 +116,7 @@ function count(d: Uint8Array, budget: number, depth: number): number | 'unreadab
     const part = inflatePart(d, e, budget - total, depth < MAX_DEPTH);
     if (!part) return 'unreadable';
     total += part.bytes;
+    if (largest && PARSED_PART.test(e.name) && part.bytes > (largest.of?.bytes ?? -1)) largest.of = { part: e.name, bytes: part.bytes };
     if (part.nested) {
       const inner = count(part.nested, budget - total, depth + 1);
       if (typeof inner === 'number') total += inner;
@@ -116,8 +129,10 @@ function count(d: Uint8Array, budget: number, depth: number): number | 'unreadab
 /** What the package unpacks to, nested packages included, measured against `budget` bytes. */
 export function unpackedSize(d: Uint8Array, budget: number): Unpacked {
   try {
-    const bytes = count(d, budget, 0);
-    return bytes === 'unreadable' ? { ok: false, why: 'unreadable' } : { ok: true, bytes };
+    const largest: { of?: PartSize } = {};
+    const bytes = count(d, budget, 0, largest);
+    if (bytes === 'unreadable') return { ok: false, why: 'unreadable' };
+    return largest.of ? { ok: true, bytes, largest: largest.of } : { ok: true, bytes };
   } catch (err) {
     if (err instanceof OverBudget) return { ok: false, why: 'too_large', ...(err.declared ? { declared: err.declared } : {}) };
     if (err instanceof Lies) return { ok: false, why: 'lies', part: err.entry.name, declared: err.entry.declaredSize };
