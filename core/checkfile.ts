@@ -11,7 +11,7 @@ import { readInput, readInputSync, reportsOf } from './read/input';
 import type { ReportData } from './model/report';
 import { textFindings } from './rules/text';
 import { markUnfilled } from './batch/unfilled';
-import { sameAgency } from './batch/agency';
+import { matchDepartment } from './batch/agency';
 
 export { decodeText } from './read/decode';
 
@@ -82,15 +82,18 @@ function checked(reports: ReportData[], path: string, opts: CheckFileOptions): F
 }
 
 /**
- * Last year's report of the same agency, by agency only (names compared without spaces and
- * punctuation, short forms accepted): a report without an agency, or of an agency with no
- * report last year, gets none rather than another department's figures.
+ * Last year's report of the same agency, by agency only, as a batch matches departments
+ * (core/batch/agency.ts: the same name, else the same office in the same places or a short
+ * form): a report without an agency, of an agency with no report last year, or one that fits
+ * two of last year's agencies (某某区民政局 for 甲市某某区民政局 and 乙市某某区民政局) gets none
+ * rather than another department's figures.
  */
 export function matchPrior(
   r: Pick<ReportData, 'agency'>,
   priors: { name: string; report: ReportData }[],
 ): { name: string; report: ReportData } | null {
   if (!r.agency) return null;
-  const key = (s: string | null) => (s ?? '').normalize('NFKC').replace(/[\s\p{P}]/gu, '');
-  return priors.find((p) => key(p.report.agency) === key(r.agency)) ?? priors.find((p) => sameAgency(p.report.agency, r.agency)) ?? null;
+  const agencies = [...new Set(priors.map((p) => p.report.agency).filter((a): a is string => !!a))];
+  const { department } = matchDepartment(r.agency, agencies);
+  return department === null ? null : (priors.find((p) => p.report.agency === department) ?? null);
 }

@@ -1,5 +1,7 @@
 /** Issue 10: which department a report belongs to, region by region (core/batch/agency.ts). */
 import { describe, expect, it } from 'vitest';
+import { matchPrior } from '../core/checkfile';
+import type { ReportData } from '../core/model/report';
 import { listedInFileMatch, matchDepartment, officeOf, otherNamedInFile, regionOf, sameAgency } from '../core/batch/agency';
 
 describe('agency names with their region', () => {
@@ -133,5 +135,15 @@ describe('agency names with their region', () => {
     expect(listedInFileMatch('某某县人民政府年报.xlsx', list).department).toBe('某某县人民政府');
     expect(otherNamedInFile('某某市某某县财政局2025.xlsx', '某某县财政局', [])).toBeNull();
     expect(otherNamedInFile('甲市某某县财政局2025.xlsx', '乙市某某县财政局', [])).toBe('甲市某某县财政局');
+  });
+
+  it("last year's report: the same department, never one of two that fit", () => {
+    const prior = (agency: string) => ({ name: `${agency}.xlsx`, report: { agency } as ReportData });
+    const priors = [prior('甲市某某区民政局'), prior('乙市某某区民政局'), prior('某某县财政局')];
+    expect(matchPrior({ agency: '某某市某某县财政局' }, priors)?.name).toBe('某某县财政局.xlsx');
+    expect(matchPrior({ agency: '乙市某某区民政局' }, priors)?.name).toBe('乙市某某区民政局.xlsx');
+    expect(matchPrior({ agency: '某某区民政局' }, priors)).toBeNull();
+    expect(matchPrior({ agency: '另一县财政局' }, priors)).toBeNull();
+    expect(matchPrior({ agency: null }, priors)).toBeNull();
   });
 });

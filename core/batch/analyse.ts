@@ -7,7 +7,7 @@
 import type { FileResult, Finding, Lang, ReportResult } from '../model/findings';
 import { FORMS, formForYear } from '../forms';
 import { say } from '../messages';
-import { agencyKey, listedInFile, listedInFileMatch, matchDepartment, officeOf, otherNamedInFile, regionOf, sameAgency } from './agency';
+import { agencyKey, listedInFile, listedInFileMatch, matchDepartment, officeOf, otherNamedInFile, regionOf } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
 import { omittedOf } from './compact';
 
@@ -210,11 +210,11 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
   );
   let noPrior: string[] | null = null;
   if (opts.priorAgencies) {
-    const priors = opts.priorAgencies;
+    const priors = opts.priorAgencies.filter((a): a is string => !!a);
     noPrior = [
       ...new Set(
         rows
-          .filter((r) => r.report && r.verdict !== 'duplicate' && !priors.some((p) => sameAgency(p, r.report!.agency)))
+          .filter((r) => r.report && r.verdict !== 'duplicate' && !matchDepartment(r.report.agency, priors).department)
           .map((r) => r.department ?? r.agency ?? baseName(r.path)),
       ),
     ];
