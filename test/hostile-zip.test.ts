@@ -6,6 +6,7 @@
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
+import { deflateRawSync } from 'zlib';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import type { FindingsDoc } from '../core/model/findings';
@@ -71,6 +72,62 @@ describe('bombs that lie are stopped on the bytes they really inflate to', () =>
     const u = unpackedSize(good, 64 << 20);
     expect(u.ok && u.bytes).toBeGreaterThan(good.length / 2);
     expect(readWorkbook(good, 'good.xlsx').grids.length).toBe(1);
+  });
+});
+
+// A part whose inflating is bounded by the budget is inflated in one call (core/read/zip-guard.ts):
+// it must be told exactly as the 512-byte slices tell it.
+describe('parts inflated in one call are counted as the slices count them', () => {
+  const sheet = (data: Uint8Array, declaredSize: number) => ({
+    name: 'xl/worksheets/sheet1.xml',
+    data,
+    method: 8 as const,
+    crc: 0,
+    declaredSize,
+  });
+  const withSheet = (part: ReturnType<typeof sheet>) => {
+    const parts = xlsxParts('');
+    parts[parts.length - 1] = part;
+    return new Uint8Array(zipBytes(parts));
+  };
+  const others = xlsxParts('')
+    .slice(0, -1)
+    .reduce((n, p) => n + p.declaredSize, 0);
+
+  it('a 6 MB part declaring its size is counted to the byte; one byte less declared is a lie', () => {
+    const six = bombPart('x', 6, 0).data;
+    expect(unpackedSize(withSheet(sheet(six, 6 << 20)), 64 << 20)).toEqual({ ok: true, bytes: others + (6 << 20) });
+    expect(unpackedSize(withSheet(sheet(six, (6 << 20) - 1)), 64 << 20)).toMatchObject({ ok: false, why: 'lies', declared: (6 << 20) - 1 });
+  });
+
+  it('small lying bombs (20 MB from 20 KB) are lies, with or without a data descriptor', () => {
+    expect(unpackedSize(new Uint8Array(lyingBombXlsx(20, 1000)), 64 << 20)).toMatchObject({ ok: false, why: 'lies', declared: 1000 });
+    expect(unpackedSize(new Uint8Array(lyingBombXlsx(20, 0, true)), 64 << 20)).toMatchObject({ ok: false, why: 'lies', declared: 0 });
+  });
+
+  it('a part of stored deflate blocks longer than it declares is a lie, not damage', () => {
+    const stored = deflateRawSync(Buffer.alloc(5000, 0x61), { level: 0 });
+    expect(unpackedSize(withSheet(sheet(stored, 1000)), 64 << 20)).toMatchObject({ ok: false, why: 'lies', declared: 1000 });
+    expect(unpackedSize(withSheet(sheet(stored, 5000)), 64 << 20)).toEqual({ ok: true, bytes: others + 5000 });
+  });
+
+  it('a part cut short is unreadable, and an empty part counts nothing', () => {
+    const cut = deflateRawSync(Buffer.from('<worksheet>' + 'x'.repeat(9000) + '</worksheet>')).subarray(0, 40);
+    expect(unpackedSize(withSheet(sheet(cut, 9023)), 64 << 20)).toEqual({ ok: false, why: 'unreadable' });
+    expect(unpackedSize(withSheet(sheet(new Uint8Array(0), 0)), 64 << 20)).toEqual({ ok: true, bytes: others });
+  });
+
+  it('an ordinary workbook counts to what its parts declare', () => {
+    const good = new Uint8Array(bookBytes(reportSheets({ format: '2021', year: 2023 }).sheets));
+    const view = new DataView(good.buffer, good.byteOffset);
+    const eocd = Buffer.from(good).lastIndexOf(Buffer.from([0x50, 0x4b, 5, 6]));
+    let at = view.getUint32(eocd + 16, true);
+    let declared = 0;
+    for (let k = 0; k < view.getUint16(eocd + 10, true); k++) {
+      declared += view.getUint32(at + 24, true);
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    expect(unpackedSize(good, 64 << 20)).toEqual({ ok: true, bytes: declared });
   });
 });
 

@@ -5,7 +5,7 @@
  * neither the declared sizes nor the outer package alone can be trusted. The count stops as soon
  * as the budget is spent, so a bomb costs at most the budget's worth of inflating.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { zipEntries, type ZipEntry } from './zip';
 
 /** A part of the package by its name and the bytes it really inflated to. */
@@ -31,6 +31,10 @@ export type Unpacked =
 const MAX_DEPTH = 2;
 /** Inflated in slices of this size, so that a bomb is stopped within a slice's worth of output. */
 const SLICE = 512;
+/** Deflate's most: 258 bytes from a 2-bit code (RFC 1951 §3.2.5), so a part never inflates to more than this per byte. */
+const MOST_PER_BYTE = 1032;
+/** Parts declaring more than this are counted in slices even when their inflating is bounded (memory stays small). */
+const AT_ONCE_MAX = 8 << 20;
 
 class OverBudget extends Error {
   /** What the directory declares, when that alone is over the budget. */
@@ -71,6 +75,9 @@ function inflatePart(d: Uint8Array, e: ZipEntry, left: number, keepNested: boole
     return { bytes: raw.length, nested: isNested(raw) ? raw : null };
   }
   if (e.method !== 8) return null;
+  if (raw.length === 0) return { bytes: 0, nested: null };
+  const atOnce = atOnceInflate(raw, e, left, keepNested);
+  if (atOnce) return atOnce;
   let bytes = 0;
   let keep: Uint8Array[] | null = null;
   const inflater = new Inflate((chunk) => {
@@ -96,6 +103,34 @@ function inflatePart(d: Uint8Array, e: ZipEntry, left: number, keepNested: boole
     }
   }
   return { bytes, nested };
+}
+
+/**
+ * One part inflated in one call into a buffer one byte past its declared size, when that is
+ * safe: even if the part lies, it cannot inflate to more than MOST_PER_BYTE times its compressed
+ * bytes, which is within the budget left, so the work stays bounded as the slices bound it
+ * (fflate drops what does not fit: a full buffer means the part inflates past its declared size).
+ * Slicing costs a copy of fflate's 32 KB window per slice, more than the inflating of an ordinary
+ * sheet; this path gives the same counts at a fifth of the cost. Null: count it in slices (also
+ * on any error, so that a damaged or lying part is classified by the slices exactly as before).
+ */
+function atOnceInflate(
+  raw: Uint8Array,
+  e: ZipEntry,
+  left: number,
+  keepNested: boolean,
+): { bytes: number; nested: Uint8Array | null } | null {
+  if (e.declaredSize === UNKNOWN_SIZE || e.declaredSize > AT_ONCE_MAX || e.declaredSize > left) return null;
+  if (raw.length * MOST_PER_BYTE > left) return null;
+  let out: Uint8Array;
+  try {
+    out = inflateSync(raw, { out: new Uint8Array(e.declaredSize + 1) });
+  } catch {
+    return null;
+  }
+  if (out.length > e.declaredSize) throw new Lies(e);
+  const nested = keepNested && out.length >= 4 && ZIP_MAGIC.every((x, i) => out[i] === x);
+  return { bytes: out.length, nested: nested ? out : null };
 }
 
 /** Every entry a zip can list (its count is 16 bits): a bomb spread over many parts is counted whole. */
