@@ -22,22 +22,24 @@ function carriedCells(report: ReportData): Set<string> {
   return set;
 }
 
-/** How many value cells hold something typed in (not a formula, not a carried-over figure). */
-export function enteredCount(report: ReportData): number {
+/** Whether a value cell holds something typed in (not a formula, not a carried-over figure): stops at the first. */
+export function anyEntered(report: ReportData): boolean {
   const skip = carriedCells(report);
-  let n = 0;
-  for (const [id, c] of Object.entries(report.cells)) {
+  for (const id in report.cells) {
+    const c = report.cells[id];
     if (c.formula || skip.has(id)) continue;
     if (c.raw === null || (typeof c.raw === 'string' && !c.raw.trim())) continue;
-    n++;
+    return true;
   }
-  return n;
+  return false;
 }
 
 /** Replaces the blank-cell warnings of an untouched report by one error saying it was not filled in. */
 export function markUnfilled(data: ReportData, result: ReportResult, lang: Lang): ReportResult {
+  // Checked first: a filled report (nearly all) is told at its first typed cell, without listing them all.
+  if (anyEntered(data)) return result;
   const cells = Object.keys(data.cells).length;
-  if (!cells || enteredCount(data) > 0) return result;
+  if (!cells) return result;
   const finding: Finding = {
     rule: 'batch.unfilled',
     instance: null,
