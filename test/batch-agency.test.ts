@@ -106,6 +106,15 @@ describe('agency names with their region', () => {
     expect(sameAgency('某某县人民政府', '某某县人民政府办公室')).toBe(false);
     expect(sameAgency('某某县政府办公室', '另一县人民政府办公室')).toBe(false);
     expect(sameAgency('某某县发改委', '某某县发展和改革委员会')).toBe(true);
+    // 县政府办公室: a county's, which county unsaid (a guess, said as such); never a city's.
+    expect(sameAgency('县政府办公室', '某某县人民政府办公室')).toBe(true);
+    expect(sameAgency('县政府办公室', '某某市人民政府办公室')).toBe(false);
+    expect(matchDepartment('县政府办公室', ['某某县人民政府办公室', '某某县人民政府'])).toEqual({
+      department: '某某县人民政府办公室',
+      guess: true,
+      restated: false,
+      among: [],
+    });
   });
 
   it('matching to the list: places written otherwise are matched and said; two that fit are never chosen between', () => {

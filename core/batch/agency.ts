@@ -39,9 +39,8 @@ function parts(name: string | null | undefined): NameParts {
     places.push(place);
     rest = rest.slice(place.length);
   }
-  // A lone first 县/区/市 is a level before an office (县林业局), not in 市场监督管理局, 市政府 or 县人民政府.
-  if (!places.length && /^[县区市].{2,}/u.test(k) && !/^.(?:场|政府|委|直|人民)/u.test(k))
-    return { places, level: k[0], office: k.slice(1) };
+  // A lone first 县/区/市 is a level before an office (县林业局, 县政府办公室), not in 市场监督管理局, 县委 or 县直.
+  if (!places.length && /^[县区市].{2,}/u.test(k) && !/^.(?:场|委|直)/u.test(k)) return { places, level: k[0], office: k.slice(1) };
   return { places, level: null, office: rest };
 }
 
