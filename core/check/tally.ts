@@ -22,15 +22,26 @@ const CELL_RULE_SCOPE: Record<string, { kinds?: ValueKind[]; needsNumber: boolea
 };
 
 export function countRules(rules: RuleSet, form: FormSpec, cells: Map<string, Cell>, evaluated: Set<RuleInstance>): RuleCount[] {
+  // One pass over the form's cells, by kind: how many there are, how many were read, how many read as numbers.
+  const of = new Map<ValueKind, { all: number; read: number; numbers: number }>();
+  for (const spec of formCells(form).values()) {
+    let k = of.get(spec.kind);
+    if (!k) of.set(spec.kind, (k = { all: 0, read: 0, numbers: 0 }));
+    k.all++;
+    const c = cells.get(spec.id);
+    if (c) {
+      k.read++;
+      if (c.value.kind === 'number') k.numbers++;
+    }
+  }
   const out: RuleCount[] = [];
   for (const [rule, scope] of Object.entries(CELL_RULE_SCOPE)) {
     let instances = 0,
       checked = 0;
-    for (const spec of formCells(form).values()) {
-      if (scope.kinds && !scope.kinds.includes(spec.kind)) continue;
-      instances++;
-      const c = cells.get(spec.id);
-      if (c && (!scope.needsNumber || c.value.kind === 'number')) checked++;
+    for (const [kind, k] of of) {
+      if (scope.kinds && !scope.kinds.includes(kind)) continue;
+      instances += k.all;
+      checked += scope.needsNumber ? k.numbers : k.read;
     }
     out.push({ rule, severity: builtinRule(rule).severity, instances, checked });
   }
