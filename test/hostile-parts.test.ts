@@ -1,9 +1,11 @@
 /**
- * Issue 8 items 5 and 15, the parts the workbook parser holds whole: a shared string table, a
+ * Issue 8 items 5, 7 and 15, the parts the workbook parser holds whole: a shared string table, a
  * sheet or an .ods's content.xml made of millions of the shortest strings, cells or rows fits
- * within the package's 64 MB yet takes the parser's memory past a checking process's 256 MB.
- * Such a file is too large, naming the part and its size; one within the limit is read, and a
- * sheet the parser drops is damaged, never "empty". Inputs are built here and read back unchanged.
+ * within the package's 64 MB yet takes the parser's memory past a checking process's 256 MB; an
+ * .ods repeating one cell a billion times does it from 3 KB. Such a file is too large, naming the
+ * part and its size, in `check` and in `export`; one within the limit is read; a sheet the parser
+ * drops is damaged, never "empty"; the parser's English stays off the terminal. Inputs are built
+ * here and read back unchanged.
  */
 import * as XLSX from '@e965/xlsx';
 import { spawnSync } from 'child_process';
@@ -129,6 +131,75 @@ describe('a part made of millions of the shortest items is too large, named with
     expect(e.code).toBe('too_large');
     expect(e.zh).toMatch(/^文件「r\.xls」太大（其中的数据流「Workbook」有 \d+ KB，超过单个部件的上限 4 KB），为避免耗尽内存未读取$/);
     expect(e.en).toMatch(/^r\.xls is too large \(its stream Workbook holds \d+ KB, over the 4 KB allowed for one part\); not read/);
+  });
+});
+
+/** A cell holding a value (OpenDocument 1.2 Part 1, 19.675, 19.676: repeated columns and rows). */
+const repeatedRow = (rows: number, cols: number) =>
+  `<table:table-row table:number-rows-repeated="${rows}"><table:table-cell table:number-columns-repeated="${cols}" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>`;
+
+/** A one-sheet workbook written by SheetJS as .ods or flat .fods, with `extra` XML after the row of its marker cell. */
+function odsWith(bookType: 'ods' | 'fods', extra: string): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['MARK']]), 'S');
+  const add = (xml: string) =>
+    xml.replace(/(<table:table-cell[^>]*><text:p>MARK<\/text:p><\/table:table-cell>\s*<\/table:table-row>)/, `$1${extra}`);
+  if (bookType === 'fods') return strToU8(add(XLSX.write(wb, { bookType, type: 'string' }) as string));
+  const parts = unzipSync(new Uint8Array(XLSX.write(wb, { bookType, type: 'buffer' }) as Buffer));
+  parts['content.xml'] = strToU8(add(strFromU8(parts['content.xml'])));
+  return zipSync(parts);
+}
+
+describe('an .ods that repeats a cell a billion times is too large, in every command', () => {
+  it('1,000 columns × 1,000,000 rows of one number in a 3 KB .ods: check and export', () => {
+    const data = odsWith('ods', repeatedRow(1_000_000, 1000));
+    expect(data.length).toBeLessThan(8 * 1024);
+    const { zh, en, ms } = refusal('repeat.ods', data);
+    expect(zh).toBe('文件「repeat.ods」太大（其中的部件「content.xml」用重复属性展开后超过 1,000,000 个单元格），为避免耗尽内存未读取');
+    expect(en).toBe(
+      'repeat.ods is too large (its part content.xml repeats cells into more than 1,000,000 cells); not read to avoid running out of memory',
+    );
+    expect(ms).toBeLessThan(10_000);
+    // `export` reads in its own process, with no checking process to stop it: it ran past 120 s.
+    const t = Date.now();
+    const r = spawnSync(process.execPath, ['--max-old-space-size=200', bin, 'export', 'repeat.ods', '-o', 'out.csv', '--lang', 'en'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(r.signal).toBeNull();
+    expect(r.stderr.trim()).toBe(`xxgk: ${en}`);
+    expect(r.status).toBe(1);
+    expect(Date.now() - t).toBeLessThan(10_000);
+  });
+
+  it('the same in a flat .fods, and repeats of empty cells (as LibreOffice writes them) cost nothing', () => {
+    const flat = odsWith('fods', repeatedRow(1_000_000, 1000));
+    expect(refusal('repeat.fods', flat, ['zh']).zh).toBe(
+      '文件「repeat.fods」太大（用重复属性展开后超过 1,000,000 个单元格），为避免耗尽内存未读取',
+    );
+    // Every empty cell to the end of the sheet, and a number repeated three times in a row.
+    const empty = `<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>`;
+    const book = readWorkbook(odsWith('ods', repeatedRow(1, 3) + empty), 'lo.ods');
+    expect([book.grids[0].rows, book.grids[0].cols]).toEqual([2, 3]);
+    expect(book.grids[0].cell(1, 2)).toEqual({ raw: 1 });
+  });
+
+  it("the parser's own English never reaches the terminal", () => {
+    // A conditional number format it does not know (OpenDocument 1.2 Part 1, 16.3 <style:map>),
+    // as LibreOffice writes for currencies: SheetJS prints "ODS number format may be incorrect".
+    const style =
+      '<number:number-style style:name="N1"><number:number/></number:number-style><number:number-style style:name="N2"><number:number/><style:map style:condition="value()&gt;0" style:apply-style-name="N1"/></number:number-style>';
+    const report = XLSX.read(bookBytes(reportSheets({ format: '2021', year: 2023 }).sheets));
+    const fods = (XLSX.write(report, { bookType: 'fods', type: 'string' }) as string).replace(
+      /(<office:body>)/,
+      `<office:styles>${style}</office:styles>$1`,
+    );
+    expect(fods).toContain('style:map');
+    writeFileSync(path.join(dir, 'styled.fods'), fods);
+    const r = spawnSync(process.execPath, [bin, 'export', 'styled.fods', '-o', 'styled.csv'], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toMatch(/^xxgk: styled\.fods: /);
+    expect(r.stderr).not.toMatch(/ODS|number format|incorrect/);
   });
 });
 

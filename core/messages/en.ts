@@ -32,6 +32,8 @@ export const en: Catalogue = {
   'read.detail.unpacked': (p) => `${p.size} unpacked, over ${p.limit}`,
   'read.detail.part_unpacked': (p) => `its part ${p.part} unpacks to ${p.size}, over the ${p.limit} allowed for one part`,
   'read.detail.stream_over': (p) => `its stream ${p.part} holds ${p.size}, over the ${p.limit} allowed for one part`,
+  'read.detail.cells_repeated': (p) =>
+    `${p.part ? `its part ${p.part} repeats` : 'repeats'} cells into more than ${p.limit.toLocaleString('en-US')} cells`,
   // ── read.kind ─────────────────────────────────────────────────────────────────────────────────
   'read.word_binary': (p) =>
     `${p.file} is a Word document in the ${p.detail || '.doc'} format, whose tables cannot be read; save it as .docx or .xlsx in Word or WPS and check that`,

@@ -35,6 +35,8 @@ export const zh = {
     `其中的部件「${p.part}」解压后 ${p.size}，超过单个部件的上限 ${p.limit}`,
   'read.detail.stream_over': (p: { part: string; size: string; limit: string }) =>
     `其中的数据流「${p.part}」有 ${p.size}，超过单个部件的上限 ${p.limit}`,
+  'read.detail.cells_repeated': (p: { part: string; limit: number }) =>
+    `${p.part ? `其中的部件「${p.part}」` : ''}用重复属性展开后超过 ${p.limit.toLocaleString('en-US')} 个单元格`,
   // ── read.kind: what a file is, when it is not a report (core/read registry) ────────────────────
   'read.word_binary': (p: FileDetail) =>
     `文件「${p.file}」是 Word 文档（${p.detail || '.doc'} 格式），读不出其中的表格；请在 Word 或 WPS 中另存为 .docx 或 .xlsx 后再检查`,

@@ -11,7 +11,8 @@ import { ReadError } from './errors';
 import { sayBoth } from '../messages';
 import { registerSparse } from './locate';
 import { clipText } from '../model/values';
-import { zipEndRecord } from './zip';
+import { inflateEntry, zipEndRecord, zipEntries } from './zip';
+import { repeatsOver } from './ods-repeats';
 import { unpackedSize, type PartSize } from './zip-guard';
 
 import { checkSize, DEFAULT_MAX_BYTES, sizeText } from './size';
@@ -34,6 +35,8 @@ export const DEFAULT_MAX_UNPACKED = 64 * 1024 * 1024;
  * checking process has; 34 MB of short strings ran out of it. A report's largest part is under 1 MB.
  */
 export const DEFAULT_MAX_PART = 16 * 1024 * 1024;
+/** Cells an .ods may make by repeating a cell (as many as 16 MB of the shortest cells of an .xlsx). */
+export const MAX_REPEATED_CELLS = 1_000_000;
 
 /** Parse options: only values, formulas and merges; no styles, number formats or formatted text. */
 const PARSE: XLSX.ParsingOptions = {
@@ -105,6 +108,26 @@ function sniff(d: Uint8Array): Kind {
 const partTooLarge = (name: string, p: PartSize, limit: number, key: 'read.detail.part_unpacked' | 'read.detail.stream_over') =>
   new ReadError('too_large', name, sayBoth(key, { part: clipText(p.part), size: sizeText(p.bytes), limit: sizeText(limit) }));
 
+function checkRepeats(xml: string, name: string, part?: string): void {
+  if (repeatsOver(xml, MAX_REPEATED_CELLS))
+    throw new ReadError('too_large', name, sayBoth('read.detail.cells_repeated', { part: part ?? '', limit: MAX_REPEATED_CELLS }));
+}
+
+/**
+ * The parser writes its own English to the console while reading some files ("ODS number format
+ * may be incorrect", "Missing Info for XLS Record"): a user's terminal gets none of it.
+ */
+function quietly<T>(read: () => T): T {
+  const { error, warn } = console;
+  console.error = console.warn = () => {};
+  try {
+    return read();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
+
 const isPasswordError = (m: string) => /password|encrypt/i.test(m);
 
 /** Parse bytes into a SheetJS workbook, classifying every failure. */
@@ -130,7 +153,12 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
       throw new ReadError('too_large', name, sayBoth('limits.part_lies', { declared: unpacked.declared }));
     if (unpacked.ok && unpacked.largest && unpacked.largest.bytes > maxPart)
       throw partTooLarge(name, unpacked.largest, maxPart, 'read.detail.part_unpacked');
+    const content = zipEntries(data)?.find((e) => e.name === 'content.xml');
+    if (content) checkRepeats(new TextDecoder().decode(inflateEntry(data, content, maxPart)), name, 'content.xml');
   }
+  // A flat OpenDocument spreadsheet (.fods) repeats cells the same way.
+  if (kind === 'markup' && /<office:document[\s>]/.test(new TextDecoder().decode(data.subarray(0, 4096))))
+    checkRepeats(new TextDecoder().decode(data), name);
   if (kind === 'cfb') {
     let cfb: ReturnType<typeof XLSX.CFB.read> | undefined;
     try {
@@ -146,7 +174,7 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
     }
   }
   try {
-    return XLSX.read(data, PARSE);
+    return quietly(() => XLSX.read(data, PARSE));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // A zip package's garbled header can read as "encryption": only a CFB file carries a password.
