@@ -91,18 +91,20 @@ export function zipBytes(parts: ZipPart[]): Buffer {
 }
 
 /**
- * The minimal parts of an .xlsx (ECMA-376 Part 1, 12.2) with one sheet whose XML is given, and
- * the shared string table (12.3.15, declared in [Content_Types].xml and the workbook's
- * relationships as Excel requires) when its XML is given too.
+ * The minimal parts of an .xlsx (ECMA-376 Part 1, 12.2) with a sheet for each XML given (the
+ * first named 年报, the others 年报2, 年报3…), and the shared string table (12.3.15, declared in
+ * [Content_Types].xml and the workbook's relationships as Excel requires) when its XML is given.
  */
-export function xlsxParts(sheetXml: string, sharedStringsXml?: string): ZipPart[] {
+export function xlsxParts(sheetXml: string | string[], sharedStringsXml?: string): ZipPart[] {
   const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const sst = sharedStringsXml !== undefined;
+  const sheets = typeof sheetXml === 'string' ? [sheetXml] : sheetXml;
+  const each = (f: (n: number) => string) => sheets.map((_, i) => f(i + 1)).join('');
   return [
     deflatedPart(
       '[Content_Types].xml',
-      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${sst ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}</Types>`,
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${each((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)}${sst ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}</Types>`,
     ),
     deflatedPart(
       '_rels/.rels',
@@ -110,13 +112,13 @@ export function xlsxParts(sheetXml: string, sharedStringsXml?: string): ZipPart[
     ),
     deflatedPart(
       'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${R}"><sheets><sheet name="年报" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${R}"><sheets>${each((n) => `<sheet name="年报${n > 1 ? n : ''}" sheetId="${n}" r:id="rId${n}"/>`)}</sheets></workbook>`,
     ),
     deflatedPart(
       'xl/_rels/workbook.xml.rels',
-      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/>${sst ? `<Relationship Id="rId2" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${each((n) => `<Relationship Id="rId${n}" Type="${R}/worksheet" Target="worksheets/sheet${n}.xml"/>`)}${sst ? `<Relationship Id="rIdS" Type="${R}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
     ),
-    deflatedPart('xl/worksheets/sheet1.xml', sheetXml),
+    ...sheets.map((xml, i) => deflatedPart(`xl/worksheets/sheet${i + 1}.xml`, xml)),
     ...(sst ? [deflatedPart('xl/sharedStrings.xml', sharedStringsXml)] : []),
   ];
 }
@@ -140,16 +142,17 @@ export function shortStringsXlsx(count: number): Buffer {
 }
 
 /**
- * An .xlsx whose one sheet holds rows made by `row(r)` (r from 1) until its XML reaches
- * `megabytes` MB: many short inline strings, many empty rows.
+ * An .xlsx whose sheet (or each of its `sheets` sheets) holds rows made by `row(r)` (r from 1)
+ * until its XML reaches `megabytes` MB: many short inline strings, many rows.
  */
-export function manyRowsXlsx(megabytes: number, row: (r: number) => string): Buffer {
+export function manyRowsXlsx(megabytes: number, row: (r: number) => string, sheets = 1): Buffer {
   const rows: string[] = [];
   for (let r = 1, n = 0; n < megabytes * 1024 * 1024; r++) {
     rows.push(row(r));
     n += rows[rows.length - 1].length;
   }
-  return zipBytes(xlsxParts(SHEET_OPEN + rows.join('') + SHEET_CLOSE));
+  const xml = SHEET_OPEN + rows.join('') + SHEET_CLOSE;
+  return zipBytes(xlsxParts(Array.from({ length: sheets }, () => xml)));
 }
 
 /** An .xlsx whose one sheet is a bomb: `megabytes` MB of inflated XML behind a declared size. */

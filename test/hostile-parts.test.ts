@@ -111,6 +111,16 @@ describe('a part made of millions of the shortest items is too large, named with
     expect(rows.ms).toBeLessThan(10_000);
   });
 
+  it('three sheets of 12 MB of rows each: the parts to parse together', () => {
+    const data = manyRowsXlsx(12, (r) => `<row r="${r}"><c r="A${r}"><v>1</v></c></row>`, 3);
+    const { zh, en, ms } = refusal('sheets.xlsx', data);
+    expect(zh).toBe('文件「sheets.xlsx」太大（其中的工作表等需解析的部件解压后共 36.0 MB，超过上限 32.0 MB），为避免耗尽内存未读取');
+    expect(en).toBe(
+      'sheets.xlsx is too large (its sheets and other parts to parse unpack to 36.0 MB together, over the 32.0 MB allowed); not read to avoid running out of memory',
+    );
+    expect(ms).toBeLessThan(10_000);
+  });
+
   it('an .ods whose content.xml is 20 MB of rows', () => {
     const { zh, en } = refusal('rows.ods', bigOds(20));
     expect(zh).toBe('文件「rows.ods」太大（其中的部件「content.xml」解压后 20.0 MB，超过单个部件的上限 16.0 MB），为避免耗尽内存未读取');

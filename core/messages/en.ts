@@ -31,6 +31,7 @@ export const en: Catalogue = {
   'read.detail.no_sheets': () => 'no sheets',
   'read.detail.unpacked': (p) => `${p.size} unpacked, over ${p.limit}`,
   'read.detail.part_unpacked': (p) => `its part ${p.part} unpacks to ${p.size}, over the ${p.limit} allowed for one part`,
+  'read.detail.parts_unpacked': (p) => `its sheets and other parts to parse unpack to ${p.size} together, over the ${p.limit} allowed`,
   'read.detail.stream_over': (p) => `its stream ${p.part} holds ${p.size}, over the ${p.limit} allowed for one part`,
   'read.detail.cells_repeated': (p) =>
     `${p.part ? `its part ${p.part} repeats` : 'repeats'} cells into more than ${p.limit.toLocaleString('en-US')} cells`,

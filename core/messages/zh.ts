@@ -33,6 +33,7 @@ export const zh = {
   'read.detail.unpacked': (p: { size: string; limit: string }) => `解压后 ${p.size}，超过 ${p.limit}`,
   'read.detail.part_unpacked': (p: { part: string; size: string; limit: string }) =>
     `其中的部件「${p.part}」解压后 ${p.size}，超过单个部件的上限 ${p.limit}`,
+  'read.detail.parts_unpacked': (p: { size: string; limit: string }) => `其中的工作表等需解析的部件解压后共 ${p.size}，超过上限 ${p.limit}`,
   'read.detail.stream_over': (p: { part: string; size: string; limit: string }) =>
     `其中的数据流「${p.part}」有 ${p.size}，超过单个部件的上限 ${p.limit}`,
   'read.detail.cells_repeated': (p: { part: string; limit: number }) =>

@@ -26,6 +26,8 @@ export interface ReadOptions {
   maxUnpackedBytes?: number;
   /** Refuse a package one of whose parsed parts unpacks to more than this (default 16 MB). */
   maxPartBytes?: number;
+  /** Refuse a package whose parsed parts together unpack to more than this (default 32 MB). */
+  maxParsedBytes?: number;
 }
 
 export const DEFAULT_MAX_UNPACKED = 64 * 1024 * 1024;
@@ -35,6 +37,8 @@ export const DEFAULT_MAX_UNPACKED = 64 * 1024 * 1024;
  * checking process has; 34 MB of short strings ran out of it. A report's largest part is under 1 MB.
  */
 export const DEFAULT_MAX_PART = 16 * 1024 * 1024;
+/** Two such parts (a sheet and its strings) took 13 s and 380 MB in a checking process; three ran out of it. */
+export const DEFAULT_MAX_PARSED = 32 * 1024 * 1024;
 /** Cells an .ods may make by repeating a cell (as many as 16 MB of the shortest cells of an .xlsx). */
 export const MAX_REPEATED_CELLS = 1_000_000;
 
@@ -131,7 +135,10 @@ function quietly<T>(read: () => T): T {
 const isPasswordError = (m: string) => /password|encrypt/i.test(m);
 
 /** Parse bytes into a SheetJS workbook, classifying every failure. */
-function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKED, maxPart = DEFAULT_MAX_PART): XLSX.WorkBook {
+function parse(data: Uint8Array, name: string, opts: ReadOptions): XLSX.WorkBook {
+  const maxUnpacked = opts.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED;
+  const maxPart = opts.maxPartBytes ?? DEFAULT_MAX_PART;
+  const maxParsed = opts.maxParsedBytes ?? DEFAULT_MAX_PARSED;
   const kind = sniff(data);
   if (kind === 'binary') throw new ReadError('not_zip', name);
   if (kind === 'text') throw new ReadError('not_workbook', name, sayBoth('read.detail.text_file'));
@@ -153,6 +160,12 @@ function parse(data: Uint8Array, name: string, maxUnpacked = DEFAULT_MAX_UNPACKE
       throw new ReadError('too_large', name, sayBoth('limits.part_lies', { declared: unpacked.declared }));
     if (unpacked.ok && unpacked.largest && unpacked.largest.bytes > maxPart)
       throw partTooLarge(name, unpacked.largest, maxPart, 'read.detail.part_unpacked');
+    if (unpacked.ok && unpacked.parsed > maxParsed)
+      throw new ReadError(
+        'too_large',
+        name,
+        sayBoth('read.detail.parts_unpacked', { size: sizeText(unpacked.parsed), limit: sizeText(maxParsed) }),
+      );
     const content = zipEntries(data)?.find((e) => e.name === 'content.xml');
     if (content) checkRepeats(new TextDecoder().decode(inflateEntry(data, content, maxPart)), name, 'content.xml');
   }
@@ -286,7 +299,7 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
 /** Read a workbook's bytes into a Book. Throws ReadError. */
 export function readWorkbook(data: Uint8Array, name: string, opts: ReadOptions = {}): Book {
   checkSize(data.length, name, opts.maxBytes);
-  const wb = parse(data, name, opts.maxUnpackedBytes, opts.maxPartBytes);
+  const wb = parse(data, name, opts);
   if (!wb.SheetNames?.length) throw new ReadError('not_workbook', name, sayBoth('read.detail.no_sheets'));
   // The parser drops a sheet it fails on without a word (a cell pointing past the shared strings,
   // a sheet part that is not there): read as empty, it would be a wrong answer.

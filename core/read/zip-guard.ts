@@ -16,10 +16,10 @@ export interface PartSize {
 
 export type Unpacked =
   /**
-   * Every part inflated within the budget: their real total, and the largest of the parts a
-   * parser reads whole as text (XML or binary records, not pictures), when there is one.
+   * Every part inflated within the budget: their real total; of the parts a parser reads whole
+   * (XML or binary records, not pictures) the total and the largest, when there is one.
    */
-  | { ok: true; bytes: number; largest?: PartSize }
+  | { ok: true; bytes: number; parsed: number; largest?: PartSize }
   /** More than the budget (as declared, or counted in nested packages). */
   | { ok: false; why: 'too_large'; declared?: number }
   /** A part inflates to more than the size it declares: stopped there (a bomb that lies). */
@@ -139,7 +139,7 @@ const ALL_ENTRIES = 65536;
 /** Parts a workbook parser holds whole while it reads them (XML, or .xlsb's binary records), as opposed to pictures. */
 const PARSED_PART = /\.(xml|rels|bin)$/i;
 
-function count(d: Uint8Array, budget: number, depth: number, largest?: { of?: PartSize }): number | 'unreadable' {
+function count(d: Uint8Array, budget: number, depth: number, parsed?: { bytes: number; largest?: PartSize }): number | 'unreadable' {
   const entries = zipEntries(d, ALL_ENTRIES);
   if (!entries) return 'unreadable';
   // An honest bomb says what it is: refused without inflating anything.
@@ -151,7 +151,10 @@ function count(d: Uint8Array, budget: number, depth: number, largest?: { of?: Pa
     const part = inflatePart(d, e, budget - total, depth < MAX_DEPTH);
     if (!part) return 'unreadable';
     total += part.bytes;
-    if (largest && PARSED_PART.test(e.name) && part.bytes > (largest.of?.bytes ?? -1)) largest.of = { part: e.name, bytes: part.bytes };
+    if (parsed && PARSED_PART.test(e.name)) {
+      parsed.bytes += part.bytes;
+      if (part.bytes > (parsed.largest?.bytes ?? -1)) parsed.largest = { part: e.name, bytes: part.bytes };
+    }
     if (part.nested) {
       const inner = count(part.nested, budget - total, depth + 1);
       if (typeof inner === 'number') total += inner;
@@ -164,10 +167,10 @@ function count(d: Uint8Array, budget: number, depth: number, largest?: { of?: Pa
 /** What the package unpacks to, nested packages included, measured against `budget` bytes. */
 export function unpackedSize(d: Uint8Array, budget: number): Unpacked {
   try {
-    const largest: { of?: PartSize } = {};
-    const bytes = count(d, budget, 0, largest);
+    const parsed: { bytes: number; largest?: PartSize } = { bytes: 0 };
+    const bytes = count(d, budget, 0, parsed);
     if (bytes === 'unreadable') return { ok: false, why: 'unreadable' };
-    return largest.of ? { ok: true, bytes, largest: largest.of } : { ok: true, bytes };
+    return { ok: true, bytes, parsed: parsed.bytes, ...(parsed.largest ? { largest: parsed.largest } : {}) };
   } catch (err) {
     if (err instanceof OverBudget) return { ok: false, why: 'too_large', ...(err.declared ? { declared: err.declared } : {}) };
     if (err instanceof Lies) return { ok: false, why: 'lies', part: err.entry.name, declared: err.entry.declaredSize };
