@@ -14,6 +14,7 @@ import { clipText } from '../model/values';
 import { inflateEntry, zipEndRecord, zipEntries } from './zip';
 import { repeatsOver } from './ods-repeats';
 import { unpackedSize, type PartSize } from './zip-guard';
+import { storedPackage } from './zip-stored';
 
 import { checkSize, DEFAULT_MAX_BYTES, sizeText } from './size';
 
@@ -41,6 +42,8 @@ export const DEFAULT_MAX_PART = 16 * 1024 * 1024;
 export const DEFAULT_MAX_PARSED = 32 * 1024 * 1024;
 /** Cells an .ods may make by repeating a cell (as many as 16 MB of the shortest cells of an .xlsx). */
 export const MAX_REPEATED_CELLS = 1_000_000;
+/** Inflated parts kept for the parser up to this total (a report's are a few hundred KB); past it the parser inflates them, as memory matters more then. */
+const KEEP_INFLATED = 4 * 1024 * 1024;
 
 /** Parse options: only values, formulas and merges; no styles, number formats or formatted text. */
 const PARSE: XLSX.ParsingOptions = {
@@ -140,12 +143,13 @@ function parse(data: Uint8Array, name: string, opts: ReadOptions): XLSX.WorkBook
   const maxPart = opts.maxPartBytes ?? DEFAULT_MAX_PART;
   const maxParsed = opts.maxParsedBytes ?? DEFAULT_MAX_PARSED;
   const kind = sniff(data);
+  let toParse = data;
   if (kind === 'binary') throw new ReadError('not_zip', name);
   if (kind === 'text') throw new ReadError('not_workbook', name, sayBoth('read.detail.text_file'));
   if (kind === 'zip' && zipEndRecord(data) < 0) throw new ReadError('truncated', name);
   if (kind === 'zip') {
     // Counted by inflating, not by what the package declares: a part may lie about its size.
-    const unpacked = unpackedSize(data, maxUnpacked);
+    const unpacked = unpackedSize(data, maxUnpacked, KEEP_INFLATED);
     // What cannot be counted is not handed to the parser, which would read past a broken directory.
     if (!unpacked.ok && unpacked.why === 'unreadable') throw new ReadError('damaged', name);
     if (!unpacked.ok && unpacked.why === 'too_large')
@@ -168,6 +172,8 @@ function parse(data: Uint8Array, name: string, opts: ReadOptions): XLSX.WorkBook
       );
     const content = zipEntries(data)?.find((e) => e.name === 'content.xml');
     if (content) checkRepeats(new TextDecoder().decode(inflateEntry(data, content, maxPart)), name, 'content.xml');
+    // Inflated once: the parser gets the parts as counted, stored, when the package allows it.
+    if (unpacked.ok && unpacked.contents) toParse = storedPackage(data, unpacked.contents.entries, unpacked.contents.parts) ?? data;
   }
   // A flat OpenDocument spreadsheet (.fods) repeats cells the same way.
   if (kind === 'markup' && /<office:document[\s>]/.test(new TextDecoder().decode(data.subarray(0, 4096))))
@@ -187,7 +193,7 @@ function parse(data: Uint8Array, name: string, opts: ReadOptions): XLSX.WorkBook
     }
   }
   try {
-    return quietly(() => XLSX.read(data, PARSE));
+    return quietly(() => XLSX.read(toParse, PARSE));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // A zip package's garbled header can read as "encryption": only a CFB file carries a password.

@@ -19,7 +19,14 @@ export type Unpacked =
    * Every part inflated within the budget: their real total; of the parts a parser reads whole
    * (XML or binary records, not pictures) the total and the largest, when there is one.
    */
-  | { ok: true; bytes: number; parsed: number; largest?: PartSize }
+  | {
+      ok: true;
+      bytes: number;
+      parsed: number;
+      largest?: PartSize;
+      /** Every part's bytes as inflated, in directory order, when asked for and all could be kept (see `keep`). */
+      contents?: { entries: ZipEntry[]; parts: Uint8Array[] };
+    }
   /** More than the budget (as declared, or counted in nested packages). */
   | { ok: false; why: 'too_large'; declared?: number }
   /** A part inflates to more than the size it declares: stopped there (a bomb that lies). */
@@ -58,7 +65,9 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
  * for ordinary parts. Stopping at the declared size bounds the work by what the directory
  * declares, which is already within the budget.
  */
-function inflatePart(d: Uint8Array, e: ZipEntry, left: number, keepNested: boolean): { bytes: number; nested: Uint8Array | null } | null {
+type Inflated = { bytes: number; nested: Uint8Array | null; whole?: Uint8Array };
+
+function inflatePart(d: Uint8Array, e: ZipEntry, left: number, keepNested: boolean): Inflated | null {
   const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
   if (e.flags & 1 || e.localOffset + 30 > d.length || view.getUint32(e.localOffset, true) !== 0x04034b50) return null;
   const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true) + view.getUint16(e.localOffset + 28, true);
@@ -72,10 +81,10 @@ function inflatePart(d: Uint8Array, e: ZipEntry, left: number, keepNested: boole
   };
   if (e.method === 0) {
     over(raw.length);
-    return { bytes: raw.length, nested: isNested(raw) ? raw : null };
+    return { bytes: raw.length, nested: isNested(raw) ? raw : null, whole: raw };
   }
   if (e.method !== 8) return null;
-  if (raw.length === 0) return { bytes: 0, nested: null };
+  if (raw.length === 0) return { bytes: 0, nested: null, whole: raw };
   const atOnce = atOnceInflate(raw, e, left, keepNested);
   if (atOnce) return atOnce;
   let bytes = 0;
@@ -114,12 +123,7 @@ function inflatePart(d: Uint8Array, e: ZipEntry, left: number, keepNested: boole
  * sheet; this path gives the same counts at a fifth of the cost. Null: count it in slices (also
  * on any error, so that a damaged or lying part is classified by the slices exactly as before).
  */
-function atOnceInflate(
-  raw: Uint8Array,
-  e: ZipEntry,
-  left: number,
-  keepNested: boolean,
-): { bytes: number; nested: Uint8Array | null } | null {
+function atOnceInflate(raw: Uint8Array, e: ZipEntry, left: number, keepNested: boolean): Inflated | null {
   if (e.declaredSize === UNKNOWN_SIZE || e.declaredSize > AT_ONCE_MAX || e.declaredSize > left) return null;
   if (raw.length * MOST_PER_BYTE > left) return null;
   let out: Uint8Array;
@@ -130,7 +134,7 @@ function atOnceInflate(
   }
   if (out.length > e.declaredSize) throw new Lies(e);
   const nested = keepNested && out.length >= 4 && ZIP_MAGIC.every((x, i) => out[i] === x);
-  return { bytes: out.length, nested: nested ? out : null };
+  return { bytes: out.length, nested: nested ? out : null, whole: out };
 }
 
 /** Every entry a zip can list (its count is 16 bits): a bomb spread over many parts is counted whole. */
@@ -139,7 +143,15 @@ const ALL_ENTRIES = 65536;
 /** Parts a workbook parser holds whole while it reads them (XML, or .xlsb's binary records), as opposed to pictures. */
 const PARSED_PART = /\.(xml|rels|bin)$/i;
 
-function count(d: Uint8Array, budget: number, depth: number, parsed?: { bytes: number; largest?: PartSize }): number | 'unreadable' {
+/** What the top level of a count gathers besides the total. */
+interface Gathered {
+  /** The parts a parser reads whole: their total and the largest. */
+  parsed: { bytes: number; largest?: PartSize };
+  /** Parts kept so far, or null once one could not be (too much to keep, counted in slices, nested). */
+  kept: { entries: ZipEntry[]; parts: Uint8Array[]; bytes: number; limit: number } | null;
+}
+
+function count(d: Uint8Array, budget: number, depth: number, top?: Gathered): number | 'unreadable' {
   const entries = zipEntries(d, ALL_ENTRIES);
   if (!entries) return 'unreadable';
   // An honest bomb says what it is: refused without inflating anything.
@@ -151,9 +163,17 @@ function count(d: Uint8Array, budget: number, depth: number, parsed?: { bytes: n
     const part = inflatePart(d, e, budget - total, depth < MAX_DEPTH);
     if (!part) return 'unreadable';
     total += part.bytes;
-    if (parsed && PARSED_PART.test(e.name)) {
-      parsed.bytes += part.bytes;
-      if (part.bytes > (parsed.largest?.bytes ?? -1)) parsed.largest = { part: e.name, bytes: part.bytes };
+    if (top && PARSED_PART.test(e.name)) {
+      top.parsed.bytes += part.bytes;
+      if (part.bytes > (top.parsed.largest?.bytes ?? -1)) top.parsed.largest = { part: e.name, bytes: part.bytes };
+    }
+    if (top?.kept) {
+      const k = top.kept;
+      if (part.whole && !part.nested && k.bytes + part.bytes <= k.limit) {
+        k.entries.push(e);
+        k.parts.push(part.whole);
+        k.bytes += part.bytes;
+      } else top.kept = null;
     }
     if (part.nested) {
       const inner = count(part.nested, budget - total, depth + 1);
@@ -164,13 +184,23 @@ function count(d: Uint8Array, budget: number, depth: number, parsed?: { bytes: n
   return total;
 }
 
-/** What the package unpacks to, nested packages included, measured against `budget` bytes. */
-export function unpackedSize(d: Uint8Array, budget: number): Unpacked {
+/**
+ * What the package unpacks to, nested packages included, measured against `budget` bytes. With
+ * `keep` (bytes), the inflated parts are handed back too when they total at most that and each
+ * was inflated whole (core/read/zip-stored.ts gives them to the parser, which then inflates nothing).
+ */
+export function unpackedSize(d: Uint8Array, budget: number, keep = 0): Unpacked {
   try {
-    const parsed: { bytes: number; largest?: PartSize } = { bytes: 0 };
-    const bytes = count(d, budget, 0, parsed);
+    const top: Gathered = { parsed: { bytes: 0 }, kept: keep > 0 ? { entries: [], parts: [], bytes: 0, limit: keep } : null };
+    const bytes = count(d, budget, 0, top);
     if (bytes === 'unreadable') return { ok: false, why: 'unreadable' };
-    return { ok: true, bytes, parsed: parsed.bytes, ...(parsed.largest ? { largest: parsed.largest } : {}) };
+    return {
+      ok: true,
+      bytes,
+      parsed: top.parsed.bytes,
+      ...(top.parsed.largest ? { largest: top.parsed.largest } : {}),
+      ...(top.kept ? { contents: { entries: top.kept.entries, parts: top.kept.parts } } : {}),
+    };
   } catch (err) {
     if (err instanceof OverBudget) return { ok: false, why: 'too_large', ...(err.declared ? { declared: err.declared } : {}) };
     if (err instanceof Lies) return { ok: false, why: 'lies', part: err.entry.name, declared: err.entry.declaredSize };
