@@ -170,8 +170,18 @@ function parse(data: Uint8Array, name: string, opts: ReadOptions): XLSX.WorkBook
         name,
         sayBoth('read.detail.parts_unpacked', { size: sizeText(unpacked.parsed), limit: sizeText(maxParsed) }),
       );
-    const content = zipEntries(data)?.find((e) => e.name === 'content.xml');
-    if (content) checkRepeats(new TextDecoder().decode(inflateEntry(data, content, maxPart)), name, 'content.xml');
+    // An OpenDocument package's cells, taken from the parts the guard kept when it could.
+    const entries = unpacked.ok ? (unpacked.contents?.entries ?? zipEntries(data)) : null;
+    const at = entries?.findIndex((e) => e.name === 'content.xml') ?? -1;
+    if (entries && at >= 0) {
+      let content: Uint8Array;
+      try {
+        content = (unpacked.ok && unpacked.contents?.parts[at]) || inflateEntry(data, entries[at], maxPart);
+      } catch (e) {
+        throw new ReadError('damaged', name, '', { cause: e });
+      }
+      checkRepeats(new TextDecoder().decode(content), name, 'content.xml');
+    }
     // Inflated once: the parser gets the parts as counted, stored, when the package allows it.
     if (unpacked.ok && unpacked.contents) toParse = storedPackage(data, unpacked.contents.entries, unpacked.contents.parts) ?? data;
   }
