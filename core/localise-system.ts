@@ -45,6 +45,15 @@ export function assembleSystem(
   const ids = [...new Set(insts.flatMap((i) => i.cells))];
   const index = new Map(ids.map((id, k) => [id, k]));
   const { follows, opaque } = links;
+  // The formulas each cell is an input of, with its weight, in the order of `follows`.
+  const followers = new Map<string, [string, number][]>();
+  for (const [f, inputs] of follows)
+    for (const [id, w] of inputs) {
+      if (!w) continue;
+      let l = followers.get(id);
+      if (!l) followers.set(id, (l = []));
+      l.push([f, w]);
+    }
   // Effect of changing a cell on every cell (itself plus the formulas that follow it, transitively).
   const effectCache = new Map<string, Map<string, number>>();
   const effect = (id: string, depth = 0): Map<string, number> => {
@@ -52,9 +61,7 @@ export function assembleSystem(
     if (hit) return hit;
     const m = new Map<string, number>([[id, 1]]);
     if (depth < 8)
-      for (const [f, inputs] of follows) {
-        const w = inputs.get(id);
-        if (!w) continue;
+      for (const [f, w] of followers.get(id) ?? []) {
         for (const [k, x] of effect(f, depth + 1)) m.set(k, (m.get(k) ?? 0) + w * x);
       }
     effectCache.set(id, m);
