@@ -1,6 +1,6 @@
 /** What `xxgk check` prints: the readable summary of each file (the bulk report is core/batch's). */
 import type { FileResult, Lang } from '../core/model/findings';
-import { placeName, say } from '../core/messages';
+import { findingPlace, placeName, say } from '../core/messages';
 import { shown } from './terminal';
 
 /** The readable lines for one file. Text from the file (names, cells, messages) is shown(): one line, no controls. */
@@ -24,10 +24,11 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
     for (const x of r.findings) {
       // A notice that changed a number (text read as a number) is shown: the reader must confirm it.
       if ((x.severity === 'notice' && x.rule !== 'cell.text_number') || x.rule === 'cell.blank') continue;
-      const at = x.cells.length ? `${cell(x.cells[0].ref)}${x.cells.length > 1 ? '…' : ''} ` : '';
+      const at = findingPlace(x, lang, { show: shown });
       const severity = say(lang, 'cli.severity', { severity: x.severity });
+      // The rule id stands in brackets of its own between the place and the words (xxgk rules lists them).
       out.push(
-        `    ${c(x.severity === 'error' ? '31' : x.severity === 'warning' ? '33' : '36', severity)} ${at}[${x.rule}] ${shown(x.message)}`,
+        `    ${c(x.severity === 'error' ? '31' : x.severity === 'warning' ? '33' : '36', severity)} ${at ? `${at} ` : ''}[${x.rule}] ${shown(x.message)}`,
       );
       for (const s of x.suspects.slice(0, 5)) {
         // Text found in the cell is quoted (it is the report's, not ours); a number is shown as it is.

@@ -5,10 +5,10 @@
  */
 import * as path from 'path';
 import { printHelp } from '../usage';
-import { ExportRefused, exportCsv, exportHtml, exportJson, exportXlsx } from '../../core/export';
+import { ExportRefused, exportRefusal, exportCsv, exportHtml, exportJson, exportXlsx } from '../../core/export';
 import type { Lang } from '../../core/model/findings';
 import { say } from '../../core/messages';
-import { fail, langIn, langOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, parse, UsageError, Refusal } from '../args';
 import { Inputs, oneFile, planOutput, readReportFiles, writeOutput } from '../files';
 import { err, out, shown } from '../terminal';
 
@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
     let reports = await readReportFiles([file], lang);
     if (values.sheet !== undefined) reports = reports.filter((r) => r.report.sheet === values.sheet);
     if (reports.length !== 1) {
-      throw new Error(
+      throw new Refusal(
         reports.length
           ? say(lang, 'cli.several_reports', { file: shown(file), sheets: reports.map((r) => shown(r.report.sheet ?? '')) })
           : values.sheet !== undefined
@@ -67,7 +67,8 @@ export async function run(argv: string[]): Promise<number> {
       }
     } catch (e) {
       if (e instanceof ExportRefused) {
-        err(`xxgk: ${shown(file)}: ${shown(e.message)}\n`);
+        // Several lines: each piece of text from the file shown() on its own, the refusal's line breaks kept.
+        err(`xxgk: ${shown(file)}: ${exportRefusal(lang, e.where, e.findings, shown)}\n`);
         return 1;
       }
       throw e;

@@ -7,7 +7,7 @@ import { errorsOf, type Finding, type Lang } from '../model/findings';
 import { formCells, type CellSpec, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
 import { clipText, readValue } from '../model/values';
-import { say } from '../messages';
+import { findingLine, say } from '../messages';
 
 export interface ExportOptions {
   lang?: Lang;
@@ -15,15 +15,26 @@ export interface ExportOptions {
   allowErrors?: boolean;
 }
 
+/**
+ * The refusal in words, one finding a line (the first five), never a rule id or instance key.
+ * `show` is how the host shows text from the file: a terminal shows each piece on its own line.
+ */
+export function exportRefusal(lang: Lang, where: string | null, findings: Finding[], show = (s: string) => s): string {
+  const lines = findings.slice(0, 5).map((f) => findingLine(f, lang, { show }));
+  const more = Math.max(0, findings.length - 5);
+  return say(lang, 'template.export_refused', { where: where === null ? null : show(where), count: findings.length, lines, more });
+}
+
 /** Thrown when a report with error findings is exported without allowErrors. */
 export class ExportRefused extends Error {
   readonly findings: Finding[];
-  constructor(findings: Finding[], lang: Lang, name: string | null) {
-    // Each finding by its rule id and message: the instance is a key for programs, not for people.
-    const lines = findings.slice(0, 5).map((f) => `${f.rule}: ${f.message}`);
-    super(say(lang, 'template.export_refused', { where: name, count: findings.length, lines, more: Math.max(0, findings.length - 5) }));
+  /** The report's sheet (or agency) as read from the file. */
+  readonly where: string | null;
+  constructor(findings: Finding[], lang: Lang, where: string | null) {
+    super(exportRefusal(lang, where, findings));
     this.name = 'ExportRefused';
     this.findings = findings;
+    this.where = where;
   }
 }
 

@@ -3,4 +3,4 @@ export { exportHtml, escapeHtml, type HtmlExportOptions } from './html';
 export { exportCsv, neutralise, csvField } from './csv';
 export { exportJson, exportTables, type TablesJson } from './json';
 export { exportXlsx } from './xlsx';
-export { ExportRefused, guardExport, exportCells, type ExportOptions, type ExportCell } from './common';
+export { ExportRefused, exportRefusal, guardExport, exportCells, type ExportOptions, type ExportCell } from './common';

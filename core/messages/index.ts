@@ -6,7 +6,7 @@
  *
  * Chinese text holds no English and English text no Chinese except labels quoted from the report.
  */
-import type { Lang } from '../model/findings';
+import type { Finding, Lang } from '../model/findings';
 import { en } from './en';
 import { zh, type Catalogue } from './zh';
 import { enPane } from './en-pane';
@@ -41,3 +41,28 @@ export function placeName(lang: Lang, ref: string): string {
   const line = /^line (\d+)$/.exec(ref);
   return line ? say(lang, 'cli.line_ref', { line: line[1] }) : ref;
 }
+
+export interface FindingWords {
+  /** Name the sheet with the cell (when no heading names it already). */
+  withSheet?: boolean;
+  /** How the host shows a piece of text from a file (a terminal makes control characters visible). */
+  show?: (s: string) => string;
+}
+
+/** Where a finding is: its first cell (… when there are more); '' when it names no cell. */
+export function findingPlace(f: Finding, lang: Lang, opts: FindingWords = {}): string {
+  if (!f.cells.length) return '';
+  const ref = opts.withSheet ? f.cells[0].ref : f.cells[0].ref.replace(/^.*!/, '');
+  return `${(opts.show ?? same)(placeName(lang, ref))}${f.cells.length > 1 ? '…' : ''}`;
+}
+
+/**
+ * A finding on one line as a person reads it (what refusals list): its place, then its words.
+ * Never its rule id or instance key: those are for programs (the JSON and the bulk report's columns).
+ */
+export function findingLine(f: Finding, lang: Lang, opts: FindingWords = {}): string {
+  const at = findingPlace(f, lang, opts);
+  return `${at ? `${at} ` : ''}${(opts.show ?? same)(f.message)}`;
+}
+
+const same = (s: string) => s;
