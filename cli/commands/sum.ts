@@ -17,7 +17,7 @@ import { statSync } from 'fs';
 import { selectClean } from '../../core/batch';
 import { fail, langIn, langOf, parse, UsageError } from '../args';
 import { Inputs, planOutput, readReportFiles, writeOutput } from '../files';
-import { err, out, plain, shown } from '../terminal';
+import { err, out, shown } from '../terminal';
 import { printHelp } from '../usage';
 
 /** The reports that pass, every other file listed on stderr with its verdict and reason. */
@@ -36,7 +36,8 @@ async function cleanOnly(paths: string[], lang: Lang, year: string | undefined) 
     }
   });
   const sel = await selectClean(files, { lang, year: y });
-  for (const l of sel.leftOut) err(`${say(lang, 'batch.sum.left_out', l)}\n`);
+  // The file's name and the reason (a finding's words, a cell's text) are the files': each shown() on one line.
+  for (const l of sel.leftOut) err(`${say(lang, 'batch.sum.left_out', { ...l, file: shown(l.file), reason: shown(l.reason) })}\n`);
   return sel.kept;
 }
 
@@ -63,10 +64,11 @@ export async function run(argv: string[]): Promise<number> {
       err(`${say(lang, 'batch.sum.none_clean')}\n${say(lang, 'cli.nothing_written')}\n`);
       return 1;
     }
-    const res = sumReports(inputs, { force: values.force, allowErrors: values['allow-errors'], lang, agency: values.agency ?? null });
+    const opts = { force: values.force, allowErrors: values['allow-errors'], lang, agency: values.agency ?? null, show: shown };
+    const res = sumReports(inputs, opts);
     if (!res.ok) {
-      // A message of several lines: its own line breaks kept, any other control character made visible.
-      err(`${plain(res.message)}\n${say(lang, 'cli.nothing_written')}\n`);
+      // A message of several lines: each piece of text from a file shown() on its own, its own line breaks kept.
+      err(`${res.message}\n${say(lang, 'cli.nothing_written')}\n`);
       return 1;
     }
     const data = await writeTemplate(getForm(res.report.format), {

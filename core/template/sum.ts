@@ -13,7 +13,13 @@ import { derivedParts, type WriteValue } from './derive';
 import { cellWords, fillReport } from './fill';
 import { templateLayout } from './layout';
 import { a1 } from '../read/grid';
-import { say } from '../messages';
+import { findingLine, say } from '../messages';
+
+/** A cell of an input in words (its address too when read from a sheet), never its key. */
+function cellOf(report: ReportData, id: string, lang: Lang): string {
+  const spec = formCells(withVariants(getForm(report.format), report.variants ?? [])).get(id);
+  return [report.cells[id]?.ref, spec && cellWords(spec, lang)].filter(Boolean).join(' ');
+}
 
 export interface SumInput {
   name: string;
@@ -25,6 +31,11 @@ export interface SumOptions {
   allowErrors?: boolean;
   lang?: Lang;
   agency?: string | null;
+  /**
+   * How the host shows text from the files (names, cell texts, findings) in a message of several
+   * lines: a terminal makes each piece's control characters visible, its own line breaks kept.
+   */
+  show?: (s: string) => string;
 }
 
 export type SumOutcome =
@@ -57,6 +68,7 @@ export function grandTotals(form: FormSpec): string[] {
 
 export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcome {
   const lang = opts.lang ?? 'zh';
+  const show = opts.show ?? ((s: string) => s);
   if (!inputs.length) return { ok: false, reason: 'empty', message: say(lang, 'template.sum_empty') };
   const first = inputs[0].report;
   const formats = new Set(inputs.map((i) => i.report.format));
@@ -67,7 +79,7 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
       reason: 'mixed',
       message: say(lang, 'template.sum_mixed', {
         what: formats.size > 1 ? 'format' : 'year',
-        inputs: inputs.map((i) => ({ name: i.name, format: i.report.format, year: i.report.year })),
+        inputs: inputs.map((i) => ({ name: show(i.name), format: i.report.format, year: i.report.year })),
       }),
     };
   }
@@ -77,9 +89,10 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
     const lines = bad.map((b) => {
       const errs = errorsOf(b.result);
       return say(lang, 'template.sum_input_errors', {
-        name: b.name,
+        name: show(b.name),
         count: errs.length,
-        messages: errs.slice(0, 3).map((f) => f.message),
+        // As check names them: the cell (with its sheet: the line names only the file), then the words.
+        messages: errs.slice(0, 3).map((f) => findingLine(f, lang, { withSheet: true, show })),
         more: errs.length > 3,
       });
     });
@@ -101,12 +114,16 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
     for (const [id, v] of filled) {
       if (v == null) continue;
       if (!cells.has(id)) {
-        notes.push(say(lang, 'template.sum_not_in_form', { name: input.name, cell: id, format: form.key }));
+        notes.push(say(lang, 'template.sum_not_in_form', { name: input.name, cell: cellOf(input.report, id, lang), format: form.key }));
         continue;
       }
       if (!(v instanceof Dec)) {
         texts.push(
-          say(lang, 'template.sum_text_cell', { name: input.name, ref: input.report.cells[id]?.ref ?? id, text: clipText(String(v)) }),
+          say(lang, 'template.sum_text_cell', {
+            name: show(input.name),
+            ref: show(input.report.cells[id]?.ref ?? cellOf(input.report, id, lang)),
+            text: show(clipText(String(v))),
+          }),
         );
         continue;
       }
@@ -148,7 +165,8 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
     return {
       ok: false,
       reason: 'sum_errors',
-      message: say(lang, 'template.sum_fails', { messages: sumErrors.map((f) => f.message) }),
+      // The sum's cells are in no file yet: its findings are named by their words alone.
+      message: say(lang, 'template.sum_fails', { messages: sumErrors.map((f) => show(f.message)) }),
     };
 
   // Appendix: every input with its grand totals, then the sum.
