@@ -15,6 +15,12 @@ export class UsageError extends Error {
 }
 
 /**
+ * A command that will not do the work for a reason in its input (two reports where one is needed,
+ * no report of last year): status 1 and its message as it is, never called an internal error.
+ */
+export class Refusal extends Error {}
+
+/**
  * The language when no --lang is given: English when the locale (LC_ALL, LC_MESSAGES or LANG, in
  * POSIX order) starts with "en", Chinese otherwise (C, C.UTF-8, zh_CN and an unset locale too).
  */
@@ -69,7 +75,7 @@ export function langOf(v: unknown): Lang {
 export function messageOf(e: unknown, lang: Lang): string {
   const m = e as { messageIn?: (l: Lang) => string; message?: string };
   if (e instanceof Error && typeof m.messageIn === 'function') return m.messageIn(lang);
-  if (e instanceof UsageError || (e instanceof Error && e.name === 'RuleSyntaxError')) return e.message;
+  if (e instanceof UsageError || e instanceof Refusal || (e instanceof Error && e.name === 'RuleSyntaxError')) return e.message;
   const detail = e instanceof Error ? e.message : String(e);
   if (process.env.XXGK_DEBUG && e instanceof Error && e.stack) err(`${e.stack}\n`);
   return say(lang, 'cli.internal_error', { detail });

@@ -8,7 +8,7 @@ import { getForm } from '../../core/forms';
 import { placeName, say } from '../../core/messages';
 import { fillReport } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { fail, langIn, langOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, parse, UsageError, Refusal } from '../args';
 import { Inputs, oneFile, planOutput, readReportFiles, writeOutput } from '../files';
 import { jsonText, out, shown } from '../terminal';
 import { printHelp } from '../usage';
@@ -45,10 +45,10 @@ export async function run(argv: string[]): Promise<number> {
       const list = shared
         .filter((r) => r.report.sheet === r0.sheet)
         .map((r) => ({ agency: r.report.agency ?? '', area: r.report.area ?? '' }));
-      throw new Error(say(lang, 'locate.several_to_fill', { file, sheet: r0.sheet ?? '', reports: list }));
+      throw new Refusal(say(lang, 'locate.several_to_fill', { file, sheet: r0.sheet ?? '', reports: list }));
     }
     if (reports.length !== 1) {
-      throw new Error(
+      throw new Refusal(
         reports.length
           ? say(lang, 'cli.several_reports', { file: shown(file), sheets: reports.map((r) => shown(r.report.sheet ?? '')) })
           : say(lang, 'cli.no_report_on_sheet', { file: shown(file), sheet: shown(values.sheet ?? '') }),
@@ -58,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
     let prior = null;
     if (values.prior) {
       const priors = await readReportFiles([values.prior], lang);
-      if (priors.length !== 1) throw new Error(say(lang, 'cli.prior_not_one', { file: shown(values.prior), n: priors.length }));
+      if (priors.length !== 1) throw new Refusal(say(lang, 'cli.prior_not_one', { file: shown(values.prior), n: priors.length }));
       prior = priors[0].report;
     }
     const res = fillReport(report, { prior, lang });

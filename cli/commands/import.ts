@@ -16,7 +16,7 @@ import { textFindings } from '../../core/rules/text';
 import { reportValues } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
 import { readInputFile } from '../../core/node/read';
-import { fail, langIn, langOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, parse, UsageError, Refusal } from '../args';
 import { Inputs, oneFile, planOutput, writeOutput } from '../files';
 import { jsonText, out, shown } from '../terminal';
 import { printHelp } from '../usage';
@@ -52,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
     const data = readInputFile(file);
     // ReadError (no tables, not a report…) is printed in the asked language by fail().
     const reports: ReportData[] = reportsOf(await readInput(data, file), file);
-    if (values.output && reports.length > 1) throw new Error(say(lang, 'cli.import_several', { file: shown(file), n: reports.length }));
+    if (values.output && reports.length > 1) throw new Refusal(say(lang, 'cli.import_several', { file: shown(file), n: reports.length }));
     const results = reports.map((r) => confront(r, { lang, textRules: textFindings }));
     let notWritten: unknown = null;
     if (values.output) {

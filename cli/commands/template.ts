@@ -7,7 +7,7 @@ import * as path from 'path';
 import { say } from '../../core/messages';
 import { listInputFiles } from '../../core/node/files';
 import { readInputFile } from '../../core/node/read';
-import { fail, langIn, langOf, messageOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, messageOf, parse, UsageError, Refusal } from '../args';
 import { Inputs, planOutput, readReportFiles, writeOutput, type OutputPlan } from '../files';
 import { cutToBytes, OutputIsInput, planFolder } from '../write';
 import { err, out, shown } from '../terminal';
@@ -70,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
     const single = values.agencies ? null : planOutput(values.output, lang, inputs);
     const planned = values.agencies ? planAgencies(values.agencies, values.output, inputs, lang) : null;
     const priors = values.from ? await readReportFiles([values.from], lang) : [];
-    if (values.from && !priors.length) throw new Error(say(lang, 'cli.from_empty', { from: shown(values.from) }));
+    if (values.from && !priors.length) throw new Refusal(say(lang, 'cli.from_empty', { from: shown(values.from) }));
 
     // A list of departments is matched by agency only; one template from one named file takes that file.
     const fromFile = !!values.from && !values.agencies && fs.statSync(values.from).isFile() && priors.length === 1;
@@ -108,7 +108,7 @@ function planAgencies(list: string, dir: string, inputs: Inputs, lang: Lang): Pl
     .split(/\r?\n/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (!names.length) throw new Error(say(lang, 'cli.agencies_empty', { file: shown(list) }));
+  if (!names.length) throw new Refusal(say(lang, 'cli.agencies_empty', { file: shown(list) }));
   planFolder(dir, lang);
   fs.mkdirSync(dir, { recursive: true });
   const used = new Set<string>();

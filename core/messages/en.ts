@@ -376,7 +376,7 @@ export const en: Catalogue = {
   'cli.rules_file_missing': (p) => `rule file not found: ${p.file}`,
   'cli.agency_failed': (p) => `the template of ${p.agency} was not written: ${p.why}`,
   'cli.agencies_summary': (p) =>
-    `wrote ${p.written} templates to ${p.folder}${p.failed ? `; ${p.failed} could not be written (see above)` : ''}`,
+    `wrote ${count(p.written, 'template')} to ${p.folder}${p.failed ? `; ${p.failed} could not be written (see above)` : ''}`,
   'cli.output_folder_is_file': (p) => `the output folder ${p.folder} is a file`,
   'cli.unknown_option': (p) => `bad command line: there is no option ${p.option}`,
   'cli.option_needs_value': (p) => `bad command line: the option ${p.option} needs a value`,
