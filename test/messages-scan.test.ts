@@ -13,8 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../cli/main';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { zh } from '../core/messages/zh';
 import { en } from '../core/messages/en';
 import { PANE } from '../core/messages';
@@ -24,102 +23,7 @@ import { writeBatchFolder, letterDocx, type BatchFolder } from './helpers/batch-
 import { balancedValues, consistentInputs } from './helpers/synthetic';
 import { publishedText } from './helpers/published';
 import { tempDir } from './helpers/temp';
-
-type Lang = 'zh' | 'en';
-
-// ── What may stay ──────────────────────────────────────────────────────────────────────────────
-
-/** Rule ids, which stand in a column (or brackets) of their own beside the rule's words, in both languages. */
-const RULE_ID = /\b(?:T[234]|X|cell|format|text|local|batch|file)\.[a-z_.]+[a-z]/g;
-
-/**
- * English a Chinese text may hold: product, format and encoding names, what is typed on a command
- * line (xxgk, its commands, options and their values, the LANG variable), cell addresses and
- * the rule language of `xxgk rules` (after 规则式：). Nothing else.
- */
-const ZH_ALLOWED = [
-  /规则式：[^\n]*/g, // the rule as written in the rule language (xxgk rules)
-  /\bLANG(?:=en_US\.UTF-8)?/g, // the environment variable that chooses the language
-  /\b(?:Excel|WPS|Word|PDF|JSON|Office|Windows|UTF-8|GB18030|SUM|zip)\b/g, // products, formats, encodings, the spreadsheet function
-  /\.(?:xlsx|xlsm|xls|et|ods|docx|doc|wps|pdf|html?|csv|json|txt|zip|jpg|png)\b/gi, // file extensions
-  /\bxxgk(?: (?:check|rules|template|fill|sum|export|import))?\b/g, // the command and its subcommands
-  /(?<![\w-])--?[a-z][a-z-]*(?:[ =](?:zh|en|html|xlsx|csv|json|2019|2021)(?:\|(?:zh|en|html|xlsx|csv|json|2019|2021))*)?/g, // options and their values
-  /\b[A-Z]{1,3}\d+\b/g, // cell addresses (B12)
-  /\/dev\/null/g,
-];
-
-/** What is quoted (from a file, the form or the command line) may be in any language. */
-const QUOTED = [/“[^”\n]*”/g, /"[^"\n]*"/g, /「[^」\n]*」/g];
-
-/** Never, in either language. */
-const NEVER: [string, RegExp][] = [
-  ['internal cell key', /\bT[234]:[\w.]+/],
-  // R1 is a row key, yet R1:AF53 is a range of cells (a report beside another from column R).
-  ['internal row key', /(?<![\w.!:])R\d+(?:\.\d+)+\b|(?<![\w.!:])R[1-4]\b(?!:[A-Z]{1,3}\d)/],
-  ['internal column key', /\b(?:natural(?! person)|commercial|review\.pending|suit\.\w+|in_force)\b/],
-  ['Node error code', /\bE(?:NOENT|ISDIR|ACCES|PERM|NOTDIR|EXIST|MFILE)\b|ERR_[A-Z_]+/],
-  [
-    'library error',
-    /Could not find workbook|Unsupported file|Cannot read propert|is not a function|\bundefined\b|\bNaN\b|\[object |readInput/,
-  ],
-  ['stack trace', /\n\s+at [\w.<>]+ \(|\bat Object\.|node:internal/],
-  ['"中文 / English" pair', /[\p{Script=Han}）]\s+\/\s+[A-Za-z]{2,}/u],
-];
-
-const HAN = /[\p{Script=Han}\u3000-\u303f\uff01-\uff1f]+/gu; // Chinese characters and full-width punctuation
-
-/** What a person reads: names from files taken out, HTML markup and styles too, rule ids too. */
-function readable(text: string, names: string[]): string {
-  let t = text;
-  // A path under the test's folder is a file name, whatever its language, up to a space, a quote or punctuation.
-  if (work)
-    t = t
-      .split(`${work}${path.sep}`)
-      .join('⟦')
-      .replace(/⟦[^\s"“”「」，。；：、,;:<>]*/g, ' ');
-  for (const n of names) t = t.split(n).join(' ');
-  return t
-    .replace(/<(style|script)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>|&#?\w+;/g, ' ')
-    .replace(RULE_ID, ' ');
-}
-
-function defects(text: string, lang: Lang | 'form', names: string[]): string[] {
-  const out: string[] = [];
-  const t = readable(text, names);
-  // Quoted text is the report's, the user's or the rule language's; so is the rule as written.
-  let rest = t;
-  for (const re of QUOTED) rest = rest.replace(re, ' ');
-  const prose = rest.replace(/规则式：[^\n]*|as written: [^\n]*/g, ' ');
-  for (const [what, re] of NEVER) {
-    const m = re.exec(prose);
-    if (m) out.push(`${what}: ${JSON.stringify(prose.slice(Math.max(0, m.index - 40), m.index + 40))}`);
-  }
-  if (lang === 'zh') {
-    for (const re of ZH_ALLOWED) rest = rest.replace(re, ' ');
-    for (const w of new Set(rest.match(/[A-Za-z]{2,}/g) ?? [])) out.push(`English word: ${w}`);
-  } else if (lang === 'en') for (const w of new Set(rest.match(HAN) ?? [])) out.push(`Chinese: ${w}`);
-  return out;
-}
-
-// ── Running the commands in-process ──────────────────────────────────────────────────────────
-
-/** stdout and stderr of one command, run in this process (no build needed, no process start). */
-async function xxgk(args: string[]): Promise<{ status: number; text: string }> {
-  const chunks: string[] = [];
-  const spies = [process.stdout, process.stderr].map((s) =>
-    vi.spyOn(s, 'write').mockImplementation((c: string | Uint8Array) => {
-      chunks.push(typeof c === 'string' ? c : new TextDecoder().decode(c));
-      return true;
-    }),
-  );
-  try {
-    const status = await main(args);
-    return { status, text: chunks.join('') };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
-}
+import { defects, xxgk, type Lang } from './helpers/scan';
 
 /** The sheets a person sees (a template's hidden sheet of cell keys is for programs). */
 const xlsxText = (file: string) => {
@@ -282,6 +186,28 @@ async function outputs(lang: Lang): Promise<Record<string, string>> {
 }
 
 const OUT: Record<Lang, string> = { zh: '中文输出', en: '英文输出' };
+/** What a command prints when it will not do the work (or leaves files out): no rule id either (test/messages-refusals.test.ts has more). */
+const REFUSALS = new Set([
+  'export refused',
+  'sum',
+  'sum with errors',
+  'missing file',
+  'export missing',
+  'bad option',
+  'bad value',
+  'bad year',
+  'unknown command',
+  'not a workbook',
+  'fill not a workbook',
+  'a .docx',
+  'import a .docx',
+  'a folder as a file',
+  'a link to nothing',
+  'empty list',
+  'bad report type',
+  'bad rule',
+  'bad rule end',
+]);
 /** Outputs that are the report's own tables in the official (Chinese) form, whatever the language asked. */
 const FORM_DOCUMENTS = ['export html file', 'export xlsx file', 'import file', 'fill file', 'sum file', 'template file'];
 
@@ -294,7 +220,10 @@ describe('no other language, no internal key, no raw error in what a person read
           writeFileSync(path.join(process.env.XXGK_SCAN_DUMP, `${lang}-${name.replace(/\W+/g, '_')}.txt`), text);
         if (!/json/.test(name)) expect(text.trim(), name).not.toBe(''); // a JSON document may hold no sentence
         // The report itself (the official form, published or to fill in) is Chinese in either language.
-        const d = defects(text, lang === 'en' && FORM_DOCUMENTS.includes(name) ? 'form' : lang, names);
+        const d = defects(text, lang === 'en' && FORM_DOCUMENTS.includes(name) ? 'form' : lang, names, {
+          work,
+          refusal: REFUSALS.has(name),
+        });
         if (d.length) found[name] = d;
       }
       expect(found).toEqual({});
