@@ -87,7 +87,7 @@ describe('a 1 MB text cell copied by export, fill and sum is cut', () => {
     expect(refused.stderr.length).toBeLessThan(2_000);
     expect(refused.stderr).not.toContain('\\x0A'); // its line breaks are line breaks
     expect(refused.stderr).toMatch(
-      /^以下报告有错误，未汇总.*\n {2}\S*huge\.xlsx：1 个错误\n {4}表二 规章·本年制发件数：填写了 1000000 个字符的文本“(若干){20}…”，不是数字\n未写出任何文件。\n$/,
+      /^以下报告有错误，未汇总.*\n {2}\S*huge\.xlsx：1 个错误\n {4}2024年报!D6 表二 规章·本年制发件数：填写了 1000000 个字符的文本“(若干){20}…”，不是数字\n未写出任何文件。\n$/,
     );
     const summed = xxgk(['sum', huge, plain, '-o', path.join(dir, 'sum2.xlsx'), '--allow-errors']);
     expect(summed.status, summed.stderr).toBe(0);
