@@ -129,6 +129,17 @@ describe('every refusal: one finding a line, by cell and labels, no key, in one 
   });
 });
 
+describe('export of a sheet holding two reports', () => {
+  it('names both and where they stand, and does not send the reader to --sheet, which cannot pick one', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const r = await xxgk(['export', f('两单位合报.xlsx'), '-o', f(`两单位-${lang}.json`), '--lang', lang]);
+      expect(r.status).toBe(1);
+      expect(r.text).toMatch(/某某县地震局.*A1:O53.*某某县融媒体中心.*R1:AF53/);
+      expect(r.text).not.toContain('--sheet');
+    }
+  });
+});
+
 describe('a control character from a file is shown where it stands and adds no line', () => {
   const hostile = (args: (file: string) => string[]) => [args(f('教育局.xlsx')), args(f(HOSTILE_NAME))];
   const commands: Record<string, (file: string) => string[]> = {

@@ -39,12 +39,20 @@ export async function run(argv: string[]): Promise<number> {
     let reports = await readReportFiles([file], lang);
     if (values.sheet !== undefined) reports = reports.filter((r) => r.report.sheet === values.sheet);
     if (reports.length !== 1) {
+      // Several on one sheet (side by side, one under another): --sheet cannot pick one of them.
+      const sheets = [...new Set(reports.map((r) => r.report.sheet ?? ''))];
       throw new Refusal(
-        reports.length
-          ? say(lang, 'cli.several_reports', { file: shown(file), sheets: reports.map((r) => shown(r.report.sheet ?? '')) })
-          : values.sheet !== undefined
-            ? say(lang, 'cli.no_report_on_sheet', { file: shown(file), sheet: shown(values.sheet) })
-            : say(lang, 'cli.no_report_tables', { file: shown(file) }),
+        reports.length > 1 && sheets.length === 1
+          ? say(lang, 'cli.several_on_sheet', {
+              file: shown(file),
+              sheet: shown(sheets[0]),
+              reports: reports.map((r) => ({ agency: r.report.agency && shown(r.report.agency), area: r.report.area ?? '' })),
+            })
+          : reports.length
+            ? say(lang, 'cli.several_reports', { file: shown(file), sheets: sheets.map(shown) })
+            : values.sheet !== undefined
+              ? say(lang, 'cli.no_report_on_sheet', { file: shown(file), sheet: shown(values.sheet) })
+              : say(lang, 'cli.no_report_tables', { file: shown(file) }),
       );
     }
     const { report } = reports[0];

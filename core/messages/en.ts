@@ -408,6 +408,10 @@ export const en: Catalogue = {
   'cli.output_xlsx': (p) => `-o takes an .xlsx file, not ${p.file}`,
   'cli.export_to': (p) => `--to takes ${p.known}, not ${p.value}`,
   'cli.several_reports': (p) => `${p.file} holds ${p.sheets.length} reports (on sheets ${p.sheets.join(', ')}); pick one with --sheet`,
+  'cli.several_on_sheet': (p) =>
+    `${p.file}: sheet ${p.sheet} holds ${p.reports.length} reports (${p.reports
+      .map((r) => `${r.agency || 'agency unknown'} at ${r.area}`)
+      .join(', ')}); export takes one at a time: copy the report to export onto a sheet or file of its own and export that`,
   'cli.no_report_on_sheet': (p) => `${p.file} has no report on sheet ${p.sheet}`,
   'cli.no_report_tables': (p) => `no report tables found in ${p.file}`,
   'cli.import_several': (p) => `${p.file} holds ${p.n} reports; -o writes one`,

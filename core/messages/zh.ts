@@ -424,6 +424,10 @@ export const zh = {
   'cli.export_to': (p: { value: string; known: string }) => `--to 只能是 ${p.known}，不是「${p.value}」`,
   'cli.several_reports': (p: { file: string; sheets: string[] }) =>
     `「${p.file}」含 ${p.sheets.length} 份报告（工作表${p.sheets.map((s) => `「${s}」`).join('、')}），请用 --sheet 指定一份`,
+  'cli.several_on_sheet': (p: { file: string; sheet: string; reports: { agency: string | null; area: string }[] }) =>
+    `文件「${p.file}」的工作表「${p.sheet}」上有 ${p.reports.length} 份报告（${p.reports
+      .map((r) => `${r.agency || '单位不明'}在 ${r.area}`)
+      .join('、')}），一次只能导出一份：请把要导出的报告复制到单独的工作表或文件后再导出`,
   'cli.no_report_on_sheet': (p: { file: string; sheet: string }) => `「${p.file}」的工作表「${p.sheet}」上没有报告`,
   'cli.no_report_tables': (p: { file: string }) => `「${p.file}」中没有找到报告的统计表`,
   'cli.import_several': (p: { file: string; n: number }) => `「${p.file}」含 ${p.n} 份报告，-o 只能写出一份`,
