@@ -12,7 +12,8 @@ import * as path from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { letterDocx } from './helpers/batch-folder';
 import { defects, xxgk, type Lang } from './helpers/scan';
-import { balancedValues } from './helpers/synthetic';
+import { balancedValues, syntheticReport } from './helpers/synthetic';
+import { sumReports } from '../core/template/sum';
 import { sheetsTogether } from './helpers/sheets-together';
 import { tempDir } from './helpers/temp';
 import { bookBytes, reportSheets, type Raw } from './helpers/workbooks';
@@ -124,6 +125,25 @@ describe('every refusal: one finding a line, by cell and labels, no key, in one 
         expect(m, line).not.toBeNull();
         expect(check).toContain(`${m![1]} [`);
         expect(check).toContain(m![2]);
+      }
+    }
+  });
+});
+
+describe('sum of reports printed with different rows', () => {
+  it('names a cell outside the sum by its address and words, never its key', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const inputs = [
+        { name: '甲.xlsx', report: syntheticReport('2021') },
+        { name: '乙.xlsx', report: syntheticReport('2021', {}, { variants: ['old_rows'] }) },
+      ];
+      const res = sumReports(inputs, { lang, allowErrors: true });
+      expect(res.ok).toBe(true);
+      const notes = res.ok ? res.notes : [];
+      expect(notes.length).toBeGreaterThan(0);
+      for (const n of notes) {
+        expect(n).not.toMatch(/T[234]:/);
+        expect(n).toMatch(lang === 'zh' ? /乙\.xlsx 的 S!\w+ 表三/ : /乙\.xlsx: S!\w+ Table 3/);
       }
     }
   });
