@@ -72,28 +72,33 @@ export interface SoakRun {
   missing: number;
 }
 
+/** Fills `dir` with `n` files, every 50th hostile (2 %), cycling through the kinds; returns the hostile ones. */
+export function makeSoakFolder(examples: string, n: number, dir: string): Set<string> {
+  const hostileNames = new Set<string>();
+  let kinds: [string, Uint8Array][] = [];
+  for (let i = 0; i < n; i++) {
+    const sub = path.join(dir, `d${Math.floor(i / 500)}`);
+    if (i % 500 === 0) mkdirSync(sub);
+    if (i % 50 === 49) {
+      if (!kinds.length) kinds = Object.entries(hostileFiles(examples, i));
+      const [name, data] = kinds.shift()!;
+      const file = path.join(sub, `${i}-hostile-${name}`);
+      writeFileSync(file, data);
+      hostileNames.add(file);
+    } else {
+      const src = ORDINARY[i % ORDINARY.length];
+      linkSync(path.join(examples, src), path.join(sub, `${i}-${src}`));
+    }
+  }
+  return hostileNames;
+}
+
 export async function benchSoak(root: string, n = Number(process.env.BENCH_SOAK_FILES ?? 20000)): Promise<SoakRun[]> {
   const examples = path.join(root, 'examples');
   const bin = path.join(root, 'bin', 'xxgk.js');
   const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-soak-'));
-  const hostileNames = new Set<string>();
   try {
-    // Every 50th file is hostile (2 %), cycling through the kinds.
-    let kinds: [string, Uint8Array][] = [];
-    for (let i = 0; i < n; i++) {
-      const sub = path.join(dir, `d${Math.floor(i / 500)}`);
-      if (i % 500 === 0) mkdirSync(sub);
-      if (i % 50 === 49) {
-        if (!kinds.length) kinds = Object.entries(hostileFiles(examples, i));
-        const [name, data] = kinds.shift()!;
-        const file = path.join(sub, `${i}-hostile-${name}`);
-        writeFileSync(file, data);
-        hostileNames.add(file);
-      } else {
-        const src = ORDINARY[i % ORDINARY.length];
-        linkSync(path.join(examples, src), path.join(sub, `${i}-${src}`));
-      }
-    }
+    const hostileNames = makeSoakFolder(examples, n, dir);
     const runs: SoakRun[] = [];
     for (const jobs of [1, 2]) {
       const out = `${dir}-out-${jobs}.json`; // beside the folder checked, not in it

@@ -3,7 +3,7 @@ export { analyseBatch, localTime, yearInFileName, type Batch, type BatchFile, ty
 export { agencyKey, matchListed, officeOf, parseAgencyList, sameAgency } from './agency';
 export { renderNotice, sendBackNotices, type Notice } from './notices';
 export { batchDocument, changeLines, changesTable, filesTable, renderBatchReport } from './report';
-export { batchListing, batchSummary, yearsHint } from './text';
+export { batchListing, batchListingLines, batchSummary, yearsHint } from './text';
 export { fileVerdict, reportVerdict, VERDICT_COLOUR, VERDICTS, verdictName, type Verdict } from './verdict';
 export { selectClean, type CleanSelection } from './clean';
 export { batchFindingsOf, compactResult, withBatchFindings } from './compact';

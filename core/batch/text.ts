@@ -30,22 +30,28 @@ export function batchSummary(b: Batch, lang: Lang): string {
 
 /** Every file (and every listed department that sent nothing) under its verdict, failures first. */
 export function batchListing(b: Batch, lang: Lang): string {
-  const out: string[] = [];
+  return [...batchListingLines(b, lang)].join('\n') + '\n';
+}
+
+/** The listing one line at a time, so that a batch of any size is printed without holding it whole. */
+export function* batchListingLines(b: Batch, lang: Lang): Generator<string> {
+  const tally = new Map<string, number>();
+  for (const r of b.rows) tally.set(r.verdict, (tally.get(r.verdict) ?? 0) + 1);
   for (const v of VERDICTS) {
-    const rows = b.rows.filter((r) => r.verdict === v);
-    if (!rows.length) continue;
-    out.push(say(lang, 'batch.verdict_heading', { verdict: verdictName(v, lang), n: rows.length }));
-    for (const r of rows) {
+    const n = tally.get(v);
+    if (!n) continue;
+    yield say(lang, 'batch.verdict_heading', { verdict: verdictName(v, lang), n });
+    for (const r of b.rows) {
+      if (r.verdict !== v) continue;
       const who = r.department ?? r.agency;
       const sheet = r.sheet && r.report && r.sheet !== r.path ? ` [${r.sheet}]` : '';
       // A read error names the file itself. The path as given, so a file is found among folders.
       const file = r.path && !(r.reason.includes(baseName(r.path)) && !r.report) ? `${r.path}${sheet}` : '';
       const parts = [who, file].filter(Boolean).join(say(lang, 'batch.row_sep'));
       const why = r.reason;
-      out.push(`  ${parts}${parts && why ? say(lang, 'batch.reason_sep') : ''}${why}`);
+      yield `  ${parts}${parts && why ? say(lang, 'batch.reason_sep') : ''}${why}`;
     }
   }
-  return out.join('\n') + '\n';
 }
 
 /** With several report years and no --year, say so: another year's report is otherwise not flagged. */
