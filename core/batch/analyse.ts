@@ -9,7 +9,7 @@ import { FORMS, formForYear } from '../forms';
 import { say } from '../messages';
 import { agencyKey, listedInFile, listedInFileMatch, matchDepartment, officeOf, otherNamedInFile, regionOf } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
-import { omittedOf } from './compact';
+import { NONE, omittedOf } from './compact';
 
 export interface BatchFile {
   result: FileResult;
@@ -70,8 +70,8 @@ const batchFinding = (rule: string, severity: Finding['severity'], message: stri
   instance: null,
   severity,
   message,
-  cells: [],
-  suspects: [],
+  cells: NONE,
+  suspects: NONE,
 });
 
 /** The one year a file name gives (某某县财政局2024年报.xlsx → 2024), or null. */
@@ -311,7 +311,15 @@ function markDuplicates(rows: BatchRow[], files: readonly BatchFile[], lang: Lan
       batchFinding(
         'batch.duplicate_kept',
         'notice',
-        say(lang, 'batch.duplicate_kept', { department, others: older.map((o) => baseName(o.path)).join(say(lang, 'batch.list_sep')) }),
+        // Five names and the count: a folder of copies must not make one line of thousands of names.
+        say(lang, 'batch.duplicate_kept', {
+          department,
+          others: older
+            .slice(0, 5)
+            .map((o) => baseName(o.path))
+            .join(say(lang, 'batch.list_sep')),
+          n: older.length,
+        }),
       ),
     );
   }

@@ -12,24 +12,28 @@ export interface Omitted extends Record<Severity, number> {
   kept: number;
 }
 
-const omitted = new WeakMap<ReportResult, Omitted>();
+/** Kept on the compacted report itself (a symbol: never printed or cloned), not in a WeakMap, which costs more per file. */
+const OMITTED = Symbol('omitted');
+type Compacted = ReportResult & { [OMITTED]?: Omitted };
+/** One empty list shared by every compacted finding and report: a batch keeps thousands of them. */
+export const NONE = Object.freeze([]) as never[];
 
 /** The findings a compacted report stands for without holding them; undefined for a whole report. */
-export const omittedOf = (r: ReportResult): Omitted | undefined => omitted.get(r);
+export const omittedOf = (r: ReportResult): Omitted | undefined => (r as Compacted)[OMITTED];
 
 function compactReport(r: ReportResult): ReportResult {
   const firstError = r.findings.find((f) => f.severity === 'error');
   const kept: Finding[] = [];
   const left: Omitted = { error: 0, warning: 0, notice: 0, kept: 0 };
   for (const f of r.findings) {
-    if (f === firstError || f.rule.startsWith('batch.')) kept.push({ ...f, cells: [], suspects: [] });
+    if (f === firstError || f.rule.startsWith('batch.')) kept.push({ ...f, cells: NONE, suspects: NONE });
     // Each text read as a number is listed under the batch (its cells named).
-    else if (f.rule === 'cell.text_number') kept.push({ ...f, suspects: [] });
+    else if (f.rule === 'cell.text_number') kept.push({ ...f, suspects: NONE });
     else left[f.severity]++;
   }
   left.kept = kept.length;
-  const c: ReportResult = { sheet: r.sheet, format: r.format, year: r.year, agency: r.agency, notes: [], findings: kept };
-  omitted.set(c, left);
+  const c: Compacted = { sheet: r.sheet, format: r.format, year: r.year, agency: r.agency, notes: NONE, findings: kept };
+  c[OMITTED] = left;
   return c;
 }
 
@@ -40,7 +44,7 @@ export function compactResult(f: FileResult): FileResult {
 
 /** The findings analyseBatch put before a compacted report's own (to be put back in the whole result). */
 export function batchFindingsOf(r: ReportResult): Finding[] {
-  const o = omitted.get(r);
+  const o = omittedOf(r);
   return o ? r.findings.slice(0, r.findings.length - o.kept) : [];
 }
 

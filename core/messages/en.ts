@@ -239,7 +239,10 @@ export const en: Catalogue = {
   'batch.quoted': (p) => p.name,
   'batch.duplicate': (p) =>
     `${p.department} also sent a newer file, ${p.kept} (modified ${p.time}); that one counts and this file does not`,
-  'batch.duplicate_kept': (p) => `${p.department} also sent an older file, ${p.others}; this file counts`,
+  'batch.duplicate_kept': (p) =>
+    p.n > 5
+      ? `${p.department} also sent ${p.n} older files (${p.others}, …); this file counts`
+      : `${p.department} also sent an older ${p.n === 1 ? 'file' : 'files'}, ${p.others}; this file counts`,
   'batch.missing': (p) => `${p.department} (on the list) sent no file`,
   'batch.missing_misfiled': (p) =>
     `${p.department} (on the list) sent no file; the file ${p.file} holds its report but is named for another department, so it is not counted as its submission`,

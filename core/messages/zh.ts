@@ -254,8 +254,10 @@ export const zh = {
   'batch.quoted': (p: { name: string }) => `「${p.name}」`,
   'batch.duplicate': (p: { department: string; kept: string; time: string }) =>
     `「${p.department}」另有一份较新的文件「${p.kept}」（修改于 ${p.time}），以那份为准，此文件不计入`,
-  'batch.duplicate_kept': (p: { department: string; others: string }) =>
-    `「${p.department}」还报送了较早的文件「${p.others}」，以此文件为准`,
+  'batch.duplicate_kept': (p: { department: string; others: string; n: number }) =>
+    p.n > 5
+      ? `「${p.department}」还报送了 ${p.n} 份较早的文件（${p.others} 等），以此文件为准`
+      : `「${p.department}」还报送了较早的文件「${p.others}」，以此文件为准`,
   'batch.missing': (p: { department: string }) => `名单中的「${p.department}」没有报送文件`,
   'batch.missing_misfiled': (p: { department: string; file: string }) =>
     `名单中的「${p.department}」没有报送文件；文件「${p.file}」中有该单位的报告，但文件名是另一单位的，未计为其报送`,
