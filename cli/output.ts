@@ -55,31 +55,33 @@ export class BufferedOut {
   constructor(private readonly filter: (s: string) => string) {}
   private buf: string[] = [];
   private size = 0;
-  private pending: Promise<void> = Promise.resolve();
+  /** Set while the stream's own buffer is full: drain() waits for it. */
+  private full: Promise<void> | null = null;
   write(s: string): void {
     this.buf.push(s);
     this.size += s.length;
     if (this.size > 1 << 16) this.flush();
   }
+  /** Written at once, never held in a pending callback: a long output is not kept whole in memory. */
   private flush(): void {
+    if (!this.buf.length) return;
     const chunk = this.filter(this.buf.join(''));
     this.buf = [];
     this.size = 0;
-    this.pending = this.pending.then(
-      () =>
-        new Promise<void>((resolve) => {
-          if (process.stdout.write(chunk)) resolve();
-          else process.stdout.once('drain', () => resolve());
+    if (!process.stdout.write(chunk) && !this.full)
+      this.full = new Promise<void>((resolve) =>
+        process.stdout.once('drain', () => {
+          this.full = null;
+          resolve();
         }),
-    );
+      );
   }
-  /** Waits until what was written has gone out (a long output is not held whole in memory). */
+  /** Waits until what was written has gone out (the caller calls it every so many files). */
   drain(): Promise<void> {
     this.flush();
-    return this.pending;
+    return this.full ?? Promise.resolve();
   }
   end(): Promise<void> {
-    this.flush();
-    return this.pending;
+    return this.drain();
   }
 }

@@ -18,6 +18,9 @@ import type { CheckFileOptions } from '../core/checkfile';
 import type { FileResult, Lang } from '../core/model/findings';
 import { say } from '../core/messages';
 import { exportParsedRules } from '../core/rules';
+import { compactResult, withOmitted } from '../core/batch/compact';
+import type { Omitted } from '../core/batch/compact';
+import type { Spool } from './spool';
 
 /** Jobs kept in flight per child, so a child never waits for the main process between files. */
 const IN_FLIGHT = 3;
@@ -37,19 +40,31 @@ export const CHILD_FLAG = '--xxgk-check-child';
 
 type Stop = 'heap' | 'memory' | 'time' | 'exit';
 
+/**
+ * Checks `files`, handing each result over in input order. With a spool, the whole results go to
+ * it (the children write them there themselves) and `onResult` gets each compacted
+ * (core/batch/compact.ts); without one, `onResult` gets the whole results.
+ */
 export async function checkFiles(
   files: string[],
   opts: CheckFileOptions,
   jobs: number,
   onResult: (index: number, result: FileResult) => void,
+  spool?: Spool<FileResult>,
 ): Promise<void> {
   if (!files.length) return;
   const workerFile = path.join(__dirname, 'worker.js');
+  /** A result made in this process: spooled here when there is a spool. */
+  const ownResult = (i: number, whole: FileResult): FileResult => {
+    if (!spool) return whole;
+    spool.put(i, whole);
+    return compactResult(whole);
+  };
   // One file goes to a child too, so that it gets the same limits, and the same verdict, as in a
   // batch. Only when run from source (no compiled worker beside this file) is it checked here.
   if (!existsSync(workerFile)) {
     const { checkPath } = await import('./worker');
-    for (let i = 0; i < files.length; i++) onResult(i, await checkPath(files[i], opts));
+    for (let i = 0; i < files.length; i++) onResult(i, ownResult(i, await checkPath(files[i], opts)));
     return;
   }
   // Results may finish out of order: hold them until every earlier one has been handed over.
@@ -71,12 +86,14 @@ export async function checkFiles(
 
   const runChild = () =>
     new Promise<void>((resolve) => {
+      // A spool file of its own (its descriptor SPOOL_FD in the child, cli/worker.ts): what it wrote stays readable if it dies.
+      const spoolFd = spool?.openFile();
       const child = fork(workerFile, [CHILD_FLAG], {
         execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
         // Structured clone, as between threads: a result crosses as it was made.
         serialization: 'advanced',
         // What V8 prints when a child runs out of memory is not for the user; its last lines tell why it died.
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        stdio: spoolFd === undefined ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'ignore', 'pipe', 'ipc', spoolFd],
       });
       let stderrTail = '';
       child.stderr!.on('data', (b: Buffer) => (stderrTail = (stderrTail + b.toString('latin1')).slice(-4096)));
@@ -103,18 +120,25 @@ export async function checkFiles(
         else if (residentMB(child.pid) > WORKER_MEMORY_MB) stopped = 'memory';
         if (stopped) child.kill('SIGKILL');
       });
-      child.on('message', (m: { ready?: true; id: number; result: FileResult }) => {
-        if (finished || stopped) return;
-        // Loading the readers is not the file's time.
-        if (m.ready) {
+      child.on(
+        'message',
+        (m: { ready?: true; id: number; result: FileResult; omitted?: (Omitted | undefined)[]; at?: number; size?: number }) => {
+          if (finished || stopped) return;
+          // Loading the readers is not the file's time.
+          if (m.ready) {
+            since = Date.now();
+            return;
+          }
+          held.splice(held.indexOf(m.id), 1);
           since = Date.now();
-          return;
-        }
-        held.splice(held.indexOf(m.id), 1);
-        since = Date.now();
-        arrived(m.id, m.result);
-        feed();
-      });
+          if (m.at === undefined || spoolFd === undefined) arrived(m.id, ownResult(m.id, m.result));
+          else {
+            spool!.place(m.id, spoolFd, m.at, m.size!);
+            arrived(m.id, withOmitted(m.result, m.omitted ?? []));
+          }
+          feed();
+        },
+      );
       child.on('error', () => {
         /* the exit that follows says what happened */
       });
@@ -128,11 +152,11 @@ export async function checkFiles(
         // Out of heap, V8 aborts the child and says so on stderr; past the whole memory, this side stopped it.
         const why: Stop =
           stopped ?? (/out of memory|heap limit|invalid (array|size|string|typed array) length/i.test(stderrTail) ? 'heap' : 'exit');
-        if (first !== undefined) arrived(first, stoppedResult(files[first], why, lang));
+        if (first !== undefined) arrived(first, ownResult(first, stoppedResult(files[first], why, lang)));
         if (queue.length) void runChild().then(resolve);
         else resolve();
       });
-      child.send({ opts: plain, parsed });
+      child.send({ opts: plain, parsed, spool: spoolFd !== undefined });
       feed();
     });
   await Promise.all(Array.from({ length: Math.min(Math.max(jobs, 1), files.length) }, runChild));

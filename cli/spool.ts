@@ -1,62 +1,85 @@
 /**
  * Results of a batch held on disk, not in memory: each file's whole result is written to a
- * temporary file as it arrives and read back, in the same order, once the batch is judged; the
- * main process keeps only the compacted result (core/batch/compact.ts). So `check DIR` stays flat
- * however many files the folder holds. The temporary file is unlinked as soon as it is open
- * where the system allows it, so that a killed run leaves nothing behind.
+ * temporary file as it is made and read back once the batch is judged; the main process keeps
+ * only the compacted result (core/batch/compact.ts). The checking processes write their results
+ * themselves, each to a file of its own opened here (cli/pool.ts), so a whole result never passes
+ * through the main process until it is printed: `check DIR` stays flat however many files the
+ * folder holds. Every temporary file is unlinked as soon as it is open where the system allows
+ * it, so that a killed run leaves nothing behind.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'fs';
+import { closeSync, openSync, readSync, rmSync, unlinkSync, writeSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { randomBytes } from 'crypto';
 import { deserialize, serialize } from 'v8';
 
 export class Spool<T> {
-  private readonly dir = mkdtempSync(path.join(tmpdir(), 'xxgk-spool-'));
-  private readonly fd: number;
-  /** Where each record starts (a 4-byte length, then the record), in the order written. */
-  private readonly at: number[] = [];
-  private end = 0;
+  private readonly base = path.join(tmpdir(), `xxgk-spool-${process.pid}-${randomBytes(6).toString('hex')}`);
+  /** Open files: this process's own first, then one per checking process. */
+  private readonly fds: number[] = [];
+  /** Names not yet removed (only where an open file cannot be unlinked). */
+  private readonly names: string[] = [];
+  private readonly own: number;
+  private ownEnd = 0;
+  /** Where record i is: its file, offset and size. */
+  private readonly fileOf: number[] = [];
+  private readonly atOf: number[] = [];
+  private readonly sizeOf: number[] = [];
 
   constructor() {
-    const file = path.join(this.dir, 'results');
-    this.fd = openSync(file, 'w+', 0o600);
+    this.own = this.openFile();
+  }
+
+  /** A new file for a checking process to write its records to; its descriptor in this process. */
+  openFile(): number {
+    const name = `${this.base}-${this.fds.length}`;
+    const fd = openSync(name, 'wx+', 0o600);
+    this.fds.push(fd);
     try {
-      unlinkSync(file);
-      rmSync(this.dir, { recursive: true });
+      unlinkSync(name);
     } catch {
-      /* Windows keeps an open file: removed in close() */
+      this.names.push(name); // Windows keeps an open file: removed in close()
     }
+    return fd;
   }
 
   /** Appends a record (structured clone: exactly what was given, NaN and all). */
   add(value: T): void {
+    this.put(this.fileOf.length, value);
+  }
+
+  /** Writes record `i` to this process's own file. */
+  put(i: number, value: T): void {
     const body = serialize(value);
-    const head = Buffer.allocUnsafe(4);
-    head.writeUInt32LE(body.length);
-    this.at.push(this.end);
-    writeSync(this.fd, head, 0, 4, this.end);
-    writeSync(this.fd, body, 0, body.length, this.end + 4);
-    this.end += 4 + body.length;
+    writeSync(this.own, body, 0, body.length, this.ownEnd);
+    this.place(i, this.own, this.ownEnd, body.length);
+    this.ownEnd += body.length;
+  }
+
+  /** Record `i` was written by a checking process (v8.serialize) to `fd`, at `at`, `size` bytes long. */
+  place(i: number, fd: number, at: number, size: number): void {
+    this.fileOf[i] = fd;
+    this.atOf[i] = at;
+    this.sizeOf[i] = size;
   }
 
   get length(): number {
-    return this.at.length;
+    return this.fileOf.length;
   }
 
   /** One buffer for reading back, grown to the largest record: no garbage per record. */
   private buf = Buffer.alloc(1 << 16);
 
-  /** The record written `i`-th. */
+  /** Record `i`. */
   get(i: number): T {
-    readSync(this.fd, this.buf, 0, 4, this.at[i]);
-    const size = this.buf.readUInt32LE(0);
+    const size = this.sizeOf[i];
     if (size > this.buf.length) this.buf = Buffer.alloc(size);
-    readSync(this.fd, this.buf, 0, size, this.at[i] + 4);
+    readSync(this.fileOf[i], this.buf, 0, size, this.atOf[i]);
     return deserialize(this.buf.subarray(0, size)) as T;
   }
 
   close(): void {
-    closeSync(this.fd);
-    rmSync(this.dir, { recursive: true, force: true });
+    for (const fd of this.fds) closeSync(fd);
+    for (const name of this.names) rmSync(name, { force: true });
   }
 }

@@ -6,6 +6,12 @@ import { FileError } from '../core/node/errors';
 import type { FileResult } from '../core/model/findings';
 import { say } from '../core/messages';
 import { importParsedRules, type ParsedRule } from '../core/rules';
+import { compactResult, omittedCounts } from '../core/batch/compact';
+import { writeSync } from 'fs';
+import { serialize } from 'v8';
+
+/** The descriptor a checking process writes its whole results to, when the main process gives it one (cli/spool.ts). */
+export const SPOOL_FD = 4;
 
 export interface Job {
   id: number;
@@ -38,21 +44,42 @@ export async function checkPath(path: string, opts: CheckFileOptions): Promise<F
 // Only when started by cli/pool.ts: a test runner's own process has an IPC channel too.
 if (process.send && process.argv.includes('--xxgk-check-child' /* CHILD_FLAG in cli/pool.ts */)) {
   let opts: CheckFileOptions = {};
+  let spooled = false;
+  /** Where the next whole result goes in this process's spool file. */
+  let end = 0;
   let queue: Promise<void> = Promise.resolve();
   // The main process gone (killed, or done): nothing is left to do.
   process.on('disconnect', () => process.exit(0));
-  process.on('message', (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; job?: Job }) => {
+  /**
+   * With a spool, the whole result is written here and only what the batch verdicts need crosses
+   * to the main process, which then never holds (or even parses) a whole result while checking.
+   */
+  const answer = (id: number, result: FileResult) => {
+    if (!process.connected) return;
+    if (spooled) {
+      const body = serialize(result);
+      try {
+        writeSync(SPOOL_FD, body, 0, body.length, end);
+      } catch {
+        // Not written (a full disk): the whole result goes to the main process, which says what fails.
+        process.send!({ id, result });
+        return;
+      }
+      const compact = compactResult(result);
+      process.send!({ id, result: compact, omitted: omittedCounts(compact), at: end, size: body.length });
+      end += body.length;
+    } else process.send!({ id, result });
+  };
+  process.on('message', (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; spool?: boolean; job?: Job }) => {
     if (msg.opts) {
       opts = msg.opts;
+      spooled = !!msg.spool;
       importParsedRules(msg.parsed ?? []);
       return;
     }
     const job = msg.job;
     // One file at a time, in the order sent: the main process takes the first unanswered one for the one being checked.
-    if (job)
-      queue = queue
-        .then(() => checkPath(job.path, opts))
-        .then((result) => void (process.connected && process.send!({ id: job.id, result })));
+    if (job) queue = queue.then(() => checkPath(job.path, opts)).then((result) => answer(job.id, result));
   });
   process.send({ ready: true });
 }

@@ -5,20 +5,13 @@ import * as path from 'path';
 import { setFlagsFromString } from 'v8';
 import type { CheckFileOptions } from '../../core/checkfile';
 import { findingsDocument, type FileResult, type Lang } from '../../core/model/findings';
-import {
-  analyseBatch,
-  compactResult,
-  withBatchFindings,
-  batchListingLines,
-  batchSummary,
-  parseAgencyList,
-  renderBatchReport,
-  renderNotice,
-  sendBackNotices,
-  yearsHint,
-  type Batch,
-} from '../../core/batch';
-import { decodeText } from '../../core/checkfile';
+// The batch's parts one by one, not core/batch's index: the main process loads no reader, and the
+// report and notice writers only when asked for (they bring a workbook library: 20 MB of heap).
+import { analyseBatch, type Batch } from '../../core/batch/analyse';
+import { parseAgencyList } from '../../core/batch/agency';
+import { withBatchFindings } from '../../core/batch/compact';
+import { batchListingLines, batchSummary, yearsHint } from '../../core/batch/text';
+import { decodeText } from '../../core/read/decode';
 import { say } from '../../core/messages';
 import { listInputFiles } from '../../core/node/files';
 import type { ReportData } from '../../core/model/report';
@@ -44,9 +37,11 @@ export function jobsFor(asked: number | undefined, lang: Lang): number {
 
 export function run(argv: string[]): Promise<number> {
   // This process reads no workbook: it hands files to the checking processes and keeps their verdicts.
-  // V8 would let its heap grow to several times what it holds; told to favour size, it collects sooner
-  // (20,000-file soak: the end of the run at about 180 MB instead of 245 MB).
+  // V8 would let its heap grow to several times what it holds, and its young generation from 1 to
+  // 32 MB while the batch is judged and printed; told to favour size and keep the young generation
+  // as it starts, it collects sooner (20,000-file soak, main process: see bench/soak.ts).
   setFlagsFromString('--optimize-for-size');
+  setFlagsFromString('--semi-space-growth-factor=1');
   let lang: Lang = langIn(argv);
   return guarded(
     async () => {
@@ -142,19 +137,26 @@ export function run(argv: string[]): Promise<number> {
       const color = !!process.stdout.isTTY;
       // Text from files is made visible (cli/terminal.ts); the batch listings go through plain() as well.
       const out = new BufferedOut(values.json ? jsonText : color ? coloured : plain);
-      await checkFiles(files, opts, jobs, (i, result) => {
-        whole?.add(result);
-        results[i] = whole ? compactResult(result) : result;
-        if (tty) {
-          const done = i + 1,
-            width = 30,
-            filled = Math.round((done / files.length) * width);
-          const eta = done < files.length ? Math.round((((Date.now() - started) / done) * (files.length - done)) / 1000) : 0;
-          process.stderr.write(
-            `\r\x1b[K${say(lang, 'cli.progress')} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ${say(lang, 'cli.progress_eta', { seconds: eta })}` : ''} ${shown(files[i].slice(-40))}`,
-          );
-        }
-      });
+      await checkFiles(
+        files,
+        opts,
+        jobs,
+        (i, result) => {
+          // Compacted when spooled. The same path as listed: one string per file kept, not a copy from the checking process.
+          if (result.path === files[i]) result.path = files[i];
+          results[i] = result;
+          if (tty) {
+            const done = i + 1,
+              width = 30,
+              filled = Math.round((done / files.length) * width);
+            const eta = done < files.length ? Math.round((((Date.now() - started) / done) * (files.length - done)) / 1000) : 0;
+            process.stderr.write(
+              `\r\x1b[K${say(lang, 'cli.progress')} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ${say(lang, 'cli.progress_eta', { seconds: eta })}` : ''} ${shown(files[i].slice(-40))}`,
+            );
+          }
+        },
+        whole ?? undefined,
+      );
       if (tty) process.stderr.write('\r\x1b[K');
       const mtime = (f: string) => {
         try {
@@ -174,6 +176,7 @@ export function run(argv: string[]): Promise<number> {
       const failed: string[] = [];
       if (report) {
         try {
+          const { renderBatchReport } = await import('../../core/batch/report');
           writeOutput(report, await renderBatchReport(batch, report.name, lang));
           if (!values.json) err(`${say(lang, 'cli.report_written', { file: shown(report.name) })}\n`);
         } catch (e) {
@@ -181,6 +184,7 @@ export function run(argv: string[]): Promise<number> {
         }
       }
       if (values.notices) {
+        const { renderNotice, sendBackNotices } = await import('../../core/batch/notices');
         const notices = sendBackNotices(batch, lang, noticeExt);
         let written = 0;
         if (notices.length) mkdirSync(values.notices, { recursive: true });
@@ -207,10 +211,12 @@ export function run(argv: string[]): Promise<number> {
         }
         const head = { summary, batch: { verdicts: batch.counts, missing: batch.missing, no_prior: batch.noPrior } };
         out.write(`\n  ],\n${JSON.stringify(head, null, 2).slice(2, -6)},\n    "files": [`);
-        batch.rows.forEach((r, i) => {
+        for (let i = 0; i < batch.rows.length; i++) {
+          const r = batch.rows[i];
           const row = { path: r.path || null, sheet: r.sheet, department: r.department, verdict: r.verdict, reason: r.reason };
           out.write(`${i ? ',' : ''}\n      ${JSON.stringify(row, null, 2).replace(/\n/g, '\n      ')}`);
-        });
+          if (i % 256 === 255) await out.drain();
+        }
         out.write(`${batch.rows.length ? '\n    ' : ''}]\n  }\n}\n`);
       } else {
         for (let i = 0; i < results.length; i++) {

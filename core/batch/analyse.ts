@@ -173,7 +173,7 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
         department = listed ? (listedInFile(f.result.path, listed) ?? named) : named;
       }
       added.push(...yearAndFormat(f.result.path, r, opts, lang));
-      r.findings.unshift(...added);
+      putFirst(r, added);
       rows.push(rowOf(f.result.path, r, department, i));
     }
   });
@@ -295,19 +295,20 @@ function markDuplicates(rows: BatchRow[], files: readonly BatchFile[], lang: Lan
     const [kept, ...older] = sorted;
     const department = kept.department!;
     const mtime = files[kept.file].mtime;
-    for (const o of older)
-      o.report!.findings.unshift(
-        batchFinding(
-          'batch.duplicate',
-          'warning',
-          say(lang, 'batch.duplicate', {
-            department,
-            kept: `${baseName(kept.path)}${kept.file === o.file && kept.sheet ? `#${kept.sheet}` : ''}`,
-            time: mtime === null ? '?' : localTime(mtime),
-          }),
-        ),
-      );
-    kept.report!.findings.unshift(
+    // One finding for every older file of the group (one more where the kept report is another sheet of the
+    // same file): a folder of thousands of copies keeps one message, not thousands.
+    const said = new Map<string, Finding>();
+    for (const o of older) {
+      const keptName = `${baseName(kept.path)}${kept.file === o.file && kept.sheet ? `#${kept.sheet}` : ''}`;
+      let finding = said.get(keptName);
+      if (!finding) {
+        const time = mtime === null ? '?' : localTime(mtime);
+        finding = batchFinding('batch.duplicate', 'warning', say(lang, 'batch.duplicate', { department, kept: keptName, time }));
+        said.set(keptName, finding);
+      }
+      putFirst(o.report!, [finding]);
+    }
+    putFirst(kept.report!, [
       batchFinding(
         'batch.duplicate_kept',
         'notice',
@@ -321,6 +322,17 @@ function markDuplicates(rows: BatchRow[], files: readonly BatchFile[], lang: Lan
           n: older.length,
         }),
       ),
-    );
+    ]);
   }
+}
+
+/**
+ * Puts batch findings before a report's own. A compacted report (core/batch/compact.ts), the
+ * batch's own record, gets a list of the exact size (a batch keeps thousands); a whole report's
+ * list is changed in place, as callers holding it expect.
+ */
+function putFirst(r: ReportResult, added: readonly Finding[]): void {
+  if (!added.length) return;
+  if (omittedOf(r)) r.findings = [...added, ...r.findings];
+  else r.findings.unshift(...added);
 }

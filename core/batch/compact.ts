@@ -53,3 +53,20 @@ export function withBatchFindings(whole: FileResult, compact: FileResult): FileR
   whole.reports.forEach((r, i) => r.findings.unshift(...batchFindingsOf(compact.reports[i])));
   return whole;
 }
+
+/** What compacted reports no longer hold, to cross to another process with them (a symbol does not cross). */
+export const omittedCounts = (c: FileResult): (Omitted | undefined)[] => c.reports.map(omittedOf);
+
+/** A compacted result come from another process, with what its reports no longer hold, its empty lists shared again. */
+export function withOmitted(c: FileResult, counts: readonly (Omitted | undefined)[]): FileResult {
+  c.reports.forEach((r, i) => {
+    const left = counts[i];
+    if (left) (r as Compacted)[OMITTED] = left;
+    if (!r.notes.length) r.notes = NONE;
+    for (const f of r.findings) {
+      if (!f.cells.length) f.cells = NONE;
+      if (!f.suspects.length) f.suspects = NONE;
+    }
+  });
+  return c;
+}

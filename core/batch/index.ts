@@ -6,4 +6,4 @@ export { batchDocument, changeLines, changesTable, filesTable, renderBatchReport
 export { batchListing, batchListingLines, batchSummary, yearsHint } from './text';
 export { fileVerdict, reportVerdict, VERDICT_COLOUR, VERDICTS, verdictName, type Verdict } from './verdict';
 export { selectClean, type CleanSelection } from './clean';
-export { batchFindingsOf, compactResult, withBatchFindings } from './compact';
+export { batchFindingsOf, compactResult, omittedCounts, withBatchFindings, withOmitted } from './compact';
