@@ -13,7 +13,10 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import type { FindingsDoc } from '../core/model/findings';
-import { bombPart, deflatedPart, lyingBombXlsx, xlsxParts, zipBytes } from './hostile';
+import { bombPart, deflatedPart, lyingBombXlsx, shortStringsXlsx, xlsxParts, zipBytes } from './hostile';
+
+/** Made once (3,000,000 strings take a second to write): unreadable files are never compared as duplicates. */
+let shortStrings: Buffer | null = null;
 
 const ORDINARY = [
   '某某县财政局-2024.xlsx',
@@ -50,6 +53,8 @@ function hostileFiles(examples: string, k: number): Record<string, Uint8Array> {
     'damaged.xlsx': damaged,
     'encrypted.xlsx': encrypted,
     'garbage.xlsx': garbage,
+    // A 48.6 MB string table of one-letter strings in a 125 KB package (issue 8 item 15: too large, not empty).
+    'short-strings.xlsx': (shortStrings ??= shortStringsXlsx(3_000_000)),
   };
 }
 

@@ -9,7 +9,7 @@ import { spawnSync } from 'child_process';
 import { readdirSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyseBatch, compactResult, parseAgencyList, withBatchFindings } from '../core/batch';
+import { analyseBatch, compactResult, omittedCounts, parseAgencyList, withBatchFindings, withOmitted } from '../core/batch';
 import { checkInput } from '../core/checkfile';
 import type { FileResult } from '../core/model/findings';
 import { Spool } from '../cli/spool';
@@ -87,4 +87,46 @@ describe('a batch judged on compacted results (item: flat memory)', () => {
     expect(spooled).toBe(kept);
     expect(JSON.parse(spooled).files).toHaveLength(files.length);
   }, 300_000);
+});
+
+describe('compacted results from a checking process (cli/worker.ts writes the whole ones to its spool file)', () => {
+  it('judge the batch as compacted results made here do', () => {
+    const opts = { lang: 'zh' as const, year: 2025, agencies: parseAgencyList(readFileSync(folder.list, 'utf8')) };
+    const mtime = (f: string) => statSync(f).mtimeMs;
+    const here = results.map(compactResult);
+    // What crosses: a structured clone (a symbol does not cross), and the counts beside it.
+    const crossed = here.map((c) => withOmitted(structuredClone(c), omittedCounts(c)));
+    const judge = (rs: FileResult[]) =>
+      analyseBatch(
+        rs.map((result, i) => ({ result, mtime: mtime(files[i]) })),
+        opts,
+      );
+    const a = judge(here);
+    const b = judge(crossed);
+    const rows = (x: typeof a) => x.rows.map(({ report: _r, ...row }) => row);
+    expect(rows(b)).toEqual(rows(a));
+    expect(b.counts).toEqual(a.counts);
+  });
+
+  it('a department sent thousands of times keeps one message for its copies, and names five of them', () => {
+    const one = results.find((r) => r.status === 'checked' && r.reports.length === 1 && r.reports[0].agency)!;
+    const copies = Array.from({ length: 1200 }, (_, i) =>
+      compactResult({ ...structuredClone(one), path: `copies/${i}-${path.basename(one.path)}` }),
+    );
+    for (const lang of ['zh', 'en'] as const) {
+      const b = analyseBatch(
+        copies.map((result) => ({ result: structuredClone(result), mtime: 0 })),
+        { lang },
+      );
+      const older = b.rows.filter((r) => r.verdict === 'duplicate');
+      expect(older).toHaveLength(1199);
+      const first = (r: (typeof older)[number]) => r.report!.findings[0];
+      expect(new Set(older.map(first)).size).toBe(1); // one finding shared, not 1,199 copies
+      const kept = b.rows.find((r) => r.verdict !== 'duplicate')!;
+      const said = kept.report!.findings.find((f) => f.rule === 'batch.duplicate_kept')!.message;
+      expect(said.length).toBeLessThan(400);
+      expect(said).toContain(lang === 'zh' ? '1199 份较早的文件' : '1199 older files');
+      expect(said).toContain(lang === 'zh' ? ' 等）' : ', …)');
+    }
+  });
 });
