@@ -48,10 +48,19 @@ export class Spool<T> {
     this.put(this.fileOf.length, value);
   }
 
+  /** Records that could not be written (a full disk): kept here instead, nothing lost. */
+  private readonly held = new Map<number, T>();
+
   /** Writes record `i` to this process's own file. */
   put(i: number, value: T): void {
     const body = serialize(value);
-    writeSync(this.own, body, 0, body.length, this.ownEnd);
+    try {
+      writeSync(this.own, body, 0, body.length, this.ownEnd);
+    } catch {
+      this.held.set(i, value);
+      this.place(i, -1, 0, 0);
+      return;
+    }
     this.place(i, this.own, this.ownEnd, body.length);
     this.ownEnd += body.length;
   }
@@ -72,6 +81,8 @@ export class Spool<T> {
 
   /** Record `i`. */
   get(i: number): T {
+    // A copy, as a record read back is: the caller may add to it.
+    if (this.fileOf[i] === -1) return structuredClone(this.held.get(i)!);
     const size = this.sizeOf[i];
     if (size > this.buf.length) this.buf = Buffer.alloc(size);
     readSync(this.fileOf[i], this.buf, 0, size, this.atOf[i]);
