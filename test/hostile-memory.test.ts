@@ -72,7 +72,7 @@ describe('a batch judged on compacted results (item: flat memory)', () => {
     spool.close();
   });
 
-  it('check DIR --json prints the same document from the spool as with every result kept (--report keeps them)', () => {
+  it('check DIR --json prints the same document with and without a report (which reads every whole result back from the spool)', () => {
     const out = tempDir('xxgk-compact-out-');
     const run = (extra: string[]) => {
       const r = spawnSync(process.execPath, [bin, 'check', folder.dir, '--year', '2025', '--agencies', folder.list, ...extra], {

@@ -4,10 +4,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { setFlagsFromString } from 'v8';
 import type { CheckFileOptions } from '../../core/checkfile';
-import { findingsDocument, type FileResult, type Lang } from '../../core/model/findings';
+import { findingsDocument, type FileResult, type Lang, type ReportResult } from '../../core/model/findings';
 // The batch's parts one by one, not core/batch's index: the main process loads no reader, and the
 // report and notice writers only when asked for (they bring a workbook library: 20 MB of heap).
-import { analyseBatch, type Batch } from '../../core/batch/analyse';
+import { analyseBatch, type Batch, type BatchRow } from '../../core/batch/analyse';
 import { parseAgencyList } from '../../core/batch/agency';
 import { withBatchFindings } from '../../core/batch/compact';
 import { batchListingLines, batchSummary, yearsHint } from '../../core/batch/text';
@@ -130,9 +130,9 @@ export function run(argv: string[]): Promise<number> {
       const tty = process.stderr.isTTY && !values.quiet;
       const started = Date.now();
       // Verdicts need the whole batch (duplicates, departments that sent nothing): results are kept, then judged.
-      // Kept small (core/batch/compact.ts), the whole results on disk until printed, unless the report or
-      // the notices need every finding: memory stays flat however many files there are.
-      const whole = report || values.notices ? null : new Spool<FileResult>();
+      // Kept small (core/batch/compact.ts), the whole results on disk until printed or put in the report and
+      // notices, one at a time: memory stays flat however many files there are.
+      const whole = new Spool<FileResult>();
       const results: FileResult[] = [];
       const color = !!process.stdout.isTTY;
       // Text from files is made visible (cli/terminal.ts); the batch listings go through plain() as well.
@@ -155,7 +155,7 @@ export function run(argv: string[]): Promise<number> {
             );
           }
         },
-        whole ?? undefined,
+        whole,
       );
       if (tty) process.stderr.write('\r\x1b[K');
       const mtime = (f: string) => {
@@ -171,13 +171,20 @@ export function run(argv: string[]): Promise<number> {
       );
       const { summary } = findingsDocument(results);
       /** The i-th file's whole result, with its batch findings. */
-      const resultOf = (i: number): FileResult => (whole ? withBatchFindings(whole.get(i), results[i]) : results[i]);
+      const resultOf = (i: number): FileResult => withBatchFindings(whole.get(i), results[i]);
+      /** A row's whole report, for the report and the notices (the last file read is kept: its sheets come together). */
+      let last: { i: number; result: FileResult } | null = null;
+      const reportOf = (row: BatchRow): ReportResult | null => {
+        if (!row.report || row.file < 0) return row.report;
+        if (last?.i !== row.file) last = { i: row.file, result: resultOf(row.file) };
+        return last.result.reports[results[row.file].reports.indexOf(row.report)] ?? null;
+      };
       // The results are printed whatever becomes of the report and notices: a file that cannot be written loses nothing.
       const failed: string[] = [];
       if (report) {
         try {
           const { renderBatchReport } = await import('../../core/batch/report');
-          writeOutput(report, await renderBatchReport(batch, report.name, lang));
+          writeOutput(report, await renderBatchReport(batch, report.name, lang, reportOf));
           if (!values.json) err(`${say(lang, 'cli.report_written', { file: shown(report.name) })}\n`);
         } catch (e) {
           failed.push(say(lang, 'cli.report_not_written', { file: shown(report.name), why: whyIn(e, lang) }));
@@ -185,7 +192,7 @@ export function run(argv: string[]): Promise<number> {
       }
       if (values.notices) {
         const { renderNotice, sendBackNotices } = await import('../../core/batch/notices');
-        const notices = sendBackNotices(batch, lang, noticeExt);
+        const notices = sendBackNotices(batch, lang, noticeExt, reportOf);
         let written = 0;
         if (notices.length) mkdirSync(values.notices, { recursive: true });
         for (const n of notices) {
@@ -243,7 +250,7 @@ export function run(argv: string[]): Promise<number> {
           );
       }
       await out.end();
-      whole?.close();
+      whole.close();
       if (failed.length) {
         for (const f of failed) err(`xxgk: ${f}\n`);
         return 1;

@@ -6,7 +6,7 @@
 import type { Lang } from '../model/findings';
 import { say } from '../messages';
 import type { Batch, BatchRow } from './analyse';
-import { changeLines } from './report';
+import { changeLines, type ReportOf } from './report';
 import { VERDICT_COLOUR, verdictName, type Verdict } from './verdict';
 import { documentHtml, documentXlsx, type Document, type Table } from './workbook';
 
@@ -32,14 +32,13 @@ export function safeName(name: string): string {
   return [...s].slice(0, 80).join('') || 'notice';
 }
 
-function fileTable(r: BatchRow, lang: Lang): Table {
+function fileTable(r: BatchRow, lang: Lang, reportOf: ReportOf): Table {
   const c = (k: string) => say(lang, `batch.col.${k}` as 'batch.col.file');
   const title = `${baseName(r.path)}${r.sheet && r.report ? ` [${r.sheet}]` : ''} — ${verdictName(r.verdict, lang)}`;
   const header = ['cell', 'found', 'suggested', 'why', 'rule_name', 'message'].map(c);
-  if (!r.report) return { name: title, header, rows: [['', null, null, '', '', r.reason]], fills: [VERDICT_COLOUR[r.verdict]] };
-  const lines = changeLines(r.report, lang).filter(
-    (l) => l.severity !== say(lang, 'batch.severity.notice') || l.rule === 'cell.text_number',
-  );
+  const whole = r.report ? reportOf(r) : null;
+  if (!whole) return { name: title, header, rows: [['', null, null, '', '', r.reason]], fills: [VERDICT_COLOUR[r.verdict]] };
+  const lines = changeLines(whole, lang).filter((l) => l.severity !== say(lang, 'batch.severity.notice') || l.rule === 'cell.text_number');
   return {
     name: title,
     header,
@@ -48,7 +47,7 @@ function fileTable(r: BatchRow, lang: Lang): Table {
   };
 }
 
-export function sendBackNotices(b: Batch, lang: Lang, ext: 'html' | 'xlsx' = 'html'): Notice[] {
+export function sendBackNotices(b: Batch, lang: Lang, ext: 'html' | 'xlsx' = 'html', reportOf: ReportOf = (row) => row.report): Notice[] {
   const by = new Map<string, BatchRow[]>();
   for (const r of b.rows) {
     if (!SEND_BACK.has(r.verdict)) continue;
@@ -72,7 +71,7 @@ export function sendBackNotices(b: Batch, lang: Lang, ext: 'html' | 'xlsx' = 'ht
             .filter((l, i, a) => a.indexOf(l) === i),
           say(lang, 'batch.notice.outro'),
         ],
-        tables: rows.map((r) => fileTable(r, lang)),
+        tables: rows.map((r) => fileTable(r, lang, reportOf)),
         lang,
       },
     };

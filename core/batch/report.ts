@@ -99,14 +99,22 @@ export function filesTable(b: Batch, lang: Lang): Table {
   };
 }
 
+/**
+ * A row's report with every finding. The batch's own may be compacted (core/batch/compact.ts):
+ * the CLI then reads the whole one back from its spool, one row at a time.
+ */
+export type ReportOf = (row: BatchRow) => ReportResult | null;
+const ownReport: ReportOf = (row) => row.report;
+
 /** The findings table; with `everyFile`, a clean file gets a row of its own too (the CSV's one table). */
-export function changesTable(b: Batch, lang: Lang, everyFile = false): Table {
+export function changesTable(b: Batch, lang: Lang, everyFile = false, reportOf: ReportOf = ownReport): Table {
   const rows: TableCell[][] = [];
   const fills: string[] = [];
   const c = (k: string) => say(lang, `batch.col.${k}` as 'batch.col.file');
   for (const r of order(b.rows)) {
     const head = [verdictName(r.verdict, lang), r.department ?? r.agency ?? '', r.path, r.sheet ?? ''];
-    const lines = r.report ? changeLines(r.report, lang) : [];
+    const whole = r.report ? reportOf(r) : null;
+    const lines = whole ? changeLines(whole, lang) : [];
     const add = (row: TableCell[]) => {
       rows.push(row);
       fills.push(VERDICT_COLOUR[r.verdict]);
@@ -126,11 +134,11 @@ export function changesTable(b: Batch, lang: Lang, everyFile = false): Table {
   };
 }
 
-export function batchDocument(b: Batch, lang: Lang): Document {
+export function batchDocument(b: Batch, lang: Lang, reportOf: ReportOf = ownReport): Document {
   return {
     title: say(lang, 'batch.report.title'),
     lines: batchSummary(b, lang).trim().split('\n'),
-    tables: [filesTable(b, lang), changesTable(b, lang)],
+    tables: [filesTable(b, lang), changesTable(b, lang, false, reportOf)],
     lang,
   };
 }
@@ -141,11 +149,11 @@ const csvField = (v: TableCell) => {
 };
 
 /** The bulk report file by its extension (.xlsx, .html, .csv). */
-export async function renderBatchReport(b: Batch, file: string, lang: Lang): Promise<Uint8Array> {
+export async function renderBatchReport(b: Batch, file: string, lang: Lang, reportOf: ReportOf = ownReport): Promise<Uint8Array> {
   const ext = (/\.([a-z]+)$/i.exec(file)?.[1] ?? '').toLowerCase();
-  if (ext === 'xlsx') return documentXlsx(batchDocument(b, lang));
-  if (ext === 'html' || ext === 'htm') return new TextEncoder().encode(documentHtml(batchDocument(b, lang)));
-  const t = changesTable(b, lang, true);
+  if (ext === 'xlsx') return documentXlsx(batchDocument(b, lang, reportOf));
+  if (ext === 'html' || ext === 'htm') return new TextEncoder().encode(documentHtml(batchDocument(b, lang, reportOf)));
+  const t = changesTable(b, lang, true, reportOf);
   const text = [t.header, ...t.rows].map((r) => r.map(csvField).join(',')).join('\r\n');
   return new TextEncoder().encode(`\ufeff${text}\r\n`);
 }
