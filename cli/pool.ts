@@ -41,22 +41,20 @@ export const CHILD_FLAG = '--xxgk-check-child';
 type Stop = 'heap' | 'memory' | 'time' | 'exit';
 
 /**
- * Checks `files`, handing each result over in input order. With a spool, the whole results go to
- * it (the children write them there themselves) and `onResult` gets each compacted
- * (core/batch/compact.ts); without one, `onResult` gets the whole results.
+ * Checks `files`, handing each result over in input order: the whole results go to the spool (the
+ * children write them there themselves) and `onResult` gets each compacted (core/batch/compact.ts).
  */
 export async function checkFiles(
   files: string[],
   opts: CheckFileOptions,
   jobs: number,
   onResult: (index: number, result: FileResult) => void,
-  spool?: Spool<FileResult>,
+  spool: Spool<FileResult>,
 ): Promise<void> {
   if (!files.length) return;
   const workerFile = path.join(__dirname, 'worker.js');
-  /** A result made in this process: spooled here when there is a spool. */
+  /** A result made in this process: spooled here. */
   const ownResult = (i: number, whole: FileResult): FileResult => {
-    if (!spool) return whole;
     spool.put(i, whole);
     return compactResult(whole);
   };
@@ -87,13 +85,13 @@ export async function checkFiles(
   const runChild = () =>
     new Promise<void>((resolve) => {
       // A spool file of its own (its descriptor SPOOL_FD in the child, cli/worker.ts): what it wrote stays readable if it dies.
-      const spoolFd = spool?.openFile();
+      const spoolFd = spool.openFile();
       const child = fork(workerFile, [CHILD_FLAG], {
         execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
         // Structured clone, as between threads: a result crosses as it was made.
         serialization: 'advanced',
         // What V8 prints when a child runs out of memory is not for the user; its last lines tell why it died.
-        stdio: spoolFd === undefined ? ['ignore', 'ignore', 'pipe', 'ipc'] : ['ignore', 'ignore', 'pipe', 'ipc', spoolFd],
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc', spoolFd],
       });
       let stderrTail = '';
       child.stderr!.on('data', (b: Buffer) => (stderrTail = (stderrTail + b.toString('latin1')).slice(-4096)));
@@ -131,9 +129,9 @@ export async function checkFiles(
           }
           held.splice(held.indexOf(m.id), 1);
           since = Date.now();
-          if (m.at === undefined || spoolFd === undefined) arrived(m.id, ownResult(m.id, m.result));
+          if (m.at === undefined) arrived(m.id, ownResult(m.id, m.result));
           else {
-            spool!.place(m.id, spoolFd, m.at, m.size!);
+            spool.place(m.id, spoolFd, m.at, m.size!);
             arrived(m.id, withOmitted(m.result, m.omitted ?? []));
           }
           feed();
@@ -156,7 +154,7 @@ export async function checkFiles(
         if (queue.length) void runChild().then(resolve);
         else resolve();
       });
-      child.send({ opts: plain, parsed, spool: spoolFd !== undefined });
+      child.send({ opts: plain, parsed });
       feed();
     });
   await Promise.all(Array.from({ length: Math.min(Math.max(jobs, 1), files.length) }, runChild));

@@ -44,36 +44,32 @@ export async function checkPath(path: string, opts: CheckFileOptions): Promise<F
 // Only when started by cli/pool.ts: a test runner's own process has an IPC channel too.
 if (process.send && process.argv.includes('--xxgk-check-child' /* CHILD_FLAG in cli/pool.ts */)) {
   let opts: CheckFileOptions = {};
-  let spooled = false;
   /** Where the next whole result goes in this process's spool file. */
   let end = 0;
   let queue: Promise<void> = Promise.resolve();
   // The main process gone (killed, or done): nothing is left to do.
   process.on('disconnect', () => process.exit(0));
   /**
-   * With a spool, the whole result is written here and only what the batch verdicts need crosses
+   * The whole result is written to the spool file and only what the batch verdicts need crosses
    * to the main process, which then never holds (or even parses) a whole result while checking.
    */
   const answer = (id: number, result: FileResult) => {
     if (!process.connected) return;
-    if (spooled) {
-      const body = serialize(result);
-      try {
-        writeSync(SPOOL_FD, body, 0, body.length, end);
-      } catch {
-        // Not written (a full disk): the whole result goes to the main process, which says what fails.
-        process.send!({ id, result });
-        return;
-      }
-      const compact = compactResult(result);
-      process.send!({ id, result: compact, omitted: omittedCounts(compact), at: end, size: body.length });
-      end += body.length;
-    } else process.send!({ id, result });
+    const body = serialize(result);
+    try {
+      writeSync(SPOOL_FD, body, 0, body.length, end);
+    } catch {
+      // Not written (a full disk): the whole result goes to the main process, which keeps it (cli/spool.ts).
+      process.send!({ id, result });
+      return;
+    }
+    const compact = compactResult(result);
+    process.send!({ id, result: compact, omitted: omittedCounts(compact), at: end, size: body.length });
+    end += body.length;
   };
-  process.on('message', (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; spool?: boolean; job?: Job }) => {
+  process.on('message', (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; job?: Job }) => {
     if (msg.opts) {
       opts = msg.opts;
-      spooled = !!msg.spool;
       importParsedRules(msg.parsed ?? []);
       return;
     }
