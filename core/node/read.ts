@@ -4,7 +4,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'fs';
 import type { Book } from '../read/grid';
-import { checkSize, DEFAULT_MAX_BYTES, readWorkbook, type ReadOptions } from '../read/xlsx';
+import { checkSize, DEFAULT_MAX_BYTES } from '../read/size';
+import type { ReadOptions } from '../read/xlsx';
 import { FileError, fileErrorOf, whyNotRegular } from './errors';
 import { createRequire } from 'module';
 import * as path from 'path';
@@ -81,5 +82,7 @@ function readInto(fd: number, buf: Uint8Array, at: number): number {
 
 /** Read a workbook file into a Book, through readInputFile. Throws ReadError or FileError. */
 export async function readBookFile(file: string, opts: ReadOptions = {}): Promise<Book> {
+  // The workbook library is loaded only here: reading a list or a rule file (check's main process) needs none of it.
+  const { readWorkbook } = await import('../read/xlsx');
   return readWorkbook(readInputFile(file, { maxBytes: opts.maxBytes }), file, opts);
 }
