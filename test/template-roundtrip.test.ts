@@ -35,7 +35,10 @@ describe.each([
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];
     expect(wb.getWorksheet('xxgk_tag')!.state).toBe('veryHidden');
-    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean; formatCells?: boolean } }).sheetProtection;
+    expect(protection?.sheet).toBe(true);
+    // Issue 19, defect 2: formatting allowed, so that the pane's marks (fills) and undo (number formats) work on it.
+    expect(protection?.formatCells).toBe(true);
     const addr = tagAddresses(wb);
     const byAddr = new Map([...addr].map(([id, a]) => [a, id]));
     const inputs = consistentInputs(form, year);

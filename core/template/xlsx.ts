@@ -245,8 +245,10 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
     s.getRow(1).font = { name: FONT, bold: true };
   }
 
+  // "Format cells" stays allowed (ECMA-376 18.3.1.85 sheetProtection formatCells="0"): the pane marks wrong
+  // cells with a fill and its undo puts number formats back, which a protected sheet refuses otherwise (issue 19).
   if (opts.protect !== false)
-    await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+    await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatCells: true, formatColumns: true, formatRows: true });
   // Fast deflate: a template is small, and level 1 halves the time spent compressing it.
   const buf = await wb.xlsx.writeBuffer({
     useSharedStrings: false,
