@@ -34,7 +34,7 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
         // Text found in the cell is quoted (it is the report's, not ours); a number is shown as it is.
         const value = s.value === null ? null : typeof s.value === 'string' ? `“${shown(s.value)}”` : String(s.value);
         out.push(
-          `        → ${say(lang, 'cli.summary.suspect', { ref: shown(s.ref), value, suggested: String(s.suggested), reason: shown(s.reason) })}`,
+          `        → ${say(lang, 'cli.summary.suspect', { ref: shown(placeName(lang, s.ref)), value, suggested: String(s.suggested), reason: shown(s.reason) })}`,
         );
       }
       if (x.suspects.length > 5) out.push(`        → ${say(lang, 'cli.summary.more_suspects', { n: x.suspects.length - 5 })}`);

@@ -8,6 +8,12 @@ import { groupFindings, type CheckOutcome } from '../pane';
 import { useStyles } from './styles';
 import { SevBadge } from './SevBadge';
 
+/** A cell's place as people read it: a text report's `line 32` in the pane's language. */
+const placeOf = (t: Strings, ref: string) => {
+  const line = /^line (\d+)$/.exec(ref);
+  return line ? t.lineRef(line[1]) : ref;
+};
+
 export function Results({
   t,
   outcome,
@@ -90,7 +96,7 @@ export function Results({
                             }}
                             data-testid="cell-link"
                           >
-                            {c.ref}
+                            {placeOf(t, c.ref)}
                           </Link>
                         ))
                         .reduce<React.ReactNode[]>((a, x, k) => (k ? [...a, ' ', x] : [x]), [])}
@@ -106,7 +112,7 @@ export function Results({
                       <div key={x.ref} className={s.suspect}>
                         <Text size={200}>
                           {k === 0 ? `${t.suggested}: ` : `${t.or} `}
-                          <b>{x.ref}</b> → <b>{x.suggested ?? '?'}</b>
+                          <b>{placeOf(t, x.ref)}</b> → <b>{x.suggested ?? '?'}</b>
                           {k === 0 && x.reason ? t.because(x.reason) : ''}
                         </Text>
                         {x.suggested !== null && (

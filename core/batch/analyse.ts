@@ -6,7 +6,7 @@
  */
 import type { FileResult, Finding, Lang, ReportResult } from '../model/findings';
 import { FORMS, formForYear } from '../forms';
-import { say } from '../messages';
+import { placeName, say } from '../messages';
 import { agencyKey, listedInFile, listedInFileMatch, matchDepartment, officeOf, otherNamedInFile, regionOf } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
 import { NONE, omittedOf } from './compact';
@@ -206,7 +206,7 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
   const textNumberLines = rows.flatMap((r) =>
     (r.report?.findings ?? [])
       .filter((x) => x.rule === 'cell.text_number')
-      .map((x) => ({ path: r.path, cell: x.cells.map((c) => c.ref).join(' '), message: x.message })),
+      .map((x) => ({ path: r.path, cell: x.cells.map((c) => placeName(lang, c.ref)).join(' '), message: x.message })),
   );
   let noPrior: string[] | null = null;
   if (opts.priorAgencies) {

@@ -44,8 +44,23 @@ export function cellFindings(cell: Cell, lang: Lang): Finding[] {
     out.push(cellFinding(cell, 'cell.integer', say(lang, 'check.integer', { value }), lang));
   if ((k === 'count' || k === 'money') && v.value.isNegative())
     out.push(cellFinding(cell, 'cell.nonnegative', say(lang, 'check.nonnegative', { value }), lang));
-  if (k === 'money' && v.value.decimals > 4) out.push(cellFinding(cell, 'cell.decimals', say(lang, 'check.decimals', { value }), lang));
+  // Decimals are judged on the figure as the report wrote it: 73802895.90元 has two, though in 万元
+  // (7380.28959) it has five. Converting a unit never makes a violation.
+  if (k === 'money' && writtenDecimals(v) > 4)
+    out.push(
+      cellFinding(
+        cell,
+        'cell.decimals',
+        say(lang, 'check.decimals', { value: v.disguise === 'yuan' ? String(cell.read.raw) : value }),
+        lang,
+      ),
+    );
   return out;
+}
+
+/** The decimals of a number as written: a figure in 元 was shifted four places into 万元 when read. */
+function writtenDecimals(v: Extract<CellValue, { kind: 'number' }>): number {
+  return v.disguise === 'yuan' ? Math.max(0, v.value.decimals - 4) : v.value.decimals;
 }
 
 /** A formula saved without its result, computed by the checker: said, so no number changes silently. */

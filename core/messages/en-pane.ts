@@ -74,6 +74,7 @@ export const enPane: PaneStrings = {
   downloadTemplate: 'Download template (.xlsx)',
   sheetPreview: 'Sheet preview',
   back: 'Back to list',
+  lineRef: (line: string) => `line ${line}`,
   timing: (ms: number) => `Checked in ${ms.toFixed(1)} ms`,
   lang: '中文',
   error: 'Something went wrong',

@@ -77,6 +77,8 @@ export const zhPane = {
   downloadTemplate: '下载模板（.xlsx）',
   sheetPreview: '工作表预览',
   back: '返回列表',
+  /** A text report's place (`line 32`), as core/messages placeName words it. */
+  lineRef: (line: string) => `第 ${line} 行`,
   timing: (ms: number) => `检查用时 ${ms.toFixed(1)} 毫秒`,
   lang: 'English',
   error: '出错了',
