@@ -186,9 +186,13 @@ describe('send-back notices', () => {
     expect(files.some((f) => f.startsWith('某某县统计局'))).toBe(false); // the newer file passes
     expect(files.some((f) => f.startsWith('某某县民政局'))).toBe(false);
     const edu = readFileSync(path.join(out, '某某县教育局-退回通知.html'), 'utf8');
-    expect(edu).toContain('某某县教育局：你单位报送的「某某县教育局2025.xlsx」经检查有以下问题');
-    expect(edu).toContain('<th>单元格</th><th>现填的值</th><th>建议改为</th><th>理由</th><th>规则</th>');
-    expect(edu).toMatch(/2025年报!D\d+<\/td><td class="n">12<\/td><td class="n">2<\/td><td>疑为多打了一位数字/);
+    expect(edu).toContain('<p>某某县教育局：</p>\n<p class="i">你单位报送的「某某县教育局2025.xlsx」经检查，有以下 2 处问题');
+    expect(edu).toContain(
+      '<th>工作表</th><th>单元格</th><th>表</th><th>行</th><th>列</th><th>现填</th><th>改为此值即平衡</th><th>说明</th>',
+    );
+    expect(edu).toMatch(
+      /2025年报<\/td><td>D\d+<\/td><td>表三<\/td><td>[^<]+<\/td><td>自然人<\/td><td class="n">12<\/td><td class="n">2<\/td><td>疑为多打了一位数字/,
+    );
     expect(edu).not.toMatch(/T3\.|cell\.|R3\.|natural/); // no internal keys where a person reads
     const xlsxDir = path.join(work, '退回通知xlsx');
     xxgk([...args(), '--notices', xlsxDir, '--notices-format', 'xlsx'], work);

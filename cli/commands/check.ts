@@ -57,6 +57,9 @@ export function run(argv: string[]): Promise<number> {
         agencies: { type: 'string' },
         notices: { type: 'string' },
         'notices-format': { type: 'string' },
+        deadline: { type: 'string' },
+        contact: { type: 'string' },
+        office: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       });
       lang = langOf(values.lang);
@@ -88,6 +91,9 @@ export function run(argv: string[]): Promise<number> {
       }
       const noticeExt = values['notices-format'] ?? 'html';
       if (noticeExt !== 'html' && noticeExt !== 'xlsx') throw new UsageError(say(lang, 'cli.notices_format', { value: shown(noticeExt) }));
+      const deadline = values.deadline ?? null;
+      if (deadline !== null && !isDay(deadline)) throw new UsageError(say(lang, 'notice.deadline_invalid', { value: shown(deadline) }));
+      const letterOf = { deadline, contact: values.contact?.trim() || null, office: values.office?.trim() || null };
 
       const extraRules: RuleSource[] = [];
       for (const file of values.rules ?? []) {
@@ -192,7 +198,7 @@ export function run(argv: string[]): Promise<number> {
       }
       if (values.notices) {
         const { renderNotice, sendBackNotices } = await import('../../core/batch/notices');
-        const notices = sendBackNotices(batch, lang, noticeExt, reportOf);
+        const notices = sendBackNotices(batch, lang, noticeExt, reportOf, letterOf);
         let written = 0;
         if (notices.length) mkdirSync(values.notices, { recursive: true });
         for (const n of notices) {
@@ -274,6 +280,14 @@ function forTerminal(b: Batch): Batch {
 }
 
 /** The reason of a write failure alone (the file is named by the sentence around it). */
+/** A calendar day written YYYY-MM-DD (the notices' deadline). */
+function isDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
 function whyIn(e: unknown, lang: Lang): string {
   const why = (e as { why?: Record<Lang, string> }).why;
   return why ? why[lang] : messageOf(e, lang);

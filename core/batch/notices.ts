@@ -1,14 +1,15 @@
 /**
- * Send-back notices: one document per department that must change something, ready to mail —
- * each file's problems with the cells, the values found, the suggested values and why, and the
- * rule in words. Files that pass, older duplicates and departments that sent nothing get none.
+ * Send-back notices: one letter per department that must change something, ready to send
+ * (core/batch/notices-letter.ts writes it). Files that pass, older duplicates and departments
+ * that sent nothing get none.
  */
 import type { Lang } from '../model/findings';
 import { say } from '../messages';
 import type { Batch, BatchRow } from './analyse';
-import { changeLines, type ReportOf } from './report';
-import { VERDICT_COLOUR, verdictName, type Verdict } from './verdict';
-import { documentHtml, documentXlsx, type Document, type Table } from './workbook';
+import type { ReportOf } from './report';
+import type { Verdict } from './verdict';
+import { letterHtml, letterXlsx, type Letter } from './letter';
+import { noticeLetter } from './notices-letter';
 
 const SEND_BACK: ReadonlySet<Verdict> = new Set(['send_back', 'year_format', 'unfilled', 'unreadable', 'not_report']);
 const baseName = (p: string) => p.replace(/^.*[\\/]/, '');
@@ -17,7 +18,7 @@ export interface Notice {
   department: string;
   /** File name for the notice, without folder: safe on Windows, one per department. */
   file: string;
-  doc: Document;
+  letter: Letter;
 }
 
 /** A file name from a department's name: no separators or characters Windows refuses. */
@@ -32,22 +33,23 @@ export function safeName(name: string): string {
   return [...s].slice(0, 80).join('') || 'notice';
 }
 
-function fileTable(r: BatchRow, lang: Lang, reportOf: ReportOf): Table {
-  const c = (k: string) => say(lang, `batch.col.${k}` as 'batch.col.file');
-  const title = `${baseName(r.path)}${r.sheet && r.report ? ` [${r.sheet}]` : ''} — ${verdictName(r.verdict, lang)}`;
-  const header = ['cell', 'found', 'suggested', 'why', 'rule_name', 'message'].map(c);
-  const whole = r.report ? reportOf(r) : null;
-  if (!whole) return { name: title, header, rows: [['', null, null, '', '', r.reason]], fills: [VERDICT_COLOUR[r.verdict]] };
-  const lines = changeLines(whole, lang).filter((l) => l.severity !== say(lang, 'batch.severity.notice') || l.rule === 'cell.text_number');
-  return {
-    name: title,
-    header,
-    rows: lines.map((l) => [l.cell, l.found, l.suggested, l.why, l.ruleName, l.message]),
-    widths: [18, 10, 10, 40, 30, 60],
-  };
+/** The office's own details (xxgk check --deadline, --contact, --office). */
+export interface NoticeOptions {
+  /** YYYY-MM-DD. */
+  deadline?: string | null;
+  contact?: string | null;
+  office?: string | null;
+  /** The letter's date, YYYY-MM-DD (default today). */
+  date?: string;
 }
 
-export function sendBackNotices(b: Batch, lang: Lang, ext: 'html' | 'xlsx' = 'html', reportOf: ReportOf = (row) => row.report): Notice[] {
+export function sendBackNotices(
+  b: Batch,
+  lang: Lang,
+  ext: 'html' | 'xlsx' = 'html',
+  reportOf: ReportOf = (row) => row.report,
+  opts: NoticeOptions = {},
+): Notice[] {
   const by = new Map<string, BatchRow[]>();
   for (const r of b.rows) {
     if (!SEND_BACK.has(r.verdict)) continue;
@@ -60,24 +62,10 @@ export function sendBackNotices(b: Batch, lang: Lang, ext: 'html' | 'xlsx' = 'ht
     let file = `${safeName(department)}-${suffix}.${ext}`;
     for (let i = 2; used.has(file.toLowerCase()); i++) file = `${safeName(department)}(${i})-${suffix}.${ext}`;
     used.add(file.toLowerCase());
-    return {
-      department,
-      file,
-      doc: {
-        title: say(lang, 'batch.notice.title', { department }),
-        lines: [
-          ...rows
-            .map((r) => say(lang, 'batch.notice.intro', { department, file: baseName(r.path) }))
-            .filter((l, i, a) => a.indexOf(l) === i),
-          say(lang, 'batch.notice.outro'),
-        ],
-        tables: rows.map((r) => fileTable(r, lang, reportOf)),
-        lang,
-      },
-    };
+    return { department, file, letter: noticeLetter(department, rows, lang, reportOf, opts) };
   });
 }
 
 export async function renderNotice(n: Notice, ext: 'html' | 'xlsx'): Promise<Uint8Array> {
-  return ext === 'xlsx' ? documentXlsx(n.doc) : new TextEncoder().encode(documentHtml(n.doc));
+  return ext === 'xlsx' ? letterXlsx(n.letter, say(n.letter.lang, 'notice.sheet_name')) : new TextEncoder().encode(letterHtml(n.letter));
 }

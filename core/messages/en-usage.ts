@@ -39,6 +39,9 @@ Every file in a folder is listed with its verdict, files that are not reports to
   --report OUT.xlsx            write the batch results (.xlsx, .html or .csv)
   --notices FOLDER             write a send-back notice for every department that must correct something
   --notices-format html|xlsx   the notices as web pages (unless given) or .xlsx workbooks
+  --deadline YYYY-MM-DD        the day by which the notices ask for the corrected report
+  --contact TEXT               who to ask, in the notices (e.g. "Zhang San 0371-12345678")
+  --office NAME                the office that sends the notices (their signature)
   --prior FILE|FOLDER          last year's reports, for the cross-year checks
   --rules RULES.txt            extra rules (may be given more than once)
   --json                       print the results as JSON

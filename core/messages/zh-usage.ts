@@ -41,6 +41,9 @@ export const zhUsage = {
   --report 结果.xlsx           写出批量检查结果（.xlsx、.html 或 .csv）
   --notices 文件夹             为每个需退回的单位写出退回修改通知
   --notices-format html|xlsx   退回通知的格式：网页（默认）或 .xlsx 工作簿
+  --deadline 年-月-日          退回通知写明的重新报送期限，如 --deadline 2026-01-25
+  --contact 联系方式           退回通知写明的联系人和电话，如 --contact "张三 0371-12345678"
+  --office 单位名称            发出退回通知的单位（落款），如 --office 某某县政务公开办公室
   --prior 文件或文件夹          上年的报告，用于跨年度核对
   --rules 规则.txt             附加的检查规则（可给出多次）
   --json                       以 JSON 格式输出检查结果
