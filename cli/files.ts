@@ -1,7 +1,7 @@
 /** The command line's inputs: reports read from files and folders, through core/node's one reader. */
 import type { Lang } from '../core/model/findings';
 import { listInputFiles } from '../core/node/files';
-import { readInputFile } from '../core/node/read';
+import { readReportsBounded } from './read-child';
 import type { ReportData } from '../core/model/report';
 import { FileError } from '../core/node/errors';
 import { UsageError } from './args';
@@ -14,10 +14,10 @@ export { Inputs, planOutput, writeOutput, writeAtomic, type OutputPlan } from '.
 /** Every report in the files (folders searched), each named "file" or "file#sheet" when a file has several. */
 export async function readReportFiles(paths: string[], _lang: Lang): Promise<{ name: string; report: ReportData }[]> {
   const out: { name: string; report: ReportData }[] = [];
-  const { readReportsAsync } = await import('../core/checkfile');
   for (const file of listInputFiles(paths)) {
-    // ReadError and FileError name the file in each language; fail() prints the one asked for.
-    const reports = await readReportsAsync(readInputFile(file), file);
+    // ReadError, FileError and ReadStopped name the file in each language; fail() prints the one asked for.
+    // Read in a child process with check's limits (cli/read-child.ts).
+    const reports = await readReportsBounded(file);
     for (const r of reports)
       out.push({ name: reports.length > 1 ? `${file}#${r.sheet ?? ''}${r.area ? `!${r.area}` : ''}` : file, report: r });
   }

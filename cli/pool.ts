@@ -168,7 +168,7 @@ function every(ms: number, look: () => void): () => void {
 }
 
 /** Resident memory of a process in MB, where the system tells it (Linux /proc); 0 elsewhere. */
-function residentMB(pid: number | undefined): number {
+export function residentMB(pid: number | undefined): number {
   if (pid === undefined) return 0;
   try {
     const statm = readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ');

@@ -1,5 +1,5 @@
 /** A child process of `xxgk check` (cli/pool.ts): reads and checks one file per message. */
-import { checkInput, type CheckFileOptions } from '../core/checkfile';
+import { checkInput, readReportsAsync, type CheckFileOptions } from '../core/checkfile';
 import { ReadError } from '../core/read/errors';
 import { readInputFile } from '../core/node/read';
 import { FileError } from '../core/node/errors';
@@ -9,6 +9,7 @@ import { importParsedRules, type ParsedRule } from '../core/rules';
 import { compactResult, omittedCounts } from '../core/batch/compact';
 import { writeSync } from 'fs';
 import { serialize } from 'v8';
+import type { ReadAnswer } from './read-child';
 
 /** The descriptor a checking process writes its whole results to, when the main process gives it one (cli/spool.ts). */
 export const SPOOL_FD = 4;
@@ -41,7 +42,19 @@ export async function checkPath(path: string, opts: CheckFileOptions): Promise<F
   }
 }
 
-// Only when started by cli/pool.ts: a test runner's own process has an IPC channel too.
+/** Reads one file's reports for a command other than check (cli/read-child.ts); never throws. */
+export async function readJob(job: { id: number; path: string; maxBytes?: number }): Promise<ReadAnswer> {
+  const { id, path } = job;
+  try {
+    return { id, reports: await readReportsAsync(readInputFile(path, { maxBytes: job.maxBytes }), path, { maxBytes: job.maxBytes }) };
+  } catch (e) {
+    if (e instanceof ReadError) return { id, readError: { code: e.code, file: e.file, detail: e.detail } };
+    if (e instanceof FileError) return { id, fileError: { code: e.code, file: e.file, why: e.why } };
+    return { id, internal: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+// Only when started by cli/pool.ts or cli/read-child.ts: a test runner's own process has an IPC channel too.
 if (process.send && process.argv.includes('--xxgk-check-child' /* CHILD_FLAG in cli/pool.ts */)) {
   let opts: CheckFileOptions = {};
   /** Where the next whole result goes in this process's spool file. */
@@ -67,15 +80,23 @@ if (process.send && process.argv.includes('--xxgk-check-child' /* CHILD_FLAG in 
     process.send!({ id, result: compact, omitted: omittedCounts(compact), at: end, size: body.length });
     end += body.length;
   };
-  process.on('message', (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; job?: Job }) => {
-    if (msg.opts) {
-      opts = msg.opts;
-      importParsedRules(msg.parsed ?? []);
-      return;
-    }
-    const job = msg.job;
-    // One file at a time, in the order sent: the main process takes the first unanswered one for the one being checked.
-    if (job) queue = queue.then(() => checkPath(job.path, opts)).then((result) => answer(job.id, result));
-  });
+  process.on(
+    'message',
+    (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; job?: Job; read?: { id: number; path: string } }) => {
+      const read = msg.read;
+      if (read) {
+        queue = queue.then(() => readJob(read)).then((answer) => void (process.connected && process.send!(answer)));
+        return;
+      }
+      if (msg.opts) {
+        opts = msg.opts;
+        importParsedRules(msg.parsed ?? []);
+        return;
+      }
+      const job = msg.job;
+      // One file at a time, in the order sent: the main process takes the first unanswered one for the one being checked.
+      if (job) queue = queue.then(() => checkPath(job.path, opts)).then((result) => answer(job.id, result));
+    },
+  );
   process.send({ ready: true });
 }

@@ -68,6 +68,11 @@ function unreadable(e: unknown, path: string, opts: CheckFileOptions): FileResul
   };
 }
 
+/** One file's result from its reports, read already (in a child process: cli/read-child.ts). */
+export function checkReports(reports: ReportData[], path: string, opts: CheckFileOptions = {}): FileResult {
+  return checked(reports, path, opts);
+}
+
 function checked(reports: ReportData[], path: string, opts: CheckFileOptions): FileResult {
   return {
     path,

@@ -301,12 +301,11 @@ async function loadPriors(p: string, lang: Lang): Promise<{ name: string; report
     throw new UsageError(say(lang, 'cli.prior_missing', { file: shown(p) }));
   }
   const out: { name: string; report: ReportData }[] = [];
-  // Loaded here, not at start-up: with checking processes the main process never reads a workbook itself.
-  const { readReportsAsync } = await import('../../core/checkfile');
-  const { readInputFile } = await import('../../core/node/read');
+  // Read in a child process with the same limits as the files checked (cli/read-child.ts): the main process reads no workbook itself.
+  const { readReportsBounded } = await import('../read-child');
   for (const file of listInputFiles([p])) {
     try {
-      for (const report of await readReportsAsync(readInputFile(file), file)) out.push({ name: file, report });
+      for (const report of await readReportsBounded(file)) out.push({ name: file, report });
     } catch (e) {
       err(`${say(lang, 'cli.prior_skipped', { why: shown(messageOf(e, lang)) })}\n`);
     }

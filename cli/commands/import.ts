@@ -10,12 +10,11 @@ import { exportTables } from '../../core/export';
 import { isClean, type Lang, type ReportResult } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
 import { placeName, say } from '../../core/messages';
-import { readInput, reportsOf } from '../../core/read/input';
 import type { ReportData } from '../../core/model/report';
 import { textFindings } from '../../core/rules/text';
 import { reportValues } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
-import { readInputFile } from '../../core/node/read';
+import { readReportsBounded } from '../read-child';
 import { fail, langIn, langOf, parse, UsageError, Refusal } from '../args';
 import { Inputs, oneFile, planOutput, writeOutput } from '../files';
 import { jsonText, out, shown } from '../terminal';
@@ -48,10 +47,9 @@ export async function run(argv: string[]): Promise<number> {
       throw new UsageError(say(lang, 'cli.output_xlsx', { file: shown(values.output) }));
     const file = oneFile(positionals[0], lang);
     const output = values.output ? planOutput(values.output, lang, new Inputs([file])) : null;
-    // The same reader and size limits as `xxgk check`: a regular file only, never more than the limit.
-    const data = readInputFile(file);
+    // The same reader and limits as `xxgk check` (size; memory and time in a child process: cli/read-child.ts).
     // ReadError (no tables, not a report…) is printed in the asked language by fail().
-    const reports: ReportData[] = reportsOf(await readInput(data, file), file);
+    const reports: ReportData[] = await readReportsBounded(file);
     if (values.output && reports.length > 1) throw new Refusal(say(lang, 'cli.import_several', { file: shown(file), n: reports.length }));
     const results = reports.map((r) => confront(r, { lang, textRules: textFindings }));
     let notWritten: unknown = null;

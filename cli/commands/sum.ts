@@ -10,9 +10,9 @@ import { writeTemplate } from '../../core/template/xlsx';
 import { printFindings } from './fill';
 import { say } from '../../core/messages';
 import { listInputFiles } from '../../core/node/files';
-import { readInputFile } from '../../core/node/read';
 import { FileError, fileErrorOf } from '../../core/node/errors';
 import { ReadError } from '../../core/read/errors';
+import { readReportsBounded, ReadStopped } from '../read-child';
 import { statSync } from 'fs';
 import { selectClean } from '../../core/batch';
 import { fail, langIn, langOf, parse, UsageError } from '../args';
@@ -25,16 +25,24 @@ async function cleanOnly(paths: string[], lang: Lang, year: string | undefined) 
   const y = year === undefined ? null : Number(year);
   if (y !== null && !(Number.isInteger(y) && y >= 2008 && y <= 2100))
     throw new UsageError(say(lang, 'cli.year_invalid', { value: shown(year!) }));
-  const files = listInputFiles(paths, []).map((p) => {
+  const files = [];
+  for (const p of listInputFiles(paths, [])) {
     try {
-      // The one reader: a device or a pipe among the files is refused, not read.
-      return { path: p, data: readInputFile(p), mtime: statSync(p).mtimeMs };
+      // The one reader, in a child process with check's limits: a device or a pipe among the files is refused, not read.
+      const reports = await readReportsBounded(p);
+      files.push({ path: p, data: new Uint8Array(0), reports, mtime: statSync(p).mtimeMs });
     } catch (e) {
-      // Listed with why it could not be read (not found, a device, too large), never dropped.
-      const why = e instanceof ReadError || e instanceof FileError ? e : fileErrorOf(e, p);
-      return { path: p, data: new Uint8Array(0), mtime: null, error: { code: why.code, message: why.messageIn(lang) } };
+      // Listed with why it could not be read (not found, a device, too large, no tables), never dropped.
+      const why = e instanceof ReadError || e instanceof FileError || e instanceof ReadStopped ? e : fileErrorOf(e, p);
+      let mtime: number | null = null;
+      try {
+        mtime = statSync(p).mtimeMs;
+      } catch {
+        // not there: no time
+      }
+      files.push({ path: p, data: new Uint8Array(0), mtime, error: { code: why.code, message: why.messageIn(lang) } });
     }
-  });
+  }
   const sel = await selectClean(files, { lang, year: y });
   // The file's name and the reason (a finding's words, a cell's text) are the files': each shown() on one line.
   for (const l of sel.leftOut) err(`${say(lang, 'batch.sum.left_out', { ...l, file: shown(l.file), reason: shown(l.reason) })}\n`);

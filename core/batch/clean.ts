@@ -2,7 +2,7 @@
  * The reports of a batch that pass (xxgk sum --only-clean), and every one left out with its
  * verdict and reason: a sum never takes a report silently, nor drops one silently.
  */
-import { checkInput, readReportsAsync } from '../checkfile';
+import { checkInput, checkReports, readReportsAsync } from '../checkfile';
 import type { Lang } from '../model/findings';
 import type { ReportData } from '../model/report';
 import { analyseBatch, type Batch, type BatchOptions } from './analyse';
@@ -12,6 +12,8 @@ export interface CleanInput {
   path: string;
   data: Uint8Array;
   mtime: number | null;
+  /** Its reports, when read already (in a child process with check's limits: cli/read-child.ts); then data is not read again. */
+  reports?: ReportData[];
   /** Why the file could not be read (then data is empty): kept, so that the list says why. */
   error?: { code: string; message: string };
 }
@@ -29,7 +31,9 @@ export async function selectClean(inputs: readonly CleanInput[], opts: BatchOpti
     results.push(
       f.error
         ? { path: f.path, status: 'unreadable' as const, error: f.error, reports: [] }
-        : await checkInput(f.data, f.path, { lang: opts.lang }),
+        : f.reports
+          ? checkReports(f.reports, f.path, { lang: opts.lang })
+          : await checkInput(f.data, f.path, { lang: opts.lang }),
     );
   const batch = analyseBatch(
     results.map((result, i) => ({ result, mtime: inputs[i].mtime })),
@@ -40,7 +44,8 @@ export async function selectClean(inputs: readonly CleanInput[], opts: BatchOpti
   const read = new Map<number, ReportData[]>();
   for (const row of batch.rows) {
     if (row.verdict === 'pass') {
-      if (!read.has(row.file)) read.set(row.file, await readReportsAsync(inputs[row.file].data, inputs[row.file].path));
+      const f = inputs[row.file];
+      if (!read.has(row.file)) read.set(row.file, f.reports ?? (await readReportsAsync(f.data, f.path)));
       const reports = read.get(row.file)!;
       const report = reports.find((r) => r.sheet === row.sheet) ?? reports[0];
       kept.push({ name: reports.length > 1 ? `${row.path}#${row.sheet ?? ''}` : row.path, report });

@@ -7,6 +7,7 @@ import type { Catalogue } from './zh';
 import { count } from './plural';
 import { enUsage } from './en-usage';
 import { enNotice } from './en-notice';
+import { enLimits } from './en-limits';
 
 /** A table by its key (T2, T3, T4). */
 const TABLES_EN: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
@@ -15,6 +16,7 @@ const tableEn = (t: string) => TABLES_EN[t] ?? t;
 export const en: Catalogue = {
   ...enUsage,
   ...enNotice,
+  ...enLimits,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,
   'read.encrypted': (p) =>

@@ -27,6 +27,8 @@ export type ReadErrorCode =
   | 'pdf_fonts'
   // A PDF whose tables are drawn without borders (columns would be guessed):
   | 'pdf_no_borders'
+  // A PDF damaged or built to exhaust its reader (core/read/pdf-guard.ts):
+  | 'pdf_damaged'
   | 'encoding'
   // A Word document or a PDF read whole, holding no tables of the report:
   | 'docx'

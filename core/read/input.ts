@@ -62,8 +62,9 @@ export function readInputSync(data: Uint8Array, name: string, opts: ReadOptions 
 export async function readInput(data: Uint8Array, name: string, opts: ReadOptions = {}): Promise<InputRead> {
   checkSize(data.length, name, opts.maxBytes);
   if (recogniseKind(data, name) !== 'pdf') return readInputSync(data, name, opts);
-  const { readPdfBlocks } = await import('./pdf');
-  const parsed = blocksToBook(await readPdfBlocks(data, name), name);
+  // Looked over before pdf.js reads it (core/read/pdf-guard.ts): bounded time and memory, in every command and the pane.
+  const { readGuardedPdf } = await import('./pdf-guard');
+  const parsed = blocksToBook(await readGuardedPdf(data, name), name);
   return { kind: 'pdf', book: parsed.book, textLines: parsed.textLines };
 }
 
