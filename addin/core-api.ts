@@ -2,30 +2,15 @@
  * The pane's doors into core/: each loaded with import() only when an action needs it, so that
  * the first load stays small (React + Fluent UI + the pane).
  */
-import type { Book } from '../core/read/grid';
-import type { InputRead } from '../core/read/input';
-import type { ReportData } from '../core/model/report';
-import type { Lang, ReportResult } from '../core/model/findings';
 import type { FormSpec } from '../core/forms/types';
 import type { SheetLayout, LayoutOptions } from '../core/template/layout';
 
-export interface Checker {
-  locateReports(book: Book): ReportData[];
-  confront(report: ReportData, opts: { lang: Lang }): ReportResult;
-}
+/** Core's one check (core/check/file.ts), for a host's cells and for a file's bytes alike: the command line's path. */
+export type Checker = Pick<typeof import('../core/check/file'), 'checkFile' | 'checkFileRead' | 'unreadable'>;
 
 let checker: Promise<Checker> | null = null;
 export function loadChecker(): Promise<Checker> {
-  checker ??= Promise.all([
-    import(/* webpackChunkName: "checker" */ '../core/read/locate'),
-    import(/* webpackChunkName: "checker" */ '../core/check'),
-    import(/* webpackChunkName: "checker" */ '../core/rules/text'),
-  ]).then(([loc, chk, text]) => ({
-    locateReports: (book: Book) => loc.locateReports(book),
-    // A report read with its text (Word, PDF, web page) is checked with the text.* rules too.
-    confront: (report: ReportData, opts: { lang: Lang }) =>
-      chk.confront(report, { ...opts, ...(report.textLines ? { textRules: text.textFindings } : {}) }),
-  }));
+  checker ??= import(/* webpackChunkName: "checker" */ '../core/check/file');
   return checker;
 }
 
@@ -44,11 +29,6 @@ export function loadTemplates(): Promise<Templates> {
   return templates;
 }
 
-export interface WorkbookReader {
-  /** Any kind of the input registry (core/read/kinds.ts): workbook, Word, PDF, web page, text. */
-  readInput(data: Uint8Array, name: string): Promise<InputRead>;
-}
-
 /** Writers of core: the template workbook and the final tables (xlsx, HTML), each refusing a report with errors. */
 export function loadWriters() {
   return Promise.all([
@@ -63,12 +43,4 @@ export function loadWriters() {
     formForYear: f.formForYear,
     getForm: f.getForm,
   }));
-}
-
-let reader: Promise<WorkbookReader> | null = null;
-export function loadReader(): Promise<WorkbookReader> {
-  reader ??= import(/* webpackChunkName: "xlsx-read" */ '../core/read/input').then((m) => ({
-    readInput: (d: Uint8Array, n: string) => m.readInput(d, n),
-  }));
-  return reader;
 }

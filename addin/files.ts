@@ -4,11 +4,10 @@
  */
 import type { Book } from '../core/read/grid';
 import type { FileResult, Lang, ReportResult } from '../core/model/findings';
-import { say } from '../core/messages';
 import type { Batch } from '../core/batch/analyse';
 import type { ReportData } from '../core/model/report';
-import { loadReader } from './core-api';
-import { checkBook } from './pane';
+import { loadChecker } from './core-api';
+import { noteCheckTime } from './pane';
 import { MemoryWorkbook } from './host-memory';
 import { extensionOf, REPORT_EXTENSIONS } from '../core/read/kinds';
 import { pdfResources, setPdfResources } from '../core/read/pdf-resources';
@@ -48,53 +47,35 @@ export const pickedFile = (f: File): PickedFile => ({
   read: async () => new Uint8Array(await f.arrayBuffer()),
 });
 
+/**
+ * A file checked by core's one check (core/check/file.ts), as the command line checks it: the
+ * pane only reads the bytes and keeps what was read, to open the file and export from it.
+ */
 export async function checkFile(
   name: string,
   source: Uint8Array | PickedFile,
   lang: Lang,
   mtime: number | null = null,
 ): Promise<FileEntry> {
+  const core = await loadChecker();
+  let data: Uint8Array;
   try {
     // A picked file is refused by its size before a byte of it is read, as the command line does.
     if (!(source instanceof Uint8Array)) checkSize(source.size, name);
-    const data = source instanceof Uint8Array ? source : await source.read();
-    bundledPdfResources();
-    const { readInput } = await loadReader();
-    const { book, textLines } = await readInput(data, name);
-    const out = await checkBook(book, lang, textLines);
-    // An untouched template is 未填写, as in the command line.
-    const { markUnfilled } = await import(/* webpackChunkName: "batch" */ '../core/batch/unfilled');
-    out.reports = out.reports.map((r, i) => markUnfilled(out.located[i], r, lang));
-    if (!out.reports.length)
-      return {
-        name,
-        status: 'checked',
-        error: {
-          code: 'no_tables',
-          message: say(lang, 'read.no_tables', { file: name }),
-        },
-        book,
-        located: [],
-        reports: [],
-        ms: out.ms,
-        mtime,
-      };
-    return { name, status: 'checked', error: null, book, located: out.located, reports: out.reports, ms: out.ms, mtime };
+    data = source instanceof Uint8Array ? source : await source.read();
   } catch (e) {
-    const err = e as { code?: string; message?: string; messageIn?: (l: Lang) => string };
-    const message = err.messageIn ? err.messageIn(lang) : `${name}: ${err.message ?? String(e)}`;
-    return {
-      name,
-      status: 'unreadable',
-      error: { code: err.code ?? 'not_workbook', message },
-      book: null,
-      located: [],
-      reports: [],
-      ms: 0,
-      mtime,
-    };
+    const { status, error } = core.unreadable(e, name, lang);
+    return { name, status, error, book: null, located: [], reports: [], ms: 0, mtime };
   }
+  bundledPdfResources();
+  const t0 = now();
+  const { result, book, located } = await core.checkFileRead({ name, bytes: data }, { lang });
+  const ms = now() - t0;
+  noteCheckTime(ms);
+  return { name, status: result.status, error: result.error, book, located, reports: result.reports, ms, mtime };
 }
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** Picked files checked one at a time: only one is in memory as bytes at once. */
 export async function checkFiles(files: PickedFile[], lang: Lang, progress?: (done: number) => void): Promise<FileEntry[]> {
@@ -151,8 +132,7 @@ export async function judgeFiles(
   const { analyseBatch } = await import(/* webpackChunkName: "batch" */ '../core/batch/analyse');
   const results: FileResult[] = entries.map((e) => ({
     path: e.name,
-    // A workbook without the tables is not a report: the batch names it so.
-    status: e.error ? 'unreadable' : e.status,
+    status: e.status,
     error: e.error,
     // Copies: the batch adds its findings, and judging twice must not add them twice.
     reports: e.reports.map((r) => ({ ...r, findings: [...r.findings] })),

@@ -4,7 +4,6 @@
  * call them with the in-memory host.
  */
 import type { Book } from '../core/read/grid';
-import type { TextLine } from '../core/import/common';
 import type { ReportData } from '../core/model/report';
 import type { Finding, Lang, ReportResult, Severity } from '../core/model/findings';
 import type { SheetLayout } from '../core/template/layout';
@@ -15,22 +14,27 @@ export interface CheckOutcome {
   book: Book;
   located: ReportData[];
   reports: ReportResult[];
+  /** Why the book gave no report (no tables, an empty sheet), in the pane's language; null when it gave some. */
+  error: { code: string; message: string } | null;
   /** Script time of locating + checking (no round trips). */
   ms: number;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-/** Locate and check every report of a book. */
-export async function checkBook(book: Book, lang: Lang, textLines: TextLine[] | null = null): Promise<CheckOutcome> {
+/** The time of the last check, for bench/bundle.ts. */
+export function noteCheckTime(ms: number): void {
+  if (typeof window !== 'undefined') (window as unknown as { __xxgkLastCheckMs?: number }).__xxgkLastCheckMs = ms;
+}
+
+/** A host's cells checked by core's one check (core/check/file.ts), as the command line checks a file. */
+export async function checkBook(book: Book, lang: Lang): Promise<CheckOutcome> {
   const core = await loadChecker();
   const t0 = now();
-  const located = core.locateReports(book);
-  if (textLines) for (const r of located) r.textLines = textLines;
-  const reports = located.map((r) => core.confront(r, { lang }));
+  const { result, located } = await core.checkFileRead({ name: book.name, book }, { lang });
   const ms = now() - t0;
-  if (typeof window !== 'undefined') (window as unknown as { __xxgkLastCheckMs?: number }).__xxgkLastCheckMs = ms;
-  return { book, located, reports, ms };
+  noteCheckTime(ms);
+  return { book, located, reports: result.reports, error: result.error, ms };
 }
 
 /** One read round trip, then the check. */

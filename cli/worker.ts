@@ -1,5 +1,6 @@
 /** A child process of `xxgk check` (cli/pool.ts): reads and checks one file per message. */
-import { checkInput, readReportsAsync, type CheckFileOptions } from '../core/checkfile';
+import { checkFile, type CheckFileOptions } from '../core/check/file';
+import { readReportsAsync } from '../core/checkfile';
 import { ReadError } from '../core/read/errors';
 import { readInputFile } from '../core/node/read';
 import { FileError } from '../core/node/errors';
@@ -19,13 +20,17 @@ export interface Job {
   path: string;
 }
 
-/** Reads a file (size first, never modifying it) and checks it; never throws. */
+/**
+ * Reads a file (size first, never modifying it) and checks it through core's checkFile, the path
+ * the task panes take too; never throws. The same call whether a checking process or the main
+ * process checks the file.
+ */
 export async function checkPath(path: string, opts: CheckFileOptions): Promise<FileResult> {
   const lang = opts.lang ?? 'zh';
   try {
     // A regular file only (a device or pipe is refused), its size checked before it is read.
     const buf = readInputFile(path, { maxBytes: opts.maxBytes });
-    return await checkInput(buf, path, opts);
+    return await checkFile({ name: path, bytes: buf }, opts);
   } catch (e) {
     if (e instanceof ReadError || e instanceof FileError)
       return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(lang) }, reports: [] };

@@ -5,7 +5,7 @@
  * formulas.ts (the report's own formulas), equations.ts (rule instances evaluated),
  * suspects.ts (error localisation), wording.ts (how things are named for people).
  */
-import { recordRuleCounts, type Finding, type Lang, type ReportResult } from './model/findings';
+import { type Finding, type Lang, type ReportResult } from './model/findings';
 import { getForm, withVariants, type FormSpec } from './forms';
 import type { ReportData } from './model/report';
 import { noteText } from './read/notes';
@@ -38,8 +38,8 @@ export function formOf(report: ReportData): FormSpec {
 
 /**
  * Checks one report against its form's rules (and any local ones): the findings of
- * docs/findings.md, errors pointed at the cells most likely wrong. Its instance counts are kept
- * for summariseFindings.
+ * docs/findings.md, errors pointed at the cells most likely wrong, with its rules' instance
+ * counts (`rules`) for summariseFindings.
  */
 export function confront(report: ReportData, opts: CheckOptions = {}): ReportResult {
   const lang = opts.lang ?? 'zh';
@@ -98,7 +98,7 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
     agency: report.agency,
     notes: report.notes.map((n) => noteText(lang, n)),
     findings,
+    rules: countRules(rules, form, cells, evaluated),
   };
-  recordRuleCounts(result, countRules(rules, form, cells, evaluated));
   return result;
 }

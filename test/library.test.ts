@@ -11,7 +11,7 @@ describe('core/index: confront, summarise, slice', () => {
   const result = xxgk.confront(report);
 
   it('confront gives a docs/findings.md report object', () => {
-    expect(Object.keys(result)).toEqual(['sheet', 'format', 'year', 'agency', 'notes', 'findings']);
+    expect(Object.keys(result)).toEqual(['sheet', 'format', 'year', 'agency', 'notes', 'findings', 'rules']);
     expect(xxgk.isClean(result)).toBe(false);
   });
 
@@ -36,9 +36,13 @@ describe('core/index: confront, summarise, slice', () => {
     for (const s of summary) if (s.instances !== null) expect(s.passed! + s.failed + s.skipped!).toBe(s.instances);
   });
 
-  it('a result read back from JSON still summarises its failures', () => {
-    const back = JSON.parse(JSON.stringify(result)) as typeof result;
-    expect(xxgk.summariseFindings(back).find((s) => s.rule === 'T3.balance')).toEqual({
+  it('a result copied (JSON, structuredClone) keeps its tallies; one without them still summarises its failures', () => {
+    // Issue 19: the tallies were kept in a side table keyed on the object, lost by any copy.
+    const whole = xxgk.summariseFindings(result);
+    expect(xxgk.summariseFindings(JSON.parse(JSON.stringify(result)) as typeof result)).toEqual(whole);
+    expect(xxgk.summariseFindings(structuredClone(result))).toEqual(whole);
+    const { rules: _omitted, ...bare } = result;
+    expect(xxgk.summariseFindings(bare).find((s) => s.rule === 'T3.balance')).toEqual({
       rule: 'T3.balance',
       severity: 'error',
       instances: null,

@@ -36,7 +36,9 @@ function openEntry(entry: FileEntry) {
   const first = wb.sheets.findIndex((x) => x.name === entry.reports[0]?.sheet);
   wb.active = Math.max(0, first);
   // The findings already found are shown at once: no second 检查.
-  const initial = entry.book ? { book: entry.book, located: entry.located, reports: entry.reports, ms: entry.ms } : undefined;
+  const initial = entry.book
+    ? { book: entry.book, located: entry.located, reports: entry.reports, error: entry.error, ms: entry.ms }
+    : undefined;
   return { entry, host: new MemoryHost(wb, entry.name), initial };
 }
 

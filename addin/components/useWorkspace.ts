@@ -101,7 +101,9 @@ export function useWorkspace(host: SheetHost, lang: Lang, initial?: CheckOutcome
       if (auto && print === lastBook.current) return;
       lastBook.current = print;
       const out = await checkBook(book, lang);
-      const notes = [...(out.reports.length ? [] : [t.noReport]), ...(skipped ?? []).map((x) => skipText(x, t))];
+      // A book without the tables is said in core's words (the command line's), never an empty list.
+      const none = out.reports.length ? [] : [out.error?.message ?? t.noReport];
+      const notes = [...none, ...(skipped ?? []).map((x) => skipText(x, t))];
       dispatch({ type: 'checked', outcome: out, message: notes.length ? { intent: 'warning', text: notes.join(' ') } : null });
       try {
         dispatch({ type: 'marked', count: await host.mark(marksFor(out.reports)) });

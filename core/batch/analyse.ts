@@ -290,8 +290,7 @@ function markDuplicates(rows: BatchRow[], files: readonly BatchFile[], lang: Lan
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const time = (r: BatchRow) => files[r.file].mtime ?? -Infinity;
-    const sorted = [...group].sort((a, b) => time(b) - time(a) || a.file - b.file);
+    const sorted = [...group].sort((a, b) => keptFirst(a, b, files));
     const [kept, ...older] = sorted;
     const department = kept.department!;
     const mtime = files[kept.file].mtime;
@@ -324,6 +323,24 @@ function markDuplicates(rows: BatchRow[], files: readonly BatchFile[], lang: Lan
       ),
     ]);
   }
+}
+
+const second = (mtime: number | null) => (mtime === null ? -Infinity : Math.floor(mtime / 1000));
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Of two reports of one department, which counts: the newer file, to the second (a browser's
+ * File.lastModified has whole milliseconds, a file system finer), then the file name, then the
+ * path, then the sheet's place. Never the order the files came in, which differs between a folder
+ * the command line lists and one picked in a browser: the pane and the command line keep the same one.
+ */
+function keptFirst(a: BatchRow, b: BatchRow, files: readonly BatchFile[]): number {
+  return (
+    second(files[b.file].mtime) - second(files[a.file].mtime) ||
+    byCodeUnits(baseName(a.path), baseName(b.path)) ||
+    byCodeUnits(a.path, b.path) ||
+    a.file - b.file
+  );
 }
 
 /**

@@ -35,6 +35,12 @@ export interface ReportResult {
   agency: string | null;
   notes: string[];
   findings: Finding[];
+  /**
+   * How many instances of each rule the check had and could evaluate (summariseFindings): plain
+   * data in the result, so that a copy (structuredClone, a message between processes, JSON) keeps
+   * it. Absent from a result made otherwise (a compacted batch record, an older JSON).
+   */
+  rules?: RuleCount[];
 }
 
 export interface FileResult {
@@ -102,7 +108,7 @@ export function sliceFindings(result: ReportResult, filter: FindingFilter = {}):
   );
 }
 
-/** How many instances of a rule a check had and evaluated (kept beside a result, not in its JSON). */
+/** How many instances of a rule a check had and evaluated (a report result's `rules`). */
 export interface RuleCount {
   rule: string;
   severity: Severity;
@@ -110,19 +116,12 @@ export interface RuleCount {
   checked: number;
 }
 
-const ruleCounts = new WeakMap<ReportResult, RuleCount[]>();
-
-/** Records the instance counts of a result that confront made. */
-export function recordRuleCounts(result: ReportResult, counts: RuleCount[]): void {
-  ruleCounts.set(result, counts);
-}
-
 /**
  * One line per rule, as R validate's summary: its instances, how many passed, failed and were
  * skipped (cells missing, a cell no number, last year's report not given). Rules with findings
- * come first (errors, then warnings, then notices), then the rules that passed. For a result read
- * back from JSON, or a rule checked outside the equations (format.*, text.*, local), only the
- * failures are known: instances, passed and skipped are then null.
+ * come first (errors, then warnings, then notices), then the rules that passed. For a result
+ * without its tallies (`rules`), or a rule checked outside the equations (format.*, text.*,
+ * local), only the failures are known: instances, passed and skipped are then null.
  */
 export interface RuleSummary {
   rule: string;
@@ -135,7 +134,7 @@ export interface RuleSummary {
 
 export function summariseFindings(result: ReportResult): RuleSummary[] {
   const by = new Map<string, RuleSummary>();
-  for (const c of ruleCounts.get(result) ?? [])
+  for (const c of result.rules ?? [])
     by.set(`${c.rule}|${c.severity}`, {
       rule: c.rule,
       severity: c.severity,

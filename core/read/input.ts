@@ -4,28 +4,17 @@
  * command and the task pane read files through readInput; readInputSync serves the kinds that read
  * without waiting (all but PDF, whose library works asynchronously and is loaded only for a PDF).
  */
-import type { ReportData } from '../model/report';
-import type { TextLine } from '../import/common';
 import { parseHtml } from '../import/html';
 import { parseText } from '../import/text';
-import type { Book } from './grid';
 import { ReadError } from './errors';
 import { kindOf, recogniseKind, refusedFormat, type InputKindId } from './kinds';
-import { locateReports } from './locate';
+import type { InputRead } from './located';
 import { checkSize, readWorkbook, type ReadOptions } from './xlsx';
 import { decodeBytes } from './decode';
 import { readDocxBlocks } from './docx';
 import { blocksToBook } from './blocks';
-import { textOfReports } from '../import/split';
 
-export interface InputRead {
-  kind: InputKindId;
-  book: Book;
-  /** Free text of a published report (null for workbooks: their text is not read). */
-  textLines: TextLine[] | null;
-  /** Bytes of a text that decoded to U+FFFD (an encoding problem when no table is found). */
-  badBytes?: number;
-}
+export type { InputRead } from './located';
 
 function refuse(data: Uint8Array, kind: InputKindId, name: string): never {
   throw new ReadError(kindOf(kind).refusal!, name, refusedFormat(data, name, kind));
@@ -68,25 +57,4 @@ export async function readInput(data: Uint8Array, name: string, opts: ReadOption
   return { kind: 'pdf', book: parsed.book, textLines: parsed.textLines };
 }
 
-/** The reports of what was read, each with its text lines. Throws ReadError: no_tables, or encoding when undecodable bytes are the cause. */
-export function reportsOf(read: InputRead, name: string): ReportData[] {
-  let reports: ReportData[];
-  try {
-    reports = locateReports(read.book);
-  } catch (e) {
-    if (e instanceof ReadError && (e.code === 'no_tables' || e.code === 'empty') && read.badBytes)
-      throw new ReadError('encoding', name, String(read.badBytes), { cause: e });
-    // A Word document or PDF without the tables is some other document (a cover letter, a notice).
-    if (e instanceof ReadError && (e.code === 'no_tables' || e.code === 'empty') && (read.kind === 'docx' || read.kind === 'pdf'))
-      throw new ReadError(read.kind, name, '', { cause: e });
-    // A page or text with sentences but no table is not empty: its tables are missing (a copy that ends before them).
-    if (e instanceof ReadError && e.code === 'empty' && read.textLines?.some((l) => l.text.trim()))
-      throw new ReadError('no_tables', name, '', { cause: e });
-    throw e;
-  }
-  if (read.textLines) {
-    const own = textOfReports(reports, read.textLines);
-    reports.forEach((r, i) => (r.textLines = own[i]));
-  }
-  return reports;
-}
+export { reportsOf } from './located';

@@ -1,0 +1,44 @@
+/**
+ * What was read, whatever the kind, → its reports: the tables located in the Book, each report
+ * given its own text lines. Free of the readers (core/read/input.ts): a host's cells (the task
+ * pane in Excel or WPS) are located and checked without loading them.
+ */
+import type { ReportData } from '../model/report';
+import type { TextLine } from '../import/common';
+import type { Book } from './grid';
+import type { InputKindId } from './kinds';
+import { ReadError } from './errors';
+import { locateReports } from './locate';
+import { textOfReports } from '../import/split';
+
+export interface InputRead {
+  kind: InputKindId;
+  book: Book;
+  /** Free text of a published report (null for workbooks: their text is not read). */
+  textLines: TextLine[] | null;
+  /** Bytes of a text that decoded to U+FFFD (an encoding problem when no table is found). */
+  badBytes?: number;
+}
+
+/** The reports of what was read, each with its text lines. Throws ReadError: no_tables, or encoding when undecodable bytes are the cause. */
+export function reportsOf(read: InputRead, name: string): ReportData[] {
+  let reports: ReportData[];
+  try {
+    reports = locateReports(read.book);
+  } catch (e) {
+    if (e instanceof ReadError && (e.code === 'no_tables' || e.code === 'empty') && read.badBytes)
+      throw new ReadError('encoding', name, String(read.badBytes), { cause: e });
+    // A Word document or PDF without the tables is some other document (a cover letter, a notice).
+    if (e instanceof ReadError && (e.code === 'no_tables' || e.code === 'empty') && (read.kind === 'docx' || read.kind === 'pdf'))
+      throw new ReadError(read.kind, name, '', { cause: e });
+    // A page or text with sentences but no table is not empty: its tables are missing (a copy that ends before them).
+    if (e instanceof ReadError && e.code === 'empty' && read.textLines?.some((l) => l.text.trim()))
+      throw new ReadError('no_tables', name, '', { cause: e });
+    throw e;
+  }
+  if (read.textLines) {
+    const own = textOfReports(reports, read.textLines);
+    reports.forEach((r, i) => (r.textLines = own[i]));
+  }
+  return reports;
+}
