@@ -121,9 +121,9 @@ describe('one batch decision: the same kept file whatever the order the files ca
     // The command line lists a folder sorted and reads times to a fraction of a millisecond; a
     // browser gives the files in the order picked and File.lastModified in whole milliseconds.
     const t = 1_733_580_000_000;
-    const cli = kept([0, 1], [t + 0.25, t + 0.75]);
+    const cli = kept([0, 1], [t + 0.75, t + 0.25]);
     const pane = kept([1, 0], [t, t]);
-    expect(cli).toEqual(pane); // before: the first given was kept when the times were equal
+    expect(cli).toEqual(pane); // before: the CLI kept the first by a fraction of a millisecond, the pane the first picked
     expect(cli).toHaveLength(1);
     // A newer file by whole seconds is kept whatever its name or place.
     expect(kept([0, 1], [t + 5000, t])).toEqual([names[0]]);
