@@ -11,7 +11,9 @@ import { ReadError } from './errors';
 import { sayBoth } from '../messages';
 import { registerSparse } from './locate';
 import { clipText } from '../model/values';
-import { inflateEntry, zipEndRecord, zipEntries } from './zip';
+import { inflateEntry, zipEndRecord, zipEntries, type ZipEntry } from './zip';
+import { readXlsxDirect } from './xlsx-direct';
+import { withChineseFormats } from './xlsx-dates';
 import { repeatsOver } from './ods-repeats';
 import { unpackedSize, type PartSize } from './zip-guard';
 import { storedPackage } from './zip-stored';
@@ -29,6 +31,8 @@ export interface ReadOptions {
   maxPartBytes?: number;
   /** Refuse a package whose parsed parts together unpack to more than this (default 32 MB). */
   maxParsedBytes?: number;
+  /** Read an .xlsx with SheetJS even where the direct reader could (the differential test). */
+  viaSheetJS?: boolean;
 }
 
 export const DEFAULT_MAX_UNPACKED = 64 * 1024 * 1024;
@@ -137,8 +141,15 @@ function quietly<T>(read: () => T): T {
 
 const isPasswordError = (m: string) => /password|encrypt/i.test(m);
 
-/** Parse bytes into a SheetJS workbook, classifying every failure. */
-function parse(data: Uint8Array, name: string, opts: ReadOptions): XLSX.WorkBook {
+/** What the checks before parsing leave: the kind, the bytes to parse, and a zip's parts as inflated. */
+interface Guarded {
+  kind: Kind;
+  toParse: Uint8Array;
+  contents?: { entries: ZipEntry[]; parts: Uint8Array[] };
+}
+
+/** Every check before parsing (kind, truncation, bombs, sizes), classifying what fails. */
+function guard(data: Uint8Array, name: string, opts: ReadOptions): Guarded {
   const maxUnpacked = opts.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED;
   const maxPart = opts.maxPartBytes ?? DEFAULT_MAX_PART;
   const maxParsed = opts.maxParsedBytes ?? DEFAULT_MAX_PARSED;
@@ -183,6 +194,7 @@ function parse(data: Uint8Array, name: string, opts: ReadOptions): XLSX.WorkBook
       checkRepeats(new TextDecoder().decode(content), name, 'content.xml');
     }
     // Inflated once: the parser gets the parts as counted, stored, when the package allows it.
+    if (unpacked.ok && unpacked.contents && at < 0) return { kind, toParse, contents: unpacked.contents };
     if (unpacked.ok && unpacked.contents) toParse = storedPackage(data, unpacked.contents.entries, unpacked.contents.parts) ?? data;
   }
   // A flat OpenDocument spreadsheet (.fods) repeats cells the same way.
@@ -201,6 +213,25 @@ function parse(data: Uint8Array, name: string, opts: ReadOptions): XLSX.WorkBook
       const bytes = XLSX.CFB.find(cfb, stream)?.size ?? 0;
       if (bytes > maxPart) throw partTooLarge(name, { part: stream, bytes }, maxPart, 'read.detail.stream_over');
     }
+  }
+  return { kind, toParse };
+}
+
+/** The parts, with the Chinese built-in date formats a styles part uses defined for SheetJS. */
+function withStyles({ entries, parts }: { entries: ZipEntry[]; parts: Uint8Array[] }): { parts: Uint8Array[]; at: number } {
+  const at = entries.findIndex((e) => /(^|\/)styles\.xml$/i.test(e.name));
+  const patched = at >= 0 ? withChineseFormats(new TextDecoder().decode(parts[at])) : null;
+  if (patched === null) return { parts, at: -1 };
+  const out = parts.slice();
+  out[at] = new TextEncoder().encode(patched);
+  return { parts: out, at };
+}
+
+/** Parse what the guard let through into a SheetJS workbook, classifying every failure. */
+function parse({ kind, toParse, contents }: Guarded, data: Uint8Array, name: string): XLSX.WorkBook {
+  if (contents) {
+    const styled = withStyles(contents);
+    toParse = storedPackage(data, contents.entries, styled.parts, styled.at) ?? data;
   }
   try {
     return quietly(() => XLSX.read(toParse, PARSE));
@@ -258,8 +289,6 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
   const data = (ws as { '!data'?: SheetCell[][] })['!data'];
   const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
   const rowsOf: (GridCell | undefined)[][] = [];
-  let rows = 0;
-  let cols = 0;
   if (data) {
     // Sparse iteration: forEach skips holes, so a lone cell in row 1048576 costs one row.
     data.forEach((row, r) => {
@@ -267,11 +296,7 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
       const out: (GridCell | undefined)[] = [];
       row.forEach((cell, c) => {
         const g = toGridCell(cell);
-        if (g) {
-          out[c] = g;
-          if (c + 1 > cols) cols = c + 1;
-          if (r + 1 > rows) rows = r + 1;
-        }
+        if (g) out[c] = g;
       });
       if (out.length) rowsOf[r] = out;
     });
@@ -280,12 +305,20 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
       if (key[0] === '!') continue;
       const { r, c } = XLSX.utils.decode_cell(key);
       const g = toGridCell(ws[key] as SheetCell);
-      if (!g) continue;
-      (rowsOf[r] ??= [])[c] = g;
-      if (c + 1 > cols) cols = c + 1;
-      if (r + 1 > rows) rows = r + 1;
+      if (g) (rowsOf[r] ??= [])[c] = g;
     }
   }
+  return rowsGrid(name, rowsOf, merges);
+}
+
+/** A grid over sparse rows of cells and the sheet's merges (from SheetJS or the direct reader). */
+export function rowsGrid(name: string, rowsOf: (GridCell | undefined)[][], merges: Merge[]): Grid {
+  let rows = 0;
+  let cols = 0;
+  rowsOf.forEach((row, r) => {
+    if (row.length) rows = r + 1;
+    if (row.length > cols) cols = row.length;
+  });
   for (const m of merges) {
     // A merge reaching past the last value (header merges) still belongs to the grid, but a
     // whole-column merge must not size it.
@@ -315,7 +348,15 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
 /** Read a workbook's bytes into a Book. Throws ReadError. */
 export function readWorkbook(data: Uint8Array, name: string, opts: ReadOptions = {}): Book {
   checkSize(data.length, name, opts.maxBytes);
-  const wb = parse(data, name, opts);
+  const guarded = guard(data, name, opts);
+  const direct = guarded.contents && !opts.viaSheetJS ? readXlsxDirect(guarded.contents.entries, guarded.contents.parts) : null;
+  if (direct)
+    return {
+      name,
+      grids: direct.sheets.map((s) => rowsGrid(s.name, s.rows, s.merges)),
+      ...(direct.definedNames ? { definedNames: direct.definedNames } : {}),
+    };
+  const wb = parse(guarded, data, name);
   if (!wb.SheetNames?.length) throw new ReadError('not_workbook', name, sayBoth('read.detail.no_sheets'));
   // The parser drops a sheet it fails on without a word (a cell pointing past the shared strings,
   // a sheet part that is not there): read as empty, it would be a wrong answer.

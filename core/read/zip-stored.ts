@@ -19,27 +19,31 @@ const FLAGS_READ = 0x2049;
 const utf8 = new TextDecoder('utf-8');
 
 /** The local header's name bytes when it agrees with the directory entry, else null. */
-function agreeingName(view: DataView, d: Uint8Array, e: ZipEntry, content: Uint8Array): Uint8Array | null {
+function agreeingName(view: DataView, d: Uint8Array, e: ZipEntry, content: Uint8Array | null): Uint8Array | null {
   const at = e.localOffset;
   if (at + 30 > d.length || view.getUint32(at, true) !== LOCAL) return null;
   if (e.flags & FLAGS_READ || view.getUint16(at + 6, true) & FLAGS_READ) return null;
   if (view.getUint16(at + 8, true) !== e.method || (e.method !== 0 && e.method !== 8)) return null;
   if (view.getUint32(at + 18, true) !== e.compressedSize || view.getUint32(at + 22, true) !== e.declaredSize) return null;
-  if (e.declaredSize !== content.length) return null;
+  if (content && e.declaredSize !== content.length) return null;
   const nameLen = view.getUint16(at + 26, true);
   const name = d.subarray(at + 30, at + 30 + nameLen);
   if (name.length !== nameLen || utf8.decode(name) !== e.name) return null;
   return name;
 }
 
-/** The package with its parts stored as inflated, or null when it is not one to rewrite. */
-export function storedPackage(d: Uint8Array, entries: ZipEntry[], parts: Uint8Array[]): Uint8Array | null {
+/**
+ * The package with its parts stored as inflated, or null when it is not one to rewrite. The part
+ * at `rewritten` was changed after inflating (xlsx.ts defines formats in the styles): its size is
+ * its own, and its CRC stays the original's, which the parser does not check.
+ */
+export function storedPackage(d: Uint8Array, entries: ZipEntry[], parts: Uint8Array[], rewritten = -1): Uint8Array | null {
   if (!entries.length || entries.length !== parts.length || entries.length > 0xffff) return null;
   const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
   const names: Uint8Array[] = [];
   let size = 22;
   for (let i = 0; i < entries.length; i++) {
-    const name = agreeingName(view, d, entries[i], parts[i]);
+    const name = agreeingName(view, d, entries[i], i === rewritten ? null : parts[i]);
     if (!name) return null;
     names.push(name);
     size += 30 + 46 + 2 * name.length + parts[i].length;
