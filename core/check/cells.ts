@@ -5,6 +5,7 @@
  */
 import type { Dec } from '../model/decimal';
 import type { Finding, Lang } from '../model/findings';
+import type { ReadNote } from '../model/report';
 import { say } from '../messages';
 import { clipText, type CellValue } from '../model/values';
 import { builtinRule } from '../rules/builtin';
@@ -26,6 +27,8 @@ function cellFinding(cell: Cell, rule: string, what: string, lang: Lang): Findin
 
 export function cellFindings(cell: Cell, lang: Lang): Finding[] {
   const v = cell.value;
+  const doubt = cell.read.doubt ? [uncertainFinding(cell, cell.read.doubt, lang)] : [];
+  if (doubt.length) return [...doubt, ...cellFindings({ ...cell, read: { ...cell.read, doubt: undefined } }, lang)];
   if (v.kind === 'blank') return [cellFinding(cell, 'cell.blank', say(lang, 'check.blank', { placeholder: v.placeholder }), lang)];
   if (v.kind === 'text') return [cellFinding(cell, 'cell.not_number', notNumber(v, cell, lang), lang)];
   const out: Finding[] = [];
@@ -56,6 +59,13 @@ export function cellFindings(cell: Cell, lang: Lang): Finding[] {
       ),
     );
   return out;
+}
+
+/** A value the reader could not be sure of (core/read/doubts.ts): a warning saying why, so the figure is checked against the file. */
+function uncertainFinding(cell: Cell, doubt: ReadNote, lang: Lang): Finding {
+  const why = say(lang, doubt.key as 'doubt.crossed', doubt.params as never);
+  const value = cell.value.kind === 'number' ? String(cell.value.value) : String(cell.read.raw ?? '');
+  return cellFinding(cell, 'cell.uncertain', say(lang, 'check.uncertain', { value, why }), lang);
 }
 
 /** The decimals of a number as written: a figure in 元 was shifted four places into 万元 when read. */

@@ -16,6 +16,7 @@ const CELL_RULE_SCOPE: Record<string, { kinds?: ValueKind[]; needsNumber: boolea
   'cell.not_number': { needsNumber: false },
   'cell.text_number': { needsNumber: false },
   'cell.text_under_sum': { needsNumber: false },
+  'cell.uncertain': { needsNumber: false },
   'cell.integer': { kinds: ['count', 'signed'], needsNumber: true },
   'cell.nonnegative': { kinds: ['count', 'money'], needsNumber: true },
   'cell.decimals': { kinds: ['money'], needsNumber: true },

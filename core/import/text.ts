@@ -8,6 +8,7 @@
  * mentioning 行政许可 is never taken for a table row. Linear time; no backtracking regexes.
  */
 import type { Book } from '../read/grid';
+import type { ReadNote } from '../model/report';
 import { SpacedColumns } from './spaces';
 import {
   MAX_COLS,
@@ -27,6 +28,8 @@ export interface ParsedText {
   book: Book;
   /** The free text (title, sections 一、五、六) with `line N` refs, for text.* rules. */
   textLines: TextLine[];
+  /** Cells whose reading is uncertain, by ref (a PDF's figure drawn across a cell border…). */
+  doubts?: Record<string, ReadNote>;
 }
 
 /** Source lines of a text (BOM dropped), 1-based. */

@@ -8,6 +8,7 @@ import { count } from './plural';
 import { enUsage } from './en-usage';
 import { enNotice } from './en-notice';
 import { enLimits } from './en-limits';
+import { enReading } from './en-reading';
 
 /** A table by its key (T2, T3, T4). */
 const TABLES_EN: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
@@ -17,6 +18,7 @@ export const en: Catalogue = {
   ...enUsage,
   ...enNotice,
   ...enLimits,
+  ...enReading,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,
   'read.encrypted': (p) =>

@@ -11,6 +11,8 @@ export interface CellRead {
   raw: string | number | boolean | null;
   /** The formula without its leading "=", when the cell holds one (raw is then its cached value). */
   formula?: string;
+  /** Why the reader is not sure of the value (a PDF figure drawn across a cell border…): said as a warning, cell.uncertain. */
+  doubt?: ReadNote;
 }
 
 /**

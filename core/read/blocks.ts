@@ -7,6 +7,7 @@
  */
 import { parseHtml } from '../import/html';
 import type { ParsedText } from '../import/text';
+import type { ReadNote } from '../model/report';
 
 export interface BlockCell {
   /** The cell's paragraphs joined by newlines. */
@@ -18,6 +19,8 @@ export interface BlockCell {
   /** Left and right edges on the page (PDF). */
   x0?: number;
   x1?: number;
+  /** Why the reader is not sure of the cell's text (a figure across a border, broken by a page): core/read/doubts.ts. */
+  doubt?: ReadNote;
 }
 
 export type Block = { kind: 'text'; text: string } | { kind: 'table'; rows: BlockCell[][] };
@@ -26,7 +29,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const oneLine = (s: string) => esc(s.replace(/\r?\n/g, '\u2028')).replace(/\u2028/g, '<br>');
 
 /** The blocks as an HTML page: every paragraph and every cell on a line of its own (line N = the Nth). */
-export function blocksToHtml(blocks: Block[]): string {
+export function blocksToHtml(blocks: Block[], doubts?: Record<string, ReadNote>): string {
   const out: string[] = [];
   let open = '<html><body>';
   for (const b of blocks) {
@@ -44,6 +47,7 @@ export function blocksToHtml(blocks: Block[]): string {
         const before = k ? '' : r ? '</tr><tr>' : `${open}<table><tr>`;
         const after = r === rows.length - 1 && k === row.length - 1 ? '</tr></table>' : '';
         out.push(`${before}<td${span}>${oneLine(c.text)}</td>${after}`);
+        if (c.doubt && doubts) doubts[`line ${out.length}`] = c.doubt;
         open = '';
       }),
     );
@@ -90,5 +94,7 @@ export function dropRepeatedHeaders(blocks: Block[]): Block[] {
 
 /** The blocks as a Book and text lines, through the HTML reader. */
 export function blocksToBook(blocks: Block[], name: string): ParsedText {
-  return parseHtml(blocksToHtml(dropRepeatedHeaders(blocks)), name);
+  const doubts: Record<string, ReadNote> = {};
+  const parsed = parseHtml(blocksToHtml(dropRepeatedHeaders(blocks), doubts), name);
+  return Object.keys(doubts).length ? { ...parsed, doubts } : parsed;
 }

@@ -54,7 +54,7 @@ export async function readInput(data: Uint8Array, name: string, opts: ReadOption
   // Looked over before pdf.js reads it (core/read/pdf-guard.ts): bounded time and memory, in every command and the pane.
   const { readGuardedPdf } = await import('./pdf-guard');
   const parsed = blocksToBook(await readGuardedPdf(data, name), name);
-  return { kind: 'pdf', book: parsed.book, textLines: parsed.textLines };
+  return { kind: 'pdf', book: parsed.book, textLines: parsed.textLines, ...(parsed.doubts ? { doubts: parsed.doubts } : {}) };
 }
 
 export { reportsOf } from './located';

@@ -3,7 +3,7 @@
  * given its own text lines. Free of the readers (core/read/input.ts): a host's cells (the task
  * pane in Excel or WPS) are located and checked without loading them.
  */
-import type { ReportData } from '../model/report';
+import type { ReadNote, ReportData } from '../model/report';
 import type { TextLine } from '../import/common';
 import type { Book } from './grid';
 import type { InputKindId } from './kinds';
@@ -18,6 +18,8 @@ export interface InputRead {
   textLines: TextLine[] | null;
   /** Bytes of a text that decoded to U+FFFD (an encoding problem when no table is found). */
   badBytes?: number;
+  /** Cells whose reading is uncertain, by ref (a PDF figure across a cell border, core/read/pdf-glyphs.ts); each becomes cell.uncertain. */
+  doubts?: Record<string, ReadNote>;
 }
 
 /** The reports of what was read, each with its text lines. Throws ReadError: no_tables, or encoding when undecodable bytes are the cause. */
@@ -36,6 +38,13 @@ export function reportsOf(read: InputRead, name: string): ReportData[] {
       throw new ReadError('no_tables', name, '', { cause: e });
     throw e;
   }
+  // A doubt goes with the cell read from that place (a line of the page the document became).
+  if (read.doubts)
+    for (const r of reports)
+      for (const c of Object.values(r.cells)) {
+        const doubt = read.doubts[c.ref];
+        if (doubt) c.doubt = doubt;
+      }
   if (read.textLines) {
     const own = textOfReports(reports, read.textLines);
     reports.forEach((r, i) => (r.textLines = own[i]));

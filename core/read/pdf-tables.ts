@@ -6,6 +6,7 @@
  * three lines read as one). Page space: y grows upwards.
  */
 import type { BlockCell } from './blocks';
+import { splitAtBorders, type GlyphBit } from './pdf-glyphs';
 
 export interface Seg {
   x0: number;
@@ -13,13 +14,7 @@ export interface Seg {
   x1: number;
   y1: number;
 }
-export interface TextBit {
-  str: string;
-  x: number;
-  y: number;
-  w: number;
-  size: number;
-}
+export type TextBit = GlyphBit;
 
 const TOL = 2;
 /** Segments per page considered at most (a drawing, not a table, past that). */
@@ -87,14 +82,17 @@ interface Table {
   rows: BlockCell[][];
 }
 
-const NUMBERED = /^(\d+[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/;
+/** How a row label or a block header starts (1. （一） 一、 第二十条第（八）项): a row of its own, never the rest of the row above. */
+const NUMBERED = /^(\d+[.．、]|[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百]+条)/;
 
 /**
  * A row broken across a page: its first part ends the table on one page, the rest starts the
  * table on the next (a label's last characters, a wrapped figure's last digits). When every text
  * of the next table's first row continues a cell of the last row (same column, not a numbered
  * label of its own), the parts are joined cell by cell; its empty cells that span further rows
- * lower, empty.
+ * lower, empty. Not a continuation: a cell wider than the cell above it (a block header spanning
+ * the table), or a row that continues every filled cell of the last row (a whole row of its own:
+ * a row broken by a page leaves its short cells, the figures, finished above).
  */
 export function joinBrokenRow(prev: BlockCell[][], next: BlockCell[][]): BlockCell[][] {
   const lastRow = prev.length - 1;
@@ -107,8 +105,11 @@ export function joinBrokenRow(prev: BlockCell[][], next: BlockCell[][]): BlockCe
   });
   const texts = first.filter((c) => c.text.trim());
   // "第二十条第" + "（九）项": a numbering that completes the text above it is a continuation, not a row of its own.
-  const own = (c: BlockCell) => NUMBERED.test(c.text.trim()) && !/第$/.test(at.get(c.col)!.text.trim());
+  const own = (c: BlockCell) =>
+    (NUMBERED.test(c.text.trim()) && !/第$/.test(at.get(c.col)!.text.trim())) || c.colSpan > at.get(c.col)!.colSpan;
   if (!texts.length || texts.some((c) => !at.get(c.col)?.text.trim() || own(c))) return next;
+  const filled = prev[lastRow].filter((c) => c.text.trim());
+  if (filled.length >= 2 && filled.every((f) => texts.some((c) => at.get(c.col) === f))) return next;
   for (const c of texts) {
     const to = at.get(c.col)!;
     to.text += c.text.trim();
@@ -181,16 +182,21 @@ export function rulingTables(bits: TextBit[], allSegs: Seg[]): { tables: Table[]
           g0.c1 = Math.max(g0.c1, c);
         }
       }
-    // Text under each cell (by the centre of each piece).
+    // Text under each cell: a run split where it crosses a border drawn across its row, each piece by its centre.
     for (const b of bits) {
       const cx = b.x + b.w / 2;
       const cy = b.y + b.size * 0.3;
       if (cx < xs[0] || cx > xs[nc] || cy > ys[0] || cy < ys[nr]) continue;
-      let c = 0;
-      while (c < nc - 1 && cx > xs[c + 1]) c++;
       let r = 0;
       while (r < nr - 1 && cy < ys[r + 1]) r++;
-      regions.get(find(r * nc + c))!.bits.push(b);
+      const cuts: number[] = [];
+      for (let k = 1; k < nc; k++) if (vAt(k, r)) cuts.push(xs[k]);
+      for (const piece of splitAtBorders(b, cuts)) {
+        const px = piece.x + piece.w / 2;
+        let c = 0;
+        while (c < nc - 1 && px > xs[c + 1]) c++;
+        regions.get(find(r * nc + c))!.bits.push(piece);
+      }
       used.add(b);
     }
     // Grid rows and columns where no cell starts (a double line, a border slightly off) are folded away.
@@ -207,7 +213,8 @@ export function rulingTables(bits: TextBit[], allSegs: Seg[]): { tables: Table[]
       const rowSpan = Math.max(1, (x.r1 + 1 <= nr ? rowIndex[x.r1 + 1] : rowStarts.size) - r0);
       const c0 = colIndex[x.c0];
       const colSpan = Math.max(1, (x.c1 + 1 <= nc ? colIndex[x.c1 + 1] : colStarts.size) - c0);
-      rows[r0].push({ text: cellText(x.bits), rowSpan, colSpan, col: c0, x0: xs[x.c0], x1: xs[x.c1 + 1] });
+      const doubt = x.bits.find((b) => b.doubt)?.doubt;
+      rows[r0].push({ text: cellText(x.bits), rowSpan, colSpan, col: c0, x0: xs[x.c0], x1: xs[x.c1 + 1], ...(doubt ? { doubt } : {}) });
     }
     tables.push({ top: ys[0], bottom: ys[nr], rows });
   }

@@ -29,7 +29,15 @@ const wrap = (text: string, width: number, size: number) => {
   return out;
 };
 
-export function reportPdfCid(format: string, values: Record<string, Raw>, opts: TextOptions = {}): Uint8Array {
+/** Figures drawn across cell borders, as some generators and clipped spreadsheet cells print them. */
+export interface CrossingRuns {
+  /** Value cells drawn in one run with their row's label, the label ending at the cell's border (pdf.js reads one item, `行政规范性文件58`). */
+  joined?: string[];
+  /** Value cells whose figure starts this many characters left of the cell's left border (a figure too wide for its cell). */
+  shifted?: Record<string, number>;
+}
+
+export function reportPdfCid(format: string, values: Record<string, Raw>, opts: TextOptions & { runs?: CrossingRuns } = {}): Uint8Array {
   const layout = templateLayout(withVariants(getForm(format), opts.variants ?? []), {
     year: opts.year ?? 2021,
     agency: opts.agency ?? '某某县财政局',
@@ -71,11 +79,28 @@ export function reportPdfCid(format: string, values: Record<string, Raw>, opts: 
       );
       tops.push(tops[tops.length - 1] - lines * line - 4);
     }
+    // The label cell of each joined value: the last cell left of it in its row that is no value.
+    const joined = new Map<(typeof cells)[number], (typeof cells)[number]>();
+    for (const c of cells)
+      if (c.cellId && opts.runs?.joined?.includes(c.cellId)) {
+        const label = cells.filter((l) => l.r === c.r && l.c < c.c && !l.cellId).sort((p, q) => q.c - p.c)[0];
+        joined.set(label, c);
+      }
+    const joinedValues = new Set(joined.values());
     for (const c of cells) {
       const [x0, x1] = [xs[c.c - t.c0], xs[c.c - t.c0 + c.colSpan]];
       const [top, bottom] = [tops[c.r - t.r0], tops[c.r - t.r0 + c.rowSpan]];
       pages[page].push(`${x0.toFixed(2)} ${bottom.toFixed(2)} ${(x1 - x0).toFixed(2)} ${(top - bottom).toFixed(2)} re S`);
-      wrap(content(c), x1 - x0, size).forEach((l, i) => l && text(page, l, x0 + 2, top - 2 - size - i * line, size));
+      if (joinedValues.has(c)) continue;
+      const value = joined.get(c);
+      if (value) {
+        const label = content(c);
+        const vx = xs[value.c - t.c0] + 2 - (opts.runs?.shifted?.[value.cellId!] ?? 0) * size;
+        text(page, label + content(value), vx - label.length * size, top - 2 - size, size);
+        continue;
+      }
+      const shift = c.cellId ? (opts.runs?.shifted?.[c.cellId] ?? 0) * size : 0;
+      wrap(content(c), x1 - x0, size).forEach((l, i) => l && text(page, l, x0 + 2 - shift, top - 2 - size - i * line, size));
     }
     y = tops[tops.length - 1] - 24;
   });

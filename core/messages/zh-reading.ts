@@ -1,0 +1,8 @@
+/**
+ * 读取已发布报告（PDF、文本）时不确定的读数：reader doubts (core/read/doubts.ts) and the finding
+ * that says them (cell.uncertain). en-reading.ts has the same keys; zh.ts spreads them in.
+ */
+export const zhReading = {
+  'check.uncertain': (p: { value: string; why: string }) => `读作 ${p.value}，但读取时不能确定：${p.why}；请对照原文件核对`,
+  'doubt.crossed': (p: { text: string }) => `数字「${p.text}」的字符跨越了单元格边线，已整体归入多数字符所在的单元格`,
+};
