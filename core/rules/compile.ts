@@ -6,7 +6,7 @@ import { Dec } from '../model/decimal';
 import type { Severity } from '../model/findings';
 import { FORMS, formCells, withVariants, type FormSpec, type TableSpec } from '../forms';
 import { sayBoth } from '../messages';
-import { parseRules, quoted, RuleSyntaxError, type Comparison, type Expr, type ParsedRule, type Wording } from './parse';
+import { formRuleFile, parseRules, quoted, RuleSyntaxError, type Comparison, type Expr, type ParsedRule, type Wording } from './parse';
 
 export interface Term {
   /** Cell id TABLE:ROW:COLUMN. */
@@ -69,7 +69,7 @@ export function compileRules(form: FormSpec, extra: readonly RuleSource[] = []):
   }
   const families: RuleFamily[] = [];
   form.rules.forEach((r, i) => {
-    const [parsed] = parseRules(r.text, `format-${form.key}.json#rules[${i}]`);
+    const [parsed] = parseRules(r.text, formRuleFile(form, i));
     families.push(expand(form, parsed, r.description, false));
   });
   for (const src of extra)

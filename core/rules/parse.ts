@@ -15,6 +15,7 @@
  * it as a formula). The equation is parsed by mathjs and only whitelisted nodes are accepted.
  */
 import type { MathNode } from 'mathjs';
+import { PRECOMPILED } from './precompiled';
 import type { Lang, Severity } from '../model/findings';
 import { say, sayBoth } from '../messages';
 
@@ -86,7 +87,11 @@ function mathParse(code: string): MathNode {
 }
 
 /** Parsed rule texts, so that checking processes can take the parse of the main process instead of loading mathjs again. */
-const memo = new Map<string, ParsedRule[]>();
+const memo = new Map<string, ParsedRule[]>(Object.entries(PRECOMPILED));
+/** Where a form's rule is named in messages, and its key in the cache. */
+export const formRuleFile = (form: { key: string }, i: number): string => `format-${form.key}.json#rules[${i}]`;
+/** The cache's key of a text parsed as `file`. */
+export const parseKey = (file: string, text: string): string => `${file}\u0000${text}`;
 export const exportParsedRules = (): [string, ParsedRule[]][] => [...memo];
 export function importParsedRules(entries: [string, ParsedRule[]][]): void {
   for (const [k, v] of entries) memo.set(k, v);
@@ -94,15 +99,16 @@ export function importParsedRules(entries: [string, ParsedRule[]][]): void {
 
 /** Parse a rule file's text into rule families (no knowledge of any form yet). */
 export function parseRules(text: string, file = 'rules'): ParsedRule[] {
-  const key = `${file}\u0000${text}`;
+  const key = parseKey(file, text);
   const hit = memo.get(key);
   if (hit) return hit;
-  const parsed = parseRulesUncached(text, file);
+  const parsed = parseRulesFresh(text, file);
   memo.set(key, parsed);
   return parsed;
 }
 
-function parseRulesUncached(text: string, file: string): ParsedRule[] {
+/** Parse without the cache (what core/rules/parsed-forms.json is made from). */
+export function parseRulesFresh(text: string, file: string): ParsedRule[] {
   const out: ParsedRule[] = [];
   const lines = text.split(/\r?\n/);
   let comments: string[] = [];

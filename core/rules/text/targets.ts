@@ -9,15 +9,20 @@ import { compileRules } from '../compile';
 
 const cache = new WeakMap<FormSpec, Map<string, string[]>>();
 
+/** The text.* rules' targets as rules of the language (parsed at build time with the forms' rules). */
+export const TARGETS = {
+  name: 'core/rules/builtin.ts',
+  text: BUILTIN_RULES.filter((r) => r.target)
+    .map((r) => `${r.id} [warning]: ${r.target} == 0`)
+    .join('\n'),
+};
+
 /** Rule id → the cells its figure is the sum of, in this form; a rule whose cells the form lacks is absent. */
 export function textTargets(form: FormSpec): Map<string, string[]> {
   const hit = cache.get(form);
   if (hit) return hit;
   const out = new Map<string, string[]>();
-  const text = BUILTIN_RULES.filter((r) => r.target)
-    .map((r) => `${r.id} [warning]: ${r.target} == 0`)
-    .join('\n');
-  const set = compileRules(form, [{ name: 'core/rules/builtin.ts', text }]);
+  const set = compileRules(form, [TARGETS]);
   for (const f of set.families) {
     if (!f.id.startsWith('text.') || f.source.file !== 'core/rules/builtin.ts') continue;
     const inst = f.instances[0];
