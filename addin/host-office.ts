@@ -23,7 +23,17 @@ import {
   type WriteRecord,
 } from './host';
 import { capabilitiesOf, detectApis, run, runWriting, type ExcelApis } from './office-api';
-import { MarkStore, queueLiveness, queueMarks, queueRemoval, type Liveness } from './office-marks';
+import {
+  MarkStore,
+  pendingRecords,
+  queueLiveness,
+  queueMarks,
+  queuePlan,
+  queueRemoval,
+  reconcile,
+  type Liveness,
+  type OfficeMark,
+} from './office-marks';
 import { readSheets } from './office-read';
 import { drawLayout } from './office-draw';
 
@@ -81,45 +91,64 @@ export class OfficeHost implements SheetHost {
   }
 
   /**
-   * Writes values in one round trip, capturing what each cell held in the same batch. Text is
-   * written as text: Range.values takes text starting with "=", "+" or "-" as a formula and text
-   * like "12" as a number, so the cell is formatted as text ("@") for the write and its number
-   * format put back after it.
+   * Writes values in two round trips: first what each cell holds, whether it is locked and what its
+   * sheet's protection allows; then the writes, only when every cell takes them, so that a refusal
+   * changes nothing (the pane's change list stays in step with the sheet). Text is written as text:
+   * Range.values takes text starting with "=", "+" or "-" as a formula and text like "12" as a
+   * number, so the cell is formatted as text ("@") for the write and its number format put back;
+   * on a sheet protected without "format cells" the text is written after an apostrophe instead,
+   * as typing keeps it text (https://support.microsoft.com/office/format-numbers-as-text-583160db-666e-4f26-8c4e-7a2b7e4f4b36).
    */
   async writeValues(writes: ValueWrite[]): Promise<WriteRecord[]> {
     if (!writes.length) return [];
-    return this.writing((ctx) => {
+    const cells = await run(async (ctx) => {
+      const protection = new Map<string, Excel.WorksheetProtection>();
       const loaded = writes.map((w) => {
+        const ws = ctx.workbook.worksheets.getItem(w.sheet);
+        if (!protection.has(w.sheet)) protection.set(w.sheet, ws.protection.load('protected,options'));
+        const range = ws.getRange(a1(w.r, w.c)).load('values,formulas,numberFormat');
+        return { range, locked: range.format.protection.load('locked') };
+      });
+      await ctx.sync();
+      return loaded.map(({ range, locked }, i) => {
+        const p = protection.get(writes[i].sheet)!;
+        if (p.protected && locked.locked) throw new HostError('protected', writes[i].sheet);
+        const f = range.formulas[0][0];
+        const v = range.values[0][0] as Scalar;
+        return {
+          formats: !p.protected || p.options.allowFormatCells,
+          before: {
+            value: v === '' ? null : v,
+            formula: typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null,
+            numberFormat: (range.numberFormat[0][0] as string) ?? null,
+          },
+        };
+      });
+    });
+    await this.writing((ctx) => {
+      writes.forEach((w, i) => {
         const range = ctx.workbook.worksheets.getItem(w.sheet).getRange(a1(w.r, w.c));
-        range.load('values,formulas,numberFormat'); // what it held, captured in the same batch before the write
+        const formats = cells[i].formats;
         if (w.formula) range.formulas = [[`=${w.formula.replace(/^=/, '')}`]];
+        else if (typeof w.value === 'string' && !formats) range.values = [[`'${w.value}`]];
         else if (typeof w.value === 'string') {
           range.numberFormat = [['@']];
           range.values = [[w.value]];
           range.numberFormat = [[w.numberFormat ?? 'General']];
         } else {
           range.values = [[w.value === null ? '' : w.value]];
-          if (w.numberFormat) range.numberFormat = [[w.numberFormat]];
+          if (w.numberFormat && formats) range.numberFormat = [[w.numberFormat]];
         }
-        return range;
       });
-      return () =>
-        writes.map((w, i) => {
-          const f = loaded[i].formulas[0][0];
-          const v = loaded[i].values[0][0] as Scalar;
-          return {
-            sheet: w.sheet,
-            r: w.r,
-            c: w.c,
-            before: {
-              value: v === '' ? null : v,
-              formula: typeof f === 'string' && f.startsWith('=') ? f.slice(1) : null,
-              numberFormat: (loaded[i].numberFormat[0][0] as string) ?? null,
-            },
-            after: { value: w.value, formula: w.formula ? w.formula.replace(/^=/, '') : null },
-          };
-        });
+      return () => undefined;
     });
+    return writes.map((w, i) => ({
+      sheet: w.sheet,
+      r: w.r,
+      c: w.c,
+      before: cells[i].before,
+      after: { value: w.value, formula: w.formula ? w.formula.replace(/^=/, '') : null },
+    }));
   }
 
   /** What exists now: from the read just done, or one round trip. */
@@ -134,28 +163,58 @@ export class OfficeHost implements SheetHost {
     });
   }
 
+  /**
+   * Marks in two round trips: the old marks are removed and the new cells' fills read (one batch),
+   * the records saved with the document, then the names, fills and comments written (one batch).
+   * A batch that fails part-way leaves what ran before the failure: the records are then reconciled
+   * with what exists, so that 清除标记 still removes every mark placed. Sheets protected without
+   * "format cells" are left unmarked and named in the error.
+   */
   async mark(marks: Mark[]): Promise<number> {
     const replacing = this.store.records;
     if (!marks.length && !replacing.length) return 0;
     const live = await this.liveness();
-    // The one write round trip: old marks go first, in the same batch.
-    const records = await this.writing((ctx) => {
-      queueRemoval(ctx, replacing, live, this.api);
-      return queueMarks(ctx, marks, live, this.api, (s) => this.capabilities.comments && !this.noComments.has(s));
-    });
-    await this.store.save(records);
-    return records.length;
+    const commentOn = (s: string) => this.capabilities.comments && !this.noComments.has(s);
+    let kept: OfficeMark[] = replacing;
+    let pending: OfficeMark[] = [];
+    let refused: string[] = [];
+    const colours = new Map<string, string>();
+    try {
+      pending = await this.writing((ctx) => {
+        kept = queueRemoval(ctx, replacing, live, this.api);
+        const plan = queuePlan(ctx, marks, live, this.api);
+        refused = plan.refused;
+        for (const p of plan.planned) colours.set(p.name, p.mark.color);
+        return () => pendingRecords(plan.planned, this.api, commentOn);
+      });
+      await this.store.save([...kept, ...pending]); // recorded before anything is written
+      const placed = await this.writing((ctx) => queueMarks(ctx, pending, colours));
+      await this.store.save([...kept, ...placed]);
+    } catch (e) {
+      await this.store.save(await reconcile([...replacing, ...pending], this.api, run).catch(() => [...replacing, ...pending]));
+      throw e;
+    }
+    if (refused.length) throw new HostError('protected', refused[0]);
+    return this.store.records.length;
   }
 
   async clearMarks(): Promise<void> {
     const records = this.store.records;
     if (!records.length) return;
     const live = await this.liveness();
-    await this.writing((ctx) => {
-      queueRemoval(ctx, records, live, this.api);
-      return () => undefined;
-    });
-    await this.store.save([]);
+    let kept: OfficeMark[] = [];
+    try {
+      await this.writing((ctx) => {
+        kept = queueRemoval(ctx, records, live, this.api);
+        return () => undefined;
+      });
+    } catch (e) {
+      await this.store.save(await reconcile(records, this.api, run).catch(() => records));
+      throw e;
+    }
+    await this.store.save(kept);
+    // Marks on a sheet protected since without "format cells" stay recorded, to be cleared once it allows it.
+    if (kept.length) throw new HostError('protected', kept[0].sheet);
   }
 
   async openWorkbook(base64: string): Promise<boolean> {

@@ -122,10 +122,12 @@ export interface ReadSkip {
 /** A failure the pane explains in the user's language (hosts throw these instead of raw host errors). */
 export class HostError extends Error {
   constructor(
-    readonly code: 'sheet-hidden' | 'sheet-missing' | 'cell-edit' | 'protected' | 'too-large' | 'host',
+    readonly code: 'sheet-hidden' | 'sheet-missing' | 'cell-edit' | 'protected' | 'refused' | 'missing' | 'inactive' | 'too-large' | 'host',
     readonly sheet = '',
     /** The host's own error code, for a support request (never shown alone). */
     readonly detail = '',
+    /** The program that refused (its name is said in the message). */
+    readonly app: 'excel' | 'wps' = 'excel',
   ) {
     super(`${code}${sheet ? ` ${sheet}` : ''}${detail ? ` (${detail})` : ''}`);
   }

@@ -54,13 +54,15 @@ export function detectApis(): ExcelApis {
 }
 
 /**
- * Excel for Mac runs the pane in a WKWebView that ignores `<a download>`
- * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins):
- * files are handed over another way there.
+ * Excel for Mac and Excel on iPad run the pane in a WKWebView that ignores `<a download>`
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/browsers-used-by-office-web-add-ins:
+ * "Safari WKWebView" on Mac and iOS; Office.PlatformType "Mac" and "iOS"): files are handed
+ * over another way there.
  */
-export const isMac = (): boolean => {
+export const noDownloads = (): boolean => {
+  const apple = (p: unknown) => p === 'Mac' || p === 'iOS';
   try {
-    return String(Office.context?.platform) === 'Mac' || String(Office.context?.diagnostics?.platform) === 'Mac';
+    return apple(String(Office.context?.platform)) || apple(String(Office.context?.diagnostics?.platform));
   } catch {
     return false;
   }
@@ -76,7 +78,7 @@ export function capabilitiesOf(api: ExcelApis): HostCapabilities {
     protection: supported('1.2'),
     events: api.sheetEvents,
     openWorkbook: api.createWorkbook,
-    download: !isMac(),
+    download: !noDownloads(),
   };
 }
 
@@ -115,13 +117,21 @@ export async function runWriting<T>(api: ExcelApis, queue: (ctx: Excel.RequestCo
   }
 }
 
-/** Excel's error codes the pane can explain; anything else is a host error with its code kept. */
+/**
+ * Excel's error codes the pane can explain, each with its own sentence (Excel.ErrorCodes,
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling);
+ * anything else is a host error with its code kept.
+ */
 export function explain(e: unknown): unknown {
   if (e instanceof HostError) return e;
   const code = (e as { code?: string })?.code ?? '';
   if (code === 'InvalidOperationInCellEditMode') return new HostError('cell-edit', '', code);
+  // AccessDenied: a protected sheet (or workbook) refused the change; InvalidOperation is what protection raises too.
   if (code === 'AccessDenied') return new HostError('protected', '', code);
-  if (code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded')
+  if (code === 'InvalidOperation') return new HostError('refused', '', code);
+  if (code === 'ItemNotFound' || code === 'InvalidReference') return new HostError('missing', '', code);
+  if (code === 'InactiveWorkbook') return new HostError('inactive', '', code);
+  if (code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'RangeExceedsLimit')
     return new HostError('too-large', '', code);
   if (code) return new HostError('host', '', `${code}: ${(e as Error).message ?? ''}`);
   return e;

@@ -125,7 +125,7 @@ interface Planned {
 async function readBySize(api: ExcelApis, scope: 'active' | 'all', ours: Set<string>): Promise<OfficeRead> {
   const out: OfficeRead = {
     result: { book: { name: 'workbook', grids: [] }, sheets: [] },
-    live: { sheets: new Map(), comments: null },
+    live: { sheets: new Map(), comments: null, names: new Map(), locked: new Set() },
     noComments: new Set(),
     hidden: new Set(),
   };
@@ -135,13 +135,13 @@ async function readBySize(api: ExcelApis, scope: 'active' | 'all', ours: Set<str
     const live = queueLiveness(ctx, api);
     let wss: Excel.Worksheet[];
     if (scope === 'all') {
-      const coll = ctx.workbook.worksheets.load('items/name');
-      await ctx.sync();
-      wss = coll.items.map((w) => ctx.workbook.worksheets.getItem(w.name));
+      await ctx.sync(); // the sheets, in order, from the one load of the collection
+      out.live = live();
+      wss = [...out.live.sheets.keys()].map((id) => ctx.workbook.worksheets.getItem(id));
     } else wss = [ctx.workbook.worksheets.getActiveWorksheet()];
     const metas = wss.map((ws) => queueMeta(ws, api, false));
     await ctx.sync();
-    out.live = live();
+    if (scope !== 'all') out.live = live();
     return metas.map((m) => {
       noteComments(m, ours, out);
       const empty = m.used.isNullObject;

@@ -3,7 +3,7 @@
  *  (a) outside Office: a workbook with planted errors shows every finding with its cell; 20 files
  *      give the bulk table (sortable, downloadable); a downloaded template reads back;
  *  (b) inside a fake Excel injected before load: insert the template, type numbers, check with
- *      exactly one read and one write round trip, click a finding (the fake sees the selection),
+ *      one read, one fill-reading and one write round trip, click a finding (the fake sees the selection),
  *      clear marks (cells exactly as before), apply suggestions (the sheet then checks clean).
  * Screenshots go to docs/addin-*.png when refreshed with `npm run docs:screenshots`.
  */
@@ -298,12 +298,13 @@ describe('task pane inside a fake Excel', () => {
     await fake('type', sheet, a1(wrong.r, wrong.c), (values['T3:R3.2:natural'] as number) + 3);
     const before = await fake<string>('snapshot', sheet);
 
-    // Check: exactly one read and one write round trip.
+    // Check: exactly one read round trip, one to read the marked cells' fills (recorded before the
+    // marks are written, issue 19 defect 1) and one write round trip.
     await page.click('[data-testid=tab-check]');
     const syncs0 = await fake<number>('syncs');
     await act(page, '[data-testid=check]');
     await page.waitForSelector('[data-testid=results]');
-    expect((await fake<number>('syncs')) - syncs0).toBe(2);
+    expect((await fake<number>('syncs')) - syncs0).toBe(3);
     const findings = await page.$$eval('[data-testid=finding]', (els) =>
       els.map((e) => ({
         rule: e.getAttribute('data-rule'),
@@ -429,7 +430,7 @@ describe('task pane inside a fake Excel', () => {
     await page.click('[data-testid=tab-check]');
     const syncs0 = await fake<number>('syncs');
     await act(page, '[data-testid=check]');
-    expect((await fake<number>('syncs')) - syncs0).toBe(2);
+    expect((await fake<number>('syncs')) - syncs0).toBe(3);
     expect(await page.$$eval('[data-testid=finding][data-rule="cell.not_number"]', (els) => els.length)).toBe(1);
     expect(Object.keys(await fake<Record<string, string>>('fills', sheet))).toContain(a1(t4.r, t4.c));
     expect(await fake<Record<string, string>>('comments', sheet)).toEqual({});

@@ -25,7 +25,7 @@ const undoWrites = (recs: WriteRecord[]): ValueWrite[] =>
 
 /** A failure in the user's language: the host's explained errors, core's errors in either language, else a plain apology. */
 export function describeError(e: unknown, t: Strings, lang: Lang): string {
-  if (e instanceof HostError) return (t.hostErrors[e.code] ?? t.hostErrors.host)(e.sheet);
+  if (e instanceof HostError) return (t.hostErrors[e.code] ?? t.hostErrors.host)(e.sheet, t.hostApp[e.app]);
   const own = e as { messageIn?: (l: Lang) => string };
   if (typeof own?.messageIn === 'function') return own.messageIn(lang);
   console.error(e); // for a support request; the user reads a sentence

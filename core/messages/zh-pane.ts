@@ -87,14 +87,21 @@ export const zhPane = {
   retry: '重试',
   markFailed: '已列出检查结果，但未能在工作表中标出单元格：',
   unexpected: '出现意外错误，请重试；如再次出现，请联系维护人员。',
+  /** A host's refusal in the user's words, with what to do (issue 19); `app` is the program's name (hostApp). */
   hostErrors: {
     'sheet-hidden': (s: string) => `工作表「${s}」已隐藏，无法显示其中的单元格；请先取消隐藏。`,
     'sheet-missing': (s: string) => `找不到工作表「${s}」（可能已改名或删除），请重新检查。`,
     'cell-edit': () => '请先结束单元格编辑（按回车键），再重试。',
-    protected: () => '工作表受保护，无法更改其中的单元格或格式。',
-    'too-large': () => '工作表太大，超出 Excel 单次传输的上限。',
-    host: () => 'Excel 未能完成这项操作，请重试。',
-  } as Record<string, (sheet: string) => string>,
+    protected: (s: string) =>
+      `工作表${s ? `「${s}」` : ''}受保护，不能设置单元格格式或更改锁定的单元格，这些单元格未做改动。请撤消工作表保护（审阅 → 撤消工作表保护），或保护时勾选“设置单元格格式”，再重试。`,
+    refused: (_s: string, app: string) => `${app}拒绝了这项操作（工作表或工作簿可能受保护）。请撤消保护后重试。`,
+    missing: () => '找不到要操作的工作表或单元格（可能已被删除或改名）。请重新检查后再试。',
+    inactive: (_s: string, app: string) => `${app}当前的窗口不是要操作的工作簿。请切换回该工作簿的窗口，再重试。`,
+    'too-large': (_s: string, app: string) =>
+      `工作表太大，超出${app}一次能读写的上限。请删去报表以外多余的行和列（包括只设置了格式的整行整列），或只检查报表所在的工作表。`,
+    host: (_s: string, app: string) => `${app}未能完成这项操作，请重试。`,
+  } as Record<string, (sheet: string, app: string) => string>,
+  hostApp: { excel: 'Excel ', wps: 'WPS 表格' } as Record<string, string>,
   skippedTooLarge: (s: string, n: number) => `工作表「${s}」有 ${n} 个单元格，超过可检查的上限，未检查。`,
   skippedMerges: (s: string) => `工作表「${s}」的合并单元格过多，Excel 无法列出，已按未合并读取。`,
   noDownload: '此版本 Excel 的任务窗格不能下载文件。',

@@ -11,6 +11,10 @@
  * loaded throws PropertyNotLoaded. Every context.sync() is counted.
  *   https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model
  *
+ * A failed batch keeps what ran before the failing operation: nothing is rolled back (OfficeExtension.Error,
+ * https://learn.microsoft.com/javascript/api/office/officeextension.error : its example's second batch
+ * "successfully inserts the third and fourth paragraphs but fails" on the fifth, and the first four stay).
+ *
  * Test side: window.__fakeExcel = { syncs, sheets, selection, created, type(), snapshot(), dump(), ... }
  * Configure before load with window.__fakeExcelConfig = {
  *   api: '1.13',              highest ExcelApi set supported
@@ -114,6 +118,10 @@
     /** Everything the pane asked Excel that failed, for the test to read. */
     failures: [],
     api: API,
+    /** Workbook-scoped names ([types] NamedItemCollection): lower-case name → { name, sheetId, box (null: #REF!), visible }. */
+    names: {},
+    /** Another workbook window has the focus: every batch fails with InactiveWorkbook. */
+    inactive: false,
   };
   function newSheet(name) {
     return {
@@ -134,6 +142,7 @@
     state.settings = doc.settings || {};
     state.nextId = doc.nextId || 100;
     state.active = doc.active || 0;
+    state.names = doc.names || {};
   } else state.sheets.push(newSheet(config.firstSheet || 'Sheet1'));
 
   function sheetByKey(key) {
@@ -238,6 +247,12 @@
    * A formula Excel cannot read is refused ("There's a problem with this formula").
    */
   function store(sh, x, v, r, c) {
+    // Text after an apostrophe stays text, as typed (format-numbers-as-text page, above); the apostrophe is not part of the value.
+    if (typeof v === 'string' && v.charAt(0) === "'") {
+      delete x.formula;
+      x.value = v.slice(1) === '' ? null : v.slice(1);
+      return;
+    }
     if (typeof v === 'string' && x.numberFormat === '@') {
       delete x.formula;
       x.value = v;
@@ -326,6 +341,9 @@
         }
         self._bytes = 0;
         try {
+          /* Excel.ErrorCodes InactiveWorkbook: "multiple workbooks are open and the workbook being called by
+             this API has lost focus" (application-specific-api-error-handling, above). */
+          if (state.inactive && q.length) throw officeError('InactiveWorkbook', 'The workbook being called by this API has lost focus.');
           for (var i = 0; i < q.length; i++) q[i]();
           if (PLATFORM === 'OfficeOnline' && self._bytes > LIMITS.payload)
             throw officeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
@@ -421,7 +439,120 @@
     this.context = ctx;
     this.worksheets = new Worksheets(ctx);
     this.comments = new Comments(ctx, null);
+    this.names = new Names(ctx);
   }
+
+  /*
+   * Workbook names ([types] NamedItemCollection, NamedItem): add(name, reference) ExcelApi 1.4,
+   * getItem 1.1, getItemOrNullObject 1.4, NamedItem.delete 1.4, getRange 1.1, visible (settable) 1.1,
+   * type "Range" or "Error" (1.1). A name refers to its cells wherever they move: inserting or
+   * deleting rows above them moves the reference, renaming the sheet renames it, and deleting the
+   * cells or their sheet leaves #REF! ("Define and use names in formulas",
+   * https://support.microsoft.com/office/define-and-use-names-in-formulas-4d0f13ac-53b7-422e-afd2-abd7ff379c64).
+   * A name starts with a letter or "_" and holds letters, digits, "_" and "." (same page).
+   */
+  function nameEntry(key) {
+    return state.names[String(key).toLowerCase()] || null;
+  }
+  function Names(ctx) {
+    var self = this;
+    this.context = ctx;
+    loadable(this, ['items']);
+    this.load = function () {
+      enqueue(ctx, function () {
+        self._data.items = Object.keys(state.names).map(function (k) {
+          var n = new NamedItem(ctx, k);
+          n._fill();
+          return n;
+        });
+        count(ctx, self._data.items.length * 40);
+      });
+      return self;
+    };
+  }
+  Names.prototype.add = function (name, reference) {
+    var ctx = this.context;
+    requires(ctx, '1.4', 'NamedItemCollection.add');
+    enqueue(ctx, function () {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name)) throw officeError('InvalidArgument', 'not a valid name: ' + name);
+      if (nameEntry(name)) throw officeError('ItemAlreadyExists', 'The name already exists: ' + name);
+      if (!reference || !reference._box) throw officeError('InvalidArgument', 'the fake models names of ranges only');
+      state.names[name.toLowerCase()] = { name: name, sheetId: reference._sheet().id, box: reference._box(), visible: true };
+    });
+    return new NamedItem(ctx, name.toLowerCase());
+  };
+  Names.prototype.getItem = function (name) {
+    return new NamedItem(this.context, String(name).toLowerCase());
+  };
+  Names.prototype.getItemOrNullObject = function (name) {
+    requires(this.context, '1.4', 'NamedItemCollection.getItemOrNullObject');
+    var n = new NamedItem(this.context, String(name).toLowerCase());
+    n._nullable = true;
+    enqueue(this.context, function () {
+      n._data.isNullObject = !nameEntry(name);
+    });
+    return n;
+  };
+  function NamedItem(ctx, key) {
+    var self = this;
+    this.context = ctx;
+    this._key = key;
+    this._setters = {
+      visible: function (v) {
+        enqueue(ctx, function () {
+          self._entry().visible = !!v;
+        });
+      },
+    };
+    loadable(this, ['name', 'type', 'value', 'visible', 'isNullObject']);
+    this.load = function () {
+      enqueue(ctx, function () {
+        if (self._nullable && !nameEntry(key)) return;
+        self._fill();
+      });
+      return self;
+    };
+  }
+  NamedItem.prototype._entry = function () {
+    var e = nameEntry(this._key);
+    if (!e) throw officeError('ItemNotFound', 'The requested resource does not exist: name ' + this._key);
+    return e;
+  };
+  NamedItem.prototype._fill = function () {
+    var e = this._entry();
+    var sh = e.box && sheetByKey(e.sheetId);
+    this._data.name = e.name;
+    this._data.type = sh ? 'Range' : 'Error';
+    this._data.value = sh ? quote(sh.name) + '!' + boxAddress(e.box) : '#REF!';
+    this._data.visible = e.visible;
+  };
+  NamedItem.prototype.delete = function () {
+    var self = this;
+    requires(this.context, '1.4', 'NamedItem.delete');
+    enqueue(this.context, function () {
+      self._entry();
+      delete state.names[self._key];
+    });
+  };
+  /* [types] NamedItem.getRange: "Returns the range object that is associated with the name. Throws an error if the named item's type is not a range." */
+  NamedItem.prototype.getRange = function () {
+    var self = this;
+    function entry() {
+      var e = self._entry();
+      var sh = e.box && sheetByKey(e.sheetId);
+      if (!sh) throw officeError('InvalidReference', 'The name ' + e.name + ' does not refer to a range (#REF!).');
+      return { sh: sh, box: e.box };
+    }
+    return new Range(
+      this.context,
+      function () {
+        return entry().sh;
+      },
+      function () {
+        return entry().box;
+      },
+    );
+  };
 
   function eventHandlers(ctx, sheetId) {
     return {
@@ -457,7 +588,8 @@
         return handlers;
       },
     });
-    this.load = function () {
+    this.load = function (arg) {
+      var want = propsOf(arg);
       enqueue(ctx, function () {
         self._data.items = state.sheets.map(function (sh) {
           var w = new Worksheet(ctx, function () {
@@ -466,6 +598,8 @@
           w._data.name = sh.name;
           w._data.id = sh.id;
           w._data.visibility = sh.visibility;
+          // A navigation path loads the related object too ("items/protection/protected", application-specific-api-model).
+          if (want.some((p) => /^items\/protection\//.test(p))) fillProtection(w.protection, sh);
           return w;
         });
         count(ctx, self._data.items.length * 40);
@@ -508,6 +642,20 @@
     });
   };
 
+  /* [types] WorksheetProtection.protected (1.2) and .options (WorksheetProtectionOptions, 1.2): allowFormatCells … false unless given. */
+  function fillProtection(protection, sh) {
+    var o = sh.protected || {};
+    protection._data.protected = !!sh.protected;
+    protection._data.options = {
+      allowFormatCells: !!o.allowFormatCells,
+      allowEditObjects: !!o.allowEditObjects,
+      allowFormatColumns: !!o.allowFormatColumns,
+      allowFormatRows: !!o.allowFormatRows,
+      allowInsertRows: !!o.allowInsertRows,
+      allowDeleteRows: !!o.allowDeleteRows,
+    };
+  }
+
   function Worksheet(ctx, resolve) {
     var self = this;
     this.context = ctx;
@@ -534,10 +682,10 @@
         });
       },
     };
-    loadable(protection, ['protected']);
+    loadable(protection, ['protected', 'options']);
     protection.load = function () {
       enqueue(ctx, function () {
-        protection._data.protected = !!resolve().protected;
+        fillProtection(protection, resolve());
       });
       return protection;
     };
@@ -645,6 +793,7 @@
       },
       numberFormat: function (v) {
         enqueue(ctx, function () {
+          self._guardFormat(); // a number format is a cell format: refused without allowFormatCells
           var b = self._box();
           self._each(function (x, r, c) {
             x.numberFormat = v[r - b.r0][c - b.c0] === 'General' ? undefined : v[r - b.r0][c - b.c0];
@@ -695,8 +844,10 @@
         var cellProps = ['values', 'formulas', 'numberFormat', 'valueTypes'].filter(function (p) {
           return !want.length || want.indexOf(p) >= 0;
         });
+        /* Excel.ErrorCodes RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported
+           number" (https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling). */
         if (cellProps.length && size > LIMITS.cells)
-          throw officeError('ResponsePayloadSizeLimitExceeded', 'A range read is limited to ' + LIMITS.cells + ' cells; asked for ' + size);
+          throw officeError('RangeExceedsLimit', 'A range read is limited to ' + LIMITS.cells + ' cells; asked for ' + size);
         var all = {
           rowIndex: b.r0,
           columnIndex: b.c0,
@@ -853,17 +1004,27 @@
     ['bold', 'size', 'color', 'name', 'italic'].forEach(function (p) {
       Object.defineProperty(fmt.font, p, { enumerable: true, set: setter('font.' + p) });
     });
-    this.protection = {};
-    Object.defineProperty(this.protection, 'locked', {
-      enumerable: true,
-      set: function (v) {
-        enqueue(ctx, function () {
-          range._each(function (x) {
-            x.locked = v ? undefined : false;
+    /* [types] FormatProtection.locked (ExcelApi 1.2): cells are locked unless unlocked; loadable. */
+    var prot = {
+      _setters: {
+        locked: function (v) {
+          enqueue(ctx, function () {
+            range._each(function (x) {
+              x.locked = v ? undefined : false;
+            });
           });
-        });
+        },
       },
-    });
+    };
+    loadable(prot, ['locked']);
+    prot.load = function () {
+      enqueue(ctx, function () {
+        var x = cellAt(range._sheet(), range._box().r0, range._box().c0);
+        prot._data.locked = !(x && x.locked === false);
+      });
+      return prot;
+    };
+    this.protection = prot;
     this.borders = {
       getItem: function (edge) {
         var o = {};
@@ -953,11 +1114,17 @@
         var sheets = sheetResolve ? [sheetResolve()] : state.sheets;
         sheets.forEach(function (sh) {
           Object.keys(sh.comments).forEach(function (k) {
-            list.push({ id: sh.comments[k].id, content: sh.comments[k].content });
+            var id = sh.comments[k].id;
+            var item = commentProxy(ctx, function () {
+              return findComment(id);
+            });
+            item._data.id = id;
+            item._data.content = sh.comments[k].content;
+            list.push(item);
           });
         });
         self._data.items = list;
-        count(ctx, list);
+        count(ctx, list.length * 60);
       });
       return self;
     };
@@ -987,6 +1154,22 @@
         c._data.content = at.sh.comments[at.k].content;
       });
       return c;
+    };
+    /* [types] Comment.getLocation: the cell the comment is on (ExcelApi 1.10); it moves with the cell. */
+    c.getLocation = function () {
+      return new Range(
+        ctx,
+        function () {
+          var at = locate();
+          if (!at) throw officeError('ItemNotFound', 'The requested comment does not exist.');
+          return at.sh;
+        },
+        function () {
+          var at = locate();
+          if (!at) throw officeError('ItemNotFound', 'The requested comment does not exist.');
+          return parseAddress(at.k, at.sh.name);
+        },
+      );
     };
     c.delete = function () {
       enqueue(ctx, function () {
@@ -1188,6 +1371,60 @@
     rename: function (sheet, name) {
       sheetByName(sheet).name = name;
     },
+    /** The user deletes a sheet: names on it become #REF! (define-and-use-names page, above). */
+    deleteSheet: function (sheet) {
+      var sh = sheetByName(sheet);
+      state.sheets.splice(state.sheets.indexOf(sh), 1);
+      state.active = Math.min(state.active, state.sheets.length - 1);
+    },
+    /**
+     * The user inserts (n > 0) or deletes (n < 0) whole rows at row `at` (0-based): cells, merges,
+     * comments and names below move with them; a name on a deleted row becomes #REF!
+     * ([types] Range.insert / Range.delete with Shift "Down" / "Up"; define-and-use-names page).
+     */
+    rows: function (sheet, at, n) {
+      var sh = sheetByName(sheet);
+      var gone = function (r) {
+        return n < 0 && r >= at && r < at - n;
+      };
+      var move = function (r) {
+        return r < at ? r : n > 0 ? r + n : r + n;
+      };
+      var cells = {};
+      Object.keys(sh.cells).forEach(function (k) {
+        var rc = k.split(',').map(Number);
+        if (!gone(rc[0])) cells[move(rc[0]) + ',' + rc[1]] = sh.cells[k];
+      });
+      sh.cells = cells;
+      sh.merges = sh.merges
+        .filter(function (m) {
+          return !gone(m.r0) && !gone(m.r1);
+        })
+        .map(function (m) {
+          return { r0: move(m.r0), c0: m.c0, r1: move(m.r1), c1: m.c1 };
+        });
+      var comments = {};
+      Object.keys(sh.comments).forEach(function (k) {
+        var p = parseAddress(k, sh.name);
+        if (!gone(p.r0)) comments[a1(move(p.r0), p.c0)] = sh.comments[k];
+      });
+      sh.comments = comments;
+      Object.keys(state.names).forEach(function (k) {
+        var e = state.names[k];
+        if (e.sheetId !== sh.id || !e.box) return;
+        if (gone(e.box.r0) || gone(e.box.r1)) e.box = null;
+        else e.box = { r0: move(e.box.r0), c0: e.box.c0, r1: move(e.box.r1), c1: e.box.c1 };
+      });
+      recalc(sh);
+      userChange(sh, { r0: Math.max(0, at), c0: 0, r1: Math.max(0, at), c1: 0 });
+    },
+    /** Another workbook window takes the focus (true) or gives it back. */
+    blur: function (on) {
+      state.inactive = !!on;
+    },
+    names: function () {
+      return JSON.parse(JSON.stringify(state.names));
+    },
     protect: function (sheet, opts) {
       sheetByName(sheet).protected = opts || {};
     },
@@ -1223,7 +1460,13 @@
     },
     /** The document as saved (cells, comments, settings): pass as config.document to reopen it. */
     dump: function () {
-      return JSON.stringify({ sheets: state.sheets, settings: state.settings, nextId: state.nextId, active: state.active });
+      return JSON.stringify({
+        sheets: state.sheets,
+        settings: state.settings,
+        nextId: state.nextId,
+        active: state.active,
+        names: state.names,
+      });
     },
     settings: function () {
       return JSON.parse(JSON.stringify(state.settings));
