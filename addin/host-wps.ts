@@ -12,16 +12,17 @@
 /// <reference types="et-jsapi-declare" />
 import { arrayGrid, a1, sheetRef, type Grid, type Merge } from '../core/read/grid';
 import { drawLayout } from './wps/draw-layout';
-import { XL_NONE, bgr, hexOf } from './wps/colour';
+import { clearMarks, markCount, placeMarks, refusesFormats } from './wps/marks';
 import {
   freeSheetName,
+  HostError,
   parseRef,
   type CellAt,
   type DrawLayout,
   type HostCapabilities,
   type Mark,
-  type MarkRecord,
   type ReadResult,
+  type ReadSkip,
   type Scalar,
   type SheetHost,
   type ValueWrite,
@@ -79,6 +80,44 @@ function area(address: string): Merge | null {
   return a && b ? { r0: a.r, c0: a.c, r1: b.r, c1: b.c } : null;
 }
 
+/**
+ * Bounds, as in Excel (office-read.ts): a sheet with more cells than this is not checked; values
+ * are read this many cells per call; merged areas are looked for in at most this many rows (one
+ * call per row at least). UsedRange counts formatted cells, so a block above SHRINK_AT cells is
+ * first cut to the last row and column holding a value or formula (Range.Find "*" backwards).
+ */
+export const MAX_SHEET_CELLS = 1_000_000;
+export const CELLS_PER_CALL = 50_000;
+export const MAX_MERGE_ROWS = 5_000;
+const SHRINK_AT = 100_000;
+// XlFindLookIn.xlFormulas, XlLookAt.xlPart, XlSearchOrder.xlByRows / xlByColumns, XlSearchDirection.xlPrevious (et-jsapi-declare).
+const XL_FORMULAS = -4123,
+  XL_PART = 2,
+  XL_BY_ROWS = 1,
+  XL_BY_COLUMNS = 2,
+  XL_PREVIOUS = 2;
+
+/**
+ * What WPS raised, as the pane says it. The ET model raises COM errors as JavaScript errors whose
+ * message is the program's own (Chinese or English by its language): a missing sheet or name is
+ * "subscript out of range" (下标越界), a protected sheet's refusal names the protection.
+ */
+export function explainWps(e: unknown): unknown {
+  if (e instanceof HostError) return e;
+  const message = String((e as Error)?.message ?? e);
+  if (/下标越界|subscript out of range|已删除|deleted/i.test(message)) return new HostError('missing', '', message, 'wps');
+  if (/保护|protect/i.test(message)) return new HostError('protected', '', message, 'wps');
+  return new HostError('host', '', message, 'wps');
+}
+
+function guarded<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (e) {
+    return Promise.reject(explainWps(e));
+  }
+}
+
 export class WpsHost implements SheetHost {
   readonly capabilities: HostCapabilities;
   /** Sheets that held comments of their own, or were protected, when last read: marks add no comments there. */
@@ -133,11 +172,16 @@ export class WpsHost implements SheetHost {
     return wb ? this.worksheets(wb).map((ws) => ws.Name) : [];
   }
 
-  async read(scope: 'active' | 'all'): Promise<ReadResult> {
+  read(scope: 'active' | 'all'): Promise<ReadResult> {
+    return guarded(() => this.readNow(scope));
+  }
+
+  private readNow(scope: 'active' | 'all'): ReadResult {
     const wb = (this.current = this.workbook());
     const list = !wb ? [] : scope === 'all' ? this.worksheets(wb) : [wb.ActiveSheet as Et.Worksheet];
     const grids: Grid[] = [];
     const sheets: ReadResult['sheets'] = [];
+    const skipped: ReadSkip[] = [];
     for (const ws of list) {
       const name = ws.Name;
       const comments = ws.Comments.Count;
@@ -146,11 +190,35 @@ export class WpsHost implements SheetHost {
       const used = ws.UsedRange;
       const top = used.Row - 1,
         left = used.Column - 1;
-      const rows = used.Rows.Count,
+      let rows = used.Rows.Count,
         cols = used.Columns.Count;
-      const values = table(used.Value2, rows, cols).map((row) => row.map(scalar));
-      const formulas = table(used.Formula, rows, cols).map((row) => row.map((f) => formulaOf(f) ?? undefined));
-      const merges = this.mergesOf(ws, used, top, left, rows, cols);
+      if (rows * cols > SHRINK_AT) {
+        const cells = ws.Cells;
+        const lastRow = cells.Find('*', undefined, XL_FORMULAS, XL_PART, XL_BY_ROWS, XL_PREVIOUS);
+        const lastCol = lastRow && cells.Find('*', undefined, XL_FORMULAS, XL_PART, XL_BY_COLUMNS, XL_PREVIOUS);
+        rows = lastRow ? Math.max(0, Math.min(rows, lastRow.Row - top)) : 0;
+        cols = lastCol ? Math.max(0, Math.min(cols, lastCol.Column - left)) : 0;
+      }
+      if (rows * cols > MAX_SHEET_CELLS) {
+        skipped.push({ sheet: name, reason: 'too-large', cells: rows * cols });
+        continue;
+      }
+      const values: Scalar[][] = [];
+      const formulas: (string | undefined)[][] = [];
+      const whole = rows === used.Rows.Count && cols === used.Columns.Count && rows * cols <= CELLS_PER_CALL;
+      const per = Math.max(1, Math.floor(CELLS_PER_CALL / Math.max(1, cols)));
+      for (let r0 = 0; r0 < rows && cols > 0; r0 += per) {
+        const n = Math.min(per, rows - r0);
+        const part = whole ? used : ws.Range(rect(top + r0, left, top + r0 + n - 1, left + cols - 1));
+        values.push(...table(part.Value2, n, cols).map((row) => row.map(scalar)));
+        formulas.push(...table(part.Formula, n, cols).map((row) => row.map((f) => formulaOf(f) ?? undefined)));
+      }
+      let merges: Merge[] = [];
+      if (rows > MAX_MERGE_ROWS) skipped.push({ sheet: name, reason: 'merges' });
+      else if (rows && cols) {
+        const block = whole ? used : ws.Range(rect(top, left, top + rows - 1, left + cols - 1));
+        merges = this.mergesOf(ws, block, top, left, rows, cols);
+      }
       grids.push(
         arrayGrid(name, values, {
           formulas,
@@ -160,7 +228,7 @@ export class WpsHost implements SheetHost {
       );
       sheets.push({ name, top, left });
     }
-    return { book: { name: 'workbook', grids }, sheets };
+    return { book: { name: 'workbook', grids }, sheets, ...(skipped.length ? { skipped } : {}) };
   }
 
   /**
@@ -197,65 +265,81 @@ export class WpsHost implements SheetHost {
     return found;
   }
 
-  async writeValues(writes: ValueWrite[]): Promise<WriteRecord[]> {
-    const cache = new Map<string, Et.Worksheet>();
-    return writes.map((w) => {
-      const range = this.sheet(w.sheet, cache).Range(a1(w.r, w.c));
-      const before = { value: scalar(range.Value2), formula: formulaOf(range.Formula) };
-      const formula = w.formula ? w.formula.replace(/^=/, '') : null;
-      if (formula) range.Formula = `=${formula}`;
-      else if (w.value === null) range.ClearContents();
-      else range.Value2 = w.value as unknown as string; // numbers stay numbers (the declaration says string)
-      return { sheet: w.sheet, r: w.r, c: w.c, before, after: { value: w.value, formula } };
+  /**
+   * Writes values, first making sure every cell takes them (a locked cell of a protected sheet
+   * raises), so that a refusal changes nothing. Text is written after an apostrophe: Value2 takes
+   * a string as if typed, so "12" would come back as the number 12 and "-" or "=…" as a formula;
+   * after an apostrophe it stays text, without the apostrophe. The number format read before is
+   * put back where the sheet allows formatting.
+   */
+  writeValues(writes: ValueWrite[]): Promise<WriteRecord[]> {
+    return guarded(() => {
+      const cache = new Map<string, Et.Worksheet>();
+      const cells = writes.map((w) => {
+        const ws = this.sheet(w.sheet, cache);
+        const range = ws.Range(a1(w.r, w.c));
+        if (ws.ProtectContents && range.Locked) throw new HostError('protected', w.sheet, '', 'wps');
+        return { range, formats: !refusesFormats(ws) };
+      });
+      return writes.map((w, i) => {
+        const { range, formats } = cells[i];
+        const numberFormat = String(range.NumberFormat ?? 'General');
+        const before = { value: scalar(range.Value2), formula: formulaOf(range.Formula), numberFormat };
+        const formula = w.formula ? w.formula.replace(/^=/, '') : null;
+        if (formula) range.Formula = `=${formula}`;
+        else if (w.value === null) range.ClearContents();
+        else if (typeof w.value === 'string') range.Value2 = `'${w.value}`;
+        else range.Value2 = w.value as unknown as string; // numbers stay numbers (the declaration says string)
+        if (w.numberFormat && w.numberFormat !== numberFormat && formats) range.NumberFormat = w.numberFormat;
+        return { sheet: w.sheet, r: w.r, c: w.c, before, after: { value: w.value, formula } };
+      });
     });
   }
 
-  /** What each mark in place changed. */
-  private records: MarkRecord[] = [];
-
+  /** The marks in the workbook (kept in it as hidden names: wps/marks.ts). */
   markCount(): number {
-    return this.records.length;
+    try {
+      return markCount(this.current ?? this.workbook());
+    } catch {
+      return 0;
+    }
   }
 
-  async mark(marks: Mark[]): Promise<number> {
-    await this.clearMarks(); // old marks go first
-    const cache = new Map<string, Et.Worksheet>();
-    for (const m of marks) {
-      const range = this.sheet(m.sheet, cache).Range(a1(m.r, m.c));
-      const interior = range.Interior;
-      const prevFill = interior.ColorIndex === XL_NONE ? null : hexOf(Number(interior.Color));
-      interior.Color = bgr(m.color);
-      let comment = false;
-      if (m.text && !this.sheetsWithComments.has(m.sheet) && !range.Comment) {
-        range.AddComment(m.text); // AddComment fails on a cell that has one: checked just above
-        this.count(m.sheet, 1);
-        comment = true;
-      }
-      this.records.push({ sheet: m.sheet, r: m.r, c: m.c, prevFill, comment }); // kept as placed: a failure midway still clears
-    }
-    return this.records.length;
+  mark(marks: Mark[]): Promise<number> {
+    return guarded(() => {
+      this.clearNow(); // old marks go first
+      const wb = this.current ?? this.workbook();
+      if (!wb) return 0;
+      const cache = new Map<string, Et.Worksheet>();
+      return placeMarks(
+        wb,
+        marks,
+        (s) => this.sheet(s, cache),
+        (s) => !this.sheetsWithComments.has(s),
+        (s) => this.count(s, 1),
+      );
+    });
   }
 
-  async clearMarks(): Promise<void> {
-    const cache = new Map<string, Et.Worksheet>();
-    while (this.records.length) {
-      const m = this.records[this.records.length - 1];
-      const range = this.sheet(m.sheet, cache).Range(a1(m.r, m.c));
-      if (m.prevFill === null) range.Interior.ColorIndex = XL_NONE;
-      else range.Interior.Color = bgr(m.prevFill);
-      if (m.comment) {
-        range.Comment?.Delete();
-        this.count(m.sheet, -1);
-      }
-      this.records.pop();
-    }
+  clearMarks(): Promise<void> {
+    return guarded(() => this.clearNow());
+  }
+
+  private clearNow(): void {
+    const wb = this.current ?? this.workbook();
+    if (!wb) return;
+    for (const [sheet, n] of clearMarks(wb)) this.count(sheet, -n);
   }
 
   private count(sheet: string, d: number): void {
     this.ourComments.set(sheet, Math.max(0, (this.ourComments.get(sheet) ?? 0) + d));
   }
 
-  async select(cells: CellAt[]): Promise<void> {
+  select(cells: CellAt[]): Promise<void> {
+    return guarded(() => this.selectNow(cells));
+  }
+
+  private selectNow(cells: CellAt[]): void {
     if (!cells.length) return;
     const name = cells[0].sheet;
     const ws = this.sheet(name);

@@ -154,7 +154,8 @@ describe('issue 11: each defect', () => {
     const text = await message(page);
     expect(text).toContain('未能在工作表中标出单元格');
     expect(text).toContain('受保护');
-    expect(text).not.toMatch(/[A-Za-z]{3,}/); // no raw Excel error in the Chinese pane
+    expect(text).toContain(`「${SHEET}」`); // the sheet named (issue 19, defect 5)
+    expect((text ?? '').replace(SHEET, '')).not.toMatch(/[A-Za-z]{3,}/); // no raw Excel error in the Chinese pane
     await page.context().close();
   });
 

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
-import { WpsHost, type WpsApp } from '../addin/host-wps';
+import { CELLS_PER_CALL, explainWps, WpsHost, type WpsApp } from '../addin/host-wps';
+import { HostError } from '../addin/host';
+import { formForYear } from '../core/forms';
+import { templateLayout } from '../core/template/layout';
+import { toDraw as toDrawLayout } from '../addin/pane';
 import { bgr, hexOf } from '../addin/wps/colour';
 import { findWpsApplication } from '../addin/wps/detect';
 import { a1 } from '../core/read/grid';
@@ -148,9 +152,9 @@ describe('WPS host over the fake ET model', () => {
       { sheet: 'Sheet1', r: 0, c: 0, value: null },
     ]);
     expect(rec.map((w) => w.before)).toEqual([
-      { value: 5, formula: null },
-      { value: null, formula: null },
-      { value: 6, formula: null },
+      { value: 5, formula: null, numberFormat: 'General' },
+      { value: null, formula: null, numberFormat: 'General' },
+      { value: 6, formula: null, numberFormat: 'General' },
     ]);
     const name = await host.addSheet('2024年报', { cells: [{ r: 0, c: 0, text: '标题', role: 'title', colSpan: 3 }] });
     expect(await host.sheetNames()).toEqual(['Sheet1', '2024年报']);
@@ -190,5 +194,167 @@ describe('WPS host over the fake ET model', () => {
     expect(() => (other.Range('B1').Value2 = 1 as unknown as string)).toThrow(/受保护/);
     expect(() => other.Range('A1').AddComment('x')).toThrow(/受保护/);
     expect(() => ws.Range('A1:B2').MergeArea).toThrow(/单个单元格/);
+  });
+});
+
+interface Fake19 extends Fake {
+  rename(sheet: string, name: string): void;
+  deleteSheet(sheet: string): void;
+  rows(sheet: string, at: number, n: number): void;
+  formatColumns(sheet: string, cols: number): void;
+  protect(sheet: string, opts?: Record<string, boolean>): void;
+  names(): Record<string, unknown>;
+  cell(sheet: string, addr: string): { value?: unknown; fmt?: Record<string, unknown> } | null;
+  cellsRead: number;
+}
+
+/** A block of numbers, rows 1-8, columns A-D, on each sheet named. */
+function sheetsOf(app: WpsApp, fake: Fake, names: string[]): void {
+  const sheets = app.ActiveWorkbook.Worksheets;
+  names.forEach((name, i) => {
+    const ws = (i === 0 ? sheets.Item(1) : sheets.Add(undefined, sheets.Item(sheets.Count))) as Et.Worksheet;
+    ws.Name = name;
+    for (let r = 0; r < 8; r++) for (let c = 0; c < 4; c++) fake.type(name, a1(r, c), (i + 1) * 100 + r * 10 + c);
+  });
+  (sheets.Item(1) as Et.Worksheet).Activate();
+}
+
+const marksOn = (sheet: string, cells: [number, number][]) =>
+  cells.map(([r, c]) => ({ sheet, r, c, color: '#FFC7CE', text: `${sheet} 第 ${r + 1} 行有误` }));
+
+describe('issue 19: WPS marks and edits as a real user meets them', () => {
+  it('6: a renamed or deleted marked sheet stops neither 清除标记 nor the next check', async () => {
+    const { app, fake } = load();
+    const f = fake as Fake19;
+    sheetsOf(app, fake, ['Sheet1', 'Sheet2']);
+    const before = fake.snapshot('Sheet1');
+    const host = new WpsHost(app);
+    await host.read('all');
+    await host.mark([
+      ...marksOn('Sheet1', [
+        [1, 1],
+        [2, 2],
+      ]),
+      ...marksOn('Sheet2', [[1, 1]]),
+    ]);
+    f.rename('Sheet1', '2023年报');
+    f.deleteSheet('Sheet2');
+    await host.clearMarks();
+    expect(fake.snapshot('2023年报')).toBe(before.replace('Sheet1', '2023年报'));
+    await host.read('all');
+    expect(await host.mark(marksOn('2023年报', [[3, 3]]))).toBe(1);
+    await host.clearMarks();
+    expect(fake.snapshot('2023年报')).toBe(before);
+    expect(f.names()).toEqual({});
+  });
+
+  it('7: marks are kept in the workbook: a pane opened again clears them exactly; 3: after rows were inserted', async () => {
+    const { app, fake } = load();
+    const f = fake as Fake19;
+    sheetsOf(app, fake, ['Sheet1']);
+    (app.ActiveSheet as Et.Worksheet).Range('C3').Interior.Color = bgr('#00FF00');
+    const before = fake.snapshot('Sheet1');
+    const first = new WpsHost(app);
+    await first.read('active');
+    await first.mark(
+      marksOn('Sheet1', [
+        [1, 1],
+        [2, 2],
+        [5, 3],
+      ]),
+    );
+    expect(Object.keys(fake.comments('Sheet1'))).toHaveLength(3);
+    f.rows('Sheet1', 1, 2); // two rows inserted above the marks
+    const reopened = new WpsHost(app); // the pane closed and opened again: nothing in memory
+    expect(reopened.markCount()).toBe(3);
+    await reopened.clearMarks();
+    expect(reopened.markCount()).toBe(0);
+    f.rows('Sheet1', 1, -2);
+    expect(fake.snapshot('Sheet1')).toBe(before);
+  });
+
+  it('1: a sheet protected without "format cells" is left unmarked and named; the rest is marked and cleared', async () => {
+    const { app, fake } = load();
+    const f = fake as Fake19;
+    sheetsOf(app, fake, ['Sheet1', 'Sheet2']);
+    f.protect('Sheet2');
+    const before = [fake.snapshot('Sheet1'), fake.snapshot('Sheet2')];
+    const host = new WpsHost(app);
+    await host.read('all');
+    const err = await host.mark([...marksOn('Sheet1', [[1, 1]]), ...marksOn('Sheet2', [[1, 1]])]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HostError);
+    expect(err).toMatchObject({ code: 'protected', sheet: 'Sheet2', app: 'wps' });
+    expect(Object.keys(fake.fills('Sheet1'))).toEqual(['B2']);
+    expect(host.markCount()).toBe(1);
+    await host.clearMarks();
+    expect([fake.snapshot('Sheet1'), fake.snapshot('Sheet2')]).toEqual(before);
+  });
+
+  it('9: undo writes text back as text ("12", "-") with its number format', async () => {
+    const { app, fake } = load();
+    const f = fake as Fake19;
+    const ws = app.ActiveSheet as Et.Worksheet;
+    fake.type('Sheet1', 'B2', "'12"); // typed as text
+    ws.Range('B2').NumberFormat = '0.0';
+    fake.type('Sheet1', 'B3', "'-");
+    const before = fake.snapshot('Sheet1');
+    const host = new WpsHost(app);
+    const recs = await host.writeValues([
+      { sheet: 'Sheet1', r: 1, c: 1, value: 5, numberFormat: '0' },
+      { sheet: 'Sheet1', r: 2, c: 1, value: 0 },
+    ]);
+    expect(f.cell('Sheet1', 'B2')?.value).toBe(5);
+    await host.writeValues(
+      [...recs]
+        .reverse()
+        .map((w) => ({
+          sheet: w.sheet,
+          r: w.r,
+          c: w.c,
+          value: w.before.value,
+          formula: w.before.formula,
+          numberFormat: w.before.numberFormat,
+        })),
+    );
+    expect(fake.snapshot('Sheet1')).toBe(before);
+    expect(f.cell('Sheet1', 'B2')).toMatchObject({ value: '12', fmt: { numberFormat: '0.0' } });
+  });
+
+  it("8: a sheet formatted down whole columns is read within bounds; 5: WPS errors in the pane's words", async () => {
+    const { app, fake } = load({ budget: { cells: CELLS_PER_CALL } });
+    const f = fake as Fake19;
+    sheetsOf(app, fake, ['Sheet1']);
+    f.formatColumns('Sheet1', 8); // UsedRange now reaches row 1,048,576
+    const host = new WpsHost(app);
+    const calls0 = fake.calls;
+    const { book } = await host.read('active');
+    expect(book.grids[0].rows).toBe(8);
+    expect(fake.calls - calls0).toBeLessThan(200);
+    expect(f.cellsRead).toBeLessThan(CELLS_PER_CALL);
+    // A sheet deleted under the pane: "subscript out of range" becomes the pane's sentence.
+    await host.read('all');
+    const err = await host.select([{ sheet: '没有', r: 0, c: 0 }]).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'missing', app: 'wps' });
+    expect(explainWps(new Error('工作表受保护'))).toMatchObject({ code: 'protected' });
+  });
+
+  it('the calls a check of a full 2024 template makes (read, then marks), reported', async () => {
+    const { app, fake } = load();
+    const host = new WpsHost(app);
+    const layout = templateLayout(formForYear(2024), { year: 2024 });
+    const name = await host.addSheet(layout.sheetName, toDrawLayout(layout));
+    for (const c of layout.cells) if (c.role === 'input') fake.type(name, a1(c.r, c.c), 1);
+    const c0 = fake.calls;
+    await host.read('active');
+    const readCalls = fake.calls - c0;
+    const c1 = fake.calls;
+    const inputs = layout.cells.filter((c) => c.role === 'input').slice(0, 10);
+    await host.mark(inputs.map((c) => ({ sheet: name, r: c.r, c: c.c, color: '#FFC7CE', text: '有误' })));
+    const markCalls = fake.calls - c1;
+    const c2 = fake.calls;
+    await host.clearMarks();
+    const clearCalls = fake.calls - c2;
+    console.log(`WPS calls for a full 2024 template: read ${readCalls}, 10 marks ${markCalls}, clear ${clearCalls}`);
+    expect(readCalls).toBeLessThan(1000);
   });
 });

@@ -40,6 +40,10 @@
           },
         },
         Index: () => wb.sheets.indexOf(sh) + 1,
+        /** [V] Cells: every cell of the sheet. */
+        Cells: () => rangeObj(sh, [{ r0: 0, c0: 0, r1: 1048575, c1: 16383 }]),
+        /** [V] Worksheet.Protection.AllowFormattingCells (read-only; set through Protect). */
+        Protection: () => com('Protection', { AllowFormattingCells: () => !!(sh.protection && sh.protection.formatCells) }, {}),
         UsedRange: function () {
           // [V] UsedRange spans every cell holding a value, a formula or formatting; an empty sheet gives A1
           var r0 = Infinity,
@@ -59,6 +63,12 @@
             r1 = Math.max(r1, m.r1);
             c1 = Math.max(c1, m.c1);
           });
+          if (sh.formattedTo >= 0) {
+            r0 = Math.min(r0, 0);
+            c0 = Math.min(c0, 0);
+            r1 = Math.max(r1, sh.formattedTo);
+            c1 = Math.max(c1, sh.formattedCols);
+          }
           return rangeObj(sh, [r1 < 0 ? { r0: 0, c0: 0, r1: 0, c1: 0 } : { r0: r0, c0: c0, r1: r1, c1: c1 }]);
         },
         Comments: () => com('Comments', { Count: Object.keys(sh.comments).length }, {}),
@@ -76,6 +86,7 @@
       },
       {
         Range: function (cell1) {
+          if (wb.sheets.indexOf(sh) < 0) throw wpsError('对象已删除'); // [V] a deleted sheet's object is gone
           return rangeObj(sh, parseAreas(cell1));
         },
         Activate: function () {
@@ -126,11 +137,70 @@
     );
   }
 
+  /*
+   * Workbook names ([D] Names.Add(Name, RefersTo, Visible), Names.Item(index | name), Count; Name.Name,
+   * RefersTo, RefersToRange, Visible, Delete). [V] a name refers to its cells wherever they move: rows
+   * inserted or deleted above them move it, renaming the sheet renames it in RefersTo, deleting the
+   * cells or the sheet leaves "=#REF!", where RefersToRange raises. Names are saved with the workbook.
+   */
+  function quoteSheet(n) {
+    return "'" + n.replace(/'/g, "''") + "'";
+  }
+  function refersTo(e) {
+    return e.sheet ? '=' + quoteSheet(e.sheet.name) + '!' + a1(e.box.r0, e.box.c0, true) : '=#REF!';
+  }
+  function nameObj(wb, e) {
+    return com(
+      'Name',
+      {
+        Name: () => e.name,
+        RefersTo: () => refersTo(e),
+        Visible: { get: () => e.visible, set: (v) => (e.visible = !!v) },
+        RefersToRange: function () {
+          if (!e.sheet) throw wpsError('名称不引用单元格区域 (#REF!)');
+          return rangeObj(e.sheet, [e.box]);
+        },
+      },
+      {
+        Delete: function () {
+          delete wb.names[e.name.toLowerCase()];
+        },
+      },
+    );
+  }
+  function namesObj(wb) {
+    var list = () => Object.keys(wb.names).map((k) => wb.names[k]);
+    return com(
+      'Names',
+      { Count: () => list().length },
+      {
+        Add: function (name, ref, visible) {
+          name = String(name);
+          if (!/^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(name) || name.length > 255) throw wpsError('名称无效: ' + name);
+          var m = /^='((?:[^']|'')+)'!\$?([A-Z]+)\$?(\d+)$/.exec(String(ref));
+          if (!m) throw wpsError('fake-wps: only RefersTo ="\'Sheet\'!$A$1" is modelled: ' + ref);
+          var sh = sheetOf(wb, m[1].replace(/''/g, "'"));
+          if (!sh) throw wpsError('引用无效: ' + ref);
+          var b = box(m[2] + m[3]);
+          var e = { name: name, sheet: sh, box: b, visible: visible !== false };
+          wb.names[name.toLowerCase()] = e; // [V] Add with an existing name redefines it
+          return nameObj(wb, e);
+        },
+        Item: function (i) {
+          var e = typeof i === 'number' ? list()[i - 1] : wb.names[String(i).toLowerCase()];
+          if (!e) throw wpsError('下标越界: ' + i);
+          return nameObj(wb, e);
+        },
+      },
+    );
+  }
+
   function workbookObj(wb) {
     return com(
       'Workbook',
       {
         Name: () => wb.name,
+        Names: () => namesObj(wb),
         Worksheets: () => sheetsObj(wb),
         Sheets: () => sheetsObj(wb),
         ActiveSheet: () => worksheetObj(wb, wb.sheets[wb.active]),
@@ -267,6 +337,59 @@
     },
     comment: function (sheet, addr, text) {
       named(sheet).comments[addr] = text;
+    },
+    /** The user renames a sheet. */
+    rename: function (sheet, name) {
+      named(sheet).name = name;
+    },
+    /** The user deletes a sheet: names on it become #REF!. */
+    deleteSheet: function (sheet) {
+      var wb = book(),
+        sh = named(sheet);
+      wb.sheets.splice(wb.sheets.indexOf(sh), 1);
+      wb.active = Math.min(wb.active, wb.sheets.length - 1);
+      Object.keys(wb.names).forEach(function (k) {
+        if (wb.names[k].sheet === sh) wb.names[k].sheet = null;
+      });
+    },
+    /** The user inserts (n > 0) or deletes (n < 0) rows at `at` (0-based): cells, merges, comments and names move. */
+    rows: function (sheet, at, n) {
+      var sh = named(sheet);
+      var gone = (r) => n < 0 && r >= at && r < at - n;
+      var move = (r) => (r < at ? r : r + n);
+      var cells = {};
+      Object.keys(sh.cells).forEach(function (k) {
+        var rc = k.split(',').map(Number);
+        if (!gone(rc[0])) cells[move(rc[0]) + ',' + rc[1]] = sh.cells[k];
+      });
+      sh.cells = cells;
+      sh.merges = sh.merges.filter((m) => !gone(m.r0) && !gone(m.r1)).map((m) => ({ r0: move(m.r0), c0: m.c0, r1: move(m.r1), c1: m.c1 }));
+      var comments = {};
+      Object.keys(sh.comments).forEach(function (k) {
+        var b = box(k);
+        if (!gone(b.r0)) comments[a1(move(b.r0), b.c0)] = sh.comments[k];
+      });
+      sh.comments = comments;
+      var names = book().names;
+      Object.keys(names).forEach(function (k) {
+        var e = names[k];
+        if (e.sheet !== sh) return;
+        if (gone(e.box.r0)) e.sheet = null;
+        else e.box = { r0: move(e.box.r0), c0: e.box.c0, r1: move(e.box.r1), c1: e.box.c1 };
+      });
+    },
+    /** The user formats whole columns A..(cols) down to the sheet's last row (UsedRange then reaches it). */
+    formatColumns: function (sheet, cols) {
+      var sh = named(sheet);
+      sh.formattedTo = 1048575;
+      sh.formattedCols = cols - 1;
+    },
+    protect: function (sheet, opts) {
+      named(sheet).protection = Object.assign({ drawingObjects: true, contents: true, formatCells: false }, opts || {});
+    },
+    names: () => JSON.parse(JSON.stringify(book().names, (k, v) => (k === 'sheet' ? (v ? v.name : null) : v))),
+    get cellsRead() {
+      return state.cellsRead;
     },
     /** The user switches to another workbook window. */
     activateWorkbook: function (i) {

@@ -30,6 +30,9 @@
       cols = first.c1 - first.c0 + 1;
     /** [V] Value2/Formula of a multi-cell range: a 2-D array of its first area; of one cell: the scalar. */
     function grid(get) {
+      var n = rows * cols;
+      if (M.budget.cells && n > M.budget.cells) throw wpsError('fake-wps: ' + n + ' cells in one call (WPS would freeze)');
+      state.cellsRead += n;
       if (single) return get(first.r0, first.c0);
       var out = [];
       for (var r = first.r0; r <= first.r1; r++) {
@@ -165,6 +168,23 @@
         Columns: () => com('Range.Columns', { Count: cols }, {}),
         Count: () => rows * cols,
         Interior: () => interior,
+        /** [V] NumberFormat: "General" unless set; a format is a cell format (refused on a protected sheet without AllowFormattingCells). */
+        NumberFormat: {
+          get: function () {
+            var x = cellAt(sh, first.r0, first.c0);
+            return (x && x.fmt && x.fmt.numberFormat) || 'General';
+          },
+          set: function (v) {
+            guardFormat(sh);
+            each(areas, function (r, c) {
+              var x = cellAt(sh, r, c, true);
+              x.fmt = x.fmt || {};
+              if (v === 'General') delete x.fmt.numberFormat;
+              else x.fmt.numberFormat = String(v);
+              tidy(sh, r, c);
+            });
+          },
+        },
         Font: () => com('Font', { Bold: fmtProp('font.bold'), Size: fmtProp('font.size') }, {}),
         Borders: () => com('Borders', { LineStyle: fmtProp('borders') }, {}),
         HorizontalAlignment: fmtProp('hAlign'),
@@ -214,6 +234,24 @@
       },
       {
         Address: addr,
+        /**
+         * [V] Range.Find(What, After, LookIn, LookAt, SearchOrder, SearchDirection): "*" with xlPrevious finds
+         * the last cell holding something, by rows (xlByRows = 1) or by columns (2); Nothing when none.
+         * Formatting alone is not found (it is not a value or formula).
+         */
+        Find: function (what, _after, _lookIn, _lookAt, order, direction) {
+          if (what !== '*' || direction !== 2) throw wpsError('fake-wps: only Find("*", …, xlPrevious) is modelled');
+          var best = null;
+          Object.keys(sh.cells).forEach(function (k) {
+            var x = sh.cells[k];
+            if ((x.value === undefined || x.value === null) && !x.formula) return;
+            var rc = k.split(',').map(Number);
+            if (rc[0] < first.r0 || rc[0] > first.r1 || rc[1] < first.c0 || rc[1] > first.c1) return;
+            var key = order === 2 ? rc[1] * 1e7 + rc[0] : rc[0] * 1e5 + rc[1];
+            if (!best || key > best.key) best = { key: key, r: rc[0], c: rc[1] };
+          });
+          return best ? rangeObj(sh, [{ r0: best.r, c0: best.c, r1: best.r, c1: best.c }]) : null;
+        },
         ClearContents: function () {
           guardEdit(sh, areas);
           each(areas, function (r, c) {

@@ -15,7 +15,11 @@
  *      model mirrors member for member: Range.Value2, Range.Formula, Range.MergeArea,
  *      Range.MergeCells, Range.AddComment, Range.Select, Interior.Color, Sheets.Add, Worksheet.Name.
  *
- * Every member access or call is counted (window.__fakeWps.calls; callLog lists them).
+ * Every member access or call is counted (window.__fakeWps.calls; callLog lists them), and so is every
+ * cell a Value2 or Formula read carries (cellsRead): a call into WPS crosses from the page into the
+ * program, so its cost grows with the calls and the cells they carry. A test may set a budget
+ * (__fakeWpsConfig.budget = { calls, cells }, cells per call): past it the fake throws, standing for
+ * the program freezing on a million-row read.
  * Test side: window.__fakeWps = { calls, type(), comment(), cell(), snapshot(), fills(), comments(), … }.
  */
 (function () {
@@ -46,8 +50,10 @@
   }
 
   // ———————————————————————————————————————— state and counting
+  var budget = window.__fakeWpsConfig.budget || {};
   var state = {
     calls: 0,
+    cellsRead: 0,
     callLog: [],
     workbooks: [],
     active: 0,
@@ -60,6 +66,7 @@
   };
   function count(what) {
     state.calls++;
+    if (budget.calls && state.calls > budget.calls) throw wpsError('fake-wps: more than ' + budget.calls + ' calls (WPS would stall)');
     if (state.callLog.length < 20000) state.callLog.push(what);
   }
   /** A COM-like object: counted accessors and methods; any other member throws (the fake does not model it). */
@@ -96,10 +103,22 @@
   }
 
   function newSheet(name) {
-    return { name: name, cells: {}, merges: [], comments: {}, protection: null, colWidths: {}, names: {} };
+    // formattedTo: the last row formatted down whole columns (no cell of its own), which UsedRange counts.
+    return {
+      name: name,
+      cells: {},
+      merges: [],
+      comments: {},
+      protection: null,
+      colWidths: {},
+      names: {},
+      formattedTo: -1,
+      formattedCols: -1,
+    };
   }
   function newBook(name, sheetNames) {
-    return { name: name, sheets: sheetNames.map(newSheet), active: 0 };
+    // names: workbook names, lower-case → { name, sheet (object; null: #REF!), box, visible } ([D] Names, Name).
+    return { name: name, sheets: sheetNames.map(newSheet), active: 0, names: {} };
   }
   state.workbooks.push(newBook('工作簿1', [window.__fakeWpsConfig.firstSheet || 'Sheet1']));
   var book = function () {
@@ -211,6 +230,8 @@
     var pq = s.split(':');
     var p = /^([A-Z]{1,3})(\d+)$/.exec(pq[0]),
       q = /^([A-Z]{1,3})(\d+)$/.exec(pq[1] || pq[0]);
+    var rows = /^(\d+):(\d+)$/.exec(s);
+    if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16383 };
     if (!p || !q || pq.length > 2) throw wpsError('Range("' + part + '"): not a reference'); // [V] Range with a bad address raises 1004
     var b = { r0: Number(p[2]) - 1, c0: colNum(p[1]), r1: Number(q[2]) - 1, c1: colNum(q[1]) };
     return { r0: Math.min(b.r0, b.r1), c0: Math.min(b.c0, b.c1), r1: Math.max(b.r0, b.r1), c1: Math.max(b.c0, b.c1) };
@@ -233,10 +254,19 @@
     if (sh.protection && !sh.protection.formatCells) throw wpsError('工作表受保护，不能设置格式 (' + sh.name + ')');
   }
 
-  /** Typing: [V] a string like a number is stored as the number, one starting with "=" as a formula. */
+  /**
+   * Typing, and Value2 / Formula set to a string ([V] Range.Value: a string is taken as if typed): one
+   * like a number is stored as the number, one starting with "=" as a formula; one after an apostrophe
+   * stays text, without the apostrophe, and so does any string in a cell formatted as text ("@")
+   * (https://support.microsoft.com/office/format-numbers-as-text-583160db-666e-4f26-8c4e-7a2b7e4f4b36).
+   */
   function store(sh, r, c, v) {
     var x = cellAt(sh, r, c, true);
-    if (typeof v === 'string' && v.charAt(0) === '=' && v.length > 1) {
+    if (typeof v === 'string' && (v.charAt(0) === "'" || (x.fmt && x.fmt.numberFormat === '@'))) {
+      delete x.formula;
+      var text = v.charAt(0) === "'" ? v.slice(1) : v;
+      x.value = text === '' ? null : text;
+    } else if (typeof v === 'string' && v.charAt(0) === '=' && v.length > 1) {
       x.formula = v.slice(1);
       x.value = 0;
     } else {
@@ -262,6 +292,7 @@
   // Shared with fake-wps-range.js and fake-wps-app.js (loaded after this file).
   var M = (window.__fakeWpsModel = {
     XL_NONE: XL_NONE,
+    budget: budget,
     WHITE: WHITE,
     CV_BASE: CV_BASE,
     colNum: colNum,
