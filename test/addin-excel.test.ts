@@ -237,22 +237,23 @@ describe('issue 11: each defect', () => {
     await page.context().close();
   });
 
-  it('11: on Excel for Mac (no downloads in its webview) the HTML is given to copy, not reported as exported', async () => {
-    const page = await pane.open({ fakeExcel: true, api: '1.18', platform: 'Mac' });
-    const fake = fakeOf(page);
-    const { where, good } = await pasteReport(page);
-    for (const id of ['T3:R3.2:natural', 'T4:R1:suit.total']) await fake('type', SHEET, a1(where.get(id)!.r, where.get(id)!.c), good[id]);
-    await act(page, '[data-testid=check]');
-    expect(await errorCount(page)).toBe(0);
-    await page.click('[data-testid=tab-export]');
-    let downloads = 0;
-    page.on('download', () => downloads++);
-    await act(page, '[data-testid=export-html]');
-    expect(await message(page)).not.toContain('已导出');
-    expect(await page.inputValue('[data-testid=copy-text]')).toContain('<table');
-    expect(downloads).toBe(0);
-    await page.context().close();
-  });
+  for (const platform of ['Mac', 'iOS'])
+    it(`11 (issue 19, 10): on Excel for ${platform} (no downloads in its webview) the HTML is given to copy, not reported as exported`, async () => {
+      const page = await pane.open({ fakeExcel: true, api: '1.18', platform });
+      const fake = fakeOf(page);
+      const { where, good } = await pasteReport(page);
+      for (const id of ['T3:R3.2:natural', 'T4:R1:suit.total']) await fake('type', SHEET, a1(where.get(id)!.r, where.get(id)!.c), good[id]);
+      await act(page, '[data-testid=check]');
+      expect(await errorCount(page)).toBe(0);
+      await page.click('[data-testid=tab-export]');
+      let downloads = 0;
+      page.on('download', () => downloads++);
+      await act(page, '[data-testid=export-html]');
+      expect(await message(page)).not.toContain('已导出');
+      expect(await page.inputValue('[data-testid=copy-text]')).toContain('<table');
+      expect(downloads).toBe(0);
+      await page.context().close();
+    });
 
   it('13: template column widths are set in points (about 5.25 per character), not 7', async () => {
     const page = await pane.open({ fakeExcel: true, api: '1.18' });
@@ -278,6 +279,40 @@ describe('issue 11: each defect', () => {
     expect(await page.textContent('[data-testid=office-missing]')).toContain('未能连接 Excel');
     expect(await page.$('[data-testid=office-retry]')).not.toBeNull();
     expect(await page.$('[data-testid=files-mode]')).toBeNull();
+    await page.context().close();
+  });
+});
+
+describe('issue 19: export where Excel cannot or will not open the workbook', () => {
+  /** A clean report checked, on the export tab. */
+  async function cleanReport(page: Page) {
+    const fake = fakeOf(page);
+    const { where, good } = await pasteReport(page);
+    for (const id of ['T3:R3.2:natural', 'T4:R1:suit.total']) await fake('type', SHEET, a1(where.get(id)!.r, where.get(id)!.c), good[id]);
+    await act(page, '[data-testid=check]');
+    expect(await errorCount(page)).toBe(0);
+    await page.click('[data-testid=tab-export]');
+  }
+
+  it('4: the prompt declined on Excel on the web: the workbook is downloaded instead, and said so', async () => {
+    const page = await pane.open({ fakeExcel: true, api: '1.18', createWorkbook: 'declined' });
+    await cleanReport(page);
+    const download = page.waitForEvent('download');
+    await act(page, '[data-testid=export-xlsx]');
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(await message(page)).toContain('已改为下载');
+    await page.context().close();
+  });
+
+  it('4: opened in a new window, the download stays offered (the user may not see the window)', async () => {
+    const page = await pane.open({ fakeExcel: true, api: '1.18' });
+    await cleanReport(page);
+    await act(page, '[data-testid=export-xlsx]');
+    expect(await fakeOf(page)<string[]>('created')).toHaveLength(1);
+    expect(await message(page)).toContain('下载工作簿');
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid=download-xlsx]');
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
     await page.context().close();
   });
 });

@@ -5,7 +5,7 @@ import type { WorkspaceModel } from './useWorkspace';
 
 export function ExportTab({ model }: { model: WorkspaceModel }) {
   const s = useStyles();
-  const { state, t, actions } = model;
+  const { state, t, actions, exportFile } = model;
   return (
     <div className={s.col}>
       <Text className={s.small}>{t.exportNeedsCheck}</Text>
@@ -16,6 +16,11 @@ export function ExportTab({ model }: { model: WorkspaceModel }) {
         <Button disabled={state.busy} onClick={actions.exportHtml} data-testid="export-html">
           {t.exportHtml}
         </Button>
+        {exportFile && (
+          <Button disabled={state.busy} onClick={actions.downloadXlsx} data-testid="download-xlsx">
+            {t.downloadXlsx}
+          </Button>
+        )}
       </div>
       {state.copyText !== null && (
         <>

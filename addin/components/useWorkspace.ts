@@ -55,6 +55,8 @@ export function useWorkspace(host: SheetHost, lang: Lang, initial?: CheckOutcome
     initialWorkspace(live, host.markCount()),
   );
   const busyRef = React.useRef(false);
+  /** The last exported workbook, offered for download where it was opened in a window the user may not get (Excel on the web asks first). */
+  const [exportFile, setExportFile] = React.useState<{ name: string; bytes: Uint8Array } | null>(null);
   const say = React.useCallback((message: Message) => dispatch({ type: 'message', message }), []);
 
   const guard = React.useCallback(
@@ -228,13 +230,24 @@ export function useWorkspace(host: SheetHost, lang: Lang, initial?: CheckOutcome
         if (!rep) return;
         const { exportXlsx: writeXlsx } = await loadWriters();
         const bytes = await writeXlsx(rep, lang);
-        const opened = host.capabilities.openWorkbook && (await host.openWorkbook(toBase64(bytes)));
+        const name = `${rep.agency ?? ''}${rep.year ?? ''}年报统计表.xlsx`;
+        // Opening can fail or be declined (Excel on the web asks first, office-js issue 4031): then the file is downloaded.
+        let opened = false,
+          failed = false;
+        if (host.capabilities.openWorkbook)
+          try {
+            opened = await host.openWorkbook(toBase64(bytes));
+          } catch (e) {
+            console.error(e); // for a support request; the user gets the file another way
+            failed = true;
+          }
+        setExportFile(opened && host.capabilities.download ? { name, bytes } : null);
         if (!opened && !host.capabilities.download) {
           say({ intent: 'warning', text: `${t.noDownload}${t.noDownloadXlsx}` });
           return;
         }
-        if (!opened) download(`${rep.agency ?? ''}${rep.year ?? ''}年报统计表.xlsx`, bytes, XLSX_TYPE);
-        say({ intent: 'success', text: t.exported });
+        if (!opened) download(name, bytes, XLSX_TYPE);
+        say({ intent: 'success', text: opened ? t.exportOpened : failed ? t.exportOpenFailed : t.exported });
       }),
     exportHtml: () =>
       guard(async () => {
@@ -250,9 +263,10 @@ export function useWorkspace(host: SheetHost, lang: Lang, initial?: CheckOutcome
         download(`${rep.agency ?? ''}${rep.year ?? ''}年报统计表.html`, writeHtml(rep, lang), 'text/html;charset=utf-8');
         say({ intent: 'success', text: t.exported });
       }),
+    downloadXlsx: () => exportFile && download(exportFile.name, exportFile.bytes, XLSX_TYPE),
   };
 
-  return { state, t, allFindings, suggestions, actions };
+  return { state, t, allFindings, suggestions, actions, exportFile };
 }
 
 export type WorkspaceModel = ReturnType<typeof useWorkspace>;

@@ -57,6 +57,10 @@ export const enPane: PaneStrings = {
   exportHtml: 'Export HTML (for the website)',
   exportNeedsCheck: 'Check first; a report with errors is not exported.',
   exported: 'Exported',
+  exportOpened:
+    'The exported workbook was opened in a new window. If no window appeared (the prompt was declined or blocked by the browser), click "Download workbook".',
+  exportOpenFailed: 'The exported workbook could not be opened in a new window; it was downloaded instead.',
+  downloadXlsx: 'Download workbook',
   exportHasErrors: 'The report still has errors: fix them first.',
   pick: 'Pick files',
   pickFolder: 'Pick a folder',

@@ -1226,9 +1226,14 @@
         return fn(ctx);
       });
     },
-    /* [types] Excel.createWorkbook: ExcelApi 1.8. */
+    /*
+     * [types] Excel.createWorkbook: ExcelApi 1.8. Excel on the web first asks the user (a Yes/No prompt,
+     * OfficeDev/office-js issue 4031); config.createWorkbook 'declined' stands for the user saying No,
+     * which the fake reports as a rejected promise (GeneralException).
+     */
     createWorkbook: function (base64) {
       if (!supports('1.8')) return Promise.reject(officeError('ApiNotFound', 'createWorkbook needs ExcelApi 1.8'));
+      if (config.createWorkbook === 'declined') return Promise.reject(officeError('GeneralException', 'The user declined.'));
       state.created.push(base64);
       return Promise.resolve();
     },
@@ -1260,7 +1265,7 @@
   };
   window.Office = {
     HostType: { Excel: 'Excel' },
-    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac' },
+    PlatformType: { OfficeOnline: 'OfficeOnline', PC: 'PC', Mac: 'Mac', iOS: 'iOS' }, // [types] Office.PlatformType
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady: function (cb) {
       var info = { host: 'Excel', platform: PLATFORM };

@@ -77,6 +77,8 @@ export interface OpenOptions {
   platform?: string;
   /** The fake's resource limits, lowered to exercise them on small sheets. */
   limits?: { payload?: number; cells?: number; merges?: number };
+  /** Excel.createWorkbook in the fake: 'declined' (the user says No to Excel on the web's prompt) rejects. */
+  createWorkbook?: 'declined';
   /** A document saved by an earlier page (__fakeExcel.dump()): the pane reopened on it. */
   document?: string;
   /** Query string for taskpane.html (e.g. "_host_Info=Excel|Web|16.00|zh-CN" as Office adds it). */
@@ -101,7 +103,13 @@ export async function openPane(browser: Browser, base: string, opts: OpenOptions
     (route) => route.abort(),
   );
   if (opts.fakeExcel) {
-    const config = { api: opts.api ?? '1.13', platform: opts.platform, limits: opts.limits, document: opts.document };
+    const config = {
+      api: opts.api ?? '1.13',
+      platform: opts.platform,
+      limits: opts.limits,
+      document: opts.document,
+      createWorkbook: opts.createWorkbook,
+    };
     await page.addInitScript({ content: `window.__fakeExcelConfig = ${JSON.stringify(config)};` });
     await page.addInitScript({ path: path.join(__dirname, 'fake-excel.js') });
   }
