@@ -283,6 +283,42 @@ describe('issue 11: each defect', () => {
   });
 });
 
+describe('issue 19: marks as the user meets them in the pane', () => {
+  it('1: all sheets checked, the second protected: the first marked, the second named, 清除标记 restores both', async () => {
+    const page = await pane.open({ fakeExcel: true, api: '1.18' });
+    const fake = fakeOf(page);
+    const r = plantedReport();
+    await fake('paste', SHEET, r.sheet.aoa, []);
+    await fake('paste', 'Sheet2', r.sheet.aoa, []);
+    await fake('protect', 'Sheet2', {}); // without "format cells"
+    const before = [await fake<string>('snapshot', SHEET), await fake<string>('snapshot', 'Sheet2')];
+    await page.click('[data-testid=scope-all] input, [data-testid=scope-all]');
+    await act(page, '[data-testid=check]');
+    expect(await message(page)).toContain('「Sheet2」受保护');
+    expect(Object.keys(await fake<Record<string, string>>('fills', SHEET)).length).toBeGreaterThan(0);
+    expect(await fake<Record<string, string>>('fills', 'Sheet2')).toEqual({});
+    expect(await page.isDisabled('[data-testid=clear-marks]')).toBe(false);
+    await act(page, '[data-testid=clear-marks]');
+    expect([await fake<string>('snapshot', SHEET), await fake<string>('snapshot', 'Sheet2')]).toEqual(before);
+    await page.context().close();
+  });
+
+  it('3: rows inserted above the marks, then 清除标记: the marked cells are restored where they are now', async () => {
+    const page = await pane.open({ fakeExcel: true, api: '1.18' });
+    const fake = fakeOf(page);
+    await pasteReport(page);
+    const before = await fake<string>('snapshot', SHEET);
+    await act(page, '[data-testid=check]');
+    await fake('rows', SHEET, 0, 3); // the user inserts three rows at the top
+    await act(page, '[data-testid=clear-marks]');
+    expect(await fake<Record<string, string>>('fills', SHEET)).toEqual({});
+    expect(await fake<Record<string, string>>('comments', SHEET)).toEqual({});
+    await fake('rows', SHEET, 0, -3);
+    expect(await fake<string>('snapshot', SHEET)).toBe(before);
+    await page.context().close();
+  });
+});
+
 describe('issue 19: export where Excel cannot or will not open the workbook', () => {
   /** A clean report checked, on the export tab. */
   async function cleanReport(page: Page) {

@@ -24,6 +24,13 @@
   var rangeObj = M.rangeObj;
 
   // ———————————————————————————————————————— Worksheet, Sheets, Workbook
+  function removeSheet(wb, sh) {
+    wb.sheets.splice(wb.sheets.indexOf(sh), 1);
+    wb.active = Math.min(wb.active, wb.sheets.length - 1);
+    Object.keys(wb.names).forEach(function (k) {
+      if (wb.names[k].sheet === sh) wb.names[k].sheet = null;
+    });
+  }
   function worksheetObj(wb, sh) {
     return com(
       'Worksheet',
@@ -104,6 +111,11 @@
         },
         Unprotect: function () {
           sh.protection = null;
+        },
+        /** [V] Worksheet.Delete: the sheet goes (the last visible one cannot); names on it become #REF!. */
+        Delete: function () {
+          if (wb.sheets.length < 2) throw wpsError('工作簿至少要有一个工作表');
+          removeSheet(wb, sh);
         },
       },
     );
@@ -344,13 +356,7 @@
     },
     /** The user deletes a sheet: names on it become #REF!. */
     deleteSheet: function (sheet) {
-      var wb = book(),
-        sh = named(sheet);
-      wb.sheets.splice(wb.sheets.indexOf(sh), 1);
-      wb.active = Math.min(wb.active, wb.sheets.length - 1);
-      Object.keys(wb.names).forEach(function (k) {
-        if (wb.names[k].sheet === sh) wb.names[k].sheet = null;
-      });
+      removeSheet(book(), named(sheet));
     },
     /** The user inserts (n > 0) or deletes (n < 0) rows at `at` (0-based): cells, merges, comments and names move. */
     rows: function (sheet, at, n) {
