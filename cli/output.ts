@@ -26,9 +26,9 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
       if ((x.severity === 'notice' && x.rule !== 'cell.text_number') || x.rule === 'cell.blank') continue;
       const at = findingPlace(x, lang, { show: shown });
       const severity = say(lang, 'cli.severity', { severity: x.severity });
-      // The rule id stands in brackets of its own between the place and the words (xxgk rules lists them).
+      // The place, then the words: never the rule id (issue 21), which --json and the bulk report keep.
       out.push(
-        `    ${c(x.severity === 'error' ? '31' : x.severity === 'warning' ? '33' : '36', severity)} ${at ? `${at} ` : ''}[${x.rule}] ${shown(x.message)}`,
+        `    ${c(x.severity === 'error' ? '31' : x.severity === 'warning' ? '33' : '36', severity)} ${at ? `${at} ` : ''}${shown(x.message)}`,
       );
       for (const s of x.suspects.slice(0, 5)) {
         // Text found in the cell is quoted (it is the report's, not ours); a number is shown as it is.
@@ -42,7 +42,7 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
     if (blanks.length) {
       const cells = blanks.slice(0, 12).map((b) => cell(b.cells[0].ref));
       const text = say(lang, 'cli.summary.blanks', { n: blanks.length, cells, more: blanks.length > 12 });
-      out.push(`    ${c('33', say(lang, 'cli.severity', { severity: 'warning' }))} [cell.blank] ${text}`);
+      out.push(`    ${c('33', say(lang, 'cli.severity', { severity: 'warning' }))} ${text}`);
     }
     for (const note of r.notes) out.push(`    ${say(lang, 'cli.summary.note', { note: shown(note) })}`);
   }

@@ -34,9 +34,10 @@ export function printAsTable(ws: ExcelJS.Worksheet, o: PrintOptions = {}): void 
     fitToHeight: 0,
     horizontalCentered: true,
     showGridLines: !!o.gridlines,
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
     ...(o.titleRows ? { printTitlesRow: `${o.titleRows[0]}:${o.titleRows[1]}` } : {}),
-    ...(o.area ? { printArea: o.area } : {}),
+    // exceljs prefixes each side with "$" (making "$A1"), which LibreOffice does not read as the area: rows made absolute here.
+    ...(o.area ? { printArea: o.area.replace(/([A-Z]+)(\d+)/g, '$1$$$2') } : {}),
   } as ExcelJS.PageSetup;
   const footer = `&C${o.footer ? `${text(o.footer)}  ` : ''}&P / &N`;
   ws.headerFooter = {

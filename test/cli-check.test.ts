@@ -183,7 +183,9 @@ describe('bulk report and command line errors', () => {
       const text = readFileSync(out, 'utf8');
       expect(text.charCodeAt(0)).toBe(0xfeff);
       const rows = text.slice(1).trim().split('\r\n');
-      expect(rows[0].split(',').slice(0, 6)).toEqual(['结论', '单位', '文件', '工作表', '单元格', '规则编号']);
+      // The rule id stands last, apart from the words a person reads (issue 21).
+      expect(rows[0].split(',').slice(0, 6)).toEqual(['结论', '单位', '文件', '工作表', '单元格', '规则']);
+      expect(rows[0].split(',').at(-1)).toBe('规则编号');
       expect(text).toContain('T3.balance');
       expect(rows.filter((l) => l.startsWith('通过,'))).toHaveLength(4); // clean files listed too
     } else if (ext === 'xlsx') {

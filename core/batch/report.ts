@@ -95,7 +95,7 @@ export function filesTable(b: Batch, lang: Lang): Table {
       r.reason,
     ]),
     fills: rows.map((r) => VERDICT_COLOUR[r.verdict]),
-    widths: [14, 24, 40, 12, 8, 8, 8, 8, 8, 60],
+    widths: [12, 18, 30, 10, 6, 6, 6, 6, 6, 50],
   };
 }
 
@@ -119,18 +119,20 @@ export function changesTable(b: Batch, lang: Lang, everyFile = false, reportOf: 
       rows.push(row);
       fills.push(VERDICT_COLOUR[r.verdict]);
     };
-    if (!r.report && r.verdict !== 'pass') add([...head, '', '', '', say(lang, 'batch.severity.error'), r.reason, null, null, '']);
-    for (const l of lines) add([...head, l.cell, l.rule, l.ruleName, l.severity, l.message, l.found, l.suggested, l.why]);
-    if (r.report && !lines.length && everyFile) add([...head, '', '', '', '', '', null, null, '']);
+    if (!r.report && r.verdict !== 'pass') add([...head, '', '', say(lang, 'batch.severity.error'), r.reason, null, null, '', '']);
+    for (const l of lines) add([...head, l.cell, l.ruleName, l.severity, l.message, l.found, l.suggested, l.why, l.rule]);
+    if (r.report && !lines.length && everyFile) add([...head, '', '', '', '', null, null, '', '']);
   }
   return {
     name: say(lang, 'batch.report.findings'),
-    header: ['verdict', 'department', 'file', 'sheet', 'cell', 'rule', 'rule_name', 'severity', 'message', 'found', 'suggested', 'why'].map(
+    // The rule id (for programs and for asking about a rule) stands last, apart from what a person reads (issue 21).
+    header: ['verdict', 'department', 'file', 'sheet', 'cell', 'rule_name', 'severity', 'message', 'found', 'suggested', 'why', 'rule'].map(
       c,
     ),
     rows,
     fills,
-    widths: [14, 24, 36, 12, 16, 18, 30, 8, 60, 10, 10, 40],
+    widths: [10, 12, 18, 9, 10, 20, 6, 32, 8, 8, 20, 16],
+    printed: 11,
   };
 }
 

@@ -4,6 +4,8 @@
  * Numbers stay numbers; every cell wraps, so a long reason or several suggestions stay readable.
  */
 import ExcelJS from 'exceljs';
+import { columnLetters } from '../read/grid';
+import { printAsTable } from '../print';
 
 export type TableCell = string | number | null;
 
@@ -16,6 +18,8 @@ export interface Table {
   fills?: (string | null)[];
   /** Column widths in characters. */
   widths?: number[];
+  /** How many columns print (the rest, such as rule ids, stay on screen); all by default. */
+  printed?: number;
 }
 
 export interface Document {
@@ -24,6 +28,9 @@ export interface Document {
   tables: Table[];
   lang: 'zh' | 'en';
 }
+
+/** A text's width in columns (a Chinese character is two). */
+const wideOf = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
 
 /** Text that a spreadsheet would run as a formula is written as text. */
 const safe = (v: TableCell): TableCell => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
@@ -44,9 +51,20 @@ export async function documentXlsx(doc: Document): Promise<Uint8Array> {
     names.add(name.toLowerCase());
     const ws = wb.addWorksheet(name);
     let top = 1;
+    const printed = t.printed ?? t.header.length;
+    const widths = t.header.map((h, i) => t.widths?.[i] ?? Math.min(50, Math.max(8, h.length * 2 + 2)));
+    const across = widths.slice(0, printed).reduce((a, b) => a + b, 0);
     if (ti === 0) {
-      ws.addRow([doc.title]).font = { bold: true, size: 14 };
-      for (const l of doc.lines) ws.addRow([l]);
+      // The title and summary lines span the printed columns and wrap, so that nothing is cut at the page's edge.
+      const line = (text: string, font: Partial<ExcelJS.Font>) => {
+        const row = ws.addRow([text]);
+        ws.mergeCells(row.number, 1, row.number, printed);
+        row.font = font;
+        row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+        row.height = Math.ceil((font.size ?? 11) * 1.5) * Math.max(1, Math.ceil(wideOf(text) / across));
+      };
+      line(doc.title, { bold: true, size: 14 });
+      for (const l of doc.lines) line(l, {});
       ws.addRow([]);
       top = doc.lines.length + 3;
     }
@@ -59,17 +77,26 @@ export async function documentXlsx(doc: Document): Promise<Uint8Array> {
     t.rows.forEach((r, i) => {
       const row = ws.addRow(r.map(safe));
       const fill = t.fills?.[i];
+      let lines = 1;
       row.eachCell({ includeEmpty: true }, (c, col) => {
         if (col > t.header.length) return;
         c.alignment = { vertical: 'top', wrapText: true };
         if (fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } };
+        if (col <= printed) lines = Math.max(lines, Math.ceil(wideOf(c.text) / Math.max(4, widths[col - 1] - 1)));
       });
+      // Spreadsheets do not grow a row for wrapped text on their own when printing: as tall as its longest cell.
+      row.height = 15 * Math.min(lines, 12);
     });
-    t.header.forEach((h, i) => {
-      ws.getColumn(i + 1).width = t.widths?.[i] ?? Math.min(50, Math.max(8, h.length * 2 + 2));
-    });
+    widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     ws.views = [{ state: 'frozen', ySplit: top }];
     ws.autoFilter = { from: { row: top, column: 1 }, to: { row: top + t.rows.length, column: t.header.length } };
+    printAsTable(ws, {
+      header: doc.title,
+      footer: name,
+      titleRows: [top, top],
+      gridlines: true,
+      area: `A1:${columnLetters(printed - 1)}${top + t.rows.length}`,
+    });
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -88,7 +115,7 @@ export function documentHtml(doc: Document): string {
       .join('\n')}\n</tbody>\n</table>`;
   return `<!doctype html>
 <html lang="${doc.lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><title>${esc(doc.title)}</title>
-<style>body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #999;padding:3px 6px;font-size:13px;vertical-align:top;text-align:left}th{background:#eee}td.n{text-align:right}</style>
+<style>@page{size:A4 landscape;margin:12mm}body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #999;padding:3px 6px;font-size:13px;vertical-align:top;text-align:left}th{background:#eee}td.n{text-align:right}</style>
 </head><body>
 <h1>${esc(doc.title)}</h1>
 ${doc.lines.map((l) => `<p>${esc(l)}</p>`).join('\n')}

@@ -34,7 +34,8 @@ export function instanceName(inst: RuleInstance, cur: (id: string) => Cell, lang
       table: t,
       group: quoted(any.column.header[any.column.header.length - 2] ?? inst.instance!, lang),
     });
-  return inst.family.id;
+  // A rule over single cells (a local rule) is named by its table, never by its id (issue 21).
+  return t;
 }
 
 export function describeSide(s: Side, get: (id: string, prior: boolean) => Cell, scope: string, lang: Lang): string {
@@ -48,7 +49,7 @@ export function describeSide(s: Side, get: (id: string, prior: boolean) => Cell,
   // A long sum (表三's 21 results) is named, not spelled out: its cells are listed in the finding.
   if (parts.length > 8) return say(lang, 'check.sum_of', { parts: parts.length }) + (s.constant.isZero() ? '' : ` + ${s.constant}`);
   let out = parts.map((p, i) => (i === 0 ? (p.neg ? '−' : '') : p.neg ? ' − ' : ' + ') + p.text).join('');
-  if (!s.constant.isZero()) out += ` + ${s.constant}`;
+  if (!s.constant.isZero()) out += out ? ` + ${s.constant}` : String(s.constant);
   return out || String(s.constant);
 }
 

@@ -19,12 +19,12 @@ const STYLE: Record<LayoutCell['role'], Partial<ExcelJS.Style>> = {
   title: { font: { name: FONT, size: 16, bold: true }, alignment: { horizontal: 'center', vertical: 'middle' } },
   section: { font: { name: FONT, size: 12, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' } },
   caption: { font: { name: FONT, size: 11, bold: true }, alignment: CENTER, border: BORDER },
-  corner: { font: { name: FONT, size: 10 }, alignment: CENTER, border: BORDER },
-  header: { font: { name: FONT, size: 10, bold: true }, alignment: CENTER, border: BORDER },
-  label: { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BORDER },
+  corner: { font: { name: FONT, size: 11 }, alignment: CENTER, border: BORDER },
+  header: { font: { name: FONT, size: 11, bold: true }, alignment: CENTER, border: BORDER },
+  label: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BORDER },
   input: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'center', vertical: 'middle' }, border: BORDER },
   derived: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'center', vertical: 'middle' }, border: BORDER },
-  note: { font: { name: FONT, size: 10, italic: true }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
+  note: { font: { name: FONT, size: 11, italic: true }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
 };
 const NUMFMT: Record<ValueKind, string> = { count: '0', signed: '0', money: '0.0000' };
 
@@ -54,7 +54,7 @@ export async function exportXlsx(report: ReportData, lang: 'zh' | 'en' = 'zh', o
     }
     if (cell.rowSpan > 1 || cell.colSpan > 1) ws.mergeCells(cell.r + 1, cell.c + 1, cell.r + cell.rowSpan, cell.c + cell.colSpan);
   }
-  ws.pageSetup = printSetup(layout);
+  printSetup(ws, layout, { year: report.year, agency: report.agency });
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

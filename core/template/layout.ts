@@ -228,13 +228,13 @@ function measure(cells: LayoutCell[], rows: number, cols: number): { columnWidth
   const cap = (cell: LayoutCell) => {
     switch (cell.role) {
       case 'label':
-        return cell.rowSpan > 1 ? 10 : 30;
+        return cell.rowSpan > 1 ? 8 : 22;
       case 'header':
-        return 12;
+        return 9;
       case 'corner':
-        return 14;
-      default:
         return 12;
+      default:
+        return 10;
     }
   };
   // Single-column cells set their column's width; titles and captions span and need nothing.
@@ -254,7 +254,7 @@ function measure(cells: LayoutCell[], rows: number, cols: number): { columnWidth
   for (const cell of cells) {
     if (cell.role !== 'label' || cell.colSpan <= 1 || !cell.text) continue;
     const have = widths.slice(cell.c, cell.c + cell.colSpan).reduce((a, b) => a + b, 0);
-    const need = Math.min(textWidth(cell.text) + 2, 30 + (cell.colSpan - 1) * 10);
+    const need = Math.min(textWidth(cell.text) + 2, 22 + (cell.colSpan - 1) * 8);
     if (need > have) widths[cell.c + cell.colSpan - 1] += need - have;
   }
   const heights = new Array<number>(rows).fill(18);

@@ -9,24 +9,25 @@ import type { FormSpec, ValueKind } from '../forms';
 import { formCells, withVariants, columnName, rowName } from '../forms';
 import { Dec } from '../model/decimal';
 import { a1, columnLetters } from '../read/grid';
-import { templateLayout, textWidth, type LayoutCell, type LayoutOptions, type SheetLayout } from './layout';
+import { templateLayout, templateTitle, textWidth, type LayoutCell, type LayoutOptions, type SheetLayout } from './layout';
+import { printAsTable } from '../print';
 import { planDerived, type WriteValue } from './derive';
 import { clipText } from '../model/values';
 
 export type { WriteValue };
 
-/** A4 portrait, one page wide, centred: how the official layout prints (templates and exports). */
-export function printSetup(layout: SheetLayout): Partial<ExcelJS.PageSetup> {
-  return {
-    paperSize: 9,
-    orientation: 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    printArea: `A1:${columnLetters(layout.cols - 1)}${layout.rows}`,
-  } as Partial<ExcelJS.PageSetup>;
+/**
+ * How the official layout prints (templates and exports): as people print tables (core/print.ts),
+ * the title row repeated on each page, the report's title in the page header and the department
+ * in the footer. Portrait and one page tall made 5 pt type.
+ */
+export function printSetup(ws: ExcelJS.Worksheet, layout: SheetLayout, opts: LayoutOptions): void {
+  printAsTable(ws, {
+    header: templateTitle(opts),
+    footer: opts.agency?.trim() || undefined,
+    titleRows: [layout.titleRow + 1, layout.titleRow + 1],
+    area: `A1:${columnLetters(layout.cols - 1)}${layout.rows}`,
+  });
 }
 
 export const TAG_SHEET = 'xxgk_tag';
@@ -70,13 +71,13 @@ const STYLES: Record<LayoutCell['role'], Partial<ExcelJS.Style>> = {
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
     border: BORDER,
   },
-  corner: { font: { name: FONT, size: 10 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER },
+  corner: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: BORDER },
   header: {
-    font: { name: FONT, size: 10, bold: true },
+    font: { name: FONT, size: 11, bold: true },
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
     border: BORDER,
   },
-  label: { font: { name: FONT, size: 10 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BORDER },
+  label: { font: { name: FONT, size: 11 }, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border: BORDER },
   input: {
     font: { name: FONT, size: 11 },
     alignment: { horizontal: 'center', vertical: 'middle' },
@@ -91,7 +92,7 @@ const STYLES: Record<LayoutCell['role'], Partial<ExcelJS.Style>> = {
     fill: DERIVED_FILL,
     protection: { locked: true },
   },
-  note: { font: { name: FONT, size: 10, italic: true }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
+  note: { font: { name: FONT, size: 11, italic: true }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
 };
 const NUMFMT: Record<ValueKind, string> = { count: '0', signed: '+0;-0;0', money: '0.0000' };
 const styleCache = new Map<string, Partial<ExcelJS.Style>>();
@@ -212,8 +213,7 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
     ws.mergeCells(t2.r0 + 1, c + 1, t2.r0 + Math.max(2, opts.notes.length * Math.ceil(wide / (span * 10))), c + span);
   }
 
-  ws.pageSetup = { ...printSetup(layout), printTitlesRow: `${layout.titleRow + 1}:${layout.titleRow + 1}` };
-  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' } as ExcelJS.HeaderFooter;
+  printSetup(ws, layout, opts);
 
   // The hidden tag: what the reader uses to read the report back exactly.
   const tag = wb.addWorksheet(TAG_SHEET, { state: 'veryHidden' });
