@@ -12,7 +12,7 @@
 /// <reference types="et-jsapi-declare" />
 import { arrayGrid, a1, sheetRef, type Grid, type Merge } from '../core/read/grid';
 import { drawLayout } from './wps/draw-layout';
-import { clearMarks, markCount, placeMarks, refusesFormats } from './wps/marks';
+import { clearMarks, markCommentsPerSheet, markCount, placeMarks, refusesFormats } from './wps/marks';
 import {
   freeSheetName,
   HostError,
@@ -124,6 +124,7 @@ export class WpsHost implements SheetHost {
   private sheetsWithComments = new Set<string>();
   /** Comments our marks added and have not removed, per sheet. */
   private ourComments = new Map<string, number>();
+  private commentsCounted = false;
 
   constructor(readonly app: WpsApp) {
     this.capabilities = {
@@ -178,6 +179,11 @@ export class WpsHost implements SheetHost {
 
   private readNow(scope: 'active' | 'all'): ReadResult {
     const wb = (this.current = this.workbook());
+    // Comments of marks left by an earlier pane are ours too (not the user's), counted once from the marks' names.
+    if (wb && !this.commentsCounted) {
+      this.ourComments = markCommentsPerSheet(wb);
+      this.commentsCounted = true;
+    }
     const list = !wb ? [] : scope === 'all' ? this.worksheets(wb) : [wb.ActiveSheet as Et.Worksheet];
     const grids: Grid[] = [];
     const sheets: ReadResult['sheets'] = [];

@@ -257,7 +257,7 @@ describe('task pane outside Office (files)', () => {
 });
 
 describe('task pane inside a fake Excel', () => {
-  it('inserts the template, checks in one read and one write, selects, clears marks exactly, applies suggestions', async () => {
+  it('inserts the template, checks (read, fills, write), selects, clears marks exactly, applies suggestions', async () => {
     const page = await pane.open({ fakeExcel: true, api: '1.18' }); // RangeAreas.select: ExcelApi 1.18
     expect(await page.getAttribute('[data-testid=pane]', 'data-mode')).toBe('office');
     const fake = fakeOf(page);

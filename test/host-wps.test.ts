@@ -267,6 +267,16 @@ describe('issue 19: WPS marks and edits as a real user meets them', () => {
     f.rows('Sheet1', 1, 2); // two rows inserted above the marks
     const reopened = new WpsHost(app); // the pane closed and opened again: nothing in memory
     expect(reopened.markCount()).toBe(3);
+    // Its first check replaces the old marks, comments included (they are the pane's, not the user's).
+    await reopened.read('active');
+    await reopened.mark(
+      marksOn('Sheet1', [
+        [3, 1],
+        [4, 2],
+        [7, 3],
+      ]),
+    );
+    expect(Object.keys(fake.comments('Sheet1'))).toHaveLength(3);
     await reopened.clearMarks();
     expect(reopened.markCount()).toBe(0);
     f.rows('Sheet1', 1, -2);
@@ -305,16 +315,14 @@ describe('issue 19: WPS marks and edits as a real user meets them', () => {
     ]);
     expect(f.cell('Sheet1', 'B2')?.value).toBe(5);
     await host.writeValues(
-      [...recs]
-        .reverse()
-        .map((w) => ({
-          sheet: w.sheet,
-          r: w.r,
-          c: w.c,
-          value: w.before.value,
-          formula: w.before.formula,
-          numberFormat: w.before.numberFormat,
-        })),
+      [...recs].reverse().map((w) => ({
+        sheet: w.sheet,
+        r: w.r,
+        c: w.c,
+        value: w.before.value,
+        formula: w.before.formula,
+        numberFormat: w.before.numberFormat,
+      })),
     );
     expect(fake.snapshot('Sheet1')).toBe(before);
     expect(f.cell('Sheet1', 'B2')).toMatchObject({ value: '12', fmt: { numberFormat: '0.0' } });

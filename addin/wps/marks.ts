@@ -45,6 +45,21 @@ function ours(wb: Et.Workbook): { item: Et.Name; info: NameInfo }[] {
 
 export const markCount = (wb: Et.Workbook | null): number => (wb ? ours(wb).length : 0);
 
+/** The comments the marks in the workbook added, per sheet (for a pane opened again on marks left in place). */
+export function markCommentsPerSheet(wb: Et.Workbook): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { item, info } of ours(wb)) {
+    if (!info.comment) continue;
+    try {
+      const sheet = item.RefersToRange.Worksheet.Name;
+      out.set(sheet, (out.get(sheet) ?? 0) + 1);
+    } catch {
+      // #REF!: its cell is gone, and its comment with it
+    }
+  }
+  return out;
+}
+
 /**
  * Puts back every mark: its cell's fill, its comment removed, its name deleted. A mark whose cell
  * or sheet is gone (#REF!) only loses its name; one on a sheet that now refuses formats is kept,
