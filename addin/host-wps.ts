@@ -13,6 +13,8 @@
 import { arrayGrid, a1, sheetRef, type Grid, type Merge } from '../core/read/grid';
 import { drawLayout } from './wps/draw-layout';
 import { clearMarks, markCommentsPerSheet, markCount, placeMarks, refusesFormats } from './wps/marks';
+import { guarded } from './wps/errors';
+export { explainWps } from './wps/errors';
 import {
   freeSheetName,
   HostError,
@@ -96,27 +98,6 @@ const XL_FORMULAS = -4123,
   XL_BY_ROWS = 1,
   XL_BY_COLUMNS = 2,
   XL_PREVIOUS = 2;
-
-/**
- * What WPS raised, as the pane says it. The ET model raises COM errors as JavaScript errors whose
- * message is the program's own (Chinese or English by its language): a missing sheet or name is
- * "subscript out of range" (下标越界), a protected sheet's refusal names the protection.
- */
-export function explainWps(e: unknown): unknown {
-  if (e instanceof HostError) return e;
-  const message = String((e as Error)?.message ?? e);
-  if (/下标越界|subscript out of range|已删除|deleted/i.test(message)) return new HostError('missing', '', message, 'wps');
-  if (/保护|protect/i.test(message)) return new HostError('protected', '', message, 'wps');
-  return new HostError('host', '', message, 'wps');
-}
-
-function guarded<T>(fn: () => T): Promise<T> {
-  try {
-    return Promise.resolve(fn());
-  } catch (e) {
-    return Promise.reject(explainWps(e));
-  }
-}
 
 export class WpsHost implements SheetHost {
   readonly capabilities: HostCapabilities;
