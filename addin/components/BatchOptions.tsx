@@ -48,9 +48,12 @@ export function BatchOptions({
 
   return (
     <div className={s.row} data-testid="batch-options">
-      <Field label={t.batchYear} validationMessage={valid ? undefined : t.batchYearInvalid} style={{ width: '7em' }}>
+      {/* The input sized itself (a native input is ~20 characters wide whatever its field): it covered 单位名单…. */}
+      <Field label={t.batchYear} validationMessage={valid ? undefined : t.batchYearInvalid} style={{ flex: '0 0 auto' }}>
         <Input
           type="number"
+          style={{ width: '7em', minWidth: 0 }}
+          input={{ size: 6, style: { minWidth: 0 } }}
           value={year}
           placeholder={t.batchYearAny}
           data-testid="batch-year"

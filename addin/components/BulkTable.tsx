@@ -1,9 +1,10 @@
 /**
  * Many files checked: every file under its verdict with the columns, words, colours and counts of
  * the command line's bulk report (core/batch/report.ts filesTable), failures first; a file opens
- * with its findings already shown; the bulk report downloads as .xlsx. In a 350–420 px pane the
- * table scrolls sideways with the verdict column kept in view, rather than squeezing its columns
- * to a character per line.
+ * with its findings already shown; the bulk report downloads as .xlsx. Where the columns do not all
+ * fit (a 350–420 px task pane) the verdict, the department and the reason (what to do) come first
+ * and fill the width, the other columns following behind a sideways scroll, rather than squeezing
+ * every column to a character per line.
  */
 import * as React from 'react';
 import { Button, Link, Text } from '@fluentui/react-components';
@@ -31,6 +32,42 @@ const COLUMNS: [Column, number][] = [
   ['reason', 16],
 ];
 const NUMERIC = new Set<Column>(['year', 'errors', 'warnings', 'notices']);
+/** The table's font size (px): column widths are in em of it. */
+const FONT = 12;
+const WIDE = COLUMNS.reduce((n, [, w]) => n + w, 0);
+/** The reason's least width (em) when it is moved beside the department. */
+const REASON_NARROW = 10;
+
+/**
+ * The columns for the width available (em): the bulk report's order where all fit; else the
+ * verdict, the department and the reason first, the reason as wide as what is left of the view.
+ */
+export function columnsFor(available: number | null): [Column, number][] {
+  if (available === null || available >= WIDE) return COLUMNS;
+  const first = COLUMNS.filter(([k]) => k === 'verdict' || k === 'department');
+  const used = first.reduce((n, [, w]) => n + w, 0);
+  return [
+    ...first,
+    ['reason', Math.max(REASON_NARROW, Math.floor((available - used) * 10) / 10)],
+    ...COLUMNS.filter(([k]) => !first.some(([f]) => f === k) && k !== 'reason'),
+  ];
+}
+
+/** The width (em of the table's font) of the element, followed as it changes. */
+function useWidth(ref: React.RefObject<HTMLElement>): number | null {
+  const [width, setWidth] = React.useState<number | null>(null);
+  React.useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(el.clientWidth / FONT);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return width;
+}
 
 const cell: React.CSSProperties = { padding: '2px 4px', verticalAlign: 'top', borderBottom: '1px solid #ddd', overflowWrap: 'anywhere' };
 const base = (p: string) => p.replace(/^.*[\\/]/, '');
@@ -58,6 +95,8 @@ export function BulkTable({
   const s = useStyles();
   const t = STRINGS[lang];
   const [sort, setSort] = React.useState<{ key: Column; dir: 1 | -1 }>({ key: 'verdict', dir: 1 });
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const columns = columnsFor(useWidth(scroller));
 
   const sorted = [...batch.rows].sort((a, b) => {
     const x = sortValue(a, sort.key),
@@ -102,25 +141,25 @@ export function BulkTable({
       <Text size={200} data-testid="bulk-summary" style={{ whiteSpace: 'pre-wrap' }}>
         {batchSummary(batch, lang)}
       </Text>
-      <div data-testid="bulk-scroll" style={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <div ref={scroller} data-testid="bulk-scroll" style={{ overflowX: 'auto', maxWidth: '100%' }}>
         <table
           data-testid="bulk-table"
           style={{
             borderCollapse: 'separate',
             borderSpacing: 0,
             tableLayout: 'fixed',
-            fontSize: 12,
-            width: `${COLUMNS.reduce((n, [, w]) => n + w, 0)}em`,
+            fontSize: FONT,
+            width: `${columns.reduce((n, [, w]) => n + w, 0)}em`,
           }}
         >
           <colgroup>
-            {COLUMNS.map(([k, w]) => (
+            {columns.map(([k, w]) => (
               <col key={k} style={{ width: `${w}em` }} />
             ))}
           </colgroup>
           <thead>
             <tr>
-              {COLUMNS.map(([k], i) => (
+              {columns.map(([k], i) => (
                 <th
                   key={k}
                   data-testid={`sort-${k}`}
@@ -147,7 +186,7 @@ export function BulkTable({
                   data-errors={r.errors}
                   style={{ background: bg }}
                 >
-                  {COLUMNS.map(([k], j) => (
+                  {columns.map(([k], j) => (
                     <td
                       key={k}
                       data-testid={`bulk-${k}`}
