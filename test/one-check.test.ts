@@ -22,16 +22,9 @@ import { docxBytes } from './helpers/docx';
 import { publishedText } from './helpers/published';
 import { balancedValues } from './helpers/synthetic';
 import { tempDir } from './helpers/temp';
+import { SAMPLE_FILES } from './helpers/samples';
 
 const ROOT = path.join(__dirname, '..');
-/** Every example and every fixture: the files the faces must agree on. */
-export const SAMPLE_FILES = [
-  ...fs.readdirSync(path.join(ROOT, 'examples')).map((n) => path.join(ROOT, 'examples', n)),
-  ...fs
-    .readdirSync(path.join(ROOT, 'test', 'fixtures', 'real'))
-    .filter((n) => !n.endsWith('.md'))
-    .map((n) => path.join(ROOT, 'test', 'fixtures', 'real', n)),
-];
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 /** A cover letter: a Word document of sentences, no table. */
