@@ -10,6 +10,7 @@ import { templateLayout } from '../core/template/layout';
 import { cellIds, fullValues } from './helpers/published';
 import { balancedValues, syntheticReport } from './helpers/synthetic';
 import { picturePath } from './helpers/pictures';
+import { CHROMIUM } from './helpers/tools';
 
 const ARGS = [
   '--headless',
@@ -22,7 +23,7 @@ const ARGS = [
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 });
 afterAll(async () => {
   await browser?.close();

@@ -8,6 +8,7 @@ import * as http from 'http';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM } from '../helpers/tools';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
@@ -51,7 +52,7 @@ export async function serveDist(dir = DIST): Promise<{ url: string; close: () =>
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
       '--headless',
