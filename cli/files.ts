@@ -1,12 +1,16 @@
 /** The command line's inputs: reports read from files and folders, through core/node's one reader. */
 import type { Lang } from '../core/model/findings';
-import { listInputFiles } from '../core/node/files';
+import { listInputs, type Listing } from '../core/node/files';
 import { readReportsBounded } from './read-child';
+import { whyOf } from '../core/node/errors';
+import type { FileResult } from '../core/model/findings';
+import { tmpdir } from 'os';
+import { Spool } from './spool';
 import type { ReportData } from '../core/model/report';
 import { FileError } from '../core/node/errors';
 import { UsageError } from './args';
 import { say } from '../core/messages';
-import { shown } from './terminal';
+import { err, shown } from './terminal';
 import { statSync } from 'fs';
 
 export { Inputs, planOutput, writeOutput, writeAtomic, type OutputPlan } from './write';
@@ -14,7 +18,10 @@ export { Inputs, planOutput, writeOutput, writeAtomic, type OutputPlan } from '.
 /** Every report in the files (folders searched), each named "file" or "file#sheet" when a file has several. */
 export async function readReportFiles(paths: string[], _lang: Lang): Promise<{ name: string; report: ReportData }[]> {
   const out: { name: string; report: ReportData }[] = [];
-  for (const file of listInputFiles(paths)) {
+  const listing = listInputs(paths);
+  // Every file of a folder that is not read is said, a line each (the same rule in every command).
+  for (const line of listingLines(listing, _lang)) err(`xxgk: ${line}\n`);
+  for (const file of listing.files) {
     // ReadError, FileError and ReadStopped name the file in each language; fail() prints the one asked for.
     // Read in a child process with check's limits (cli/read-child.ts).
     const reports = await readReportsBounded(file);
@@ -22,6 +29,34 @@ export async function readReportFiles(paths: string[], _lang: Lang): Promise<{ n
       out.push({ name: reports.length > 1 ? `${file}#${r.sheet ?? ''}${r.area ? `!${r.area}` : ''}` : file, report: r });
   }
   return out;
+}
+
+/** A line for each file of a folder that is not read, and for each name shown decoded (core/node/files.ts). */
+export function listingLines(l: Listing, lang: Lang): string[] {
+  const lines = l.left.map((x) => {
+    const file = shown(x.path);
+    switch (x.why) {
+      case 'own':
+        return say(lang, 'outputs.left.own', { file, kind: x.kind ?? '' });
+      case 'special':
+        return say(lang, 'outputs.left.special', { file, why: x.reason?.[lang] ?? '' });
+      case 'unlistable':
+        return say(lang, 'outputs.left.unlistable', { file, why: x.reason?.[lang] ?? '' });
+      default:
+        return say(lang, `outputs.left.${x.why}`, { file });
+    }
+  });
+  for (const d of l.decoded) lines.push(say(lang, 'outputs.decoded', { file: shown(d.path), encoding: d.encoding }));
+  return lines;
+}
+
+/** Where `check` keeps its results until judged (TMPDIR): one that cannot hold them is said before the work, with why. */
+export function openSpool(lang: Lang): Spool<FileResult> {
+  try {
+    return new Spool<FileResult>();
+  } catch (e) {
+    throw new UsageError(say(lang, 'outputs.no_spool', { folder: shown(tmpdir()), why: whyOf(e)[lang] }));
+  }
 }
 
 /** A command that takes one file: a folder is refused (it would hold several reports, not one). */

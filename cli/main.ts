@@ -17,7 +17,23 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   import: () => import('./commands/import'),
 };
 
+/**
+ * A reader that stops reading (`xxgk check DIR | head -1`) closes the pipe: the rest of the output
+ * has nowhere to go, so the command ends there, quietly, as programs in a pipeline do.
+ */
+let quiet = false;
+function quietOnClosedPipe(): void {
+  if (quiet) return; // once per process (tests run main() many times in one)
+  quiet = true;
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      process.exit(1);
+    });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(usage(langIn(rest)));

@@ -21,6 +21,7 @@ import { exportParsedRules } from '../core/rules';
 import { compactResult, withOmitted } from '../core/batch/compact';
 import type { Omitted } from '../core/batch/compact';
 import type { Spool } from './spool';
+import { fsPath } from '../core/node/raw-paths';
 
 /** Jobs kept in flight per child, so a child never waits for the main process between files. */
 const IN_FLIGHT = 3;
@@ -103,7 +104,9 @@ export async function checkFiles(
         while (held.length < IN_FLIGHT && queue.length) {
           const id = queue.shift()!;
           held.push(id);
-          child.send({ job: { id, path: files[id] } });
+          // A name that is not UTF-8 goes with its bytes, for the child to open it by (core/node/raw-paths.ts).
+          const raw = fsPath(files[id]);
+          child.send({ job: { id, path: files[id], ...(typeof raw === 'string' ? {} : { raw }) } });
         }
         if (!held.length && !finished) {
           finished = true;

@@ -14,6 +14,7 @@ import type { ReportData } from '../core/model/report';
 import { ReadError, type ReadErrorCode } from '../core/read/errors';
 import { FileError, type FileErrorCode, type Why } from '../core/node/errors';
 import { sayBoth } from '../core/messages';
+import { fsPath } from '../core/node/raw-paths';
 import { CHILD_FLAG, FILE_SECONDS, WORKER_HEAP_MB, WORKER_MEMORY_MB, residentMB } from './pool';
 
 /** A file whose reading was stopped at a limit (or whose reader died): its message in each language. */
@@ -146,6 +147,8 @@ async function readOne(file: string, opts: { maxBytes?: number }): Promise<Repor
     };
     c.on('message', onMessage);
     c.on('exit', onExit);
-    c.send({ read: { id, path: file, maxBytes: opts.maxBytes } });
+    // A name that is not UTF-8 goes with its bytes, for the child to open it by (core/node/raw-paths.ts).
+    const raw = fsPath(file);
+    c.send({ read: { id, path: file, maxBytes: opts.maxBytes, ...(typeof raw === 'string' ? {} : { raw }) } });
   });
 }

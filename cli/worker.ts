@@ -4,6 +4,7 @@ import { readReportsAsync } from '../core/checkfile';
 import { ReadError } from '../core/read/errors';
 import { readInputFile } from '../core/node/read';
 import { FileError } from '../core/node/errors';
+import { rememberRawPath } from '../core/node/raw-paths';
 import type { FileResult } from '../core/model/findings';
 import { say } from '../core/messages';
 import { importParsedRules, type ParsedRule } from '../core/rules';
@@ -18,6 +19,8 @@ export const SPOOL_FD = 4;
 export interface Job {
   id: number;
   path: string;
+  /** The name's bytes, when it is not UTF-8 and `path` shows it decoded. */
+  raw?: Uint8Array;
 }
 
 /**
@@ -87,8 +90,16 @@ if (process.send && process.argv.includes('--xxgk-check-child' /* CHILD_FLAG in 
   };
   process.on(
     'message',
-    (msg: { opts?: CheckFileOptions; parsed?: [string, ParsedRule[]][]; job?: Job; read?: { id: number; path: string } }) => {
+    (msg: {
+      opts?: CheckFileOptions;
+      parsed?: [string, ParsedRule[]][];
+      job?: Job;
+      read?: { id: number; path: string; maxBytes?: number; raw?: Uint8Array };
+    }) => {
       const read = msg.read;
+      // A name that is not UTF-8 comes with its bytes (core/node/raw-paths.ts).
+      if (read?.raw) rememberRawPath(read.path, read.raw);
+      if (msg.job?.raw) rememberRawPath(msg.job.path, msg.job.raw);
       if (read) {
         queue = queue.then(() => readJob(read)).then((answer) => void (process.connected && process.send!(answer)));
         return;

@@ -17,6 +17,7 @@ import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { FileError, fileErrorOf, reason, whyNoFolder, whyNotRegular, whyOf, type Why } from '../core/node/errors';
 import { say } from '../core/messages';
+import { fsPath } from '../core/node/raw-paths';
 import type { Lang } from '../core/model/findings';
 import { UsageError } from './args';
 import { shown } from './terminal';
@@ -34,6 +35,8 @@ export interface OutputPlan {
   kind: 'file' | 'device';
   /** The replaced file's mode and owner, kept. */
   keep?: { mode: number; uid: number; gid: number };
+  /** A name the command made (a department's template): never put over anything already there, a link included. */
+  noClobber?: boolean;
 }
 
 /** The inputs of a command, by device and inode, to tell an output that is one of them. */
@@ -44,7 +47,7 @@ export class Inputs {
   }
   add(file: string): void {
     try {
-      const st = fs.statSync(file);
+      const st = fs.statSync(fsPath(file));
       if (st.isFile()) this.ids.set(`${st.dev}:${st.ino}`, file);
     } catch {
       // an input that cannot be read is reported by its reader, and cannot be overwritten either
@@ -105,6 +108,36 @@ export function planOutput(file: string, lang: Lang, inputs: Inputs): OutputPlan
 }
 
 /**
+ * Plans a file whose name the command made from a department's name (template --agencies): the
+ * name is predictable, so whatever stands there (a department's filled-in report, a link planted
+ * to make the operator overwrite another file) is never replaced and never written through. An
+ * input there stops everything (OutputIsInput); anything else refuses this one name.
+ */
+export function planGenerated(file: string, lang: Lang, inputs: Inputs): OutputPlan {
+  let st: fs.Stats | null = null;
+  try {
+    st = fs.lstatSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw refuse(lang, file, whyOf(e));
+  }
+  if (st) {
+    const input = inputs.match(st.isSymbolicLink() ? (statOrNull(file) ?? st) : st);
+    if (input !== undefined) throw new OutputIsInput(say(lang, 'cli.output_is_input', { output: shown(file), input: shown(input) }));
+    throw refuse(lang, file, reason('outputs.why.exists'));
+  }
+  const plan = planOutput(file, lang, inputs);
+  return { ...plan, target: path.resolve(file), noClobber: true };
+}
+
+const statOrNull = (file: string): fs.Stats | null => {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
+};
+
+/**
  * Checks a folder that outputs go into (made when the first is written): refused (status 2) when a
  * file stands there. Each file in it is then planned with planOutput, which refuses inputs.
  */
@@ -146,6 +179,33 @@ export function tempNameFor(target: string): string {
   return path.join(path.dirname(target), `.${base}${tail}`);
 }
 
+/** Temporary files and folders of this run not yet renamed into place: removed if the run is stopped. */
+const pending = new Set<string>();
+let watching = false;
+
+/** Marks `tmp` as this run's, to be removed on SIGTERM, SIGINT or SIGHUP; the signal then ends the process as it would have. */
+export function holdTemp(tmp: string): void {
+  pending.add(tmp);
+  if (watching) return;
+  watching = true;
+  for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const)
+    process.once(sig, () => {
+      dropTemps();
+      process.kill(process.pid, sig); // the handler is gone (once): the default action ends the process
+    });
+  process.once('exit', dropTemps);
+}
+
+/** `tmp` renamed into place or removed: no longer ours to clean. */
+export function releaseTemp(tmp: string): void {
+  pending.delete(tmp);
+}
+
+function dropTemps(): void {
+  for (const tmp of pending) fs.rmSync(tmp, { recursive: true, force: true });
+  pending.clear();
+}
+
 const cleaned = new Set<string>();
 
 /** Removes temporary files of ours left in `dir` by a run that was killed (its process is gone). */
@@ -163,7 +223,9 @@ export function cleanStaleTemps(dir: string): void {
     if (!m || Number(m[1]) === process.pid || alive(Number(m[1]))) continue;
     try {
       const p = path.join(dir, name);
-      if (fs.lstatSync(p).isFile()) fs.rmSync(p);
+      const st = fs.lstatSync(p);
+      // A folder of ours: the notices of a run that was stopped before it swapped them in (cli/folder.ts).
+      if (st.isFile() || st.isDirectory()) fs.rmSync(p, { recursive: true });
     } catch {
       // another run cleaned it first
     }
@@ -196,6 +258,7 @@ export function writeOutput(plan: OutputPlan, data: Uint8Array): void {
   cleanStaleTemps(path.dirname(plan.target));
   const tmp = tempNameFor(plan.target);
   let fd: number | null = null;
+  holdTemp(tmp);
   try {
     fd = fs.openSync(tmp, 'wx', plan.keep?.mode ?? 0o666);
     if (plan.keep) {
@@ -210,13 +273,44 @@ export function writeOutput(plan: OutputPlan, data: Uint8Array): void {
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
-    fs.renameSync(tmp, plan.target);
+    if (plan.noClobber) putNew(tmp, plan.target, plan.name);
+    else fs.renameSync(tmp, plan.target);
   } catch (e) {
     if (fd !== null) fs.closeSync(fd);
     fs.rmSync(tmp, { force: true });
     throw e instanceof FileError ? e : fileErrorOf(e, plan.name, true);
+  } finally {
+    releaseTemp(tmp);
   }
 }
+
+/**
+ * Puts `tmp` at `target` only if nothing is there, in one step: a hard link fails when any entry
+ * (a file, a link, a link to nothing) has the name, where a rename would replace it. A file system
+ * without hard links gets a look first, then the rename.
+ */
+function putNew(tmp: string, target: string, name: string): void {
+  try {
+    fs.linkSync(tmp, target);
+    fs.rmSync(tmp);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new FileError('cannot_write', name, reason('outputs.why.exists'), { writing: true });
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw e;
+  }
+  if (statOrLink(target)) throw new FileError('cannot_write', name, reason('outputs.why.exists'), { writing: true });
+  fs.renameSync(tmp, target);
+}
+
+const statOrLink = (file: string): boolean => {
+  try {
+    fs.lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** Plans and writes in one step, for callers with nothing to check beforehand. */
 export function writeAtomic(file: string, data: Uint8Array, lang: Lang = 'zh', inputs = new Inputs()): void {

@@ -1,5 +1,5 @@
 /** xxgk check PATH… — check workbooks and published reports in bulk. */
-import { mkdirSync, statSync } from 'fs';
+import { statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { setFlagsFromString } from 'v8';
@@ -13,14 +13,15 @@ import { withBatchFindings } from '../../core/batch/compact';
 import { batchListingLines, batchSummary, yearsHint } from '../../core/batch/text';
 import { decodeText } from '../../core/read/decode';
 import { say } from '../../core/messages';
-import { listInputFiles } from '../../core/node/files';
+import { fsPath, listInputFiles, listInputs } from '../../core/node/files';
 import type { ReportData } from '../../core/model/report';
 import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
 import { FORMS, withVariants } from '../../core/forms';
 import { guarded, langIn, langOf, messageOf, parse, UsageError } from '../args';
 import { BufferedOut, fileSummary } from '../output';
-import { Spool } from '../spool';
-import { Inputs, planFolder, planOutput, writeOutput } from '../write';
+import { Inputs, planOutput, writeOutput } from '../write';
+import { planNoticeFolder, replaceFolder } from '../folder';
+import { listingLines, openSpool } from '../files';
 import { checkFiles, WORKER_MEMORY_MB } from '../pool';
 import { printHelp } from '../usage';
 import { coloured, err, jsonText, plain, shown } from '../terminal';
@@ -113,14 +114,19 @@ export function run(argv: string[]): Promise<number> {
       }
 
       // Every file in a folder is listed, whatever it is: a Word document or a picture gets a verdict too.
-      const leftOut: string[] = [];
-      const files = listInputFiles(positionals, [], leftOut);
-      if (!files.length) throw new UsageError(say(lang, 'cli.no_files', { paths: shown(positionals.join(' ')) }));
+      const listing = listInputs(positionals, []);
+      const files = listing.files;
+      if (!files.length) {
+        for (const line of listingLines(listing, lang)) err(`${line}\n`);
+        throw new UsageError(say(lang, 'cli.no_files', { paths: shown(positionals.join(' ')) }));
+      }
       // The destinations are checked before the work: never an input, never a folder, their folder there.
       const inputs = new Inputs([...files, ...(values.rules ?? []), ...(values.prior ? listInputFiles([values.prior]) : [])]);
       if (values.agencies) inputs.add(values.agencies);
       const report = values.report ? planOutput(values.report, lang, inputs) : null;
-      if (values.notices) planFolder(values.notices, lang);
+      const noticesPlan = values.notices ? planNoticeFolder(values.notices, lang, inputs) : null;
+      // Where the results wait to be judged (TMPDIR): a folder that cannot hold them is said now, not after the work.
+      const whole = openSpool(lang);
       const jobs = jobsFor(asked, lang);
 
       const opts: CheckFileOptions = { lang, extraRules };
@@ -138,7 +144,6 @@ export function run(argv: string[]): Promise<number> {
       // Verdicts need the whole batch (duplicates, departments that sent nothing): results are kept, then judged.
       // Kept small (core/batch/compact.ts), the whole results on disk until printed or put in the report and
       // notices, one at a time: memory stays flat however many files there are.
-      const whole = new Spool<FileResult>();
       const results: FileResult[] = [];
       const color = !!process.stdout.isTTY;
       // Text from files is made visible (cli/terminal.ts); the batch listings go through plain() as well.
@@ -166,7 +171,7 @@ export function run(argv: string[]): Promise<number> {
       if (tty) process.stderr.write('\r\x1b[K');
       const mtime = (f: string) => {
         try {
-          return statSync(f).mtimeMs;
+          return statSync(fsPath(f)).mtimeMs;
         } catch {
           return null;
         }
@@ -196,26 +201,40 @@ export function run(argv: string[]): Promise<number> {
           failed.push(say(lang, 'cli.report_not_written', { file: shown(report.name), why: whyIn(e, lang) }));
         }
       }
-      if (values.notices) {
+      if (noticesPlan) {
         const { renderNotice, sendBackNotices } = await import('../../core/batch/notices');
         const notices = sendBackNotices(batch, lang, noticeExt, reportOf, letterOf);
         let written = 0;
-        if (notices.length) mkdirSync(values.notices, { recursive: true });
-        for (const n of notices) {
-          const file = path.join(values.notices, n.file);
-          try {
-            writeOutput(planOutput(file, lang, inputs), await renderNotice(n, noticeExt));
-            written++;
-          } catch (e) {
-            failed.push(say(lang, 'cli.notice_not_written', { file: shown(file), why: whyIn(e, lang) }));
-          }
+        try {
+          // The folder is replaced as a whole by this run's notices (cli/folder.ts).
+          const warning = await replaceFolder(
+            noticesPlan,
+            async (put) => {
+              for (const n of notices) {
+                const file = path.join(noticesPlan.name, n.file);
+                try {
+                  put(n.file, await renderNotice(n, noticeExt));
+                  written++;
+                } catch (e) {
+                  failed.push(say(lang, 'cli.notice_not_written', { file: shown(file), why: whyIn(e, lang) }));
+                }
+              }
+            },
+            lang,
+          );
+          if (warning) err(`xxgk: ${warning}\n`);
+        } catch (e) {
+          written = 0;
+          failed.push(say(lang, 'cli.notice_not_written', { file: shown(noticesPlan.name), why: whyIn(e, lang) }));
         }
         if (!values.json)
           err(
-            `${notices.length ? say(lang, 'batch.notice.written', { n: written, dir: shown(values.notices) }) : say(lang, 'batch.notice.none')}\n`,
+            `${notices.length ? say(lang, 'batch.notice.written', { n: written, dir: shown(values.notices!) }) : say(lang, 'batch.notice.none')}\n`,
           );
       }
       if (values.json) {
+        // Files left out are said on stderr: standard output holds the document alone.
+        for (const line of listingLines(listing, lang)) err(`xxgk: ${line}\n`);
         // As JSON.stringify(document, null, 2) writes it, one file and one batch row at a time.
         out.write('{\n  "version": 1,\n  "files": [\n');
         for (let i = 0; i < results.length; i++) {
@@ -247,13 +266,19 @@ export function run(argv: string[]): Promise<number> {
         out.write(plain(yearsHint(shownBatch, lang, year !== null)));
         out.write(plain(`\n${batchSummary(shownBatch, lang)}`));
         // Lock files and hidden files are not submissions, but a batch never leaves a file out unsaid.
-        if (leftOut.length)
+        const hiddenOnes = listing.left.filter((l) => l.why === 'hidden' || l.why === 'lock').map((l) => l.path);
+        if (hiddenOnes.length)
           out.write(
             plain(
-              say(lang, 'batch.left_out', { n: leftOut.length, names: leftOut.slice(0, 5).map(shown).join(say(lang, 'batch.list_sep')) }) +
-                '\n',
+              say(lang, 'batch.left_out', {
+                n: hiddenOnes.length,
+                names: hiddenOnes.slice(0, 5).map(shown).join(say(lang, 'batch.list_sep')),
+              }) + '\n',
             ),
           );
+        // Every other file left out (the product's own outputs, pipes, hidden folders) and every name shown decoded: a line each.
+        for (const line of listingLines({ ...listing, left: listing.left.filter((l) => l.why !== 'hidden' && l.why !== 'lock') }, lang))
+          out.write(`${line}\n`);
       }
       await out.end();
       whole.close();

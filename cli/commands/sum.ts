@@ -9,14 +9,14 @@ import { sumReports } from '../../core/template/sum';
 import { writeTemplate } from '../../core/template/xlsx';
 import { printFindings } from './fill';
 import { say } from '../../core/messages';
-import { listInputFiles } from '../../core/node/files';
+import { fsPath, listInputFiles, listInputs } from '../../core/node/files';
 import { FileError, fileErrorOf } from '../../core/node/errors';
 import { ReadError } from '../../core/read/errors';
 import { readReportsBounded, ReadStopped } from '../read-child';
 import { statSync } from 'fs';
 import { selectClean } from '../../core/batch';
 import { fail, langIn, langOf, parse, UsageError } from '../args';
-import { Inputs, planOutput, readReportFiles, writeOutput } from '../files';
+import { Inputs, listingLines, planOutput, readReportFiles, writeOutput } from '../files';
 import { err, out, shown } from '../terminal';
 import { printHelp } from '../usage';
 
@@ -26,17 +26,20 @@ async function cleanOnly(paths: string[], lang: Lang, year: string | undefined) 
   if (y !== null && !(Number.isInteger(y) && y >= 2008 && y <= 2100))
     throw new UsageError(say(lang, 'cli.year_invalid', { value: shown(year!) }));
   const files = [];
-  for (const p of listInputFiles(paths, [])) {
+  const listing = listInputs(paths, []);
+  // Every file of a folder that is not read is said, a line each (the same rule in every command).
+  for (const line of listingLines(listing, lang)) err(`xxgk: ${line}\n`);
+  for (const p of listing.files) {
     try {
       // The one reader, in a child process with check's limits: a device or a pipe among the files is refused, not read.
       const reports = await readReportsBounded(p);
-      files.push({ path: p, data: new Uint8Array(0), reports, mtime: statSync(p).mtimeMs });
+      files.push({ path: p, data: new Uint8Array(0), reports, mtime: statSync(fsPath(p)).mtimeMs });
     } catch (e) {
       // Listed with why it could not be read (not found, a device, too large, no tables), never dropped.
       const why = e instanceof ReadError || e instanceof FileError || e instanceof ReadStopped ? e : fileErrorOf(e, p);
       let mtime: number | null = null;
       try {
-        mtime = statSync(p).mtimeMs;
+        mtime = statSync(fsPath(p)).mtimeMs;
       } catch {
         // not there: no time
       }
@@ -85,6 +88,7 @@ export async function run(argv: string[]): Promise<number> {
       variants: res.report.variants,
       values: res.values,
       blankTotals: 'blank',
+      mark: 'sum',
       extraSheets: [
         {
           name: say(lang, 'cli.sum_inputs_sheet'),

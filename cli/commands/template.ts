@@ -9,7 +9,9 @@ import { listInputFiles } from '../../core/node/files';
 import { readInputFile } from '../../core/node/read';
 import { fail, langIn, langOf, messageOf, parse, UsageError, Refusal } from '../args';
 import { Inputs, planOutput, readReportFiles, writeOutput, type OutputPlan } from '../files';
-import { cutToBytes, OutputIsInput, planFolder } from '../write';
+import { OutputIsInput, planFolder, planGenerated } from '../write';
+import { cutToBytes, nameStem, uniqueFileName } from '../../core/batch/names';
+import { whyOf } from '../../core/node/errors';
 import { err, out, shown } from '../terminal';
 import { printHelp } from '../usage';
 import { matchPrior } from '../../core/checkfile';
@@ -19,21 +21,9 @@ import { formNamed } from '../args';
 import { fromPrior } from '../../core/template/fill';
 import { writeTemplate } from '../../core/template/xlsx';
 
-/** A file name made from an agency name: no path separators or characters Windows refuses. */
+/** A file name made from an agency name: no path separators, controls or characters Windows refuses, cut by bytes. */
 export function safeFileName(name: string): string {
-  let s = name
-    .normalize('NFC')
-    // Control characters cannot stand in a file name on Windows.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(s)) s = `_${s}`;
-  if ([...s].length > 80) s = [...s].slice(0, 80).join('');
-  // By bytes too: 80 four-byte characters would pass the file system's 255-byte limit.
-  s = cutToBytes(s, 200).trim();
-  return s || 'agency';
+  return nameStem(cutToBytes(nameStem(name, 'agency'), 200), 'agency');
 }
 
 export function chooseForm(year: number | null, format: string | undefined, lang: Lang = 'zh'): FormSpec {
@@ -110,16 +100,18 @@ function planAgencies(list: string, dir: string, inputs: Inputs, lang: Lang): Pl
     .filter(Boolean);
   if (!names.length) throw new Refusal(say(lang, 'cli.agencies_empty', { file: shown(list) }));
   planFolder(dir, lang);
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UsageError(say(lang, 'outputs.no_folder', { folder: shown(dir), why: whyOf(e)[lang] }));
+  }
   const used = new Set<string>();
   const plans: Planned = [];
   for (const agency of names) {
-    const base = safeFileName(agency);
-    let file = `${base}.xlsx`;
-    for (let i = 2; used.has(file.toLowerCase()); i++) file = `${base}(${i}).xlsx`;
-    used.add(file.toLowerCase());
+    // Within 255 bytes, one name per department; a file already there (a department's report, a link) is never replaced.
+    const file = uniqueFileName(agency, '.xlsx', 'agency', used);
     try {
-      plans.push({ agency, plan: planOutput(path.join(dir, file), lang, inputs), why: '' });
+      plans.push({ agency, plan: planGenerated(path.join(dir, file), lang, inputs), why: '' });
     } catch (e) {
       if (e instanceof OutputIsInput) throw e; // an input: nothing is written
       plans.push({ agency, plan: null, why: messageOf(e, lang) });

@@ -5,6 +5,8 @@
  * page width, the title and department in the page header and footer).
  */
 import ExcelJS from 'exceljs';
+import { sheetName as safeSheetName, visibleText } from './names';
+import { OUTPUT_MARK } from './workbook';
 import type { TableCell } from './workbook';
 import { printAsTable } from '../print';
 
@@ -28,7 +30,8 @@ export interface Letter {
   lang: 'zh' | 'en';
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+/** Escaped for HTML, invisible characters (NUL, U+202E…) shown as \uXXXX rather than passed on raw. */
+const esc = (s: string) => visibleText(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const cell = (c: TableCell) => (typeof c === 'number' ? `<td class="n">${c}</td>` : `<td>${esc(c ?? '')}</td>`);
 
 export function letterHtml(l: Letter): string {
@@ -41,7 +44,7 @@ export function letterHtml(l: Letter): string {
             .map((r) => `<tr>${r.map(cell).join('')}</tr>`)
             .join('')}</tbody></table>`;
   return `<!doctype html>
-<html lang="${l.lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><title>${esc(l.title)}</title>
+<html lang="${l.lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><meta name="generator" content="xxgk-tables notice"><title>${esc(l.title)}</title>
 <style>
 @page{size:A4;margin:18mm 16mm}
 body{font-family:"Noto Serif CJK SC","SimSun","Songti SC",serif;font-size:11pt;line-height:1.5;margin:0 auto;max-width:178mm}
@@ -72,13 +75,15 @@ const linesFor = (text: string, width: number) => {
 export async function letterXlsx(l: Letter, sheetName: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'xxgk-tables';
-  const ws = wb.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31));
+  const ws = wb.addWorksheet(safeSheetName(sheetName, new Set()));
+  // Marked as a notice: a later run finds it among a folder's reports and leaves it out (core/node/own.ts).
+  wb.definedNames.add(`'${ws.name.replace(/'/g, "''")}'!$A$1`, `${OUTPUT_MARK}NOTICE`);
   const widths = l.blocks.find((b): b is Extract<Block, { kind: 'table' }> => b.kind === 'table')?.widths ?? [100];
   const cols = widths.length;
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const total = widths.reduce((a, b) => a + b, 0);
   const line = (text: string, font: Partial<ExcelJS.Font> = {}, align: 'left' | 'center' | 'right' = 'left', indent = false) => {
-    const row = ws.addRow([text]);
+    const row = ws.addRow([visibleText(text)]);
     ws.mergeCells(row.number, 1, row.number, cols);
     const c = row.getCell(1);
     c.font = { name: 'SimSun', size: 11, ...font };
@@ -98,7 +103,8 @@ export async function letterXlsx(l: Letter, sheetName: string): Promise<Uint8Arr
         c.font = { name: 'SimSun', size: 10, bold: true };
         c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
       });
-      for (const r of b.rows) ws.addRow(r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)));
+      for (const r of b.rows)
+        ws.addRow(r.map((v) => (typeof v !== 'string' ? v : /^[=+\-@]/.test(v) ? `'${visibleText(v)}` : visibleText(v))));
       for (let n = head.number; n <= head.number + b.rows.length; n++) {
         const row = ws.getRow(n);
         let tall = 1;

@@ -10,6 +10,7 @@ import type { ReportOf } from './report';
 import type { Verdict } from './verdict';
 import { letterHtml, letterXlsx, type Letter } from './letter';
 import { noticeLetter } from './notices-letter';
+import { uniqueFileName } from './names';
 
 const SEND_BACK: ReadonlySet<Verdict> = new Set(['send_back', 'year_format', 'unfilled', 'unreadable', 'not_report']);
 const baseName = (p: string) => p.replace(/^.*[\\/]/, '');
@@ -19,18 +20,6 @@ export interface Notice {
   /** File name for the notice, without folder: safe on Windows, one per department. */
   file: string;
   letter: Letter;
-}
-
-/** A file name from a department's name: no separators or characters Windows refuses. */
-export function safeName(name: string): string {
-  const s = name
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
-  return [...s].slice(0, 80).join('') || 'notice';
 }
 
 /** The office's own details (xxgk check --deadline, --contact, --office). */
@@ -59,9 +48,8 @@ export function sendBackNotices(
   const used = new Set<string>();
   const suffix = say(lang, 'batch.notice_suffix');
   return [...by].map(([department, rows]) => {
-    let file = `${safeName(department)}-${suffix}.${ext}`;
-    for (let i = 2; used.has(file.toLowerCase()); i++) file = `${safeName(department)}(${i})-${suffix}.${ext}`;
-    used.add(file.toLowerCase());
+    // Within 255 bytes, no control or reordering character, one name per department (core/batch/names.ts).
+    const file = uniqueFileName(department, `-${suffix}.${ext}`, 'notice', used);
     return { department, file, letter: noticeLetter(department, rows, lang, reportOf, opts) };
   });
 }

@@ -9,6 +9,7 @@ import type { Batch, BatchRow } from './analyse';
 import { ruleName } from './rulename';
 import { batchSummary } from './text';
 import { VERDICT_COLOUR, VERDICTS, verdictName } from './verdict';
+import { visibleText } from './names';
 import { documentHtml, documentXlsx, type Document, type Table, type TableCell } from './workbook';
 
 /** One line of what to change: the cell, what it holds, what it should hold and why, the rule in words. */
@@ -146,15 +147,18 @@ export function batchDocument(b: Batch, lang: Lang, reportOf: ReportOf = ownRepo
 }
 
 const csvField = (v: TableCell) => {
-  const s = v === null ? '' : typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const t = v === null ? '' : typeof v === 'number' ? String(v) : visibleText(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(t) ? `'${t}` : t;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** The bulk report file by its extension (.xlsx, .html, .csv). */
 export async function renderBatchReport(b: Batch, file: string, lang: Lang, reportOf: ReportOf = ownReport): Promise<Uint8Array> {
   const ext = (/\.([a-z]+)$/i.exec(file)?.[1] ?? '').toLowerCase();
-  if (ext === 'xlsx') return documentXlsx(batchDocument(b, lang, reportOf));
-  if (ext === 'html' || ext === 'htm') return new TextEncoder().encode(documentHtml(batchDocument(b, lang, reportOf)));
+  // Marked as a check report: a later run finds it among the inputs and leaves it out (core/node/own.ts).
+  const doc = (): Document => ({ ...batchDocument(b, lang, reportOf), mark: 'report' });
+  if (ext === 'xlsx') return documentXlsx(doc());
+  if (ext === 'html' || ext === 'htm') return new TextEncoder().encode(documentHtml(doc()));
   const t = changesTable(b, lang, true, reportOf);
   const text = [t.header, ...t.rows].map((r) => r.map(csvField).join(',')).join('\r\n');
   return new TextEncoder().encode(`\ufeff${text}\r\n`);

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../read/grid';
 import { printAsTable } from '../print';
+import { sheetName, visibleText } from './names';
 
 export type TableCell = string | number | null;
 
@@ -27,29 +28,27 @@ export interface Document {
   lines: string[];
   tables: Table[];
   lang: 'zh' | 'en';
+  /** What the product made it as: written into the file (a defined name, a meta tag) so that it is never read back as a submission. */
+  mark?: 'report' | 'notice';
 }
 
 /** A text's width in columns (a Chinese character is two). */
 const wideOf = (text: string) => [...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
 
-/** Text that a spreadsheet would run as a formula is written as text. */
-const safe = (v: TableCell): TableCell => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
+/** The defined name that marks an output of the product in a workbook (core/node/own.ts reads it back). */
+export const OUTPUT_MARK = 'XXGK_OUTPUT_';
+
+/** Text that a spreadsheet would run as a formula is written as text; invisible characters are shown. */
+const safe = (v: TableCell): TableCell => (typeof v !== 'string' ? v : /^[=+\-@]/.test(v) ? `'${visibleText(v)}` : visibleText(v));
 
 export async function documentXlsx(doc: Document): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'xxgk-tables';
   const names = new Set<string>();
   doc.tables.forEach((t, ti) => {
-    // Excel refuses []:*?/\ in sheet names, and names over 31 characters or used twice.
-    const base =
-      t.name
-        .replace(/[[\]:*?/\\]/g, ' ')
-        .trim()
-        .slice(0, 28) || 'Sheet';
-    let name = base;
-    for (let i = 2; names.has(name.toLowerCase()); i++) name = `${base}(${i})`;
-    names.add(name.toLowerCase());
-    const ws = wb.addWorksheet(name);
+    // Excel refuses []:*?/\ in sheet names, an apostrophe at either end, names over 31 characters or used twice.
+    const ws = wb.addWorksheet(sheetName(t.name, names));
+    if (ti === 0 && doc.mark) wb.definedNames.add(`'${ws.name.replace(/'/g, "''")}'!$A$1`, `${OUTPUT_MARK}${doc.mark.toUpperCase()}`);
     let top = 1;
     const printed = t.printed ?? t.header.length;
     const widths = t.header.map((h, i) => t.widths?.[i] ?? Math.min(50, Math.max(8, h.length * 2 + 2)));
@@ -57,7 +56,7 @@ export async function documentXlsx(doc: Document): Promise<Uint8Array> {
     if (ti === 0) {
       // The title and summary lines span the printed columns and wrap, so that nothing is cut at the page's edge.
       const line = (text: string, font: Partial<ExcelJS.Font>) => {
-        const row = ws.addRow([text]);
+        const row = ws.addRow([visibleText(text)]);
         ws.mergeCells(row.number, 1, row.number, printed);
         row.font = font;
         row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
@@ -92,7 +91,7 @@ export async function documentXlsx(doc: Document): Promise<Uint8Array> {
     ws.autoFilter = { from: { row: top, column: 1 }, to: { row: top + t.rows.length, column: t.header.length } };
     printAsTable(ws, {
       header: doc.title,
-      footer: name,
+      footer: ws.name,
       titleRows: [top, top],
       gridlines: true,
       area: `A1:${columnLetters(printed - 1)}${top + t.rows.length}`,
@@ -101,7 +100,8 @@ export async function documentXlsx(doc: Document): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+/** Escaped for HTML, invisible characters (NUL, U+202E…) shown as \uXXXX rather than passed on raw. */
+const esc = (s: string) => visibleText(s).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 export function documentHtml(doc: Document): string {
   const table = (t: Table) =>
@@ -114,7 +114,7 @@ export function documentHtml(doc: Document): string {
       )
       .join('\n')}\n</tbody>\n</table>`;
   return `<!doctype html>
-<html lang="${doc.lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8"><title>${esc(doc.title)}</title>
+<html lang="${doc.lang === 'en' ? 'en' : 'zh-CN'}"><head><meta charset="utf-8">${doc.mark ? `<meta name="generator" content="xxgk-tables ${doc.mark}">` : ''}<title>${esc(doc.title)}</title>
 <style>@page{size:A4 landscape;margin:12mm}body{font-family:sans-serif;margin:1em}table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #999;padding:3px 6px;font-size:13px;vertical-align:top;text-align:left}th{background:#eee}td.n{text-align:right}</style>
 </head><body>
 <h1>${esc(doc.title)}</h1>

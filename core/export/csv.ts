@@ -40,7 +40,7 @@ export function csvLine(fields: string[]): string {
   return fields.map(csvField).join(',');
 }
 
-const HEADER = {
+export const HEADER = {
   zh: ['表', '表名', '行键', '列键', '行标签', '列标签', '值'],
   en: ['table', 'table_name', 'row', 'column', 'row_label', 'column_label', 'value'],
 };

@@ -55,6 +55,8 @@ export async function exportXlsx(report: ReportData, lang: 'zh' | 'en' = 'zh', o
     if (cell.rowSpan > 1 || cell.colSpan > 1) ws.mergeCells(cell.r + 1, cell.c + 1, cell.r + cell.rowSpan, cell.c + cell.colSpan);
   }
   printSetup(ws, layout, { year: report.year, agency: report.agency });
+  // Marked as an export: a later run finds it among a folder's reports and leaves it out (core/node/own.ts).
+  wb.definedNames.add(`'${ws.name.replace(/'/g, "''")}'!$A$1`, 'XXGK_OUTPUT_EXPORT');
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

@@ -9,6 +9,7 @@ import { enUsage } from './en-usage';
 import { enNotice } from './en-notice';
 import { enLimits } from './en-limits';
 import { enReading } from './en-reading';
+import { enOutputs } from './en-outputs';
 
 /** A table by its key (T2, T3, T4). */
 const TABLES_EN: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
@@ -19,6 +20,7 @@ export const en: Catalogue = {
   ...enNotice,
   ...enLimits,
   ...enReading,
+  ...enOutputs,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,
   'read.encrypted': (p) =>

@@ -10,6 +10,7 @@ import { FileError, fileErrorOf, whyNotRegular } from './errors';
 import { createRequire } from 'module';
 import * as path from 'path';
 import { setPdfResources } from '../read/pdf-resources';
+import { fsPath } from './raw-paths';
 
 // A PDF read in Node finds the CMaps and standard fonts of its non-embedded fonts in pdfjs-dist's own folder.
 const pdfjsDir = path.dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'));
@@ -29,10 +30,12 @@ export function readInputFile(file: string, opts: { maxBytes?: number } = {}): U
   let fd: number;
   try {
     // Refused before opening: opening a pipe would wait for a writer, a device may never end.
-    const why = whyNotRegular(statSync(file));
+    // A name that is not UTF-8 is opened by its own bytes (core/node/raw-paths.ts).
+    const at = fsPath(file);
+    const why = whyNotRegular(statSync(at));
     if (why) throw new FileError('not_regular', file, why);
     // O_NONBLOCK: a pipe swapped in after the check cannot make open() wait.
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(at, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     throw e instanceof FileError ? e : fileErrorOf(e, file);
   }

@@ -51,6 +51,11 @@ export interface TemplateOptions extends LayoutOptions {
   notes?: string[];
   /** Extra visible sheets after the report (sum's appendix). */
   extraSheets?: { name: string; rows: (string | number | null)[][]; widths?: number[] }[];
+  /**
+   * The output it is, written as a defined name (XXGK_OUTPUT_SUM): a total is never read back as a
+   * department's report when it lies among them (core/node/own.ts). Templates carry none: they are filled in.
+   */
+  mark?: 'sum';
   /** Lock and protect the sheet (default true). */
   protect?: boolean;
   /** Data validation on input cells (default true). */
@@ -237,6 +242,7 @@ export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = 
   const quoted = `'${layout.sheetName.replace(/'/g, "''")}'`;
   for (const t of layout.tables)
     wb.definedNames.add(`${quoted}!$${columnLetters(t.c0)}$${t.r0 + 1}:$${columnLetters(t.c1)}$${t.r1 + 1}`, `XXGK_${t.key}`);
+  if (opts.mark) wb.definedNames.add(`${quoted}!$A$1`, `XXGK_OUTPUT_${opts.mark.toUpperCase()}`);
 
   for (const extra of opts.extraSheets ?? []) {
     const s = wb.addWorksheet(extra.name);

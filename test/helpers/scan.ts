@@ -22,7 +22,8 @@ export const RULE_ID = /\b(?:T[234]|X|cell|format|text|local|batch|file)\.[a-z_.
 export const ZH_ALLOWED = [
   /规则式：[^\n]*/g, // the rule as written in the rule language (xxgk rules)
   /\bLANG(?:=en_US\.UTF-8)?/g, // the environment variable that chooses the language
-  /\b(?:Excel|WPS|Word|PDF|JSON|Office|Windows|UTF-8|GB18030|SUM|zip)\b/g, // products, formats, encodings, the spreadsheet function
+  /\bTMPDIR\b/g, // the environment variable that names the temporary folder
+  /\b(?:Excel|WPS|Word|PDF|JSON|Office|Windows|UTF-8|GB18030|GBK|SUM|zip)\b/g, // products, formats, encodings, the spreadsheet function
   /\.(?:xlsx|xlsm|xls|et|ods|docx|doc|wps|pdf|html?|csv|json|txt|zip|jpg|png)\b/gi, // file extensions
   /\bxxgk(?: (?:check|rules|template|fill|sum|export|import))?\b/g, // the command and its subcommands
   /(?<![\w-])--?[a-z][a-z-]*(?:[ =](?:zh|en|html|xlsx|csv|json|2019|2021)(?:\|(?:zh|en|html|xlsx|csv|json|2019|2021))*)?/g, // options and their values

@@ -1,0 +1,122 @@
+/**
+ * The product's own outputs, recognised among a folder's files so that they are never read back
+ * as a department's report: a total summed in again doubles every cell, a notice or the bulk
+ * report checked is a "department" that fails. Each kind carries a mark written when it is made —
+ * a workbook a defined name XXGK_OUTPUT_SUM / _REPORT / _NOTICE / _EXPORT, a web page a
+ * <meta name="generator" content="xxgk-tables …">; a total made before the mark is known by its
+ * appendix sheet; a .csv or .json by its header. Only a few bytes are read: the head of a text
+ * file, the zip directory and one small part of a workbook, each within a bound.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'fs';
+import { inflateSync } from 'fflate';
+import { say } from '../messages';
+import { HEADER as EXPORT_CSV_HEADER } from '../export/csv';
+
+export type OwnKind = 'sum' | 'report' | 'notice' | 'export';
+
+/** What is read of a text file, and the most of a workbook's directory and of its workbook part. */
+const HEAD_BYTES = 16 << 10;
+const DIRECTORY_MAX = 8 << 20;
+const PART_MAX = 4 << 20;
+
+/** The kind of output of the product `file` is, or null (also when it cannot be read: its reader says why). */
+export function ownOutputKind(file: string | Buffer): OwnKind | null {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size < 4) return null;
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
+    readAt(fd, head, 0);
+    if (head.readUInt32LE(0) === 0x04034b50) return workbookKind(fd, st.size);
+    return textKind(head.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readAt(fd: number, buf: Buffer, at: number): number {
+  let n = 0;
+  while (n < buf.length) {
+    const got = readSync(fd, buf, n, buf.length - n, at + n);
+    if (!got) break;
+    n += got;
+  }
+  return n;
+}
+
+/** The first columns of the bulk report's .csv (core/batch/report.ts changesTable): the rest may change. */
+const COLUMNS = ['verdict', 'department', 'file', 'sheet'];
+
+function textKind(text: string): OwnKind | null {
+  const meta = /<meta\s+name="generator"\s+content="xxgk-tables(?:\s+(report|notice))?"/i.exec(text);
+  if (meta) return (meta[1]?.toLowerCase() as OwnKind | undefined) ?? 'export';
+  const first = text.split(/\r?\n/, 1)[0];
+  for (const lang of ['zh', 'en'] as const) {
+    if (first.startsWith(`${COLUMNS.map((k) => say(lang, `batch.col.${k}` as 'batch.col.file')).join(',')},`)) return 'report';
+    if (first === EXPORT_CSV_HEADER[lang].join(',')) return 'export';
+  }
+  if (/^\s*\{\s*"format":\s*"\d{4}",[\s\S]*"tables":\s*\{\s*"T[234]"/.test(text)) return 'export';
+  return null;
+}
+
+/** The appendix sheet of a total (cli/commands/sum.ts), in either language. */
+const APPENDIX = [say('zh', 'cli.sum_inputs_sheet'), say('en', 'cli.sum_inputs_sheet')];
+
+function workbookKind(fd: number, size: number): OwnKind | null {
+  const part = zipPart(fd, size, 'xl/workbook.xml');
+  if (!part) return null;
+  const mark = /<definedName\b[^>]*\bname="XXGK_OUTPUT_(SUM|REPORT|NOTICE|EXPORT)"/.exec(part);
+  if (mark) return mark[1].toLowerCase() as OwnKind;
+  // A total written before the mark: the official layout (its XXGK_T2… names) and the appendix sheet.
+  const sheets = [...part.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+  if (/\bname="XXGK_T[234]"/.test(part) && sheets.some((s) => APPENDIX.includes(s))) return 'sum';
+  return null;
+}
+
+/** One part of a zip package, by name, decompressed within PART_MAX; null when there is none or it cannot be read. */
+function zipPart(fd: number, size: number, name: string): string | null {
+  const tailSize = Math.min(size, 65557);
+  const tail = Buffer.alloc(tailSize);
+  readAt(fd, tail, size - tailSize);
+  let end = -1;
+  for (let i = tailSize - 22; i >= 0; i--)
+    if (tail.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return null;
+  const dirSize = tail.readUInt32LE(end + 12);
+  const dirAt = tail.readUInt32LE(end + 16);
+  if (dirSize > DIRECTORY_MAX || dirAt + dirSize > size) return null;
+  const dir = Buffer.alloc(dirSize);
+  readAt(fd, dir, dirAt);
+  for (let p = 0; p + 46 <= dir.length && dir.readUInt32LE(p) === 0x02014b50;) {
+    const method = dir.readUInt16LE(p + 10);
+    const packed = dir.readUInt32LE(p + 20);
+    const unpacked = dir.readUInt32LE(p + 24);
+    const nameLen = dir.readUInt16LE(p + 28);
+    const next = p + 46 + nameLen + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
+    if (dir.toString('utf8', p + 46, p + 46 + nameLen) === name) {
+      if (packed > PART_MAX) return null;
+      const local = Buffer.alloc(30);
+      const at = dir.readUInt32LE(p + 42);
+      if (readAt(fd, local, at) < 30 || local.readUInt32LE(0) !== 0x04034b50) return null;
+      const data = Buffer.alloc(packed);
+      readAt(fd, data, at + 30 + local.readUInt16LE(26) + local.readUInt16LE(28));
+      if (method === 0) return data.toString('utf8');
+      if (method !== 8) return null;
+      // A fixed buffer: a part that lies about its size is cut there, never grown.
+      const out = inflateSync(data, { out: new Uint8Array(Math.min(Math.max(unpacked, 1), PART_MAX)) });
+      return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf8');
+    }
+    p = next;
+  }
+  return null;
+}
