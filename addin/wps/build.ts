@@ -11,13 +11,13 @@
  *                             publish.xml and install scripts for the per-user jsaddons folder
  *
  * WPS_ADDIN_URL=https://intranet.example/xxgk/ sets where the add-in is served; without it the
- * files point at http://127.0.0.1:3889/ (where `wpsjs debug` serves), for trying it on one machine.
+ * files name https://intranet.invalid/xxgk/ with a comment to replace it (no developer address in a release).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import webpack from 'webpack';
-import { ADDIN_NAME, installLinux, installWindows, jspluginsXml, publishHtml, publishXml } from './deploy-files';
+import { ADDIN_NAME, UNSET_URL, installLinux, installWindows, jspluginsXml, publishHtml, publishXml } from './deploy-files';
 
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist');
@@ -27,8 +27,9 @@ const version: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json
 function addinUrl(): string {
   const raw = process.env.WPS_ADDIN_URL?.trim();
   if (!raw) {
-    console.log('WPS_ADDIN_URL is not set: jsplugins.xml and publish.html point at http://127.0.0.1:3889/ (this machine only).');
-    return 'http://127.0.0.1:3889/';
+    // A release folder names no developer's address: IT sets its own (docs/wps.md).
+    console.log(`WPS_ADDIN_URL is not set: jsplugins.xml and publish.html name ${UNSET_URL}, to be replaced by your server's address.`);
+    return UNSET_URL;
   }
   let u: URL;
   try {

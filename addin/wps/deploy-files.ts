@@ -10,9 +10,19 @@ const TYPE = 'et'; // WPS 表格
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-export function jspluginsXml(url: string): string {
+/**
+ * Where the add-in is served when the build was not told (WPS_ADDIN_URL): no developer's address,
+ * a name that cannot resolve (RFC 2606 reserves .invalid), with a comment saying what to put there.
+ */
+export const UNSET_URL = 'https://intranet.invalid/xxgk/';
+
+export function jspluginsXml(url: string = UNSET_URL): string {
+  const note =
+    url === UNSET_URL
+      ? '\n  <!-- 请把 url 改为 xxgk 文件夹在内网服务器上的地址（或构建时设置 WPS_ADDIN_URL），见 docs/wps.md / set url to where the xxgk folder is served -->'
+      : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<jsplugins>
+<jsplugins>${note}
   <jspluginonline name="${ADDIN_NAME}" type="${TYPE}" url="${attr(url)}"/>
 </jsplugins>
 `;
