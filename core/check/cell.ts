@@ -18,7 +18,7 @@ export function readCells(form: FormSpec, report: ReportData): Map<string, Cell>
   for (const [id, spec] of formCells(form)) {
     const read = report.cells[id];
     if (!read) continue;
-    out.set(id, { id, spec, read, value: readValue(read.raw, spec.kind) });
+    out.set(id, { id, spec, read, value: readValue(read.raw, spec.kind, read.exact) });
   }
   return out;
 }

@@ -42,6 +42,8 @@ export function cellFindings(cell: Cell, lang: Lang): Finding[] {
         lang,
       ),
     );
+  // A stored number past 2^53 without its digits (an .xls, a host's value): maybe rounded, said.
+  if (v.inexact) out.push(cellFinding(cell, 'cell.inexact', say(lang, 'check.inexact', { value }), lang));
   const k = cell.spec.kind;
   if ((k === 'count' || k === 'signed') && !v.value.isInteger())
     out.push(cellFinding(cell, 'cell.integer', say(lang, 'check.integer', { value }), lang));

@@ -50,10 +50,15 @@ export function evaluate(
   });
   // For a total, the expected value is the sum of its parts; otherwise the left side as printed.
   const [expected, actual] = fam.total ? [r, l] : [l, r];
+  // A cell whose number may be rounded (past 2^53, its digits unknown: cell.inexact) makes no error, only a warning.
+  const inexact = terms.some((t) => {
+    const v = get(t.cell, t.prior).value;
+    return v.kind === 'number' && v.inexact;
+  });
   return {
     rule: fam.id,
     instance: inst.instance,
-    severity: fam.severity,
+    severity: inexact && fam.severity === 'error' ? 'warning' : fam.severity,
     message,
     cells,
     expected: expected.toNumber(),

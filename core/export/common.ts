@@ -6,7 +6,7 @@ import { confront, formOf } from '../check';
 import { errorsOf, type Finding, type Lang } from '../model/findings';
 import { formCells, type CellSpec, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
-import { clipText, readValue } from '../model/values';
+import { clipText, jsonNumber, readValue } from '../model/values';
 import { findingLine, say } from '../messages';
 
 export interface ExportOptions {
@@ -59,9 +59,10 @@ export function exportCells(report: ReportData): { form: FormSpec; cells: Export
   const form = formOf(report);
   const cells: ExportCell[] = [];
   for (const [id, spec] of formCells(form)) {
-    const raw = report.cells[id]?.raw ?? null;
-    const v = readValue(raw, spec.kind);
-    if (v.kind === 'number') cells.push({ spec, value: v.value.toNumber(), text: v.value.toString() });
+    const read = report.cells[id];
+    const v = readValue(read?.raw ?? null, spec.kind, read?.exact);
+    // A number no JS number holds exactly (past 2^53) is published as its digits, never rounded.
+    if (v.kind === 'number') cells.push({ spec, value: jsonNumber(v.value), text: v.value.toString() });
     else if (v.kind === 'blank') cells.push({ spec, value: null, text: '' });
     // Text is published cut as in messages: a hostile cell may hold megabytes.
     else cells.push({ spec, value: clipText(v.text), text: clipText(v.text) });

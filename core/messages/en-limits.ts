@@ -13,5 +13,9 @@ export const enLimits: typeof zhLimits = {
     `${p.file} cannot be read: reading it needs more than ${p.limit} of memory (an ordinary report needs far less); it may be damaged or hostile`,
   'limits.read_time': (p) =>
     `${p.file} cannot be read: it was not read after ${p.seconds} seconds (an ordinary report takes under a second); it may be damaged or hostile`,
+  'check.inexact': (p) =>
+    `the number ${p.value} is past the largest whole number a spreadsheet holds exactly (2 to the 53rd) and the file does not give its digits: it may have been rounded; the equations it is in are warnings only`,
+  'limits.sum_inexact': (p) =>
+    `these figures have more digits than a spreadsheet holds exactly, so the sum cannot be written exactly; nothing written:\n  ${p.cells.join('\n  ')}`,
   'limits.read_exit': (p) => `${p.file} cannot be read: the process reading it stopped unexpectedly; it may be damaged or hostile`,
 };

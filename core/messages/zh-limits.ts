@@ -16,5 +16,9 @@ export const zhLimits = {
     `文件「${p.file}」无法读取：读取它所需的内存超过 ${p.limit}（正常报表远用不到），文件可能已损坏或为恶意构造`,
   'limits.read_time': (p: { file: string; seconds: number }) =>
     `文件「${p.file}」无法读取：读取 ${p.seconds} 秒仍未完成（正常报表不到一秒），文件可能已损坏或为恶意构造`,
+  'check.inexact': (p: { value: string }) =>
+    `数值 ${p.value} 超过电子表格能精确保存的整数（2 的 53 次方），文件中又读不到它原写的各位数字，可能已被舍入；与它有关的等式只作警告`,
+  'limits.sum_inexact': (p: { cells: string[] }) =>
+    `以下数值超过电子表格能精确保存的位数，汇总结果无法精确写出，未写出：\n  ${p.cells.join('\n  ')}`,
   'limits.read_exit': (p: { file: string }) => `文件「${p.file}」无法读取：读取它的进程意外退出，文件可能已损坏或为恶意构造`,
 };

@@ -13,6 +13,8 @@ export interface CellRead {
   formula?: string;
   /** Why the reader is not sure of the value (a PDF figure drawn across a cell border…): said as a warning, cell.uncertain. */
   doubt?: ReadNote;
+  /** A number's digits as the file writes them, when the number `raw` rounds them (an integer past 2^53). */
+  exact?: string;
 }
 
 /**

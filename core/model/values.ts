@@ -8,7 +8,14 @@ import { Dec } from './decimal';
 export type ValueKind = 'count' | 'signed' | 'money';
 
 export type CellValue =
-  | { kind: 'number'; value: Dec; /** why the text was read as a number (a notice), when it was text */ disguise?: Disguise }
+  | {
+      kind: 'number';
+      value: Dec;
+      /** why the text was read as a number (a notice), when it was text */
+      disguise?: Disguise;
+      /** a stored number past 2^53 whose digits the file did not give: maybe rounded (a warning, core/check/cells.ts) */
+      inexact?: true;
+    }
   | { kind: 'blank'; placeholder?: string }
   | { kind: 'text'; text: string; /** what the cell holds instead of a number, when it is more than words */ holds?: NotNumber };
 
@@ -71,9 +78,10 @@ const PLACEHOLDERS = new Set([
 
 const COUNT_UNITS = ['件次', '件', '个', '項', '项', '次', '宗', '条', '人次', '人', '家', '份'];
 
-export function readValue(raw: string | number | boolean | null | undefined, kind: ValueKind): CellValue {
+/** What a cell means; `exact`, a stored number's digits as the file writes them, when a JS number rounds them (CellRead.exact). */
+export function readValue(raw: string | number | boolean | null | undefined, kind: ValueKind, exact?: string): CellValue {
   if (raw === null || raw === undefined) return { kind: 'blank' };
-  if (typeof raw === 'number') return numberValue(raw);
+  if (typeof raw === 'number') return numberValue(raw, exact);
   if (typeof raw === 'boolean') return { kind: 'text', text: raw ? 'TRUE' : 'FALSE' };
   const original = raw;
   // Before any other work on it: a 50 MB string of digits is text, not a number to convert.
@@ -120,16 +128,26 @@ export function readValue(raw: string | number | boolean | null | undefined, kin
 }
 
 /** A stored number: a count or an amount only when it is finite and has a decimal spelling of at most 60 decimals. */
-function numberValue(raw: number): CellValue {
+function numberValue(raw: number, exact?: string): CellValue {
   if (!Number.isFinite(raw)) return { kind: 'text', text: String(raw), holds: 'not_finite' };
-  if (Number.isInteger(raw)) return { kind: 'number', value: Dec.of(raw) };
+  // The file's own digits, when they are the number read (9007199254740993, not the 9007199254740992 a JS number holds).
+  const digits = exact !== undefined && Number(exact) === raw ? Dec.parse(exact) : null;
+  if (digits) return { kind: 'number', value: digits };
+  if (Number.isInteger(raw))
+    return Number.isSafeInteger(raw) ? { kind: 'number', value: Dec.of(raw) } : { kind: 'number', value: Dec.of(raw), inexact: true };
   const value = Dec.parse(String(raw));
   return value ? { kind: 'number', value } : { kind: 'text', text: String(raw), holds: 'too_precise' };
 }
 
 /** The value as docs/findings.md's `value` shows it: number, raw text (cut when very long), or null when blank. */
 export function shownValue(raw: string | number | boolean | null | undefined, v: CellValue): number | string | null {
-  if (v.kind === 'number') return v.value.toNumber();
+  if (v.kind === 'number') return jsonNumber(v.value);
   if (v.kind === 'blank') return null;
   return clipText(typeof raw === 'string' ? raw : String(raw));
+}
+
+/** A number for JSON when a JS number holds it exactly; else its exact digits as text (9007199254740993 is not rounded). */
+export function jsonNumber(d: Dec): number | string {
+  const n = d.toNumber();
+  return Dec.parse(String(n))?.eq(d) ? n : d.toString();
 }

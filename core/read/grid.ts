@@ -7,6 +7,8 @@ export interface GridCell {
   raw: string | number | boolean | null;
   /** Formula without "=", when the cell holds one. */
   formula?: string;
+  /** A number's digits as the file writes them, when the JS number `raw` rounds them (past 2^53: core/read/xlsx-exact.ts). */
+  exact?: string;
 }
 
 export interface Merge {

@@ -17,6 +17,7 @@ import { withChineseFormats } from './xlsx-dates';
 import { repeatsOver } from './ods-repeats';
 import { unpackedSize, type PartSize } from './zip-guard';
 import { storedPackage } from './zip-stored';
+import { keepExactNumbers } from './xlsx-exact';
 
 import { checkSize, DEFAULT_MAX_BYTES, sizeText } from './size';
 
@@ -362,6 +363,8 @@ export function readWorkbook(data: Uint8Array, name: string, opts: ReadOptions =
   // a sheet part that is not there): read as empty, it would be a wrong answer.
   if (wb.SheetNames.some((s) => !wb.Sheets[s])) throw new ReadError('damaged', name);
   const grids = wb.SheetNames.map((s) => sheetGrid(s, wb.Sheets[s] ?? {}));
+  // Counts past 2^53 as the file writes them, not as a JS number rounds them (core/read/xlsx-exact.ts).
+  keepExactNumbers(data, { name, grids }, opts.maxPartBytes ?? DEFAULT_MAX_PART);
   const definedNames: Record<string, string> = {};
   for (const n of wb.Workbook?.Names ?? []) {
     if (!n?.Name || n.Ref == null) continue;

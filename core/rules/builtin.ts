@@ -34,6 +34,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   rule('cell.text_number', 'notice', '以文本写的数字（“12件”、全角数字、千分位）按数字读取并提示', 'a number written as text ("12件", full-width digits) is read as the number'),
   rule('cell.text_under_sum', 'error', '以文本写的数字位于求和公式之下：表格的 SUM 不计入它，合计因此少算；请改为输入数字', 'a number typed as text under a SUM total: the sheet leaves it out of the total; enter it as a number'),
   rule('cell.uncertain', 'warning', '已发布报告（PDF 等）中读取时不能确定的数（字符跨越单元格边线）', 'a figure of a published report (a PDF…) whose reading is uncertain (drawn across a cell border)'),
+  rule('cell.inexact', 'warning', '超过 2 的 53 次方、文件又未写明各位数字的数值可能已被舍入：提示，其所在等式只作警告', 'a number past 2 to the 53rd whose digits the file does not give may be rounded: said, and its equations are warnings only'),
   rule('cell.formula_computed', 'notice', '公式未保存计算结果时，按公式由所加各格算出', 'a formula saved without its result is computed from the cells it adds'),
   // The report's layout.
   rule('format.year_mismatch', 'warning', '报告年度与表格格式不符（按实有格式检查）', 'the layout is not the format of the report year (checked as the layout it has)'),

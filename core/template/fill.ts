@@ -21,7 +21,7 @@ export function reportValues(form: FormSpec, report: ReportData): Map<string, Wr
   for (const [id, spec] of formCells(form)) {
     const read = report.cells[id];
     if (!read) continue;
-    const v = readValue(read.raw, spec.kind);
+    const v = readValue(read.raw, spec.kind, read.exact);
     out.set(id, v.kind === 'number' ? v.value : v.kind === 'blank' ? null : v.text);
   }
   return out;
@@ -51,7 +51,7 @@ export function fromPrior(form: FormSpec, prior: ReportData, lang: Lang = 'zh'):
     const spec = priorCells.get(id);
     const read = prior.cells[id];
     if (!spec || !read) return null;
-    const v = readValue(read.raw, spec.kind);
+    const v = readValue(read.raw, spec.kind, read.exact);
     return v.kind === 'number' ? v.value : null;
   };
   for (const rel of priorRelations(form)) {
@@ -106,7 +106,7 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
     const { table, row, column } = parseCellId(id);
     const read = report.cells[id];
     const spec = cells.get(id)!;
-    return { ref: ref(id), table, row, column, value: read ? shownValue(read.raw, readValue(read.raw, spec.kind)) : value };
+    return { ref: ref(id), table, row, column, value: read ? shownValue(read.raw, readValue(read.raw, spec.kind, read.exact)) : value };
   };
   const name = (id: string) => cellWords(cells.get(id)!, lang);
   const at = (id: string, what: string) => say(lang, 'template.at', { where: name(id), what });

@@ -8,7 +8,7 @@ import { errorsOf, isClean, type Lang, type ReportResult } from '../model/findin
 import { formCells, getForm, withVariants, type FormSpec } from '../forms';
 import type { ReportData } from '../model/report';
 import { confront } from '../check';
-import { clipText, readValue } from '../model/values';
+import { clipText, jsonNumber, readValue } from '../model/values';
 import { derivedParts, type WriteValue } from './derive';
 import { cellWords, fillReport } from './fill';
 import { templateLayout } from './layout';
@@ -41,7 +41,7 @@ export interface SumOptions {
 export type SumOutcome =
   | {
       ok: false;
-      reason: 'mixed' | 'errors' | 'empty' | 'not_numbers' | 'sum_errors';
+      reason: 'mixed' | 'errors' | 'empty' | 'not_numbers' | 'sum_errors' | 'inexact';
       message: string;
       results?: { name: string; result: ReportResult }[];
     }
@@ -138,6 +138,29 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
     };
   if (texts.length) notes.push(...texts.map((t) => say(lang, 'template.sum_not_summed', { cell: t })));
 
+  // Exact or refused (issue 20): a figure past what a JS number holds exactly (2^53, or more
+  // decimals than a double keeps) is neither summed from a rounded input nor written rounded.
+  const inexact: string[] = [];
+  for (const input of inputs) {
+    const inForm = formCells(withVariants(getForm(input.report.format), input.report.variants ?? []));
+    for (const [id, read] of Object.entries(input.report.cells)) {
+      const spec = inForm.get(id);
+      const v = spec && readValue(read.raw, spec.kind, read.exact);
+      if (v?.kind === 'number' && v.inexact)
+        inexact.push(say(lang, 'template.sum_text_cell', { name: show(input.name), ref: show(read.ref), text: String(v.value) }));
+    }
+  }
+  for (const [id, t] of totals)
+    if (t && typeof jsonNumber(t) === 'string')
+      inexact.push(
+        say(lang, 'template.sum_text_cell', {
+          name: say(lang, 'template.sum_total_row'),
+          ref: cellWords(cells.get(id)!, lang),
+          text: String(t),
+        }),
+      );
+  if (inexact.length) return { ok: false, reason: 'inexact', message: say(lang, 'limits.sum_inexact', { cells: inexact }) };
+
   const years1 = [...years];
   const year = years1.length === 1 ? years1[0] : null;
   const layout = templateLayout(form, { year, agency: opts.agency ?? null });
@@ -153,7 +176,10 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
       [...cells.keys()].map((id) => {
         const at = layout.address.get(id)!;
         const v = totals.get(id);
-        return [id, { ref: `${sheet}!${a1(at.r, at.c)}`, raw: v ? v.toNumber() : null }];
+        // Past 2^53 (an even figure a JS number holds exactly), the digits go with it: read as exact, not as maybe rounded.
+        const n = v ? v.toNumber() : null;
+        const big = n !== null && Number.isInteger(n) && !Number.isSafeInteger(n);
+        return [id, { ref: `${sheet}!${a1(at.r, at.c)}`, raw: n, ...(big ? { exact: v!.toString() } : {}) }];
       }),
     ),
     notes: [],
@@ -190,7 +216,7 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
         const read = input.report.cells[id];
         const spec = inForm.get(id);
         if (!read || !spec) return null;
-        const v = readValue(read.raw, spec.kind);
+        const v = readValue(read.raw, spec.kind, read.exact);
         return v.kind === 'number' ? v.value.toNumber() : v.kind === 'text' ? v.text : null;
       }),
     ]);

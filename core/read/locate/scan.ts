@@ -20,7 +20,8 @@ export function registerSparse(grid: Grid, each: (fn: CellVisitor) => void): voi
 
 const DENSE_LIMIT = 4_000_000;
 
-function eachCell(grid: Grid, fn: CellVisitor): void {
+/** Every cell of the grid that holds something (its real cells only, for a sheet: see registerSparse). */
+export function eachCell(grid: Grid, fn: CellVisitor): void {
   const it = sparse.get(grid);
   if (it) return it(fn);
   let rows = grid.rows;
@@ -178,5 +179,6 @@ export function cellRead(grid: Grid, r: number, c: number, cell: GridCell | unde
   const raw = cell?.raw;
   const out: CellRead = { ref: grid.ref(r, c), raw: raw === undefined || raw === '' ? null : raw };
   if (cell?.formula) out.formula = cell.formula;
+  if (cell?.exact) out.exact = cell.exact;
   return out;
 }
