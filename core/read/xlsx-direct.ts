@@ -11,6 +11,7 @@ import type { Book, GridCell, Merge } from './grid';
 import { columnIndex, columnLetters } from './grid';
 import type { ZipEntry } from './zip';
 import { isDateFormat, builtinFormat } from './xlsx-dates';
+import { roundedByDouble } from './xlsx-exact';
 
 type Parts = Map<string, Uint8Array>;
 export interface DirectSheet {
@@ -181,12 +182,15 @@ function readSheet(xml: string, strings: string[], dates: boolean[] | null): { r
       }
     }
     let raw: GridCell['raw'];
+    /** The digits of a count past 2^53, which a JS number rounds (core/read/xlsx-exact.ts). */
+    let exact: string | undefined;
     switch (t ?? 'n') {
       case 'n': {
         // A number cell without a stored result is left out, formula and all, as SheetJS leaves it.
         if (v === undefined) continue;
         raw = parseFloat(v);
         if (dates && a.s !== undefined && dates[Number(a.s)] && typeof raw === 'number') raw = serialDate(raw);
+        else if (roundedByDouble(raw as number) && /^\s*[-+]?\d+\s*$/.test(v)) exact = v.trim().replace(/^\+/, '');
         break;
       }
       case 's': {
@@ -215,7 +219,9 @@ function readSheet(xml: string, strings: string[], dates: boolean[] | null): { r
         return null;
     }
     if (raw === null && !formula) continue;
-    (rows[r] ??= [])[c] = formula ? { raw, formula } : { raw };
+    const cell: GridCell = formula ? { raw, formula } : { raw };
+    if (exact) cell.exact = exact;
+    (rows[r] ??= [])[c] = cell;
   }
   const merges: Merge[] = [];
   for (const m of xml.matchAll(/<mergeCell\b[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g)) {
