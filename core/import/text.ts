@@ -10,6 +10,7 @@
 import type { Book } from '../read/grid';
 import type { ReadNote } from '../model/report';
 import { SpacedColumns } from './spaces';
+import { joinLayoutRows } from './layout-rows';
 import {
   MAX_COLS,
   cellValue,
@@ -43,7 +44,7 @@ export function textToBook(text: string, name: string): Book {
 }
 
 export function parseText(text: string, name: string): ParsedText {
-  return parseLines(sourceLines(text), name, 'text');
+  return parseLines(joinLayoutRows(sourceLines(text)), name, 'text');
 }
 
 const SPACE = /[ \u00a0\u3000]/;
