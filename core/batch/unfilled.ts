@@ -48,5 +48,7 @@ export function markUnfilled(data: ReportData, result: ReportResult, lang: Lang)
     cells: [],
     suspects: [],
   };
-  return { ...result, findings: [finding, ...result.findings.filter((f) => f.rule !== 'cell.blank')] };
+  // The blank-cell rule is not applied to such a report: its cells count as skipped, not passed.
+  const rules = result.rules?.map((c) => (c.rule === 'cell.blank' ? { ...c, checked: 0 } : c));
+  return { ...result, findings: [finding, ...result.findings.filter((f) => f.rule !== 'cell.blank')], ...(rules ? { rules } : {}) };
 }
