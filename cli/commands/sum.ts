@@ -15,13 +15,15 @@ import { ReadError } from '../../core/read/errors';
 import { readReportsBounded, ReadStopped } from '../read-child';
 import { statSync } from 'fs';
 import { selectClean } from '../../core/batch';
-import { fail, langIn, langOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, messageOf, parse, UsageError } from '../args';
+import { matchListed, parseAgencyList } from '../../core/batch/agency';
+import { decodeText } from '../../core/read/decode';
 import { Inputs, listingLines, planOutput, readReportFiles, writeOutput } from '../files';
 import { err, out, shown } from '../terminal';
 import { printHelp } from '../usage';
 
-/** The reports that pass, every other file listed on stderr with its verdict and reason. */
-async function cleanOnly(paths: string[], lang: Lang, year: string | undefined) {
+/** The reports that pass, every other file listed on stderr with its verdict and reason (and kept for the workbook). */
+async function cleanOnly(paths: string[], lang: Lang, year: string | undefined, agencies: string[] | null) {
   const y = year === undefined ? null : Number(year);
   if (y !== null && !(Number.isInteger(y) && y >= 2008 && y <= 2100))
     throw new UsageError(say(lang, 'cli.year_invalid', { value: shown(year!) }));
@@ -46,11 +48,19 @@ async function cleanOnly(paths: string[], lang: Lang, year: string | undefined) 
       files.push({ path: p, data: new Uint8Array(0), mtime, error: { code: why.code, message: why.messageIn(lang) } });
     }
   }
-  const sel = await selectClean(files, { lang, year: y });
+  const sel = await selectClean(files, { lang, year: y, agencies });
   // The file's name and the reason (a finding's words, a cell's text) are the files': each shown() on one line.
-  for (const l of sel.leftOut) err(`${say(lang, 'batch.sum.left_out', { ...l, file: shown(l.file), reason: shown(l.reason) })}\n`);
-  return sel.kept;
+  // A listed department that sent nothing is said below, with the others missing.
+  const leftOut = sel.leftOut.filter((l) => !sel.batch.missing.includes(l.file));
+  for (const l of leftOut) err(`${say(lang, 'batch.sum.left_out', { ...l, file: shown(l.file), reason: shown(l.reason) })}\n`);
+  return { kept: sel.kept, leftOut, missing: sel.batch.missing };
 }
+
+/** The departments of the list (--agencies) no summed report is from: matched as check matches them (core/batch/agency.ts). */
+const missingFrom = (listed: readonly string[], agencies: (string | null)[]) => {
+  const found = new Set(agencies.map((a) => matchListed(a, listed)));
+  return listed.filter((d) => !found.has(d));
+};
 
 export async function run(argv: string[]): Promise<number> {
   let lang: Lang = langIn(argv);
@@ -64,13 +74,36 @@ export async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h' },
       'only-clean': { type: 'boolean' },
       year: { type: 'string' },
+      agencies: { type: 'string' },
     });
     lang = langOf(values.lang);
     if (values.help) return printHelp(lang, 'cli.usage.sum');
     if (!positionals.length) throw new UsageError(say(lang, 'cli.sum_no_files'));
     if (!values.output) throw new UsageError(say(lang, 'cli.missing_output'));
     const output = planOutput(values.output, lang, new Inputs(listInputFiles(positionals, [])));
-    const inputs = values['only-clean'] ? await cleanOnly(positionals, lang, values.year) : await readReportFiles(positionals, lang);
+    let listed: string[] | null = null;
+    if (values.agencies) {
+      const { readInputFile } = await import('../../core/node/read');
+      let text: Uint8Array;
+      try {
+        text = readInputFile(values.agencies);
+      } catch (e) {
+        throw new UsageError(messageOf(e, lang)); // a list that cannot be read is a bad command line
+      }
+      listed = parseAgencyList(decodeText(text));
+      if (!listed.length) throw new UsageError(say(lang, 'cli.agencies_empty', { file: shown(values.agencies) }));
+    }
+    const clean = values['only-clean'] ? await cleanOnly(positionals, lang, values.year, listed) : null;
+    const inputs = clean ? clean.kept : await readReportFiles(positionals, lang);
+    const missing = clean
+      ? clean.missing
+      : listed
+        ? missingFrom(
+            listed,
+            inputs.map((i) => i.report.agency),
+          )
+        : [];
+    for (const d of missing) err(`${say(lang, 'sum.missing', { department: shown(d) })}\n`);
     if (!inputs.length) {
       err(`${say(lang, 'batch.sum.none_clean')}\n${say(lang, 'cli.nothing_written')}\n`);
       return 1;
@@ -92,7 +125,20 @@ export async function run(argv: string[]): Promise<number> {
       extraSheets: [
         {
           name: say(lang, 'cli.sum_inputs_sheet'),
-          rows: res.appendix,
+          // What was not summed, and why, stays with the total (issue 21), not only on the terminal.
+          rows: [
+            ...res.appendix,
+            ...(clean?.leftOut.length
+              ? [
+                  [],
+                  [null, say(lang, 'sum.left_out_heading', { n: clean.leftOut.length })],
+                  ...clean.leftOut.map((l) => [null, l.file, l.verdict, l.reason]),
+                ]
+              : []),
+            ...(missing.length
+              ? [[], [null, say(lang, 'sum.missing_heading', { n: missing.length })], ...missing.map((d) => [null, d])]
+              : []),
+          ],
           widths: [6, 40, 24, 8, 8, 8, ...res.appendix[0].slice(6).map(() => 14)],
         },
       ],

@@ -9,6 +9,9 @@ const day = (iso: string) => {
 const list = (files: string[]) => files.map((f) => `“${f}”`).join(', ');
 
 export const enNotice: typeof zhNotice = {
+  'sum.left_out_heading': (p) => `Files not summed (${p.n}, --only-clean): file, verdict, reason`,
+  'sum.missing_heading': (p) => `Listed departments without a report (${p.n}):`,
+  'sum.missing': (p) => `${p.department}, on the list, sent no report and is not in the total`,
   'notice.to': (p) => `To ${p.department}:`,
   'notice.body': (p) =>
     `Your ${list(p.files)} was checked and has ${p.problems === 1 ? '1 problem' : `${p.problems} problems`} listed below. Please check each, correct it and send the report again${

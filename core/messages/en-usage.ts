@@ -95,7 +95,8 @@ ${HELP}`,
        xxgk sum FOLDER --only-clean [--year YEAR] -o TOTAL.xlsx
 Adds up the reports of one year and format cell by cell into one report, with a sheet listing the inputs.`,
       `Options:
-  --only-clean                 sum only the reports that pass; the others are listed with the reason
+  --only-clean                 sum only the reports that pass; the others are listed with the reason (also in the inputs sheet)
+  --agencies LIST.txt          name the listed departments without a report (also in the inputs sheet)
   --year YEAR                  with --only-clean: only the reports of this year
   --force                      sum even when formats or years differ
   --allow-errors               sum reports with errors too

@@ -11,6 +11,10 @@ const day = (iso: string) => {
 };
 
 export const zhNotice = {
+  // xxgk sum --only-clean and --agencies (issue 21): what was not summed stays with the total.
+  'sum.left_out_heading': (p: { n: number }) => `未计入汇总的文件（${p.n} 个，--only-clean）：文件、结论、原因`,
+  'sum.missing_heading': (p: { n: number }) => `名单中没有报告的单位（${p.n} 个）：`,
+  'sum.missing': (p: { department: string }) => `名单中的「${p.department}」没有报告，未计入汇总`,
   'notice.to': (p: { department: string }) => `${p.department}：`,
   'notice.body': (p: { files: string[]; problems: number; deadline: string | null }) =>
     `你单位报送的${p.files.map((f) => `「${f}」`).join('、')}经检查，有以下 ${p.problems} 处问题，请逐项核实修改后${p.deadline ? `于 ${day(p.deadline)}前` : ''}重新报送。`,
