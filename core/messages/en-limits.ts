@@ -17,5 +17,13 @@ export const enLimits: typeof zhLimits = {
     `the number ${p.value} is past the largest whole number a spreadsheet holds exactly (2 to the 53rd) and the file does not give its digits: it may have been rounded; the equations it is in are warnings only`,
   'limits.sum_inexact': (p) =>
     `these figures have more digits than a spreadsheet holds exactly, so the sum cannot be written exactly; nothing written:\n  ${p.cells.join('\n  ')}`,
+  'rules.expect.smaller_file': (p) => `a rule file of at most ${p.limit}`,
+  'rules.expect.fewer_rules': (p) => `at most ${p.limit} rules`,
+  'rules.expect.fewer_terms': (p) => `at most ${p.limit} terms in a rule`,
+  'rules.expect.shallower': (p) => `parentheses nested at most ${p.limit} deep`,
+  'limits.rules.size': (p) => `a file of ${p.size}`,
+  'limits.rules.nth_rule': (p) => `rule ${p.n}`,
+  'limits.rules.nth_term': (p) => `term ${p.n}`,
+  'limits.rules.depth': (p) => `parentheses ${p.n} deep`,
   'limits.read_exit': (p) => `${p.file} cannot be read: the process reading it stopped unexpectedly; it may be damaged or hostile`,
 };

@@ -20,5 +20,13 @@ export const zhLimits = {
     `数值 ${p.value} 超过电子表格能精确保存的整数（2 的 53 次方），文件中又读不到它原写的各位数字，可能已被舍入；与它有关的等式只作警告`,
   'limits.sum_inexact': (p: { cells: string[] }) =>
     `以下数值超过电子表格能精确保存的位数，汇总结果无法精确写出，未写出：\n  ${p.cells.join('\n  ')}`,
+  'rules.expect.smaller_file': (p: { limit: string }) => `不超过 ${p.limit} 的规则文件`,
+  'rules.expect.fewer_rules': (p: { limit: number }) => `至多 ${p.limit} 条规则`,
+  'rules.expect.fewer_terms': (p: { limit: number }) => `每条规则至多 ${p.limit} 项`,
+  'rules.expect.shallower': (p: { limit: number }) => `括号至多嵌套 ${p.limit} 层`,
+  'limits.rules.size': (p: { size: string }) => `${p.size} 的文件`,
+  'limits.rules.nth_rule': (p: { n: number }) => `第 ${p.n} 条规则`,
+  'limits.rules.nth_term': (p: { n: number }) => `第 ${p.n} 项`,
+  'limits.rules.depth': (p: { n: number }) => `第 ${p.n} 层括号`,
   'limits.read_exit': (p: { file: string }) => `文件「${p.file}」无法读取：读取它的进程意外退出，文件可能已损坏或为恶意构造`,
 };

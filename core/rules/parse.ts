@@ -18,6 +18,7 @@ import type { MathNode } from 'mathjs';
 import { PRECOMPILED } from './precompiled';
 import type { Lang, Severity } from '../model/findings';
 import { say, sayBoth } from '../messages';
+import { sizeText } from '../read/size';
 
 export type ScopeKind = 'column' | 'row' | 'group' | 'none';
 export type Comparison = '==' | '<=' | '>=';
@@ -107,8 +108,23 @@ export function parseRules(text: string, file = 'rules'): ParsedRule[] {
   return parsed;
 }
 
+/**
+ * What a rule file may hold (issue 20, item 13): the forms have 60 rules of at most 40 terms and
+ * 2 levels of parentheses. Past these a file is refused up front with the place named, before
+ * any work grows with it (5,000 terms overflowed the stack; 100,000 rules took every file's time).
+ */
+export const RULE_LIMITS = { bytes: 1024 * 1024, rules: 2000, terms: 1000, nesting: 64 };
+
 /** Parse without the cache (what core/rules/parsed-forms.json is made from). */
 export function parseRulesFresh(text: string, file: string): ParsedRule[] {
+  if (text.length > RULE_LIMITS.bytes)
+    throw new RuleSyntaxError(
+      file,
+      1,
+      1,
+      sayBoth('rules.expect.smaller_file', { limit: sizeText(RULE_LIMITS.bytes) }),
+      sayBoth('limits.rules.size', { size: sizeText(text.length) }),
+    );
   const out: ParsedRule[] = [];
   const lines = text.split(/\r?\n/);
   let comments: string[] = [];
@@ -128,6 +144,14 @@ export function parseRulesFresh(text: string, file: string): ParsedRule[] {
     let joined = raw;
     const start = i;
     while (i + 1 < lines.length && /^\s+\S/.test(lines[i + 1]) && !/^\s*#/.test(lines[i + 1])) joined += ' ' + lines[++i].trim();
+    if (out.length >= RULE_LIMITS.rules)
+      throw new RuleSyntaxError(
+        file,
+        start + 1,
+        1,
+        sayBoth('rules.expect.fewer_rules', { limit: RULE_LIMITS.rules }),
+        sayBoth('limits.rules.nth_rule', { n: out.length + 1 }),
+      );
     out.push(parseRule(joined, file, start + 1, comments.length ? comments.join(' ') : null));
     comments = [];
   }
@@ -203,8 +227,16 @@ function parseEquation(
   const refs: { name: string; at: number }[] = [];
   let code = '';
   const map: number[] = []; // index in code → index in eq
+  // Bounded before mathjs and the compiler recurse over it (RULE_LIMITS).
+  let depth = 0;
+  let terms = 1;
   for (let i = 0; i < eq.length;) {
     const ch = eq[i];
+    if (ch === '(' && ++depth > RULE_LIMITS.nesting)
+      fail(offset + i, sayBoth('rules.expect.shallower', { limit: RULE_LIMITS.nesting }), sayBoth('limits.rules.depth', { n: depth }));
+    if (ch === ')') depth--;
+    if ((ch === '+' || ch === '-' || ch === '*' || ch === ',') && ++terms > RULE_LIMITS.terms)
+      fail(offset + i, sayBoth('rules.expect.fewer_terms', { limit: RULE_LIMITS.terms }), sayBoth('limits.rules.nth_term', { n: terms }));
     if (/[A-Za-z_]/.test(ch) && !(i > 0 && /[\w.]/.test(eq[i - 1]))) {
       REF.lastIndex = i;
       const m = REF.exec(eq)!;
