@@ -56,21 +56,22 @@ describe('item 2: every file in a folder is listed with what it is and what to d
 });
 
 describe('item 3: content of another department or year, a blank template, two files of one department', () => {
-  it('县林业局….xlsx holding 某某县财政局 2024 does not pass, with or without --year', () => {
+  it('县林业局….xlsx holding 某某县财政局 2024: the content decides (year_format with --year), the file name is a note', () => {
     const dir = path.join(work, 'forestry');
     mkdirSync(dir);
     writeFileSync(path.join(dir, '县林业局政府信息公开年报.xlsx'), report('某某县财政局', 2024));
     writeFileSync(path.join(dir, '某某县财政局.xlsx'), report('某某县财政局', 2025, 2));
     const plain = JSON.parse(xxgk(['check', 'forestry', '--json'], work).stdout) as Doc;
     const f = plain.batch.files.find((x) => x.path.includes('林业局'))!;
-    expect(f.verdict).toBe('send_back');
-    expect(f.reason).toBe('文件名写的是「县林业局」，报告中的单位却是「某某县财政局」：可能报错了文件，或套用了其他单位的表');
+    // Issue 18: a file name is never the ground for an error; without --year its content has nothing wrong.
+    expect(f.verdict).toBe('pass');
+    expect(f.reason).toBe('文件名写的是「县林业局」，报告中的单位却是「某某县财政局」：按报告中的单位计，请核对是否报错了文件');
     expect(verdicts(xxgk(['check', 'forestry', '--year', '2025', '--json'], work).stdout)['县林业局政府信息公开年报.xlsx']).toBe(
       'year_format',
     );
   });
 
-  it('a report misfiled under another department’s name is never counted as its agency’s submission, list or no list', () => {
+  it('a report filed under another department’s name counts as its agency’s (the content decides), and the named one is 未报送, said', () => {
     const dir = path.join(work, 'misfiled');
     mkdirSync(dir);
     writeFileSync(path.join(dir, '县林业局2025年报.xlsx'), report('某某县财政局', 2025, 3));
@@ -78,23 +79,23 @@ describe('item 3: content of another department or year, a blank template, two f
     type Row = { path: string | null; department: string | null; verdict: string; reason: string };
     const rows = (args: string[]) =>
       (JSON.parse(xxgk(['check', 'misfiled', ...args, '--json'], work).stdout) as { batch: { files: Row[] } }).batch.files;
-    // With the list: the file is 林业局's (to send back), and 财政局 is 未报送, saying where its report is.
+    // With the list: the file is 财政局's (its content), passing with a note; 林业局 is 未报送, saying which file bears its name.
     const listed = rows(['--agencies', 'misfiled.txt']);
     expect(listed.map((r) => [r.department, r.verdict])).toEqual([
-      ['某某县林业局', 'send_back'],
-      ['某某县财政局', 'missing'],
+      ['某某县财政局', 'pass'],
+      ['某某县林业局', 'missing'],
     ]);
-    expect(listed[0].reason).toBe('文件名写的是「某某县林业局」，报告中的单位却是「某某县财政局」：可能报错了文件，或套用了其他单位的表');
+    expect(listed[0].reason).toBe('文件名写的是「某某县林业局」，报告中的单位却是「某某县财政局」：按报告中的单位计，请核对是否报错了文件');
     expect(listed[1].reason).toBe(
-      '名单中的「某某县财政局」没有报送文件；文件「县林业局2025年报.xlsx」中有该单位的报告，但文件名是另一单位的，未计为其报送',
+      '名单中的「某某县林业局」没有报送文件；文件「县林业局2025年报.xlsx」以该单位命名，但其中是「某某县财政局」的报告，已按「某某县财政局」计',
     );
-    // Without it: flagged all the same, under the department the file name gives.
+    // Without it: the same, under the report's own agency.
     const plain = rows([]);
-    expect(plain.map((r) => [r.department, r.verdict])).toEqual([['县林业局', 'send_back']]);
+    expect(plain.map((r) => [r.department, r.verdict])).toEqual([['某某县财政局', 'pass']]);
     const text = xxgk(['check', 'misfiled', '--agencies', 'misfiled.txt'], work).stdout;
     expect(text).toContain('名单 2 个单位，已报送 1 个');
     const en = xxgk(['check', 'misfiled', '--agencies', 'misfiled.txt', '--lang', 'en'], work).stdout;
-    expect(en).toContain('so it is not counted as its submission');
+    expect(en).toContain('is named for it but holds the report of 某某县财政局, and is counted as that');
   });
 
   it('the same office of another county is another department; one without its county is matched and the guess said', () => {
@@ -174,7 +175,7 @@ describe('item 3: content of another department or year, a blank template, two f
     expect(xxgk(['check', 'blank'], work).stdout).toContain('【未填写】1');
   });
 
-  it('two files of one department: the newer counts, the older is 重复 and says which is kept', () => {
+  it('two files of one department: the one named as a revision counts over the newer, and says why', () => {
     const dir = path.join(work, 'twice');
     mkdirSync(dir);
     const older = path.join(dir, '统计局-第二版.xlsx'),
@@ -184,8 +185,10 @@ describe('item 3: content of another department or year, a blank template, two f
     utimesSync(older, 1_700_000_000, 1_700_000_000);
     utimesSync(newer, 1_700_100_000, 1_700_100_000);
     const doc = JSON.parse(xxgk(['check', 'twice', '--json'], work).stdout) as Doc;
-    expect(verdicts(JSON.stringify(doc))).toEqual({ '统计局-第二版.xlsx': 'duplicate', '统计局.xlsx': 'pass' });
-    expect(doc.batch.files.find((f) => f.verdict === 'duplicate')!.reason).toContain('另有一份较新的文件「统计局.xlsx」');
+    expect(verdicts(JSON.stringify(doc))).toEqual({ '统计局-第二版.xlsx': 'pass', '统计局.xlsx': 'duplicate' });
+    expect(doc.batch.files.find((f) => f.verdict === 'duplicate')!.reason).toBe(
+      '「某某县统计局」另有文件「统计局-第二版.xlsx」，以那份为准（文件名表明那份是修改后的版本），此文件不计入',
+    );
   });
 
   it('without a list, a report naming its department without the county is still a duplicate of the one with it', () => {

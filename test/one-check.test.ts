@@ -106,10 +106,10 @@ describe('one batch decision: the same kept file whatever the order the files ca
       fs.writeFileSync(file, publishedText('2021', balancedValues('2021', i + 1), 'tabs', { agency: '某某县统计局', year: 2024 }));
       results.push(await checkPath(file, { lang: 'zh' }));
     }
-    const kept = (order: number[], mtimes: number[]) => {
+    const kept = (order: number[], mtimes: number[], prefer?: 'newest') => {
       const b = analyseBatch(
         order.map((i) => ({ result: structuredClone(results[i]), mtime: mtimes[i] })),
-        { lang: 'zh' },
+        { lang: 'zh', prefer },
       );
       return b.rows.filter((r) => r.verdict !== 'duplicate').map((r) => path.basename(r.path));
     };
@@ -120,8 +120,10 @@ describe('one batch decision: the same kept file whatever the order the files ca
     const pane = kept([1, 0], [t, t]);
     expect(cli).toEqual(pane); // before: the CLI kept the first by a fraction of a millisecond, the pane the first picked
     expect(cli).toHaveLength(1);
-    // A newer file by whole seconds is kept whatever its name or place.
-    expect(kept([0, 1], [t + 5000, t])).toEqual([names[0]]);
-    expect(kept([1, 0], [t + 5000, t])).toEqual([names[0]]);
+    // A file named as a revision counts over a newer one (issue 18); with --prefer newest, the newer by whole seconds.
+    expect(kept([0, 1], [t + 5000, t])).toEqual([names[1]]);
+    expect(kept([1, 0], [t + 5000, t])).toEqual([names[1]]);
+    expect(kept([0, 1], [t + 5000, t], 'newest')).toEqual([names[0]]);
+    expect(kept([1, 0], [t + 5000, t], 'newest')).toEqual([names[0]]);
   });
 });

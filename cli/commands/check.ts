@@ -1,5 +1,6 @@
 /** xxgk check PATH… — check workbooks and published reports in bulk. */
-import { statSync } from 'fs';
+import { createHash } from 'crypto';
+import { readFileSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { setFlagsFromString } from 'v8';
@@ -9,6 +10,7 @@ import { findingsDocument, type FileResult, type Lang, type ReportResult } from 
 // report and notice writers only when asked for (they bring a workbook library: 20 MB of heap).
 import { analyseBatch, type Batch, type BatchRow } from '../../core/batch/analyse';
 import { parseAgencyList } from '../../core/batch/agency';
+import { PREFERS, type Prefer } from '../../core/batch/duplicates';
 import { withBatchFindings } from '../../core/batch/compact';
 import { batchListingLines, batchSummary, yearsHint } from '../../core/batch/text';
 import { decodeText } from '../../core/read/decode';
@@ -56,6 +58,8 @@ export function run(argv: string[]): Promise<number> {
         quiet: { type: 'boolean', short: 'q' },
         year: { type: 'string' },
         agencies: { type: 'string' },
+        prefer: { type: 'string' },
+        keep: { type: 'string', multiple: true },
         notices: { type: 'string' },
         'notices-format': { type: 'string' },
         deadline: { type: 'string' },
@@ -90,6 +94,8 @@ export function run(argv: string[]): Promise<number> {
         agencies = parseAgencyList(decodeText(list));
         if (!agencies.length) throw new UsageError(say(lang, 'cli.agencies_empty', { file: shown(values.agencies) }));
       }
+      const prefer = (values.prefer ?? 'auto') as Prefer;
+      if (!PREFERS.includes(prefer)) throw new UsageError(say(lang, 'cli.prefer_invalid', { value: shown(values.prefer!) }));
       const noticeExt = values['notices-format'] ?? 'html';
       if (noticeExt !== 'html' && noticeExt !== 'xlsx') throw new UsageError(say(lang, 'cli.notices_format', { value: shown(noticeExt) }));
       const deadline = values.deadline ?? null;
@@ -120,6 +126,10 @@ export function run(argv: string[]): Promise<number> {
         for (const line of listingLines(listing, lang)) err(`${line}\n`);
         throw new UsageError(say(lang, 'cli.no_files', { paths: shown(positionals.join(' ')) }));
       }
+      // A file chosen in advance must be one of the batch (by its path as listed, or its name alone).
+      const chosen = (k: string) => files.filter((f) => f === k || path.basename(f) === k || path.resolve(f) === path.resolve(k));
+      for (const k of values.keep ?? []) if (!chosen(k).length) throw new UsageError(say(lang, 'cli.keep_unknown', { file: shown(k) }));
+      const keep = (values.keep ?? []).flatMap(chosen);
       // The destinations are checked before the work: never an input, never a folder, their folder there.
       const inputs = new Inputs([...files, ...(values.rules ?? []), ...(values.prior ? listInputFiles([values.prior]) : [])]);
       if (values.agencies) inputs.add(values.agencies);
@@ -178,7 +188,15 @@ export function run(argv: string[]): Promise<number> {
       };
       const batch = analyseBatch(
         results.map((result, i) => ({ result, mtime: mtime(files[i]) })),
-        { lang, year, agencies, priorAgencies: opts.priors ? opts.priors.map((p) => p.report.agency) : null },
+        {
+          lang,
+          year,
+          agencies,
+          prefer,
+          keep,
+          digestOf: (i) => digestOf(files[i]),
+          priorAgencies: opts.priors ? opts.priors.map((p) => p.report.agency) : null,
+        },
       );
       const { summary } = findingsDocument(results);
       /** The i-th file's whole result, with its batch findings. */
@@ -241,7 +259,7 @@ export function run(argv: string[]): Promise<number> {
           out.write(`${i ? ',\n' : ''}    ${JSON.stringify(resultOf(i), null, 2).replace(/\n/g, '\n    ')}`);
           if (i % 256 === 255) await out.drain();
         }
-        const head = { summary, batch: { verdicts: batch.counts, missing: batch.missing, no_prior: batch.noPrior } };
+        const head = { summary, batch: { verdicts: batch.counts, missing: batch.missing, choose: batch.choose, no_prior: batch.noPrior } };
         out.write(`\n  ],\n${JSON.stringify(head, null, 2).slice(2, -6)},\n    "files": [`);
         for (let i = 0; i < batch.rows.length; i++) {
           const r = batch.rows[i];
@@ -265,6 +283,7 @@ export function run(argv: string[]): Promise<number> {
         const shownBatch = forTerminal(batch);
         out.write(plain(yearsHint(shownBatch, lang, year !== null)));
         out.write(plain(`\n${batchSummary(shownBatch, lang)}`));
+        if (batch.choose.length) out.write(plain(`${say(lang, 'cli.keep_hint')}\n`));
         // Lock files and hidden files are not submissions, but a batch never leaves a file out unsaid.
         const hiddenOnes = listing.left.filter((l) => l.why === 'hidden' || l.why === 'lock').map((l) => l.path);
         if (hiddenOnes.length)
@@ -286,7 +305,8 @@ export function run(argv: string[]): Promise<number> {
         for (const f of failed) err(`xxgk: ${f}\n`);
         return 1;
       }
-      const failing = batch.rows.some((r) => r.verdict !== 'pass' && r.verdict !== 'duplicate');
+      // A department whose report is still to be chosen is not done either.
+      const failing = batch.rows.some((r) => r.verdict !== 'pass' && r.verdict !== 'duplicate') || batch.choose.length > 0;
       return failing || summary.with_errors || summary.unreadable ? 1 : 0;
     },
     () => lang,
@@ -294,11 +314,21 @@ export function run(argv: string[]): Promise<number> {
   );
 }
 
+/** A digest of a file's bytes (copies of one report need no choosing), or null when it cannot be read. */
+function digestOf(file: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
 /** The batch's lists as printed in its summary: names from files on one line each, control characters visible. */
 function forTerminal(b: Batch): Batch {
   return {
     ...b,
     missing: b.missing.map(shown),
+    choose: b.choose.map((c) => ({ department: shown(c.department), files: c.files.map(shown) })),
     textNumberLines: b.textNumberLines.map((x) => ({ path: shown(x.path), cell: shown(x.cell), message: shown(x.message) })),
     noPrior: b.noPrior?.map(shown) ?? null,
   };

@@ -7,9 +7,10 @@
 import type { FileResult, Finding, Lang, ReportResult } from '../model/findings';
 import { FORMS, formForYear } from '../forms';
 import { placeName, say } from '../messages';
-import { agencyKey, listedInFile, listedInFileMatch, matchDepartment, officeOf, otherNamedInFile, regionOf } from './agency';
+import { listedInFile, listedInFileMatch, matchDepartment, otherNamedInFile, regionOf } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
 import { NONE, omittedOf } from './compact';
+import { markDuplicates, type Prefer, type Undecided } from './duplicates';
 
 export interface BatchFile {
   result: FileResult;
@@ -23,6 +24,12 @@ export interface BatchOptions {
   year?: number | null;
   /** The departments expected (--agencies). */
   agencies?: readonly string[] | null;
+  /** How two files of one department are decided (--prefer); by default the one that passes or is named a revision. */
+  prefer?: Prefer;
+  /** Files the statistician chose to count (--keep), by path or file name. */
+  keep?: readonly string[] | null;
+  /** A digest of a file's bytes (by its index), or null: copies of one file need no choosing. */
+  digestOf?: (file: number) => string | null;
   /** Agencies of last year's reports (--prior DIR): departments without one are named. */
   priorAgencies?: readonly (string | null)[] | null;
 }
@@ -52,6 +59,8 @@ export interface Batch {
   counts: Record<Verdict, number>;
   files: number;
   reports: number;
+  /** Departments with several different reports and nothing to tell which counts: the statistician chooses. */
+  choose: Undecided[];
   /** Listed departments with no file. */
   missing: string[];
   /** Departments with no last-year report (only with priorAgencies). */
@@ -88,22 +97,24 @@ export function localTime(ms: number): string {
 }
 const baseName = (p: string) => p.replace(/^.*[\\/]/, '');
 
+/**
+ * The year and format a report must have: from its content and --year only. A file name giving
+ * another year (a format year, a date, a version) is a note: a name is never evidence for an error.
+ */
 function yearAndFormat(path: string, r: ReportResult, opts: BatchOptions, lang: Lang): Finding[] {
   const out: Finding[] = [];
+  const named = yearInFileName(path);
   if (opts.year) {
     if (r.year !== null && r.year !== opts.year)
       out.push(batchFinding('batch.year', 'error', say(lang, 'batch.year', { found: r.year, want: opts.year })));
     else if (r.year === null) {
-      const named = yearInFileName(path);
+      out.push(batchFinding('batch.year_unknown', 'warning', say(lang, 'batch.year_unknown', { want: opts.year })));
       if (named !== null && named !== opts.year)
-        out.push(batchFinding('batch.year', 'error', say(lang, 'batch.year', { found: named, want: opts.year })));
-      else out.push(batchFinding('batch.year_unknown', 'warning', say(lang, 'batch.year_unknown', { want: opts.year })));
+        out.push(batchFinding('batch.year_name', 'notice', say(lang, 'batch.year_name_unread', { named, want: opts.year })));
     }
-  } else if (r.year !== null) {
-    const named = yearInFileName(path);
-    if (named !== null && named !== r.year)
-      out.push(batchFinding('batch.year', 'error', say(lang, 'batch.year_file', { found: r.year, named })));
   }
+  if (r.year !== null && named !== null && named !== r.year)
+    out.push(batchFinding('batch.year_name', 'notice', say(lang, 'batch.year_file', { found: r.year, named })));
   const year = r.year ?? opts.year ?? null;
   if (year !== null && year >= FORMS[0].years.from) {
     const want = formForYear(year).key;
@@ -117,6 +128,8 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
   const lang = opts.lang ?? 'zh';
   const listed = opts.agencies?.length ? opts.agencies : null;
   const rows: BatchRow[] = [];
+  /** Listed departments a file is named for whose content is another's: said when they count as 未报送. */
+  const misnamed = new Map<string, { file: string; agency: string }>();
   const known = listed ?? [...new Set(files.flatMap((f) => f.result.reports.map((r) => r.agency).filter((a): a is string => !!a)))];
 
   files.forEach((f, i) => {
@@ -168,9 +181,11 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
       } else if (!r.agency) added.push(batchFinding('batch.agency_none', 'warning', say(lang, 'batch.agency_none')));
       const named = otherNamedInFile(f.result.path, r.agency, known);
       if (named) {
-        added.push(batchFinding('batch.agency_file', 'error', say(lang, 'batch.agency_file', { named, agency: r.agency! })));
-        // The file is the named department's submission (theirs to correct), never silently the agency's.
-        department = listed ? (listedInFile(f.result.path, listed) ?? named) : named;
+        // The content says whose report it is; a file name naming another department is a note, never an error.
+        added.push(batchFinding('batch.agency_file', 'notice', say(lang, 'batch.agency_file', { named, agency: r.agency! })));
+        const namedListed = listed ? listedInFile(f.result.path, listed) : null;
+        if (namedListed && namedListed !== department && !misnamed.has(namedListed))
+          misnamed.set(namedListed, { file: baseName(f.result.path), agency: r.agency! });
       }
       added.push(...yearAndFormat(f.result.path, r, opts, lang));
       putFirst(r, added);
@@ -178,10 +193,11 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
     }
   });
 
-  markDuplicates(rows, files, lang);
+  const choose = markDuplicates(rows, files, opts, lang, putFirst, localTime);
   for (const row of rows) if (row.report) Object.assign(row, counts(row.report));
 
-  const missing = listed ? listed.filter((d) => !rows.some((r) => r.department === d)) : [];
+  const submitted = new Set(rows.map((r) => r.department));
+  const missing = listed ? listed.filter((d) => !submitted.has(d)) : [];
   for (const d of missing)
     rows.push({
       path: '',
@@ -194,7 +210,9 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
       errors: 0,
       warnings: 0,
       notices: 0,
-      reason: misfiledReason(rows, d, lang),
+      reason: misnamed.has(d)
+        ? say(lang, 'batch.missing_misfiled', { department: d, ...misnamed.get(d)! })
+        : say(lang, 'batch.missing', { department: d }),
       report: null,
       file: -1,
     });
@@ -225,6 +243,7 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
     files: files.length,
     reports: files.reduce((n, f) => n + f.result.reports.length, 0),
     missing,
+    choose,
     noPrior,
     years: [...years].sort((a, b) => a[0] - b[0]),
     listed: listed ? listed.length : null,
@@ -233,15 +252,7 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
   };
 }
 
-/** Why a listed department counts as 未报送: no file, or its report only in a file named for another department. */
-function misfiledReason(rows: readonly BatchRow[], department: string, lang: Lang): string {
-  const misfiled = rows.find(
-    (r) => r.report?.findings.some((f) => f.rule === 'batch.agency_file') && matchDepartment(r.agency, [department]).department,
-  );
-  return misfiled
-    ? say(lang, 'batch.missing_misfiled', { department, file: baseName(misfiled.path) })
-    : say(lang, 'batch.missing', { department });
-}
+const SAID_ON_PASS = new Set(['batch.agency_restated', 'batch.agency_file', 'batch.duplicate_kept']);
 
 function counts(r: ReportResult) {
   // A compacted report (core/batch/compact.ts) counts the findings it no longer holds.
@@ -255,92 +266,15 @@ function counts(r: ReportResult) {
     // A report that passes may still carry what the batch guessed (its department): said, not hidden.
     pass: (f) => f.severity === 'warning' && f.rule.startsWith('batch.'),
   };
-  // Else the listed name it was counted as, when the report writes it otherwise (a notice).
-  const restated = (f: Finding) => f.rule === 'batch.agency_restated';
+  // Else a note the batch made: the listed name it was counted as, a file name naming another
+  // department, which of two files was kept and why.
+  const restated = (f: Finding) => SAID_ON_PASS.has(f.rule);
   const first = why[verdict] ? (r.findings.find(why[verdict]) ?? (verdict === 'pass' ? r.findings.find(restated) : undefined)) : undefined;
   return { errors: n('error'), warnings: n('warning'), notices: n('notice'), verdict, reason: first?.message ?? '' };
 }
 
 function rowOf(path: string, r: ReportResult, department: string | null, file: number): BatchRow {
   return { path, sheet: r.sheet, department, agency: r.agency, year: r.year, format: r.format, ...counts(r), report: r, file };
-}
-
-/**
- * Two reports of one department for one year (of the right year and format, and not flagged as
- * another department's): the newer file counts, the other is 重复.
- */
-function markDuplicates(rows: BatchRow[], files: readonly BatchFile[], lang: Lang): void {
-  const groups = new Map<string, BatchRow[]>();
-  const named = [...new Set(rows.map((r) => r.department).filter((d): d is string => !!d && !!regionOf(d)))];
-  // A name without its county (统计局) is the one department of that office the batch names with it, if only one.
-  const canonical = (d: string | null) => {
-    if (!d || regionOf(d)) return d;
-    const fits = named.filter((n) => officeOf(n) === officeOf(d));
-    return fits.length === 1 ? fits[0] : d;
-  };
-  for (const row of rows) {
-    if (!row.report || reportVerdict(row.report) === 'year_format') continue;
-    if (row.report.findings.some((f) => f.rule === 'batch.agency_file')) continue;
-    const department = canonical(row.department);
-    const key = agencyKey(department) && `${agencyKey(department)}|${row.report.year ?? ''}`;
-    if (!key) continue;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const sorted = [...group].sort((a, b) => keptFirst(a, b, files));
-    const [kept, ...older] = sorted;
-    const department = kept.department!;
-    const mtime = files[kept.file].mtime;
-    // One finding for every older file of the group (one more where the kept report is another sheet of the
-    // same file): a folder of thousands of copies keeps one message, not thousands.
-    const said = new Map<string, Finding>();
-    for (const o of older) {
-      const keptName = `${baseName(kept.path)}${kept.file === o.file && kept.sheet ? `#${kept.sheet}` : ''}`;
-      let finding = said.get(keptName);
-      if (!finding) {
-        const time = mtime === null ? '?' : localTime(mtime);
-        finding = batchFinding('batch.duplicate', 'warning', say(lang, 'batch.duplicate', { department, kept: keptName, time }));
-        said.set(keptName, finding);
-      }
-      putFirst(o.report!, [finding]);
-    }
-    putFirst(kept.report!, [
-      batchFinding(
-        'batch.duplicate_kept',
-        'notice',
-        // Five names and the count: a folder of copies must not make one line of thousands of names.
-        say(lang, 'batch.duplicate_kept', {
-          department,
-          others: older
-            .slice(0, 5)
-            .map((o) => baseName(o.path))
-            .join(say(lang, 'batch.list_sep')),
-          n: older.length,
-        }),
-      ),
-    ]);
-  }
-}
-
-const second = (mtime: number | null) => (mtime === null ? -Infinity : Math.floor(mtime / 1000));
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Of two reports of one department, which counts: the newer file, to the second (a browser's
- * File.lastModified has whole milliseconds, a file system finer), then the file name, then the
- * path, then the sheet's place. Never the order the files came in, which differs between a folder
- * the command line lists and one picked in a browser: the pane and the command line keep the same one.
- */
-function keptFirst(a: BatchRow, b: BatchRow, files: readonly BatchFile[]): number {
-  return (
-    second(files[b.file].mtime) - second(files[a.file].mtime) ||
-    byCodeUnits(baseName(a.path), baseName(b.path)) ||
-    byCodeUnits(a.path, b.path) ||
-    a.file - b.file
-  );
 }
 
 /**

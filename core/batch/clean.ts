@@ -43,7 +43,8 @@ export async function selectClean(inputs: readonly CleanInput[], opts: BatchOpti
   const leftOut: CleanSelection['leftOut'] = [];
   const read = new Map<number, ReportData[]>();
   for (const row of batch.rows) {
-    if (row.verdict === 'pass') {
+    // A department with two different reports and nothing to tell which counts is summed with neither, said.
+    if (row.verdict === 'pass' && !row.report?.findings.some((f) => f.rule === 'batch.duplicate_choose')) {
       const f = inputs[row.file];
       if (!read.has(row.file)) read.set(row.file, f.reports ?? (await readReportsAsync(f.data, f.path)));
       const reports = read.get(row.file)!;

@@ -20,6 +20,17 @@ export function batchSummary(b: Batch, lang: Lang): string {
     }),
   ];
   if (b.listed !== null) lines.push(say(lang, 'batch.summary_listed', { listed: b.listed, submitted: b.listed - b.missing.length }));
+  if (b.choose.length) {
+    const list = b.choose
+      .map((c) => {
+        // Five names and the count: a folder of copies must not make one line of thousands of names.
+        const five = c.files.slice(0, 5).map(baseName).join(sep);
+        const files = c.files.length > 5 ? say(lang, 'batch.choose_more', { files: five, n: c.files.length }) : five;
+        return say(lang, 'batch.choose_item', { department: c.department, files });
+      })
+      .join(say(lang, 'batch.verdict_sep'));
+    lines.push(say(lang, 'batch.choose_summary', { n: b.choose.length, list }));
+  }
   if (b.textNumbers) {
     lines.push(say(lang, 'batch.changed_numbers', { n: b.textNumbers }));
     for (const x of b.textNumberLines) lines.push(say(lang, 'batch.changed_number', x));

@@ -36,6 +36,14 @@ Every file in a folder is listed with its verdict, files that are not reports to
       `Options:
   --year YEAR                  the year being collected (e.g. 2025): reports of another year or format are flagged
   --agencies LIST.txt          the departments expected, one a line: lists those missing, duplicated or unlisted
+                               a name one or two characters from a listed one counts as it, said; punctuation-only lines are ignored
+  --prefer newest|passing|revision
+                               which of several different reports of one department counts. Unless given: the
+                               one that passes and the one named as a revision ("修改后", "终稿", "定稿", v2,
+                               (1), "第二版"…); when these disagree or tell nothing, all stay for you to choose.
+                               newest: the last modified; passing: the one that passes first; revision: the
+                               one named as a revision first
+  --keep FILE                  the file to count (may be given more than once): the department's others are duplicates
   --report OUT.xlsx            write the batch results (.xlsx, .html or .csv)
   --notices FOLDER             write a send-back notice for every department that must correct something
   --notices-format html|xlsx   the notices as web pages (unless given) or .xlsx workbooks

@@ -10,6 +10,7 @@ import { enNotice } from './en-notice';
 import { enLimits } from './en-limits';
 import { enReading } from './en-reading';
 import { enOutputs } from './en-outputs';
+import { enBatch } from './en-batch';
 
 /** A table by its key (T2, T3, T4). */
 const TABLES_EN: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
@@ -21,6 +22,7 @@ export const en: Catalogue = {
   ...enLimits,
   ...enReading,
   ...enOutputs,
+  ...enBatch,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,
   'read.encrypted': (p) =>
@@ -228,11 +230,12 @@ export const en: Catalogue = {
   'batch.verdict.missing': () => 'not submitted',
   'batch.unfilled': (p) => `not filled in: all ${p.cells} value cells are blank, no number was entered (an untouched blank template?)`,
   'batch.year': (p) => `the report is for ${p.found}; this batch collects the reports for ${p.want}`,
-  'batch.year_file': (p) => `the file name says ${p.named}, but the report is for ${p.found}`,
+  'batch.year_file': (p) =>
+    `the file name says ${p.named}, the report is for ${p.found}: the report's content decides, the name is only a hint`,
   'batch.year_unknown': (p) => `no year can be read from the report, so it cannot be confirmed as ${p.want}`,
   'batch.format': (p) => `a report for ${p.year} must use the ${p.want} format; this one uses the ${p.found} format`,
   'batch.agency_file': (p) =>
-    `the file name names ${p.named}, but the report's agency is ${p.agency}: the wrong file, or another department's tables reused?`,
+    `the file name names ${p.named}, but the report's agency is ${p.agency}: counted as the report's agency; please check it is the right file`,
   'batch.agency_unlisted': (p) => `agency ${p.agency} is not on the list of departments`,
   'batch.agency_none': () => 'the report does not name its agency',
   'batch.agency_guess': (p) => `the report's agency ${p.agency} names no region; counted as ${p.department} from the list: please confirm`,
@@ -245,15 +248,14 @@ export const en: Catalogue = {
   'batch.agency_by_file_ambiguous': (p) =>
     `the report does not name its agency, and its file name could mean any of ${p.among} on the list: which department it is cannot be told`,
   'batch.quoted': (p) => p.name,
-  'batch.duplicate': (p) =>
-    `${p.department} also sent a newer file, ${p.kept} (modified ${p.time}); that one counts and this file does not`,
+  'batch.duplicate': (p) => `${p.department} also sent ${p.kept}, which counts (${p.why}); this file does not`,
   'batch.duplicate_kept': (p) =>
     p.n > 5
-      ? `${p.department} also sent ${p.n} older files (${p.others}, …); this file counts`
-      : `${p.department} also sent an older ${p.n === 1 ? 'file' : 'files'}, ${p.others}; this file counts`,
+      ? `${p.department} also sent ${p.n} other files (${p.others}, …); this file counts (${p.why})`
+      : `${p.department} also sent ${p.others}; this file counts (${p.why})`,
   'batch.missing': (p) => `${p.department} (on the list) sent no file`,
   'batch.missing_misfiled': (p) =>
-    `${p.department} (on the list) sent no file; the file ${p.file} holds its report but is named for another department, so it is not counted as its submission`,
+    `${p.department} (on the list) sent no file; the file ${p.file} is named for it but holds the report of ${p.agency}, and is counted as that`,
   'batch.no_prior': (p) =>
     `${p.count} ${p.count === 1 ? 'department has' : 'departments have'} no last-year report (cross-year checks not done): ${p.names}`,
   'batch.years_seen': (p) =>

@@ -9,6 +9,7 @@ import { zhNotice } from './zh-notice';
 import { zhLimits } from './zh-limits';
 import { zhReading } from './zh-reading';
 import { zhOutputs } from './zh-outputs';
+import { zhBatch } from './zh-batch';
 
 /** A file and a detail, the parameters of most reader failures. */
 type FileDetail = { file: string; detail?: string };
@@ -23,6 +24,7 @@ export const zh = {
   ...zhLimits,
   ...zhReading,
   ...zhOutputs,
+  ...zhBatch,
   // ── read: why a file could not be read (core/read) ────────────────────────────────────────────
   'read.not_zip': (p: FileDetail) => `文件「${p.file}」不是有效的电子表格：既不是 .xlsx/.ods（zip 压缩包），也不是 .xls 文件`,
   'read.encrypted': (p: FileDetail) => `文件「${p.file}」设置了打开密码（已加密），无法读取；请去掉密码后另存再检查`,
@@ -241,12 +243,13 @@ export const zh = {
   'batch.verdict.missing': () => '未报送',
   'batch.unfilled': (p: { cells: number }) => `报告未填写：${p.cells} 个数据单元格都是空白，没有录入任何数字（像是未动过的空白模板）`,
   'batch.year': (p: { found: number; want: number }) => `报告年度是 ${p.found} 年，本批收集的是 ${p.want} 年度的报告`,
-  'batch.year_file': (p: { found: number; named: number }) => `文件名写的是 ${p.named} 年，报告内容却是 ${p.found} 年度`,
+  'batch.year_file': (p: { found: number; named: number }) =>
+    `文件名写的是 ${p.named} 年，报告内容是 ${p.found} 年度：以报告内容为准，文件名仅作参考`,
   'batch.year_unknown': (p: { want: number }) => `报告中读不出年度，无法确认是否为 ${p.want} 年度`,
   'batch.format': (p: { year: number; want: string; found: string }) =>
     `${p.year} 年度的报告应使用 ${p.want} 版格式，此报告是 ${p.found} 版格式`,
   'batch.agency_file': (p: { named: string; agency: string }) =>
-    `文件名写的是「${p.named}」，报告中的单位却是「${p.agency}」：可能报错了文件，或套用了其他单位的表`,
+    `文件名写的是「${p.named}」，报告中的单位却是「${p.agency}」：按报告中的单位计，请核对是否报错了文件`,
   'batch.agency_unlisted': (p: { agency: string }) => `单位「${p.agency}」不在单位名单中`,
   'batch.agency_none': () => '报告中没有写单位名称',
   'batch.agency_guess': (p: { agency: string; department: string }) =>
@@ -260,15 +263,15 @@ export const zh = {
   'batch.agency_by_file': (p: { department: string }) => `报告中没有写单位名称，按文件名归入「${p.department}」`,
   'batch.agency_by_file_ambiguous': (p: { among: string }) => `报告中没有写单位名称，文件名可能指名单中的${p.among}，无法确定是哪一个单位`,
   'batch.quoted': (p: { name: string }) => `「${p.name}」`,
-  'batch.duplicate': (p: { department: string; kept: string; time: string }) =>
-    `「${p.department}」另有一份较新的文件「${p.kept}」（修改于 ${p.time}），以那份为准，此文件不计入`,
-  'batch.duplicate_kept': (p: { department: string; others: string; n: number }) =>
+  'batch.duplicate': (p: { department: string; kept: string; why: string }) =>
+    `「${p.department}」另有文件「${p.kept}」，以那份为准（${p.why}），此文件不计入`,
+  'batch.duplicate_kept': (p: { department: string; others: string; n: number; why: string }) =>
     p.n > 5
-      ? `「${p.department}」还报送了 ${p.n} 份较早的文件（${p.others} 等），以此文件为准`
-      : `「${p.department}」还报送了较早的文件「${p.others}」，以此文件为准`,
+      ? `「${p.department}」还报送了 ${p.n} 份其他文件（${p.others} 等），以此文件为准（${p.why}）`
+      : `「${p.department}」还报送了「${p.others}」，以此文件为准（${p.why}）`,
   'batch.missing': (p: { department: string }) => `名单中的「${p.department}」没有报送文件`,
-  'batch.missing_misfiled': (p: { department: string; file: string }) =>
-    `名单中的「${p.department}」没有报送文件；文件「${p.file}」中有该单位的报告，但文件名是另一单位的，未计为其报送`,
+  'batch.missing_misfiled': (p: { department: string; file: string; agency: string }) =>
+    `名单中的「${p.department}」没有报送文件；文件「${p.file}」以该单位命名，但其中是「${p.agency}」的报告，已按「${p.agency}」计`,
   'batch.no_prior': (p: { names: string; count: number }) => `${p.count} 个单位没有找到上年报告（跨年度核对未做）：${p.names}`,
   'batch.years_seen': (p: { years: string }) => `本批报告的年度：${p.years}；指定本次收集的年度后（见命令帮助），其他年度的报告将被标出`,
   'batch.list_sep': () => '、',

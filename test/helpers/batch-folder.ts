@@ -202,11 +202,12 @@ export async function writeBatchFolder(root: string): Promise<BatchFolder> {
   put('某某县财政局2025.xlsx', report(`${REGION}财政局`, balancedValues('2021', 1)), 'pass');
   // 年度或格式不符: a 2025 report in the 2019 format.
   put('某某县水利局.xlsx', report(`${REGION}水利局`, balancedValues('2019', 2), 2025, '2019'), 'year_format');
-  // 有错误，需退回: the file name names another department (交通运输局's file holds 商务局's tables).
-  put('某某县交通运输局2025.xlsx', report(`${REGION}商务局`, balancedValues('2021', 4)), 'send_back');
+  // 通过, counted as 商务局's: the file name names another department (交通运输局's file holds 商务局's
+  // tables); the content decides, the name is a note, and 交通运输局 is 未报送 (issue 18).
+  put('某某县交通运输局2025.xlsx', report(`${REGION}商务局`, balancedValues('2021', 4)), 'pass');
   // 未填写: an untouched template.
   put('某某县审计局2025年报.xlsx', await writeTemplate(getForm('2021'), { year: 2025, agency: `${REGION}审计局` }), 'unfilled');
-  // 重复: two files of 统计局, the newer counts.
+  // 重复: two files of 统计局, the one named as a revision (and newer) counts.
   put('某某县统计局2025.xlsx', report(`${REGION}统计局`, balancedValues('2021', 2)), 'duplicate', T - 86400);
   put('某某县统计局2025（修改后）.xlsx', report(`${REGION}统计局`, balancedValues('2021', 3)), 'pass', T);
   // 有错误，需退回: an agency not on the list.
@@ -268,6 +269,7 @@ export async function writeBatchFolder(root: string): Promise<BatchFolder> {
   put('某某县林业局2025年报.xlsx', whole.subarray(0, Math.floor(whole.length / 2)), 'unreadable');
 
   for (const s of SILENT) expected[`${REGION}${s}`] = 'missing';
+  expected[`${REGION}交通运输局`] = 'missing';
 
   const list = path.join(root, '单位名单.txt');
   writeFileSync(list, OFFICES.map((o) => `${REGION}${o}`).join('\r\n') + '\r\n');
