@@ -11,6 +11,7 @@ import { fail, langIn, langOf, messageOf, parse, UsageError, Refusal } from '../
 import { Inputs, planOutput, readReportFiles, writeOutput, type OutputPlan } from '../files';
 import { OutputIsInput, planFolder, planGenerated } from '../write';
 import { cutToBytes, nameStem, uniqueFileName } from '../../core/batch/names';
+import { agencyKey } from '../../core/batch/agency';
 import { whyOf } from '../../core/node/errors';
 import { err, out, shown } from '../terminal';
 import { printHelp } from '../usage';
@@ -65,7 +66,14 @@ export async function run(argv: string[]): Promise<number> {
     // A list of departments is matched by agency only; one template from one named file takes that file.
     const fromFile = !!values.from && !values.agencies && fs.statSync(values.from).isFile() && priors.length === 1;
     const one = async (agency: string | null) => {
-      const prior = priors.length ? (matchPrior({ agency }, priors) ?? (fromFile ? priors[0] : null)) : null;
+      const matched = priors.length ? matchPrior({ agency }, priors) : null;
+      const prior = matched ?? (fromFile ? priors[0] : null);
+      // Said before prefilling (issue 21): last year's file is another department's, or its name only resembles this one.
+      const theirs = prior?.report.agency ?? null;
+      if (prior && agency && theirs && agencyKey(theirs) !== agencyKey(agency))
+        err(
+          `${say(lang, matched ? 'template.from_resembles' : 'template.from_other', { file: shown(path.basename(prior.name)), theirs: shown(theirs), agency: shown(agency) })}\n`,
+        );
       const p = prior ? fromPrior(form, prior.report, lang) : null;
       const data = await writeTemplate(form, { year, agency, values: p?.values, notes: p?.notes });
       return { data, prior: prior?.name ?? null, filled: p?.values.size ?? 0 };

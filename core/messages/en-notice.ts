@@ -12,6 +12,10 @@ export const enNotice: typeof zhNotice = {
   'sum.left_out_heading': (p) => `Files not summed (${p.n}, --only-clean): file, verdict, reason`,
   'sum.missing_heading': (p) => `Listed departments without a report (${p.n}):`,
   'sum.missing': (p) => `${p.department}, on the list, sent no report and is not in the total`,
+  'template.from_other': (p) =>
+    `note: ${p.file} is the report of ${p.theirs}, not of ${p.agency}; last year's figures are prefilled from it all the same: check it is the right file`,
+  'template.from_resembles': (p) =>
+    `note: the department in ${p.file}, ${p.theirs}, only resembles ${p.agency}; last year's figures are prefilled as the same department's: please check`,
   'notice.to': (p) => `To ${p.department}:`,
   'notice.body': (p) =>
     `Your ${list(p.files)} was checked and has ${p.problems === 1 ? '1 problem' : `${p.problems} problems`} listed below. Please check each, correct it and send the report again${

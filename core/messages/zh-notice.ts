@@ -15,6 +15,11 @@ export const zhNotice = {
   'sum.left_out_heading': (p: { n: number }) => `未计入汇总的文件（${p.n} 个，--only-clean）：文件、结论、原因`,
   'sum.missing_heading': (p: { n: number }) => `名单中没有报告的单位（${p.n} 个）：`,
   'sum.missing': (p: { department: string }) => `名单中的「${p.department}」没有报告，未计入汇总`,
+  // xxgk template --from (issue 21): last year's report of another department, or of a name that only resembles.
+  'template.from_other': (p: { file: string; theirs: string; agency: string }) =>
+    `注意：「${p.file}」是「${p.theirs}」的报告，不是「${p.agency}」的；仍按它预填上年数字，请确认选对了文件`,
+  'template.from_resembles': (p: { file: string; theirs: string; agency: string }) =>
+    `注意：「${p.file}」的单位名称「${p.theirs}」与「${p.agency}」只是相近，按同一单位预填上年数字，请核对`,
   'notice.to': (p: { department: string }) => `${p.department}：`,
   'notice.body': (p: { files: string[]; problems: number; deadline: string | null }) =>
     `你单位报送的${p.files.map((f) => `「${f}」`).join('、')}经检查，有以下 ${p.problems} 处问题，请逐项核实修改后${p.deadline ? `于 ${day(p.deadline)}前` : ''}重新报送。`,
