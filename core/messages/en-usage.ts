@@ -4,7 +4,12 @@ import type { zhUsage } from './zh-usage';
 /** How every command treats its input and output files (cli/write.ts). */
 const OUTPUT = `Output files (-o, --report, --notices):
   an input is never replaced; a link is followed (the file it points to is replaced, the link stays);
-  a device (/dev/null) is written through; a pipe or a folder is refused. Inputs: regular files only.`;
+  a device (/dev/null) is written through; a pipe or a folder is refused. Inputs: regular files only.
+  Names made from a department's name (--notices, template --agencies) are never written through a
+  link and never replace a file already there; the --notices folder is replaced as a whole by this
+  run's notices, and refused when it holds other files. In a folder, hidden files, lock files (~$…)
+  and xxgk's own totals, check reports, notices and exports are not read, each said; a file named on
+  the command line is always read.`;
 
 const LANG = `  --lang zh|en                 language of the output: Chinese unless LANG starts with en`;
 const HELP = `  -h, --help                   show this help`;

@@ -6,7 +6,11 @@
 /** How every command treats its input and output files (cli/write.ts). */
 const OUTPUT = `输出文件（-o、--report、--notices）：
   从不覆盖输入文件；输出是指向文件的链接时，替换其所指的文件，链接保留；
-  设备（如 /dev/null）直接写入；管道和文件夹拒绝写入。输入只读普通文件。`;
+  设备（如 /dev/null）直接写入；管道和文件夹拒绝写入。输入只读普通文件。
+  按单位名生成的文件（--notices、xxgk template --agencies）不经链接写出，也不覆盖已有的文件；
+  --notices 文件夹每次整个换成本次的退回通知，其中有其他文件时拒绝。
+  文件夹中的隐藏文件、锁定文件（~$）和本程序生成的汇总表、检查报告、退回通知、导出文件不读取，逐个说明；
+  在命令行上直接写出的文件总是读取。`;
 
 const LANG = `  --lang zh|en                 输出语言：默认中文；环境变量 LANG 设为英文（如 LANG=en_US.UTF-8）时默认英文`;
 const HELP = `  -h, --help                   显示本帮助`;
