@@ -7,6 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkData } from '../core/checkfile';
+import type { Cell } from '../core/check/cell';
+import { reasonFor, slip } from '../core/check/wording';
+import { Dec } from '../core/model/decimal';
 import { fullValues, publishedText, type Raw } from './helpers/published';
 import { balancedValues } from './helpers/synthetic';
 import { tempDir } from './helpers/temp';
@@ -50,5 +53,17 @@ describe('places in a text report', () => {
     expect(zh).not.toMatch(/line \d/);
     const en = spawnSync(process.execPath, [bin, 'check', file, '--lang', 'en'], { encoding: 'utf8' }).stdout;
     expect(en).toMatch(/line \d+ = 14/);
+  });
+});
+
+describe('a typing slip is named only from the digits of one cell', () => {
+  const cell = (n: number) => ({ value: { kind: 'number', value: Dec.of(n) } }) as unknown as Cell;
+  it('a swap keeps the sign; -12 for 21 is no swap', () => {
+    expect(slip(Dec.of(21), Dec.of(12), 'zh')).toMatch(/两位数字颠倒/);
+    expect(slip(Dec.of(-12), Dec.of(21), 'zh')).toBeNull();
+  });
+  it('in an explanation of several cells, digits that look swapped name no slip', () => {
+    expect(reasonFor(cell(21), Dec.of(12), 1, 1, 'zh')).toMatch(/两位数字颠倒/);
+    expect(reasonFor(cell(21), Dec.of(12), 2, 1, 'zh')).not.toMatch(/颠倒|多打|漏打/);
   });
 });

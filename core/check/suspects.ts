@@ -36,7 +36,10 @@ export function pointAtSuspects(
   const { sys, ids, index } = assembleSystem(insts, cells, links, blankTotal);
   const equations = sys.equations;
   const explanations = explain(sys);
-  const rank = (c: Cell, suggested: Dec) => (slip(valueOf(c), suggested, lang) ? 0 : rules.derived.has(c.id) ? 1 : 2);
+  // A typing slip ranks first only when that one cell explains everything: in an explanation of
+  // several cells, digits that happen to look swapped are no evidence of a slip.
+  const rank = (c: Cell, suggested: Dec, size: number) =>
+    size === 1 && slip(valueOf(c), suggested, lang) ? 0 : rules.derived.has(c.id) ? 1 : 2;
   for (const { finding, inst } of eqFindings) {
     if (finding.severity !== 'error' || inst.op !== '==') continue;
     const eq = insts.indexOf(inst);
@@ -51,7 +54,7 @@ export function pointAtSuspects(
           ...findingCell(c),
           suggested: suggested.toNumber(),
           reason: reasonFor(c, suggested, ex.changes.size, explanations.length, lang),
-          _rank: rank(c, suggested),
+          _rank: rank(c, suggested, ex.changes.size),
         });
       }
     // A blank total the equations determine: the value it should hold.

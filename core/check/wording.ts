@@ -71,7 +71,8 @@ export function slip(written: Dec, suggested: Dec, lang: Lang): string | null {
   const change = { written: w, suggested: s };
   const wd = w.replace(/^-/, ''),
     sd = s.replace(/^-/, '');
-  if (wd.length === sd.length) {
+  // Two digits swapped keep the sign: -12 for 21 is no swap.
+  if (wd.length === sd.length && written.isNegative() === suggested.isNegative()) {
     const diff = [...wd].map((ch, i) => (ch !== sd[i] ? i : -1)).filter((i) => i >= 0);
     if (diff.length === 2 && diff[1] === diff[0] + 1 && wd[diff[0]] === sd[diff[1]] && wd[diff[1]] === sd[diff[0]])
       return say(lang, 'check.slip.swapped', change);
@@ -84,5 +85,7 @@ export function slip(written: Dec, suggested: Dec, lang: Lang): string | null {
 
 /** Why a cell is suspected with a suggested value: the slip it looks like, and what the change does. */
 export function reasonFor(c: Cell, suggested: Dec, size: number, alternatives: number, lang: Lang): string {
-  return say(lang, 'check.reason', { slip: slip(valueOf(c), suggested, lang), value: String(suggested), others: size - 1, alternatives });
+  // A slip is named only when this one cell's change explains everything (its own digits show it).
+  const typo = size === 1 ? slip(valueOf(c), suggested, lang) : null;
+  return say(lang, 'check.reason', { slip: typo, value: String(suggested), others: size - 1, alternatives });
 }
