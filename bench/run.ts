@@ -7,6 +7,7 @@
  *   5. the task pane's first-load JavaScript, gzipped (target < 350 KB), where the add-in is built
  *   6. the soak: 20,000 files with 2 % hostile ones, --jobs 1 and 2: flat memory, exact counts (bench/soak.ts)
  *   7. reading and checking a Word and a PDF report vs only extracting their raw text (bench/documents.ts)
+ *   8. whole commands vs a script that only reads the files: a folder, one file, --jobs 2 (bench/commands.ts)
  * Set BENCH_FILES to change the bulk size (default 5000).
  */
 import { spawn } from 'child_process';
@@ -190,6 +191,13 @@ async function main() {
     line(
       `7. ${d.kind} (${d.source}, ${(d.bytes / 1024).toFixed(0)} KB): raw text ${d.rawTextMs.toFixed(1)} ms, read ${d.readMs.toFixed(1)} ms → ${d.readRatio.toFixed(2)}×, check ${d.checkMs.toFixed(1)} ms → ${d.checkRatio.toFixed(2)}×`,
     );
+  // 8. Whole commands as a user runs them, against only reading the files (BENCH_COMMAND_FILES=0 skips it).
+  if (Number(process.env.BENCH_COMMAND_FILES ?? 600) > 0) {
+    const { benchCommands, commandLines } = require('./commands') as typeof import('./commands');
+    const c = await benchCommands(root);
+    results.commands = c;
+    for (const l of commandLines(c)) line(l);
+  }
   line(JSON.stringify(results));
 }
 

@@ -2,9 +2,8 @@
  * An .xlsx read straight from its inflated parts: the sheet list, shared strings, each sheet's
  * cells, formulas and merges, the defined names, and which cell styles are dates. That is all a
  * check needs; SheetJS builds far more (a style table, number format texts, an object per cell)
- * and cost most of a check's time. What this reader does not understand (namespace-prefixed XML as
- * some tools and WPS write it, chart or macro sheets, 1904 dates, ISO date cells, a part it cannot
- * find) it hands back as null, and the caller reads the package with SheetJS instead: never a
+ * and cost most of a check's time. What this reader does not understand (chart or macro sheets,
+ * 1904 dates, ISO date cells, array formulas, a part it cannot find) it hands back as null, and the caller reads the package with SheetJS instead: never a
  * guess. It reads what SheetJS reads, value for value; test/read-direct.test.ts holds the two equal.
  */
 import type { Book, GridCell, Merge } from './grid';
@@ -43,11 +42,35 @@ function unescapeCdata(s: string): string {
   return unescapeXml(s.slice(0, i)) + s.slice(i + 9, j) + unescapeCdata(s.slice(j + 3));
 }
 
+/**
+ * One attribute of a cell or row tag, found by its name: a sheet has a tag per cell, and a
+ * general attribute parse per tag was the reader's largest cost. Tags quoting with ' go to attrs().
+ */
+function attr(tag: string, name: ' r="' | ' t="' | ' s="'): string | undefined {
+  const at = tag.indexOf(name);
+  if (at < 0) return undefined;
+  const from = at + name.length;
+  return tag.slice(from, tag.indexOf('"', from));
+}
+const quickAttrs = (tag: string) => (tag.includes("'") ? attrs(tag) : { r: attr(tag, ' r="'), t: attr(tag, ' t="'), s: attr(tag, ' s="') });
+
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of tag.matchAll(ATTR)) out[m[1]] = m[2] ?? m[3];
   return out;
+}
+
+/**
+ * A part's XML with the spreadsheet namespace's prefix taken off its elements: WPS writes
+ * <x:workbook>, <x:c> where Excel writes <workbook>, <c>. Text never holds a raw "<", so only
+ * tags change; elements of other namespaces keep their prefixes.
+ */
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+function unprefixed(xml: string): string {
+  const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<(\w+):\w+\b([^>]*)>/.exec(xml);
+  if (!root || !root[2].includes(`xmlns:${root[1]}="${MAIN_NS}"`)) return xml;
+  return xml.replace(new RegExp(`<(/?)${root[1]}:`, 'g'), '<$1');
 }
 
 /** OPC part names are case-insensitive and may be written with a leading slash. */
@@ -150,12 +173,12 @@ function readSheet(xml: string, strings: string[], dates: boolean[] | null): { r
   let c = -1;
   for (const m of data.matchAll(ROW_OR_CELL)) {
     if (m[1] !== undefined) {
-      const a = attrs(m[1]);
+      const a = quickAttrs(m[1]);
       r = a.r != null ? parseInt(a.r, 10) - 1 : r + 1;
       c = -1;
       continue;
     }
-    const a = attrs(m[3]);
+    const a = quickAttrs(m[3]);
     const body = m[4] ?? '';
     if (a.r) {
       const ref = /^([A-Z]+)(\d+)$/.exec(a.r);
@@ -244,8 +267,8 @@ export function readXlsxDirect(
   if (!main || !main.target.endsWith('.xml')) return null;
   const wbBytes = parts.get(main.target);
   if (!wbBytes) return null;
-  const wb = utf8.decode(wbBytes);
-  // Prefixed XML, 1904 dates: SheetJS handles them, and they are rare enough to leave to it.
+  const wb = unprefixed(utf8.decode(wbBytes));
+  // Another prefix, 1904 dates: SheetJS handles them, and they are rare enough to leave to it.
   if (!/<workbook[\s>]/.test(wb) || /<\w+:(workbook|sheet|sheetData|row|c|si)[\s>/]/.test(wb)) return null;
   const pr = /<workbookPr\b([^>]*)>/.exec(wb);
   if (pr && /^(1|true)$/.test(attrs(pr[1]).date1904 ?? '')) return null;
@@ -255,11 +278,11 @@ export function readXlsxDirect(
   const sstPart = kinds.find((x) => x.type === 'sharedStrings');
   const stylesPart = kinds.find((x) => x.type === 'styles');
   const sstBytes = sstPart && parts.get(sstPart.target);
-  const sstXml = sstBytes ? utf8.decode(sstBytes) : '';
+  const sstXml = sstBytes ? unprefixed(utf8.decode(sstBytes)) : '';
   if (/<\w+:(sst|si|t)[\s>]/.test(sstXml)) return null;
   const strings = sharedStrings(sstXml);
   const stylesBytes = stylesPart && parts.get(stylesPart.target);
-  const dates = dateStyles(stylesBytes ? utf8.decode(stylesBytes) : undefined);
+  const dates = dateStyles(stylesBytes ? unprefixed(utf8.decode(stylesBytes)) : undefined);
   const sheets: DirectSheet[] = [];
   for (const m of wb.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
     const a = attrs(m[1]);
@@ -268,8 +291,8 @@ export function readXlsxDirect(
     if (!rel || rel.type !== 'worksheet') return null;
     const bytes = parts.get(rel.target);
     if (!bytes || a.name == null) return null;
-    const xml = utf8.decode(bytes);
-    if (/<\w+:(worksheet|sheetData|row|c)[\s>/]/.test(xml)) return null;
+    const xml = unprefixed(utf8.decode(bytes));
+    if (!/^\s*(<\?xml[^>]*\?>\s*)?<worksheet[\s>]/.test(xml)) return null;
     const sheet = readSheet(xml, strings, dates);
     if (!sheet) return null;
     sheets.push({ name: unescapeXml(a.name), ...sheet });

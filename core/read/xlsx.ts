@@ -4,7 +4,7 @@
  * Failures are classified (ReadError codes) before and after parsing; nothing is allocated per
  * empty cell, so a sheet whose range claims XFD1048576 costs what its real cells cost.
  */
-import * as XLSX from '@e965/xlsx';
+import type * as SheetJS from '@e965/xlsx';
 import type { Book, Grid, GridCell, Merge } from './grid';
 import { a1, sheetRef } from './grid';
 import { ReadError } from './errors';
@@ -16,7 +16,7 @@ import { readXlsxDirect } from './xlsx-direct';
 import { withChineseFormats } from './xlsx-dates';
 import { repeatsOver } from './ods-repeats';
 import { unpackedSize, type PartSize } from './zip-guard';
-import { storedPackage } from './zip-stored';
+import { agreeingNames, storedPackage } from './zip-stored';
 import { keepExactNumbers } from './xlsx-exact';
 
 import { checkSize, DEFAULT_MAX_BYTES, sizeText } from './size';
@@ -51,7 +51,15 @@ export const MAX_REPEATED_CELLS = 1_000_000;
 const KEEP_INFLATED = 4 * 1024 * 1024;
 
 /** Parse options: only values, formulas and merges; no styles, number formats or formatted text. */
-const PARSE: XLSX.ParsingOptions = {
+/**
+ * SheetJS, loaded on the first workbook the direct reader (xlsx-direct.ts) leaves to it: .xls,
+ * .ods, WPS files it cannot read, HTML saved as .xls. Its load (with its codepage tables) was a
+ * large part of starting a check that most files no longer need.
+ */
+let sheetjs: typeof SheetJS | undefined;
+const XLSX = (): typeof SheetJS => (sheetjs ??= require('@e965/xlsx') as typeof SheetJS);
+
+const PARSE: SheetJS.ParsingOptions = {
   type: 'array',
   dense: true,
   cellFormula: true,
@@ -202,16 +210,16 @@ function guard(data: Uint8Array, name: string, opts: ReadOptions): Guarded {
   if (kind === 'markup' && /<office:document[\s>]/.test(new TextDecoder().decode(data.subarray(0, 4096))))
     checkRepeats(new TextDecoder().decode(data), name);
   if (kind === 'cfb') {
-    let cfb: ReturnType<typeof XLSX.CFB.read> | undefined;
+    let cfb: ReturnType<typeof SheetJS.CFB.read> | undefined;
     try {
-      cfb = XLSX.CFB.read(data, { type: 'array' } as never);
+      cfb = XLSX().CFB.read(data, { type: 'array' } as never);
     } catch (e) {
       throw new ReadError('truncated', name, '', { cause: e });
     }
-    if (XLSX.CFB.find(cfb, 'EncryptionInfo') || XLSX.CFB.find(cfb, 'EncryptedPackage')) throw new ReadError('encrypted', name);
+    if (XLSX().CFB.find(cfb, 'EncryptionInfo') || XLSX().CFB.find(cfb, 'EncryptedPackage')) throw new ReadError('encrypted', name);
     // A BIFF workbook's cells and strings are all in one stream, parsed whole like an .xlsx part.
     for (const stream of ['Workbook', 'Book']) {
-      const bytes = XLSX.CFB.find(cfb, stream)?.size ?? 0;
+      const bytes = XLSX().CFB.find(cfb, stream)?.size ?? 0;
       if (bytes > maxPart) throw partTooLarge(name, { part: stream, bytes }, maxPart, 'read.detail.stream_over');
     }
   }
@@ -229,13 +237,13 @@ function withStyles({ entries, parts }: { entries: ZipEntry[]; parts: Uint8Array
 }
 
 /** Parse what the guard let through into a SheetJS workbook, classifying every failure. */
-function parse({ kind, toParse, contents }: Guarded, data: Uint8Array, name: string): XLSX.WorkBook {
+function parse({ kind, toParse, contents }: Guarded, data: Uint8Array, name: string): SheetJS.WorkBook {
   if (contents) {
     const styled = withStyles(contents);
     toParse = storedPackage(data, contents.entries, styled.parts, styled.at) ?? data;
   }
   try {
-    return quietly(() => XLSX.read(toParse, PARSE));
+    return quietly(() => XLSX().read(toParse, PARSE));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // A zip package's garbled header can read as "encryption": only a CFB file carries a password.
@@ -249,7 +257,7 @@ function parse({ kind, toParse, contents }: Guarded, data: Uint8Array, name: str
   }
 }
 
-type SheetCell = XLSX.CellObject;
+type SheetCell = SheetJS.CellObject;
 
 function toGridCell(c: SheetCell | undefined): GridCell | undefined {
   if (!c) return undefined;
@@ -286,7 +294,7 @@ function toGridCell(c: SheetCell | undefined): GridCell | undefined {
 }
 
 /** A grid over a SheetJS sheet, sized by its real cells (never by the range the file claims). */
-export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
+export function sheetGrid(name: string, ws: SheetJS.WorkSheet): Grid {
   const data = (ws as { '!data'?: SheetCell[][] })['!data'];
   const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({ r0: m.s.r, c0: m.s.c, r1: m.e.r, c1: m.e.c }));
   const rowsOf: (GridCell | undefined)[][] = [];
@@ -304,7 +312,7 @@ export function sheetGrid(name: string, ws: XLSX.WorkSheet): Grid {
   } else {
     for (const key of Object.keys(ws)) {
       if (key[0] === '!') continue;
-      const { r, c } = XLSX.utils.decode_cell(key);
+      const { r, c } = XLSX().utils.decode_cell(key);
       const g = toGridCell(ws[key] as SheetCell);
       if (g) (rowsOf[r] ??= [])[c] = g;
     }
@@ -350,7 +358,8 @@ export function rowsGrid(name: string, rowsOf: (GridCell | undefined)[][], merge
 export function readWorkbook(data: Uint8Array, name: string, opts: ReadOptions = {}): Book {
   checkSize(data.length, name, opts.maxBytes);
   const guarded = guard(data, name, opts);
-  const direct = guarded.contents && !opts.viaSheetJS ? readXlsxDirect(guarded.contents.entries, guarded.contents.parts) : null;
+  const c = guarded.contents;
+  const direct = c && !opts.viaSheetJS && agreeingNames(data, c.entries, c.parts) ? readXlsxDirect(c.entries, c.parts) : null;
   if (direct)
     return {
       name,

@@ -33,21 +33,34 @@ function agreeingName(view: DataView, d: Uint8Array, e: ZipEntry, content: Uint8
 }
 
 /**
+ * Each part's name bytes when every local header agrees with the directory and every part inflated
+ * to the size it declares; null otherwise. The direct reader (xlsx-direct.ts) reads only such a
+ * package too: one whose headers disagree is left to the parser, which names it damaged.
+ */
+export function agreeingNames(d: Uint8Array, entries: ZipEntry[], parts: Uint8Array[], rewritten = -1): Uint8Array[] | null {
+  if (!entries.length || entries.length !== parts.length || entries.length > 0xffff) return null;
+  const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
+  const names: Uint8Array[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    const name = agreeingName(view, d, entries[i], i === rewritten ? null : parts[i]);
+    if (!name) return null;
+    names.push(name);
+  }
+  return names;
+}
+
+/**
  * The package with its parts stored as inflated, or null when it is not one to rewrite. The part
  * at `rewritten` was changed after inflating (xlsx.ts defines formats in the styles): its size is
  * its own, and its CRC stays the original's, which the parser does not check.
  */
 export function storedPackage(d: Uint8Array, entries: ZipEntry[], parts: Uint8Array[], rewritten = -1): Uint8Array | null {
   if (!entries.length || entries.length !== parts.length || entries.length > 0xffff) return null;
+  const names = agreeingNames(d, entries, parts, rewritten);
+  if (!names) return null;
   const view = new DataView(d.buffer, d.byteOffset, d.byteLength);
-  const names: Uint8Array[] = [];
   let size = 22;
-  for (let i = 0; i < entries.length; i++) {
-    const name = agreeingName(view, d, entries[i], i === rewritten ? null : parts[i]);
-    if (!name) return null;
-    names.push(name);
-    size += 30 + 46 + 2 * name.length + parts[i].length;
-  }
+  for (let i = 0; i < entries.length; i++) size += 30 + 46 + 2 * names[i].length + parts[i].length;
   if (size > 0xffffffff) return null;
   const out = new Uint8Array(size);
   const w = new DataView(out.buffer);
