@@ -9,7 +9,7 @@ import { findingsDocument, type FileResult, type Lang, type ReportResult } from 
 // The batch's parts one by one, not core/batch's index: the main process loads no reader, and the
 // report and notice writers only when asked for (they bring a workbook library: 20 MB of heap).
 import { analyseBatch, type Batch, type BatchRow } from '../../core/batch/analyse';
-import { parseAgencyList } from '../../core/batch/agency';
+import { readAgencyList } from '../../core/batch/agency';
 import { PREFERS, type Prefer } from '../../core/batch/duplicates';
 import { withBatchFindings } from '../../core/batch/compact';
 import { batchListingLines, batchSummary, yearsHint } from '../../core/batch/text';
@@ -91,7 +91,10 @@ export function run(argv: string[]): Promise<number> {
         } catch (e) {
           throw new UsageError(messageOf(e, lang)); // a list that cannot be read is a bad command line
         }
-        agencies = parseAgencyList(decodeText(list));
+        const read = readAgencyList(decodeText(list));
+        // A line of punctuation only names no department (it would stand for every report without one): said, left out.
+        for (const x of read.ignored) err(`xxgk: ${say(lang, 'batch.list_ignored', { line: x.line, text: shown(x.text) })}\n`);
+        agencies = read.names;
         if (!agencies.length) throw new UsageError(say(lang, 'cli.agencies_empty', { file: shown(values.agencies) }));
       }
       const prefer = (values.prefer ?? 'auto') as Prefer;

@@ -4,6 +4,8 @@
  * for 卫生健康委员会) accepted; and which department a file name names.
  */
 
+import { indexOf } from './agency-index';
+
 /** A name without spaces, punctuation or full-width forms. */
 export const agencyKey = (s: string | null | undefined): string => (s ?? '').normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
 
@@ -13,7 +15,7 @@ const PLACE = /^.{1,9}?(?:特别行政区|自治区|自治州|自治县|自治�
 const NOT_PLACE = /(?:城市|城乡|都市|城镇)$|[局厅委室]|政府|中心|办公|办事/u;
 
 /** A name split into its places, outermost first, and its office; `level` is a lone 县/区/市 (县林业局). */
-interface NameParts {
+export interface NameParts {
   places: string[];
   level: string | null;
   office: string;
@@ -22,7 +24,7 @@ interface NameParts {
 /** A body named before the places (中共某某县委办公室, 国家税务总局某某县税务局): part of the office. */
 const HEAD = /^(?:中国共产党|中共|国家税务总局)/u;
 
-function parts(name: string | null | undefined): NameParts {
+export function parts(name: string | null | undefined): NameParts {
   const k = agencyKey(name);
   const head = HEAD.exec(k)?.[0] ?? '';
   if (head && k.length > head.length + 2) {
@@ -58,7 +60,7 @@ export function regionOf(name: string | null | undefined): string | null {
  * places all in the longer (某某县 within 某某市某某县; 甲市某某县 is not 乙市某某县). A lone 县 is
  * any county, not a city (县财政局 is not 某某市财政局).
  */
-function sameRegion(a: NameParts, b: NameParts): boolean {
+export function sameRegion(a: NameParts, b: NameParts): boolean {
   const [pa, pb] = [a.places, b.places];
   if (!pa.length || !pb.length) {
     const [level, named] = !pa.length ? [a.level, pb] : [b.level, pa];
@@ -82,7 +84,7 @@ export function isShortFor(short: string, long: string): boolean {
  * A short form keeps the kind of office: 卫健委 for 卫生健康委员会, 政府办 for 人民政府办公室, 政府
  * for 人民政府; but 人民政府 is not 人民政府办公室 (a government and its office report apart).
  */
-function shortForm(short: string, long: string): boolean {
+export function shortForm(short: string, long: string): boolean {
   if (short.length >= long.length || !isShortFor(short, long)) return false;
   const end = short[short.length - 1];
   return long.endsWith(end) || (end === '委' && long.endsWith('委员会')) || (end === '办' && /办公[室厅]$/u.test(long));
@@ -135,10 +137,11 @@ export function matchDepartment(name: string | null, listed: readonly string[], 
   const none = { department: null, guess: false, restated: false, among: [] };
   const k = agencyKey(name);
   if (!k) return none;
-  const exact = listed.find((l) => agencyKey(l) === k);
+  const index = indexOf(listed);
+  const exact = index.withKey(k)[0];
   if (exact) return { department: exact, guess: false, restated: false, among: [] };
   const own = parts(k);
-  const fits = listed.filter((l) => sameAgency(l, k));
+  const fits = index.fits(k);
   const sameName = fits.filter((l) => officeOf(l) === own.office);
   let pool = sameName.length ? sameName : fits;
   // The same places written the same way first (某某县人民政府 before 某某市人民政府 for 某某县政府).
@@ -175,17 +178,15 @@ export function otherNamedInFile(file: string, agency: string | null, known: rea
   const stem = fileStem(file);
   const mine = parts(agency);
   const own = mine.office;
+  const index = indexOf(known);
   // The same office of other places (另一县财政局.xlsx holding 某某县财政局's report).
   for (const m of stem.matchAll(OFFICE_IN_NAME)) {
     const named = parts(m[0]);
-    if (named.office === own && !sameRegion(named, mine)) return known.find((k) => agencyKey(k) === agencyKey(m[0])) ?? m[0];
+    if (named.office === own && !sameRegion(named, mine)) return index.withKey(agencyKey(m[0]))[0] ?? m[0];
   }
   if (stem.includes(own) || stem.includes(agencyKey(agency))) return null;
-  for (const k of known) {
-    if (sameAgency(k, agency) || officeOf(k) === own) continue;
-    const office = officeOf(k);
-    if (office.length >= 2 && stem.includes(office)) return k;
-  }
+  // The first listed (or known) department, in list order, whose office the file name holds.
+  for (const k of index.officesIn(stem)) if (!sameAgency(k, agency) && officeOf(k) !== own) return k;
   for (const m of stem.matchAll(OFFICE_IN_NAME)) {
     const token = m[0];
     const office = officeOf(token);
@@ -209,7 +210,8 @@ function longestHolding(names: string[], key: (n: string) => string): string | n
  */
 export function listedInFileMatch(file: string, listed: readonly string[]): { department: string | null; among: string[] } {
   const stem = fileStem(file);
-  const full = listed.filter((l) => stem.includes(agencyKey(l)));
+  const index = indexOf(listed);
+  const full = index.keysIn(stem);
   if (full.length) {
     const best = longestHolding(full, agencyKey);
     return best ? { department: best, among: [] } : { department: null, among: full };
@@ -220,13 +222,13 @@ export function listedInFileMatch(file: string, listed: readonly string[]): { de
     const p = parts(l);
     return !tokens.some((t) => t.office.endsWith(p.office) && !sameRegion(t, p));
   };
-  const hits = listed.filter((l) => officeOf(l).length >= 2 && stem.includes(officeOf(l)) && fits(l));
+  const hits = index.officesIn(stem).filter(fits);
   if (hits.length) {
     const best = longestHolding(hits, officeOf);
     return best ? { department: best, among: [] } : { department: null, among: hits };
   }
   for (const t of tokens) {
-    const short = listed.filter((l) => shortForm(t.office, officeOf(l)) && fits(l));
+    const short = index.inOrder(index.longFormsOf(t.office).flatMap((o) => index.withOffice(o))).filter(fits);
     if (short.length === 1) return { department: short[0], among: [] };
     if (short.length > 1) return { department: null, among: short };
   }
@@ -237,11 +239,28 @@ export function listedInFileMatch(file: string, listed: readonly string[]): { de
 export const listedInFile = (file: string, listed: readonly string[]): string | null => listedInFileMatch(file, listed).department;
 
 /** The departments of a list file: one name a line, blank lines and # comments left out, each once. */
-export function parseAgencyList(text: string): string[] {
-  const names = text
+export const parseAgencyList = (text: string): string[] => readAgencyList(text).names;
+
+/**
+ * The departments of a list file, and the lines that name none: a line of punctuation only (—, -,
+ * …) would otherwise stand for every report without a department. Linear: each name once by its key.
+ */
+export function readAgencyList(text: string): { names: string[]; ignored: { line: number; text: string }[] } {
+  const names: string[] = [];
+  const ignored: { line: number; text: string }[] = [];
+  const seen = new Set<string>();
+  text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
-    .map((s) => s.trim())
-    .filter((s) => s && !s.startsWith('#'));
-  return names.filter((n, i) => names.findIndex((m) => agencyKey(m) === agencyKey(n)) === i);
+    .forEach((raw, i) => {
+      const s = raw.trim();
+      if (!s || s.startsWith('#')) return;
+      const k = agencyKey(s);
+      if (!k) ignored.push({ line: i + 1, text: s });
+      else if (!seen.has(k)) {
+        seen.add(k);
+        names.push(s);
+      }
+    });
+  return { names, ignored };
 }

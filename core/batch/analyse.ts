@@ -10,6 +10,7 @@ import { placeName, say } from '../messages';
 import { listedInFile, listedInFileMatch, matchDepartment, otherNamedInFile, regionOf } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
 import { NONE, omittedOf } from './compact';
+import { indexOf } from './agency-index';
 import { markDuplicates, type Prefer, type Undecided } from './duplicates';
 
 export interface BatchFile {
@@ -130,6 +131,8 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
   const rows: BatchRow[] = [];
   /** Listed departments a file is named for whose content is another's: said when they count as 未报送. */
   const misnamed = new Map<string, { file: string; agency: string }>();
+  /** Listed departments a report's agency is one or two characters from, among others: said when 未报送. */
+  const nearly = new Map<string, { file: string; agency: string }>();
   const known = listed ?? [...new Set(files.flatMap((f) => f.result.reports.map((r) => r.agency).filter((a): a is string => !!a)))];
 
   files.forEach((f, i) => {
@@ -172,9 +175,24 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
         } else if (match.among.length) {
           const key = regionOf(r.agency) ? 'batch.agency_ambiguous_named' : 'batch.agency_ambiguous';
           added.push(batchFinding('batch.agency_unlisted', 'error', say(lang, key, { agency: r.agency, among: among(match.among) })));
-        } else if (!department)
-          added.push(batchFinding('batch.agency_unlisted', 'error', say(lang, 'batch.agency_unlisted', { agency: r.agency })));
-        else if (match.guess)
+        } else if (!department) {
+          // One or two characters from a listed name (a slip in the list or the report): matched and said;
+          // from two, a question, never a silent pick.
+          const near = indexOf(listed).nearTo(r.agency);
+          if (near.length === 1) {
+            department = near[0];
+            added.push(batchFinding('batch.agency_near', 'warning', say(lang, 'batch.agency_near', { agency: r.agency, department })));
+          } else if (near.length > 1) {
+            added.push(
+              batchFinding(
+                'batch.agency_near',
+                'warning',
+                say(lang, 'batch.agency_near_ambiguous', { agency: r.agency, among: among(near) }),
+              ),
+            );
+            for (const d of near) if (!nearly.has(d)) nearly.set(d, { file: baseName(f.result.path), agency: r.agency });
+          } else added.push(batchFinding('batch.agency_unlisted', 'error', say(lang, 'batch.agency_unlisted', { agency: r.agency })));
+        } else if (match.guess)
           added.push(batchFinding('batch.agency_guess', 'warning', say(lang, 'batch.agency_guess', { agency: r.agency, department })));
         else if (match.restated)
           added.push(batchFinding('batch.agency_restated', 'notice', say(lang, 'batch.agency_restated', { agency: r.agency, department })));
@@ -212,7 +230,9 @@ export function analyseBatch(files: readonly BatchFile[], opts: BatchOptions = {
       notices: 0,
       reason: misnamed.has(d)
         ? say(lang, 'batch.missing_misfiled', { department: d, ...misnamed.get(d)! })
-        : say(lang, 'batch.missing', { department: d }),
+        : nearly.has(d)
+          ? say(lang, 'batch.missing_near', { department: d, ...nearly.get(d)! })
+          : say(lang, 'batch.missing', { department: d }),
       report: null,
       file: -1,
     });
