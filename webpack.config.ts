@@ -21,7 +21,7 @@ function officeJsFolder(): string {
   try {
     return path.join(path.dirname(require.resolve('@microsoft/office-js/package.json', { paths: [root] })), 'dist');
   } catch {
-    throw new Error('OFFICE_JS=local: install the Office.js package first (npm install --no-save @microsoft/office-js)');
+    throw new Error('OFFICE_JS=local: @microsoft/office-js is not installed (a pinned devDependency): run npm ci');
   }
 }
 
