@@ -19,6 +19,8 @@ interface Span {
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 const width = (ch: string) => (WIDE.test(ch) ? 2 : 1);
+/** Longer than any text isValueText accepts (40 digits and separators, a sign, a space, a unit). */
+const MAX_VALUE_LENGTH = 64;
 const isSpace = (ch: string) => ch === ' ' || ch === '\u00a0' || ch === '\u3000';
 
 /** The words of a line with their display columns; a run of spaces two or more wide separates cells. */
@@ -39,7 +41,15 @@ export function spansOf(raw: string): Span[] {
       cur.x1 = x + w;
     } else {
       // A single space inside a label ("商业 企业") joins words; before a value it separates.
-      if (cur && gap === 1 && !isValueText(cur.text) && !/^[0-9０-９]/.test(ch) && !isValueText(ch)) {
+      // A label longer than any value is no value, known from its length: asking isValueText of it at
+      // each word read the growing string whole each time (one long line: quadratic, issue 20 item 12).
+      if (
+        cur &&
+        gap === 1 &&
+        (cur.text.length > MAX_VALUE_LENGTH || !isValueText(cur.text)) &&
+        !/^[0-9０-９]/.test(ch) &&
+        !isValueText(ch)
+      ) {
         cur.text += ' ' + ch;
         cur.x1 = x + w;
       } else {

@@ -184,12 +184,18 @@ function shared(a: string, b: string): number {
   return n;
 }
 
+/** How many times longer than an official label a written one may be and still be compared with it. */
+const MAX_LABEL_RATIO = 8;
+
 /** How well the core words of `a` (as written) match `b` (official or alias); 0 = not at all. */
 function coreScore(a: string, b: string): { score: number; how: MatchHow } {
   if (a === b) return { score: 1, how: 'same' };
   const la = a.length;
   const lb = b.length;
   if (!la || !lb) return { score: 0, how: 'similar' };
+  // Written far longer than any label (a paragraph, a hostile line of 3 MB): no label, known from the
+  // lengths; comparing it character by character with every label made such a line cost minutes.
+  if (la > MAX_LABEL_RATIO * lb && la > 200) return { score: 0, how: 'similar' };
   if (shared(a, b) < Math.min(la, lb) * 0.5) return { score: 0, how: 'similar' };
   // One wrong, missing or extra character in a long label.
   if (Math.min(la, lb) >= 4 && editDistance(a, b, 1) <= 1) return { score: 0.85, how: 'typo' };
