@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<numb
   sum: () => import('./commands/sum'),
   export: () => import('./commands/export'),
   import: () => import('./commands/import'),
+  evaluate: () => import('./commands/evaluate'),
 };
 
 /**

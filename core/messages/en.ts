@@ -11,6 +11,7 @@ import { enLimits } from './en-limits';
 import { enReading } from './en-reading';
 import { enOutputs } from './en-outputs';
 import { enBatch } from './en-batch';
+import { enEvaluate } from './en-evaluate';
 
 /** A table by its key (T2, T3, T4). */
 const TABLES_EN: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
@@ -23,6 +24,7 @@ export const en: Catalogue = {
   ...enReading,
   ...enOutputs,
   ...enBatch,
+  ...enEvaluate,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,
   'read.encrypted': (p) =>

@@ -25,7 +25,7 @@ export const ZH_ALLOWED = [
   /\bTMPDIR\b/g, // the environment variable that names the temporary folder
   /\b(?:Excel|WPS|Word|PDF|JSON|Office|Windows|UTF-8|GB18030|GBK|SUM|zip)\b/g, // products, formats, encodings, the spreadsheet function
   /\.(?:xlsx|xlsm|xls|et|ods|docx|doc|wps|pdf|html?|csv|json|txt|zip|jpg|png)\b/gi, // file extensions
-  /\bxxgk(?: (?:check|rules|template|fill|sum|export|import))?\b/g, // the command and its subcommands
+  /\bxxgk(?: (?:check|rules|template|fill|sum|export|import|evaluate))?\b/g, // the command and its subcommands
   /(?<![\w-])--?[a-z][a-z-]*(?:[ =](?:zh|en|html|xlsx|csv|json|2019|2021|newest|passing|revision)(?:\|(?:zh|en|html|xlsx|csv|json|2019|2021|newest|passing|revision))*)?/g, // options and their values
   /\b[A-Z]{1,3}\d+\b/g, // cell addresses (B12)
   /\/dev\/null/g,

@@ -1,0 +1,163 @@
+/**
+ * xxgk evaluate DIR… [--agencies LIST] [--years 2021-2025] [--json] [--lang zh|en]
+ * Evaluator mode (issue 23, docs/evaluate.md): every file read with check's reader and limits
+ * (a child process each, cli/read-child.ts), every report checked by the one core path
+ * (checkLocated) and placed by agency and year, each agency's years chained, a row per agency and
+ * year with its score. Every file is accounted for, on stderr (or in the JSON).
+ */
+import { readFileSync } from 'fs';
+import type { Lang } from '../../core/model/findings';
+import { say } from '../../core/messages';
+import { listInputs } from '../../core/node/files';
+import { FileError, fileErrorOf, whyOf } from '../../core/node/errors';
+import { ReadError } from '../../core/read/errors';
+import { checkLocated } from '../../core/check/file';
+import { parseAgencyList } from '../../core/batch/agency';
+import { evaluate, type Evaluation, type FileRead } from '../../core/evaluate';
+import { readReportsBounded, ReadStopped } from '../read-child';
+import { fail, langIn, langOf, parse, UsageError } from '../args';
+import { listingLines } from '../files';
+import { err, jsonText, out, shown } from '../terminal';
+import { printHelp } from '../usage';
+
+/** "2021-2025" or "2024" → the years, or a usage error. */
+export function yearsOf(v: string | undefined, lang: Lang): { from: number; to: number } | null {
+  if (v === undefined) return null;
+  const m = /^\s*(\d{4})\s*(?:[-–~至]\s*(\d{4}))?\s*$/.exec(v);
+  const from = m ? Number(m[1]) : NaN,
+    to = m ? Number(m[2] ?? m[1]) : NaN;
+  if (!m || from > to || from < 2008 || to > 2100) throw new UsageError(say(lang, 'evaluate.years_invalid', { value: shown(v) }));
+  return { from, to };
+}
+
+function agenciesOf(file: string | undefined, lang: Lang): string[] | null {
+  if (file === undefined) return null;
+  try {
+    return parseAgencyList(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new UsageError(say(lang, 'evaluate.agencies_unreadable', { file: shown(file), why: whyOf(e)[lang] }));
+  }
+}
+
+/** Each file read and checked; one that cannot be read is a result saying why, never dropped. */
+async function readAll(paths: string[], lang: Lang): Promise<FileRead[]> {
+  const listing = listInputs(paths);
+  for (const line of listingLines(listing, lang)) err(`xxgk: ${line}\n`);
+  const files: FileRead[] = [];
+  for (const p of listing.files) {
+    try {
+      const located = await readReportsBounded(p);
+      files.push({ path: p, result: checkLocated(p, located, { lang }), located });
+    } catch (e) {
+      const why = e instanceof ReadError || e instanceof FileError || e instanceof ReadStopped ? e : fileErrorOf(e, p);
+      files.push({
+        path: p,
+        located: [],
+        result: { path: p, status: 'unreadable', error: { code: why.code, message: why.messageIn(lang) }, reports: [] },
+      });
+    }
+  }
+  return files;
+}
+
+/** The table, then each finding behind it, then every file not evaluated and the count. */
+export function evaluationText(ev: Evaluation, lang: Lang): string {
+  const lines = [say(lang, 'evaluate.header')];
+  const count = (r: Evaluation['records'][number], k: string) => r.checks.find((c) => c.check === k)?.count ?? 0;
+  for (const r of ev.records)
+    lines.push([shown(r.agency), r.year, count(r, 'balance'), count(r, 'chain'), count(r, 'identical'), r.score, shown(r.file)].join('  '));
+  lines.push('');
+  for (const r of ev.records) {
+    const agency = shown(r.agency);
+    for (const c of r.checks)
+      for (const e of c.evidence) {
+        if (c.check === 'chain' && e.prior && (e.rule === 'carry_over' || e.rule === 'in_force'))
+          lines.push(
+            say(lang, `evaluate.break.${e.rule}`, {
+              agency,
+              year: r.year,
+              ref: shown(e.ref ?? ''),
+              file: shown(e.file),
+              actual: e.actual ?? 0,
+              expected: e.expected ?? 0,
+              priorYear: e.prior.year,
+              priorRef: shown(e.prior.ref ?? ''),
+              priorFile: shown(e.prior.file),
+            }),
+          );
+        else if (c.check === 'identical' && e.prior)
+          lines.push(
+            say(lang, 'evaluate.identical', {
+              agency,
+              year: r.year,
+              table: e.table ?? '',
+              priorYear: e.prior.year,
+              file: shown(e.file),
+              priorFile: shown(e.prior.file),
+            }),
+          );
+      }
+    for (const e of r.checks.find((c) => c.check === 'balance')?.evidence ?? [])
+      lines.push(say(lang, 'evaluate.balance', { agency, year: r.year, place: shown(e.ref ?? ''), message: shown(e.message ?? '') }));
+    if (r.chainNotCompared) lines.push(say(lang, 'evaluate.not_compared', { agency, year: r.year, priorYear: r.year - 1 }));
+  }
+  return lines.join('\n');
+}
+
+/** Every file and report not evaluated, a line each with why, and the count. */
+export function accountText(ev: Evaluation, lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const f of ev.files)
+    if (f.status !== 'read') lines.push(say(lang, `evaluate.file.${f.status}`, { file: shown(f.file), reason: shown(f.reason ?? '') }));
+  for (const u of ev.unplaced) {
+    const p = {
+      file: shown(u.file),
+      agency: shown(u.agency ?? ''),
+      year: u.year ?? 0,
+      among: u.among.map(shown).join('、'),
+      first: shown(u.among[0] ?? ''),
+    };
+    lines.push(say(lang, `evaluate.unplaced.${u.why}`, p));
+  }
+  lines.push(
+    say(lang, 'evaluate.summary', {
+      files: ev.files.length,
+      read: ev.files.filter((f) => f.status === 'read').length,
+      unreadable: ev.files.filter((f) => f.status === 'unreadable').length,
+      notReport: ev.files.filter((f) => f.status === 'not_report').length,
+      placed: ev.records.length,
+      unplaced: ev.unplaced.length,
+    }),
+  );
+  return lines;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let lang: Lang = langIn(argv);
+  try {
+    const { values, positionals } = parse(argv, {
+      agencies: { type: 'string' },
+      years: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    lang = langOf(values.lang);
+    if (values.help) return printHelp(lang, 'cli.usage.evaluate');
+    if (!positionals.length) throw new UsageError(say(lang, 'evaluate.no_inputs'), true);
+    const years = yearsOf(values.years, lang);
+    const listed = agenciesOf(values.agencies, lang);
+    const ev = evaluate(await readAll(positionals, lang), { listed, years });
+    if (values.json) {
+      const doc = { version: 1, records: ev.records, files: ev.files, unplaced: ev.unplaced, rulebook: ev.rulebook };
+      out(`${jsonText(JSON.stringify(doc, null, 2))}\n`);
+    } else {
+      if (ev.records.length) out(`${evaluationText(ev, lang)}\n`);
+      else err(`xxgk: ${say(lang, 'evaluate.none')}\n`);
+      for (const l of accountText(ev, lang)) err(`${l}\n`);
+    }
+    return ev.records.length ? 0 : 1;
+  } catch (e) {
+    return fail(e, lang, 'cli.usage.evaluate');
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Evaluator mode's words in English (xxgk evaluate, core/evaluate). zh-evaluate.ts has the same keys; en.ts spreads them in.
+ */
+import type { zhEvaluate } from './zh-evaluate';
+
+const TABLE: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
+const table = (t: string) => TABLE[t] ?? t;
+
+type Break = {
+  agency: string;
+  year: number;
+  ref: string;
+  file: string;
+  actual: number;
+  priorYear: number;
+  priorRef: string;
+  priorFile: string;
+  expected: number;
+};
+
+export const enEvaluate: typeof zhEvaluate = {
+  'cli.usage.evaluate': () => `Usage: xxgk evaluate FOLDER-OR-FILE… [options]
+Reads a region's published annual reports over the years, places each by the agency and year its
+content names, follows each agency's figures from year to year, and prints a row per agency and
+year: balance errors, breaks in the chain of years, tables identical to last year's, and the score
+under the default rulebook.
+
+Options:
+  --agencies LIST.txt   the region's agencies (one a line): reports are placed under these names;
+                        a report of no listed agency is said
+  --years 2021-2025     evaluate only the reports of these years
+  --json                print JSON (a record per agency and year, see docs/evaluate.md)
+  --lang zh|en          language of the output
+  -h, --help            show this help
+`,
+  'evaluate.header': () => 'Agency  Year  Balance errors  Chain breaks  Tables as last year  Score  File',
+  'evaluate.break.carry_over': (p: Break) =>
+    `${p.agency} ${p.year}: Table 3 carried over ("上年结转") ${p.ref} is ${p.actual}; last year's (${p.priorYear}) carried forward ("结转下年度") ${p.priorRef} is ${p.expected} ("${p.file}" against "${p.priorFile}")`,
+  'evaluate.break.in_force': (p: Break) =>
+    `${p.agency} ${p.year}: Table 2 in force ("现行有效件数") ${p.ref} is ${p.actual}; last year's (${p.priorYear}) ${p.priorRef} plus issued less repealed makes ${p.expected} ("${p.file}" against "${p.priorFile}")`,
+  'evaluate.identical': (p) =>
+    `${p.agency} ${p.year}: ${table(p.table)} is identical to last year's (${p.priorYear}) ("${p.file}" and "${p.priorFile}")`,
+  'evaluate.balance': (p) => `${p.agency} ${p.year}: ${p.place} ${p.message}`,
+  'evaluate.not_compared': (p) =>
+    `${p.agency}: the reports of ${p.year} and ${p.priorYear} are of different formats (new format from 2021); the chain between them is not checked yet`,
+  'evaluate.file.unreadable': (p) => `Cannot read "${p.file}": ${p.reason}`,
+  'evaluate.file.not_report': (p) => `"${p.file}" holds no report's tables: ${p.reason}`,
+  'evaluate.unplaced.no_agency': (p) => `The report in "${p.file}" names no agency; not evaluated`,
+  'evaluate.unplaced.no_year': (p) => `The report in "${p.file}" names no year; not evaluated`,
+  'evaluate.unplaced.not_listed': (p) => `The report in "${p.file}" (${p.agency}) is of no listed agency; not evaluated`,
+  'evaluate.unplaced.ambiguous': (p) => `The report in "${p.file}" (${p.agency}) fits several listed agencies (${p.among}); not evaluated`,
+  'evaluate.unplaced.out_of_years': (p) =>
+    `The report in "${p.file}" (${p.agency} ${p.year}) is outside the years evaluated; not evaluated`,
+  'evaluate.unplaced.duplicate': (p) =>
+    `The report in "${p.file}" (${p.agency} ${p.year}) is of the same agency and year as "${p.first}"; only the latter is evaluated, the two are not mixed`,
+  'evaluate.summary': (p) =>
+    `${p.files} files: ${p.read} read, ${p.unreadable} unreadable, ${p.notReport} holding no report; ${p.placed} reports evaluated, ${p.unplaced} not evaluated`,
+  'evaluate.none': () => 'No report to evaluate',
+  'evaluate.no_inputs': () => 'Give the folders or files to evaluate',
+  'evaluate.years_invalid': (p) => `The years "${p.value}" are not valid; write them as 2021-2025`,
+  'evaluate.agencies_unreadable': (p) => `Cannot read the list of agencies "${p.file}": ${p.why}`,
+  'evaluate.source.balance': () => 'every notice of the assessments deducts for tables that do not balance (inaccurate data)',
+  'evaluate.source.chain': () =>
+    "third-party evaluation checks the chain of years: carried over equals last year's carried forward; in force equals last year's plus issued less repealed",
+  'evaluate.source.identical': () => "the assessment rules of Suqian and Licheng deduct for a report repeating last year's",
+};

@@ -1,0 +1,62 @@
+/**
+ * 评估模式（xxgk evaluate，core/evaluate）的中文文字。en-evaluate.ts has the same keys; zh.ts spreads them in.
+ */
+const TABLE: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' };
+const table = (t: string) => TABLE[t] ?? t;
+
+type Break = {
+  agency: string;
+  year: number;
+  ref: string;
+  file: string;
+  actual: number;
+  priorYear: number;
+  priorRef: string;
+  priorFile: string;
+  expected: number;
+};
+
+export const zhEvaluate = {
+  'cli.usage.evaluate': () => `用法：xxgk evaluate 文件夹或文件… [选项]
+逐份读取一个地区历年发布的年度报告，按报告内容认定单位和年度，逐个单位核对历年衔接，
+每个单位每个年度一行：平衡关系错误、历年衔接断点、与上年相同的表格，以及按默认考核细则的得分。
+
+选项：
+  --agencies 名单.txt   单位名单（每行一个）：报告按名单认定单位，名单外的报告列出并说明
+  --years 2021-2025     只评估这些年度的报告
+  --json                以 JSON 输出（每个单位每个年度一条记录，字段见说明文档）
+  --lang zh|en          输出语言
+  -h, --help            显示本帮助
+`,
+  'evaluate.header': () => '单位  年度  平衡错误  衔接断点  与上年相同的表  得分  文件',
+  'evaluate.break.carry_over': (p: Break) =>
+    `${p.agency}${p.year}年：表三「上年结转」${p.ref} 为 ${p.actual}，上年（${p.priorYear}年）「结转下年度」${p.priorRef} 为 ${p.expected}（「${p.file}」对「${p.priorFile}」）`,
+  'evaluate.break.in_force': (p: Break) =>
+    `${p.agency}${p.year}年：表二「现行有效件数」${p.ref} 为 ${p.actual}，按上年（${p.priorYear}年）${p.priorRef} 加本年制发减本年废止应为 ${p.expected}（「${p.file}」对「${p.priorFile}」）`,
+  'evaluate.identical': (p: { agency: string; year: number; table: string; priorYear: number; file: string; priorFile: string }) =>
+    `${p.agency}${p.year}年：${table(p.table)}与上年（${p.priorYear}年）完全相同（「${p.file}」与「${p.priorFile}」）`,
+  'evaluate.balance': (p: { agency: string; year: number; place: string; message: string }) =>
+    `${p.agency}${p.year}年：${p.place} ${p.message}`,
+  'evaluate.not_compared': (p: { agency: string; year: number; priorYear: number }) =>
+    `${p.agency}${p.year}年与${p.priorYear}年的报告格式不同（2021 年起换用新格式），本次未核对两年间的衔接`,
+  'evaluate.file.unreadable': (p: { file: string; reason: string }) => `无法读取「${p.file}」：${p.reason}`,
+  'evaluate.file.not_report': (p: { file: string; reason: string }) => `「${p.file}」不是年度报告统计表：${p.reason}`,
+  'evaluate.unplaced.no_agency': (p: { file: string }) => `「${p.file}」中的报告未写明单位名称，未评估`,
+  'evaluate.unplaced.no_year': (p: { file: string }) => `「${p.file}」中的报告未写明年度，未评估`,
+  'evaluate.unplaced.not_listed': (p: { file: string; agency: string }) => `「${p.file}」中的报告（${p.agency}）不在单位名单上，未评估`,
+  'evaluate.unplaced.ambiguous': (p: { file: string; agency: string; among: string }) =>
+    `「${p.file}」中的报告（${p.agency}）可对应名单上的多个单位（${p.among}），无法区分，未评估`,
+  'evaluate.unplaced.out_of_years': (p: { file: string; agency: string; year: number }) =>
+    `「${p.file}」中的报告（${p.agency}${p.year}年）不在所评估的年度内，未评估`,
+  'evaluate.unplaced.duplicate': (p: { file: string; agency: string; year: number; first: string }) =>
+    `「${p.file}」中的报告（${p.agency}${p.year}年）与「${p.first}」是同一单位同一年度，只评估了后者，两份未合并`,
+  'evaluate.summary': (p: { files: number; read: number; unreadable: number; notReport: number; placed: number; unplaced: number }) =>
+    `共 ${p.files} 个文件：读取 ${p.read} 个，无法读取 ${p.unreadable} 个，不是报告 ${p.notReport} 个；评估报告 ${p.placed} 份，未评估 ${p.unplaced} 份`,
+  'evaluate.none': () => '没有可评估的报告',
+  'evaluate.no_inputs': () => '请给出要评估的文件夹或文件',
+  'evaluate.years_invalid': (p: { value: string }) => `年度范围「${p.value}」无效，应写作如 2021-2025`,
+  'evaluate.agencies_unreadable': (p: { file: string; why: string }) => `无法读取单位名单「${p.file}」：${p.why}`,
+  'evaluate.source.balance': () => '各地通报均以表格平衡关系不符为“数据失准”扣分',
+  'evaluate.source.chain': () => '第三方评估核对历年衔接：上年结转等于上年结转下年度，现行有效件数等于上年数加本年制发减本年废止',
+  'evaluate.source.identical': () => '宿迁、鲤城等地考核细则对与上年雷同的报告扣分',
+};
