@@ -190,7 +190,8 @@ export function rulingTables(bits: TextBit[], allSegs: Seg[]): { tables: Table[]
       let r = 0;
       while (r < nr - 1 && cy < ys[r + 1]) r++;
       const cuts: number[] = [];
-      for (let k = 1; k < nc; k++) if (vAt(k, r)) cuts.push(xs[k]);
+      // Only the borders the run reaches over are looked up (a page may hold thousands of lines).
+      for (let k = 1; k < nc; k++) if (xs[k] > b.x && xs[k] < b.x + b.w && vAt(k, r)) cuts.push(xs[k]);
       for (const piece of splitAtBorders(b, cuts)) {
         const px = piece.x + piece.w / 2;
         let c = 0;
