@@ -160,8 +160,9 @@ describe('xxgk evaluate', () => {
     fs.writeFileSync(path.join(dir, '短名单.txt'), '某某县甲局\n某某县乙局\n');
     capture();
     await run([dir, '--json', '--agencies', path.join(dir, '短名单.txt')]);
-    const doc = JSON.parse(out.join('')) as { records: Rec[]; unplaced: { why: string; agency: string }[] };
+    const doc = JSON.parse(out.join('')) as { records: Rec[]; unplaced: { why: string; agency: string }[]; missing: unknown[] };
     fs.rmSync(path.join(dir, '短名单.txt'));
+    expect(doc.missing).toEqual([]);
     expect(new Set(doc.records.map((r) => r.agency))).toEqual(new Set(['某某县甲局', '某某县乙局']));
     expect(doc.unplaced.filter((u) => u.why === 'not_listed')).toHaveLength(6);
   });
@@ -178,6 +179,20 @@ describe('xxgk evaluate', () => {
     out.length = 0;
     await run([dir, '--lang', 'en']);
     expect(out.join('')).toContain('identical to last year');
+  });
+
+  it('names a listed agency with no report of a year evaluated as not published', async () => {
+    fs.writeFileSync(path.join(dir, '加名单.txt'), '某某县甲局\n某某县戊局\n');
+    capture();
+    await run([dir, '--json', '--agencies', path.join(dir, '加名单.txt'), '--years', '2023-2025']);
+    fs.rmSync(path.join(dir, '加名单.txt'));
+    const doc = JSON.parse(out.join('')) as { missing: { agency: string; year: number }[] };
+    expect(doc.missing).toEqual([
+      { agency: '某某县甲局', year: 2025 },
+      { agency: '某某县戊局', year: 2023 },
+      { agency: '某某县戊局', year: 2024 },
+      { agency: '某某县戊局', year: 2025 },
+    ]);
   });
 
   it('refuses a bad range of years', async () => {

@@ -119,6 +119,7 @@ export function accountText(ev: Evaluation, lang: Lang): string[] {
     };
     lines.push(say(lang, `evaluate.unplaced.${u.why}`, p));
   }
+  for (const m of ev.missing) lines.push(say(lang, 'evaluate.missing', { agency: shown(m.agency), year: m.year }));
   lines.push(
     say(lang, 'evaluate.summary', {
       files: ev.files.length,
@@ -149,7 +150,7 @@ export async function run(argv: string[]): Promise<number> {
     const listed = agenciesOf(values.agencies, lang);
     const ev = evaluate(await readAll(positionals, lang), { listed, years });
     if (values.json) {
-      const doc = { version: 1, records: ev.records, files: ev.files, unplaced: ev.unplaced, rulebook: ev.rulebook };
+      const doc = { version: 1, records: ev.records, files: ev.files, unplaced: ev.unplaced, missing: ev.missing, rulebook: ev.rulebook };
       out(`${jsonText(JSON.stringify(doc, null, 2))}\n`);
     } else {
       if (ev.records.length) out(`${evaluationText(ev, lang)}\n`);

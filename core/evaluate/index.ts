@@ -52,6 +52,8 @@ export interface Evaluation {
   records: AgencyYear[];
   files: Placing['files'];
   unplaced: Placing['unplaced'];
+  /** A listed agency with no report of a year evaluated (with --agencies and --years): 未发布 (条例第四十九条). */
+  missing: { agency: string; year: number }[];
   rulebook: Rulebook;
 }
 
@@ -126,5 +128,10 @@ export function evaluate(files: readonly FileRead[], opts: PlaceOptions & { rule
     }
   }
   records.sort((a, b) => a.agency.localeCompare(b.agency, 'zh') || a.year - b.year);
-  return { records, files: placing.files, unplaced: placing.unplaced, rulebook: book };
+  const missing: Evaluation['missing'] = [];
+  if (opts.listed?.length && opts.years)
+    for (const agency of opts.listed)
+      for (let year = opts.years.from; year <= opts.years.to; year++)
+        if (!records.some((r) => r.agency === agency && r.year === year)) missing.push({ agency, year });
+  return { records, files: placing.files, unplaced: placing.unplaced, missing, rulebook: book };
 }

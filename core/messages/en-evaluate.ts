@@ -55,6 +55,7 @@ Options:
     `The report in "${p.file}" (${p.agency} ${p.year}) is of the same agency and year as "${p.first}"; only the latter is evaluated, the two are not mixed`,
   'evaluate.summary': (p) =>
     `${p.files} files: ${p.read} read, ${p.unreadable} unreadable, ${p.notReport} holding no report; ${p.placed} reports evaluated, ${p.unplaced} not evaluated`,
+  'evaluate.missing': (p) => `${p.agency} ${p.year}: on the list, but no report of that year was found (not published)`,
   'evaluate.none': () => 'No report to evaluate',
   'evaluate.no_inputs': () => 'Give the folders or files to evaluate',
   'evaluate.years_invalid': (p) => `The years "${p.value}" are not valid; write them as 2021-2025`,

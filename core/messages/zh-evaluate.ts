@@ -52,6 +52,8 @@ export const zhEvaluate = {
     `「${p.file}」中的报告（${p.agency}${p.year}年）与「${p.first}」是同一单位同一年度，只评估了后者，两份未合并`,
   'evaluate.summary': (p: { files: number; read: number; unreadable: number; notReport: number; placed: number; unplaced: number }) =>
     `共 ${p.files} 个文件：读取 ${p.read} 个，无法读取 ${p.unreadable} 个，不是报告 ${p.notReport} 个；评估报告 ${p.placed} 份，未评估 ${p.unplaced} 份`,
+  'evaluate.missing': (p: { agency: string; year: number }) =>
+    `${p.agency}${p.year}年：名单上有这个单位，但没有找到这一年度的报告（未发布）`,
   'evaluate.none': () => '没有可评估的报告',
   'evaluate.no_inputs': () => '请给出要评估的文件夹或文件',
   'evaluate.years_invalid': (p: { value: string }) => `年度范围「${p.value}」无效，应写作如 2021-2025`,
