@@ -39,6 +39,13 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
       }
       if (x.suspects.length > 5) out.push(`        → ${say(lang, 'cli.summary.more_suspects', { n: x.suspects.length - 5 })}`);
     }
+    // Totals computed from formulas saved without results change no number the file shows, but are said: one line.
+    const computed = r.findings.filter((x) => x.rule === 'cell.formula_computed');
+    if (computed.length) {
+      const cells = computed.slice(0, 12).map((b) => cell(b.cells[0].ref));
+      const text = say(lang, 'cli.summary.formulas_computed', { n: computed.length, cells, more: computed.length > 12 });
+      out.push(`    ${c('36', say(lang, 'cli.severity', { severity: 'notice' }))} [cell.formula_computed] ${text}`);
+    }
     if (blanks.length) {
       const cells = blanks.slice(0, 12).map((b) => cell(b.cells[0].ref));
       const text = say(lang, 'cli.summary.blanks', { n: blanks.length, cells, more: blanks.length > 12 });

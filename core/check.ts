@@ -13,7 +13,9 @@ import { compileRules, type RuleInstance, type RuleSource } from './rules';
 import { readCells } from './check/cell';
 import { cellFindings, computedNotice, textUnderSumFinding } from './check/cells';
 import { crossYear, evaluate } from './check/equations';
-import { computeUncached, formulaLinks, textUnderSums } from './check/formulas';
+import { formulaLinks, textUnderSums } from './check/formulas';
+import { staleFinding, uncomputedFindings } from './check/formula-findings';
+import { recalculate } from './check/recalc';
 import { formatFindings, missingFindings } from './check/layout';
 import { pointAtSuspects } from './check/suspects';
 import { countRules } from './check/tally';
@@ -37,6 +39,19 @@ export function formOf(report: ReportData): FormSpec {
 }
 
 /**
+ * The report's cells as the checker judges them: every formula recalculated from the cells
+ * (check/recalc.ts: a missing or stale saved result is never judged), and totals a number typed
+ * as text left short taken as they would be with the number entered (check/formulas.ts).
+ */
+export function judgedCells(report: ReportData, form: FormSpec = formOf(report)) {
+  const cells = readCells(form, report);
+  const links = formulaLinks(cells);
+  const recalc = recalculate(cells);
+  const shortened = textUnderSums(cells, links);
+  return { cells, links, recalc, shortened };
+}
+
+/**
  * Checks one report against its form's rules (and any local ones): the findings of
  * docs/findings.md, errors pointed at the cells most likely wrong, with its rules' instance
  * counts (`rules`) for summariseFindings.
@@ -45,16 +60,18 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
   const lang = opts.lang ?? 'zh';
   const form = formOf(report);
   const rules = compileRules(form, opts.extraRules ?? []);
-  const cells = readCells(form, report);
-  const links = formulaLinks(cells);
-  const computed = computeUncached(cells, links);
-  const shortened = textUnderSums(cells, links, computed);
+  const { cells, links, recalc, shortened } = judgedCells(report, form);
+  const { computed, unknown } = recalc;
   const findings: Finding[] = [];
 
   findings.push(...formatFindings(report, lang));
   findings.push(...missingFindings(form, rules, cells, lang));
+  const stale = staleFinding(recalc, cells, lang);
+  if (stale) findings.push(stale);
+  findings.push(...uncomputedFindings(recalc, cells, lang));
   for (const cell of cells.values()) {
-    if (computed.has(cell.id)) findings.push(computedNotice(cell, lang));
+    if (unknown.has(cell.id)) continue; // said by uncomputedFindings, never as blank
+    if (computed.has(cell.id)) findings.push(computedNotice(cell, lang), ...cellFindings(cell, lang));
     else if (shortened.has(cell.id))
       findings.push(
         textUnderSumFinding(cell, shortened.get(cell.id)!, cells, lang),
@@ -68,6 +85,8 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
   for (const inst of rules.instances) {
     if (inst.cross) continue;
     if (!inst.cells.every((id) => cells.has(id))) continue;
+    // A formula whose value cannot be known is not judged as blank: its equations are withheld (said on the cell).
+    if (unknown.size && inst.cells.some((id) => unknown.has(id))) continue;
     // A cell that is no number is solved for, not evaluated (its own finding suggests the value).
     if (inst.cells.some((id) => cells.get(id)!.value.kind === 'text')) continue;
     evaluated.add(inst);
@@ -77,7 +96,8 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
       equationFindings.push({ finding: f, inst });
     }
   }
-  if (opts.prior) findings.push(...crossYear(rules, cells, formOf(opts.prior), opts.prior, opts.priorName ?? null, lang, evaluated));
+  if (opts.prior)
+    findings.push(...crossYear(rules, cells, formOf(opts.prior), opts.prior, opts.priorName ?? null, lang, evaluated, unknown));
   if (opts.textRules && report.textLines?.length) {
     findings.push(
       ...opts.textRules(

@@ -158,11 +158,13 @@ describe.each(['2019', '2021'])('format %s', (format) => {
     expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['cell.formula_computed', 'notice']]);
     expect(r.findings[0].cells[0].value).toBe(good['T3:R1:total']);
     expect(r.findings[0].message).toContain(`=SUM(${cols[0]}:${cols[5]})`);
-    // A formula over something outside the report is not guessed at: the cell stays blank.
+    // A formula over something outside the report is not guessed at: said on the cell, never read as
+    // blank (issue 18: it was cell.blank, and its equations then accused the report), its equations withheld.
     const far = confront(
       syntheticReport(format, { ...good, 'T3:R1:total': null }, { formulas: { 'T3:R1:total': `SUM(${cols[0]}:${cols[5]})+ZZ999` } }),
     );
-    expect(far.findings.map((f) => f.rule)).toContain('cell.blank');
+    expect(far.findings.map((f) => [f.rule, f.severity])).toEqual([['cell.formula_unevaluated', 'warning']]);
+    expect(far.findings[0].message).toContain('S!ZZ999');
   });
 
   it('finding cells list every cell of the equation in order, with refs', () => {

@@ -2,6 +2,7 @@
  * Equation evaluation: each rule instance computed exactly from the cells' values, a finding
  * when it does not hold (blank cells count as 0, as in the spreadsheet).
  */
+import { recalculate } from './recalc';
 import type { Dec } from '../model/decimal';
 import type { Finding, Lang } from '../model/findings';
 import type { ReportData } from '../model/report';
@@ -76,14 +77,18 @@ export function crossYear(
   priorName: string | null,
   lang: Lang,
   evaluated: Set<RuleInstance>,
+  unknown: { has(id: string): boolean } = new Set<string>(),
 ): Finding[] {
   const pcells = readCells(pform, prior);
+  // Last year's formulas recalculated too: a total saved without its result is not read as blank.
+  const punknown = recalculate(pcells).unknown;
   const out: Finding[] = [];
   const pref = (c: Cell) => (priorName ? `[${priorName}]${c.read.ref}` : c.read.ref);
   for (const inst of rules.instances) {
     if (!inst.cross) continue;
     const terms = [...inst.lhs.terms, ...inst.rhs.terms];
     if (!terms.every((t) => (t.prior ? pcells.has(t.cell) : cells.has(t.cell)))) continue;
+    if (terms.some((t) => (t.prior ? punknown : unknown).has(t.cell))) continue;
     if (terms.some((t) => (t.prior ? pcells.get(t.cell)! : cells.get(t.cell)!).value.kind === 'text')) continue;
     evaluated.add(inst);
     const f = evaluate(

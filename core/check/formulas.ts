@@ -1,6 +1,7 @@
 /**
  * The report's own formulas: which report cells each formula cell adds up, so that a total's
- * inputs rather than the total are suspected, and a formula saved without its result is computed.
+ * inputs rather than the total are suspected, and a number typed as text under a SUM is told
+ * (their values are recalculated before, in recalc.ts).
  */
 import { Dec } from '../model/decimal';
 import { cellKey, linearFormula, splitRef } from '../formula';
@@ -41,36 +42,6 @@ export function formulaLinks(cells: Map<string, Cell>): FormulaLinks {
   return { follows, opaque, complete };
 }
 
-/**
- * A formula saved without its result (some generators do not store one) would read as blank:
- * where it is a plain sum of report cells that all hold numbers, its value is computed instead.
- */
-export function computeUncached(cells: Map<string, Cell>, links: FormulaLinks): Set<string> {
-  const done = new Set<string>();
-  for (let pass = 0, changed = true; changed && pass < 8; pass++) {
-    changed = false;
-    for (const [id, inputs] of links.follows) {
-      const c = cells.get(id)!;
-      if (done.has(id) || !links.complete.has(id) || c.value.kind !== 'blank' || c.read.raw !== null) continue;
-      let sum = Dec.ZERO;
-      let ok = true;
-      for (const [k, w] of inputs) {
-        const v = cells.get(k)!.value;
-        if (v.kind !== 'number') {
-          ok = false;
-          break;
-        }
-        sum = sum.add(v.value.mul(Dec.of(w)));
-      }
-      if (!ok) continue;
-      c.value = { kind: 'number', value: sum };
-      done.add(id);
-      changed = true;
-    }
-  }
-  return done;
-}
-
 /** A total the sheet saved without some numbers typed as text: what it holds, and what it would with them. */
 export interface ShortTotal {
   id: string;
@@ -85,7 +56,7 @@ export interface ShortTotal {
  * is taken as it would be with the numbers entered (so the equations are not blamed for it), and
  * each such text cell gets the totals it shortened, to be told to the person who typed it.
  */
-export function textUnderSums(cells: Map<string, Cell>, links: FormulaLinks, computed: Set<string>): Map<string, ShortTotal[]> {
+export function textUnderSums(cells: Map<string, Cell>, links: FormulaLinks): Map<string, ShortTotal[]> {
   const byCause = new Map<string, ShortTotal[]>();
   const typedText = (c: Cell) => c.value.kind === 'number' && typeof c.read.raw === 'string';
   if (!links.follows.size || ![...cells.values()].some(typedText)) return byCause;
@@ -94,7 +65,7 @@ export function textUnderSums(cells: Map<string, Cell>, links: FormulaLinks, com
     changed = false;
     for (const [id, inputs] of links.follows) {
       const f = cells.get(id)!;
-      if (corrected.has(id) || computed.has(id) || !links.complete.has(id) || f.value.kind !== 'number') continue;
+      if (corrected.has(id) || !links.complete.has(id) || f.value.kind !== 'number') continue;
       let sheet = Dec.ZERO,
         typed = Dec.ZERO;
       const causes = new Set<string>();

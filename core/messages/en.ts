@@ -12,6 +12,7 @@ import { enReading } from './en-reading';
 import { enOutputs } from './en-outputs';
 import { enBatch } from './en-batch';
 import { enEvaluate } from './en-evaluate';
+import { enFormulas } from './en-formulas';
 
 /** A table by its key (T2, T3, T4). */
 const TABLES_EN: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
@@ -25,6 +26,7 @@ export const en: Catalogue = {
   ...enOutputs,
   ...enBatch,
   ...enEvaluate,
+  ...enFormulas,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,
   'read.encrypted': (p) =>

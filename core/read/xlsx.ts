@@ -155,6 +155,8 @@ interface Guarded {
   kind: Kind;
   toParse: Uint8Array;
   contents?: { entries: ZipEntry[]; parts: Uint8Array[] };
+  /** Keep empty cells while parsing: a sheet holds a formula saved without its result. */
+  stubs?: boolean;
 }
 
 /** Every check before parsing (kind, truncation, bombs, sizes), classifying what fails. */
@@ -202,8 +204,13 @@ function guard(data: Uint8Array, name: string, opts: ReadOptions): Guarded {
       }
       checkRepeats(new TextDecoder().decode(content), name, 'content.xml');
     }
+    // An .xlsx formula saved without its result (<c><f>SUM(D8:I8)</f></c>, as exceljs and scripts
+    // write it) is dropped by the parser unless it keeps empty cells too (dropped again in
+    // toGridCell); asked for only when a sheet holds such a formula, so an ordinary workbook's
+    // styled empty cells cost nothing. Parts too large to be kept inflated are not reports.
     // Inflated once: the parser gets the parts as counted, stored, when the package allows it.
-    if (unpacked.ok && unpacked.contents && at < 0) return { kind, toParse, contents: unpacked.contents };
+    if (unpacked.ok && unpacked.contents && at < 0)
+      return { kind, toParse, contents: unpacked.contents, stubs: formulaWithoutResult(unpacked.contents) };
     if (unpacked.ok && unpacked.contents) toParse = storedPackage(data, unpacked.contents.entries, unpacked.contents.parts) ?? data;
   }
   // A flat OpenDocument spreadsheet (.fods) repeats cells the same way.
@@ -237,13 +244,13 @@ function withStyles({ entries, parts }: { entries: ZipEntry[]; parts: Uint8Array
 }
 
 /** Parse what the guard let through into a SheetJS workbook, classifying every failure. */
-function parse({ kind, toParse, contents }: Guarded, data: Uint8Array, name: string): SheetJS.WorkBook {
+function parse({ kind, toParse, contents, stubs }: Guarded, data: Uint8Array, name: string): SheetJS.WorkBook {
   if (contents) {
     const styled = withStyles(contents);
     toParse = storedPackage(data, contents.entries, styled.parts, styled.at) ?? data;
   }
   try {
-    return quietly(() => XLSX().read(toParse, PARSE));
+    return quietly(() => XLSX().read(toParse, stubs ? { ...PARSE, sheetStubs: true } : PARSE));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // A zip package's garbled header can read as "encryption": only a CFB file carries a password.
@@ -255,6 +262,17 @@ function parse({ kind, toParse, contents }: Guarded, data: Uint8Array, name: str
     // The library's own sentence is English and names its internals: kept as the cause, not shown.
     throw new ReadError('not_workbook', name, '', { cause: e });
   }
+}
+
+/** A formula element closing its cell with no value after it: `<f>…</f></c>` or `<f …/></c>`. */
+const FORMULA_WITHOUT_VALUE = /(?:<\/(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*\/>)\s*<\/(?:\w+:)?c>/;
+
+function formulaWithoutResult(contents: { entries: { name: string }[]; parts: Uint8Array[] }): boolean {
+  const decoder = new TextDecoder();
+  return contents.entries.some(
+    (e, i) =>
+      /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name) && !!contents.parts[i] && FORMULA_WITHOUT_VALUE.test(decoder.decode(contents.parts[i])),
+  );
 }
 
 type SheetCell = SheetJS.CellObject;

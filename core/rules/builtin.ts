@@ -35,7 +35,10 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   rule('cell.text_under_sum', 'error', '以文本写的数字位于求和公式之下：表格的 SUM 不计入它，合计因此少算；请改为输入数字', 'a number typed as text under a SUM total: the sheet leaves it out of the total; enter it as a number'),
   rule('cell.uncertain', 'warning', '已发布报告（PDF 等）中读取时不能确定的数（字符跨越单元格边线）', 'a figure of a published report (a PDF…) whose reading is uncertain (drawn across a cell border)'),
   rule('cell.inexact', 'warning', '超过 2 的 53 次方、文件又未写明各位数字的数值可能已被舍入：提示，其所在等式只作警告', 'a number past 2 to the 53rd whose digits the file does not give may be rounded: said, and its equations are warnings only'),
-  rule('cell.formula_computed', 'notice', '公式未保存计算结果时，按公式由所加各格算出', 'a formula saved without its result is computed from the cells it adds'),
+  rule('cell.formula_computed', 'notice', '公式未保存计算结果时，按公式由单元格算出', 'a formula saved without its result is computed from its cells'),
+  rule('cell.formula_stale', 'warning', '公式保存的结果与按公式由单元格算得的不符（文件未重新计算）：一处提示，按重新算得的数值检查', "formulas whose saved results their cells do not give (the file was not recalculated): said once, the recalculated values are checked"),
+  rule('cell.formula_unevaluated', 'warning', '公式没有保存结果且无法算出（不计算的函数、其他工作表、循环引用）：涉及的等式不检查', 'a formula saved without its result that cannot be computed (a function not computed, another sheet, a circular reference): its equations are not checked'),
+  rule('cell.formula_unchecked', 'notice', '公式用到不计算的函数或引用：按其保存的结果检查', "a formula using a function or reference not computed: its saved result is checked"),
   // The report's layout.
   rule('format.year_mismatch', 'warning', '报告年度与表格格式不符（按实有格式检查）', 'the layout is not the format of the report year (checked as the layout it has)'),
   rule('format.old_rows', 'warning', '2021 格式的报告仍用旧的（六）其他处理单行', 'a 2021-format report prints the old single row “（六）其他处理”'),
