@@ -7,6 +7,8 @@ import type { Finding, Lang } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
 import { placeName, say } from '../../core/messages';
 import { fillReport } from '../../core/template/fill';
+import { judgeFill } from '../../core/template/fill-guard';
+import { readReports } from '../../core/read';
 import { writeTemplate } from '../../core/template/xlsx';
 import { fail, langIn, langOf, parse, UsageError, Refusal } from '../args';
 import { Inputs, oneFile, planOutput, readReportFiles, writeOutput } from '../files';
@@ -70,13 +72,42 @@ export async function run(argv: string[]): Promise<number> {
       notes: res.notes,
       blankTotals: 'blank',
     });
+    // Read back and checked before anything is written: an output with more errors is refused.
+    // The written workbook holds one report in the official layout (with its tag).
+    const [written] = readReports(data, values.output);
+    const verdict = judgeFill(report, written, lang);
+    if (!verdict.ok)
+      throw new Refusal(
+        say(lang, 'cli.fill_refused', {
+          file: shown(values.output),
+          before: verdict.before,
+          after: verdict.after,
+          errors: verdict.added.slice(0, 3).map((f) => shown(f.message)),
+        }),
+      );
     writeOutput(output, data);
+    const notFilled = new Set(
+      res.findings.filter((f) => f.rule === 'fill.total_unknown' || f.rule === 'fill.formula_unknown').map((f) => f.instance),
+    ).size;
     if (values.json)
       process.stdout.write(
-        jsonText(JSON.stringify({ input: file, output: values.output, filled: res.filled, findings: res.findings }, null, 2)) + '\n',
+        jsonText(
+          JSON.stringify(
+            {
+              input: file,
+              output: values.output,
+              filled: res.filled,
+              errors: { before: verdict.before, after: verdict.after },
+              findings: res.findings,
+            },
+            null,
+            2,
+          ),
+        ) + '\n',
       );
     else {
       out(`${say(lang, 'cli.filled', { file: shown(values.output), cells: res.filled.length })}\n`);
+      if (notFilled) out(`${say(lang, 'cli.fill_not_filled', { n: notFilled })}\n`);
       printFindings(res.findings, lang);
     }
     return 0;

@@ -25,6 +25,16 @@ export const enFormulas: { [K in keyof typeof zhFormulas]: (typeof zhFormulas)[K
   'check.formula_unchecked': (p) => `the formula =${p.formula} ${why(p.why)}: not recalculated, its saved result is checked`,
   'cli.summary.formulas_computed': (p) =>
     `${count(p.n, 'formula')} saved without results, computed: ${p.cells.join(', ')}${p.more ? '…' : ''}`,
+  'template.fill_formula_differs': (p) =>
+    `the formula =${p.formula} gives ${p.own} but the parts sum to ${p.sum}: written as the value ${p.own}, unchanged (check the formula)`,
+  'template.fill_text_number': (p) => `the text "${p.raw}" written as the number ${p.value}`,
+  'template.fill_formula_value': (p) =>
+    `the formula =${p.formula} written as its result ${p.value} (the official layout does not sum this cell from parts)`,
+  'template.fill_formula_replaced': (p) =>
+    `the formula =${p.formula} has no saved result and cannot be computed: filled with the sum of its parts, ${p.value} (written as a sum formula)`,
+  'cli.fill_not_filled': (p) => `${count(p.n, 'cell')} could not be filled (see below)`,
+  'cli.fill_refused': (p) =>
+    `${p.file} not written: the filled report would have ${count(p.after, 'error')}, more than the ${p.before} of the input, and fill never makes a report worse. New errors: ${p.errors.join('; ')}`,
   'batch.rule.cell.formula_stale': () => "a formula's saved result agrees with its cells (recalculate before saving)",
   'batch.rule.cell.formula_unevaluated': () => 'a formula is saved with its result',
   'batch.rule.cell.formula_unchecked': () => 'a formula uses a function or reference this tool does not compute',

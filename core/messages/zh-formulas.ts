@@ -42,6 +42,17 @@ export const zhFormulas = {
     `公式 =${p.formula} ${why(p.why)}，未重新计算，按其保存的结果检查`,
   'cli.summary.formulas_computed': (p: { n: number; cells: string[]; more: boolean }) =>
     `${p.n} 个公式没有保存计算结果，已按公式算出：${p.cells.join('、')}${p.more ? '…' : ''}`,
+  // fill (core/template/fill.ts, cli/commands/fill.ts): what it wrote differently, and its refusal.
+  'template.fill_formula_differs': (p: { formula: string; own: string; sum: string }) =>
+    `公式 =${p.formula} 算得 ${p.own}，与各项之和 ${p.sum} 不符：写为数值 ${p.own}，未改（请核对公式）`,
+  'template.fill_text_number': (p: { raw: string; value: string }) => `文本“${p.raw}”写为数字 ${p.value}`,
+  'template.fill_formula_value': (p: { formula: string; value: string }) =>
+    `公式 =${p.formula} 写为其结果 ${p.value}（正式格式中此格不是按各项求和的合计）`,
+  'template.fill_formula_replaced': (p: { formula: string; value: string }) =>
+    `公式 =${p.formula} 没有保存结果且无法算出，已按各项之和填入 ${p.value}（写为求和公式）`,
+  'cli.fill_not_filled': (p: { n: number }) => `未能填入 ${p.n} 格（见下）`,
+  'cli.fill_refused': (p: { file: string; before: number; after: number; errors: string[] }) =>
+    `未写出「${p.file}」：填充后的报告有 ${p.after} 个错误，比原文件的 ${p.before} 个多，填充不会让报告变差。新增的错误：${p.errors.join('；')}`,
   'batch.rule.cell.formula_stale': () => '公式保存的结果应与单元格一致（保存前重新计算）',
   'batch.rule.cell.formula_unevaluated': () => '公式应保存计算结果',
   'batch.rule.cell.formula_unchecked': () => '公式用到本工具不计算的函数或引用',

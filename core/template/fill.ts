@@ -7,9 +7,12 @@ import { Dec } from '../model/decimal';
 import type { Finding, FindingCell, Lang } from '../model/findings';
 import { formCells, getForm, parseCellId, withVariants, type FormSpec } from '../forms';
 import { cellName } from '../check/wording';
+import { judgedCells } from '../check';
+import { clipText } from '../model/values';
 import { say } from '../messages';
 import type { ReportData } from '../model/report';
 import { readValue, shownValue } from '../model/values';
+import type { Cell } from '../check/cell';
 import { planDerived, priorRelations, type WriteValue } from './derive';
 
 /** A cell in words, as the checker names it. */
@@ -25,6 +28,22 @@ export function reportValues(form: FormSpec, report: ReportData): Map<string, Wr
     out.set(id, v.kind === 'number' ? v.value : v.kind === 'blank' ? null : v.text);
   }
   return out;
+}
+
+/**
+ * The report's values as the checker judges them (core/check.ts judgedCells): formulas recalculated
+ * from the cells (a total saved without its result is its computed value, a stale one its
+ * recomputed value), totals a number typed as text left short taken with the number entered. A
+ * formula whose value cannot be known is blank here and named in `unknown`.
+ */
+export function judgedValues(form: FormSpec, report: ReportData) {
+  const { cells, recalc } = judgedCells(report, form);
+  const values = new Map<string, WriteValue>();
+  for (const [id, c] of cells) {
+    const v = c.value;
+    values.set(id, recalc.unknown.has(id) ? null : v.kind === 'number' ? v.value : v.kind === 'blank' ? null : v.text);
+  }
+  return { values, cells, unknown: recalc.unknown };
 }
 
 export interface PriorFill {
@@ -98,7 +117,9 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
   const lang = opts.lang ?? 'zh';
   const form = withVariants(getForm(report.format), report.variants ?? []);
   const cells = formCells(form);
-  const values = reportValues(form, report);
+  // The values the checker judges, so that what fill writes is checked as what it read was.
+  const judged = judgedValues(form, report);
+  const values = judged.values;
   const findings: Finding[] = [];
   const filled: string[] = [];
   const ref = (id: string) => report.cells[id]?.ref ?? id;
@@ -144,9 +165,29 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
     }
   }
 
-  for (const [id, plan] of planDerived(form, values, false)) {
+  const plans = planDerived(form, values, false);
+  for (const [id, plan] of plans) {
     if (!cells.has(id)) continue;
     const own = values.get(id);
+    if (judged.unknown.has(id) && plan.status === 'formula') {
+      // A total whose formula cannot be computed (and has no saved result) is blank in content:
+      // filled from its parts as the official formula, and said, since its own formula is replaced.
+      values.set(id, plan.value);
+      filled.push(id);
+      findings.push({
+        rule: 'fill.formula_replaced',
+        instance: id,
+        severity: 'warning',
+        cells: [fc(id)],
+        suspects: [],
+        actual: (plan.value as Dec).toNumber(),
+        message: at(
+          id,
+          say(lang, 'template.fill_formula_replaced', { formula: clipText(report.cells[id].formula ?? '', 80), value: String(plan.value) }),
+        ),
+      });
+      continue;
+    }
     if (own == null && plan.status === 'formula') {
       values.set(id, plan.value);
       filled.push(id);
@@ -169,6 +210,7 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
         message: at(id, say(lang, 'template.fill_total_unknown', { missing: plan.missing.map((m) => ({ name: name(m), ref: ref(m) })) })),
       });
     } else if (plan.status === 'kept' && plan.sum) {
+      const formula = report.cells[id]?.formula;
       findings.push({
         rule: 'fill.total_differs',
         instance: id,
@@ -177,9 +219,68 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
         suspects: [],
         expected: plan.sum.toNumber(),
         actual: own instanceof Dec ? own.toNumber() : null,
-        message: at(id, say(lang, 'template.fill_total_differs', { own: String(own), sum: String(plan.sum) })),
+        message: at(
+          id,
+          formula
+            ? say(lang, 'template.fill_formula_differs', { formula: clipText(formula, 80), own: String(own), sum: String(plan.sum) })
+            : say(lang, 'template.fill_total_differs', { own: String(own), sum: String(plan.sum) }),
+        ),
       });
     }
   }
+  // A formula whose value cannot be known and that fill could not fill: written blank, said.
+  for (const [id, why] of judged.unknown)
+    if (values.get(id) == null)
+      findings.push({
+        rule: 'fill.formula_unknown',
+        instance: id,
+        severity: 'warning',
+        cells: [fc(id)],
+        suspects: [],
+        message: at(id, say(lang, 'check.formula_unevaluated', { formula: clipText(report.cells[id].formula ?? '', 80), why })),
+      });
+  findings.push(...rewritten(report, judged.cells, plans, lang));
   return { form, values, filled, findings, notes };
+}
+
+/**
+ * What the written workbook holds differently from the report, cell by cell, so that nothing
+ * changes unsaid: a number typed as text ("15件") is written as the number, and a formula the
+ * official layout does not write as a total (an input cell's, or a total not equal to its parts)
+ * is written as its value.
+ */
+function rewritten(report: ReportData, judged: Map<string, Cell>, plans: Map<string, { status: string }>, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  for (const [id, c] of judged) {
+    const read = report.cells[id];
+    const { table, row, column } = parseCellId(id);
+    const where = cellWords(c.spec, lang);
+    const cell: FindingCell = { ref: read.ref, table, row, column, value: shownValue(read.raw, c.value) };
+    const v = c.value;
+    if (!read.formula && v.kind === 'number' && v.disguise && typeof read.raw === 'string')
+      out.push({
+        rule: 'fill.text_number',
+        instance: id,
+        severity: 'notice',
+        cells: [cell],
+        suspects: [],
+        message: say(lang, 'template.at', {
+          where,
+          what: say(lang, 'template.fill_text_number', { raw: clipText(read.raw, 40), value: String(v.value) }),
+        }),
+      });
+    else if (read.formula && plans.get(id)?.status !== 'formula' && v.kind === 'number')
+      out.push({
+        rule: 'fill.formula_value',
+        instance: id,
+        severity: 'notice',
+        cells: [cell],
+        suspects: [],
+        message: say(lang, 'template.at', {
+          where,
+          what: say(lang, 'template.fill_formula_value', { formula: clipText(read.formula, 80), value: String(v.value) }),
+        }),
+      });
+  }
+  return out;
 }
