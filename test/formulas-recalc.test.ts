@@ -68,6 +68,8 @@ describe('formulas saved without results (exceljs)', () => {
     const totals = Object.values(report.cells).filter((c) => c.formula);
     expect(totals.length).toBeGreaterThan(20);
     expect(totals.every((c) => c.raw === null)).toBe(true);
+    // The direct .xlsx reader and SheetJS read the same cells: { raw: null, formula }.
+    expect(readReports(u8(fs.readFileSync(file)), file, { viaSheetJS: true })[0].cells).toEqual(report.cells);
     const result = confront(report);
     expect(rulesOf(result.findings, 'error')).toEqual([]);
     expect(rulesOf(result.findings, 'warning')).toEqual([]);

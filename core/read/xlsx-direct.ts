@@ -209,8 +209,13 @@ function readSheet(xml: string, strings: string[], dates: boolean[] | null): { r
     let exact: string | undefined;
     switch (t ?? 'n') {
       case 'n': {
-        // A number cell without a stored result is left out, formula and all, as SheetJS leaves it.
-        if (v === undefined) continue;
+        // A formula saved without its result (exceljs, scripts) is kept as { raw: null, formula },
+        // as the SheetJS path keeps it (docs/formats.md "A cell as read"); an empty number cell is left out.
+        if (v === undefined) {
+          if (!formula) continue;
+          raw = null;
+          break;
+        }
         raw = parseFloat(v);
         if (dates && a.s !== undefined && dates[Number(a.s)] && typeof raw === 'number') raw = serialDate(raw);
         else if (roundedByDouble(raw as number) && /^\s*[-+]?\d+\s*$/.test(v)) exact = v.trim().replace(/^\+/, '');
