@@ -44,7 +44,7 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
     if (computed.length) {
       const cells = computed.slice(0, 12).map((b) => cell(b.cells[0].ref));
       const text = say(lang, 'cli.summary.formulas_computed', { n: computed.length, cells, more: computed.length > 12 });
-      out.push(`    ${c('36', say(lang, 'cli.severity', { severity: 'notice' }))} [cell.formula_computed] ${text}`);
+      out.push(`    ${c('36', say(lang, 'cli.severity', { severity: 'notice' }))} ${text}`);
     }
     if (blanks.length) {
       const cells = blanks.slice(0, 12).map((b) => cell(b.cells[0].ref));

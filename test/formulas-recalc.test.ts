@@ -162,7 +162,7 @@ describe('stale saved results (a program that does not recalculate)', () => {
     }
     const run = cli(file);
     expect(run.status).toBe(0);
-    expect(run.out.match(/cell\.formula_stale/g)).toHaveLength(1);
+    expect(run.out.match(/按 F9 重新计算/g)).toHaveLength(1);
   });
 
   test('one wrong saved result beside correct ones (exceljs writing a formula with a wrong result)', async () => {
