@@ -28,7 +28,8 @@ export const enUsage: typeof zhUsage = {
   xxgk fill FILE -o OUT.xlsx               fill in blank totals and last year's carry-over
   xxgk sum FILE… -o TOTAL.xlsx             add up the reports of several departments
   xxgk export FILE -o OUT                  export as a web page, .xlsx, .csv or .json
-  xxgk import FILE [-o OUT.xlsx]           read a published report (web page, text, Word, PDF) and check it`,
+  xxgk import FILE [-o OUT.xlsx]           read a published report (web page, text, Word, PDF) and check it
+  xxgk evaluate FOLDER…                    evaluate a region's reports over the years: chain and score each agency`,
       `The options of each command: xxgk COMMAND --help, e.g. xxgk check --help.\n${LANG}`,
       OUTPUT,
       EXIT,

@@ -29,7 +29,8 @@ export const zhUsage = {
   xxgk fill 文件 -o 输出.xlsx              补填空白合计和上年结转
   xxgk sum 文件… -o 汇总.xlsx              汇总各单位的报告
   xxgk export 文件 -o 输出                 导出为网页、.xlsx、.csv 或 .json 格式
-  xxgk import 文件 [-o 输出.xlsx]          读入已发布的报告（网页、文本、Word、PDF）并检查`,
+  xxgk import 文件 [-o 输出.xlsx]          读入已发布的报告（网页、文本、Word、PDF）并检查
+  xxgk evaluate 文件夹…                   评估一个地区历年的报告：逐个单位核对历年衔接并打分`,
       `各命令的选项见 xxgk 命令 --help，如 xxgk check --help。\n${LANG}`,
       OUTPUT,
       EXIT,
