@@ -43,7 +43,7 @@ Options:
   'evaluate.balance': (p) => `${p.agency} ${p.year}: ${p.place} ${p.message}`,
   'evaluate.not_compared': (p) =>
     `${p.agency}: the reports of ${p.year} and ${p.priorYear} are of different formats (new format from 2021); the chain between them is not checked yet`,
-  'evaluate.file.unreadable': (p) => `Cannot read "${p.file}": ${p.reason}`,
+  'evaluate.file.unreadable': (p) => `Not evaluated: ${p.reason || `cannot read "${p.file}"`}`,
   'evaluate.file.not_report': (p) => `"${p.file}" holds no report's tables: ${p.reason}`,
   'evaluate.unplaced.no_agency': (p) => `The report in "${p.file}" names no agency; not evaluated`,
   'evaluate.unplaced.no_year': (p) => `The report in "${p.file}" names no year; not evaluated`,

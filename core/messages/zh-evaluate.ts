@@ -39,7 +39,7 @@ export const zhEvaluate = {
     `${p.agency}${p.year}年：${p.place} ${p.message}`,
   'evaluate.not_compared': (p: { agency: string; year: number; priorYear: number }) =>
     `${p.agency}${p.year}年与${p.priorYear}年的报告格式不同（2021 年起换用新格式），本次未核对两年间的衔接`,
-  'evaluate.file.unreadable': (p: { file: string; reason: string }) => `无法读取「${p.file}」：${p.reason}`,
+  'evaluate.file.unreadable': (p: { file: string; reason: string }) => `未评估：${p.reason || `无法读取「${p.file}」`}`,
   'evaluate.file.not_report': (p: { file: string; reason: string }) => `「${p.file}」不是年度报告统计表：${p.reason}`,
   'evaluate.unplaced.no_agency': (p: { file: string }) => `「${p.file}」中的报告未写明单位名称，未评估`,
   'evaluate.unplaced.no_year': (p: { file: string }) => `「${p.file}」中的报告未写明年度，未评估`,
