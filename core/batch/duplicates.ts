@@ -16,7 +16,7 @@ import type { BatchFile, BatchOptions, BatchRow } from './analyse';
 export type Prefer = 'auto' | 'newest' | 'passing' | 'revision';
 export const PREFERS: readonly Prefer[] = ['auto', 'newest', 'passing', 'revision'];
 
-type Why = 'chosen' | 'passing' | 'revision' | 'newest' | 'identical';
+type Why = 'chosen' | 'passing' | 'revision' | 'newest' | 'identical' | 'same_figures';
 
 /** A department with several different reports and nothing to tell which counts. */
 export interface Undecided {
@@ -151,6 +151,11 @@ export function markDuplicates(
       );
       if (distinct.size === 1 && why === null) why = 'identical';
       candidates = candidates.filter((r) => distinct.has(r));
+    }
+    // The same report in two kinds of file (a workbook and its text): the same figures, one counts, said so.
+    if (candidates.length > 1 && candidates.every((r) => r.report?.figures && r.report.figures === candidates[0].report!.figures)) {
+      candidates = [[...candidates].sort((a, b) => time(b) - time(a) || byName(a, b))[0]];
+      if (why === null) why = 'same_figures';
     }
     const others = group.filter((r) => !candidates.includes(r));
     if (candidates.length === 1) {

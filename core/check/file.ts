@@ -8,6 +8,7 @@
  * The readers are loaded only for bytes: a host's cells are located and checked without them
  * (the pane in Excel loads no workbook reader).
  */
+import { figuresDigest } from './figures';
 import { say } from '../messages';
 import { confront, type CheckOptions } from '../check';
 import type { FileResult, Lang } from '../model/findings';
@@ -81,7 +82,7 @@ export function checkLocated(name: string, reports: ReportData[], opts: CheckFil
     reports: reports.map((r) => {
       const match = opts.priors && matchPrior(r, opts.priors);
       const res = confront(r, { textRules: textFindings, ...opts, ...(match ? { prior: match.report, priorName: match.name } : {}) });
-      return markUnfilled(r, res, lang);
+      return { ...markUnfilled(r, res, lang), figures: figuresDigest(r) };
     }),
   };
 }

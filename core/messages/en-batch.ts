@@ -16,11 +16,13 @@ export const enBatch: typeof zhBatch = {
   'batch.dup_why.revision': () => 'its file name says it is the revised version',
   'batch.dup_why.newest': (p) => `that one was modified later, at ${p.time}`,
   'batch.dup_why.identical': () => 'the two files are identical',
+  'batch.dup_why.same_figures': () => 'the two files hold a report with the same figures',
   'batch.dup_kept_why.chosen': () => 'this file was chosen to be kept',
   'batch.dup_kept_why.passing': () => 'this file passes, the others have errors',
   'batch.dup_kept_why.revision': () => 'its file name says it is the revised version',
   'batch.dup_kept_why.newest': (p) => `this file was modified last, at ${p.time}`,
   'batch.dup_kept_why.identical': () => 'the files are identical',
+  'batch.dup_kept_why.same_figures': () => 'the reports give the same figures',
   'batch.duplicate_choose': (p) =>
     `${p.department} sent ${p.n} different reports: ${p.files}. ${p.detail}: which one counts cannot be told, so all are kept; please choose one`,
   'batch.dup_file': (p) => `${p.file} (modified ${p.time})`,

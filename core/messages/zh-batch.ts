@@ -17,11 +17,13 @@ export const zhBatch = {
   'batch.dup_why.revision': () => '文件名表明那份是修改后的版本',
   'batch.dup_why.newest': (p: { time: string }) => `那份修改时间较新，修改于 ${p.time}`,
   'batch.dup_why.identical': () => '两份文件内容完全相同',
+  'batch.dup_why.same_figures': () => '两份文件中报告的数字完全相同',
   'batch.dup_kept_why.chosen': () => '已指定保留此文件',
   'batch.dup_kept_why.passing': () => '此文件通过检查，其他文件有错误',
   'batch.dup_kept_why.revision': () => '文件名表明此文件是修改后的版本',
   'batch.dup_kept_why.newest': (p: { time: string }) => `此文件修改时间最新，修改于 ${p.time}`,
   'batch.dup_kept_why.identical': () => '内容完全相同',
+  'batch.dup_kept_why.same_figures': () => '报告的数字完全相同',
   'batch.duplicate_choose': (p: { department: string; n: number; files: string; detail: string }) =>
     `「${p.department}」报送了 ${p.n} 份不同的报告：${p.files}。${p.detail}，无法判断以哪一份为准，都已保留，请选定一份`,
   'batch.dup_file': (p: { file: string; time: string }) => `「${p.file}」（修改于 ${p.time}）`,

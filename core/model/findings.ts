@@ -41,6 +41,12 @@ export interface ReportResult {
    * it. Absent from a result made otherwise (a compacted batch record, an older JSON).
    */
   rules?: RuleCount[];
+  /**
+   * A digest of the figures the report holds (core/check/figures.ts): two files of one department
+   * with the same digest hold the same report (a workbook and its text, say), so the batch keeps one
+   * without asking. Absent from a result made otherwise.
+   */
+  figures?: string;
 }
 
 export interface FileResult {

@@ -1,0 +1,34 @@
+/**
+ * A digest of a report's figures: its format, year, agency and every value cell as written, numbers
+ * normalised ("12" and 12 are one figure). Two reports with the same digest hold the same figures,
+ * whatever file kind carried them. Two independent 32-bit hashes, so that two different reports
+ * taken for one (and one of them dropped as a copy) would need both to collide.
+ */
+import type { ReportData } from '../model/report';
+
+const NUMBER = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** A value as one spelling: 12, "12" and "012.0" are one figure (by their digits, never rounded). */
+function figure(raw: unknown, exact?: string): string {
+  const s = exact ?? (raw === null || raw === undefined ? '' : String(raw).trim());
+  const m = NUMBER.exec(s);
+  if (!m) return s;
+  const int = m[2].replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const digits = frac ? `${int}.${frac}` : int;
+  return digits === '0' ? '0' : m[1] + digits;
+}
+
+export function figuresDigest(r: ReportData): string {
+  const ids = Object.keys(r.cells).sort();
+  let text = `${r.format}\u0000${r.year ?? ''}\u0000${r.agency ?? ''}`;
+  for (const id of ids) text += `\u0000${id}=${figure(r.cells[id].raw, r.cells[id].exact)}`;
+  let fnv = 0x811c9dc5;
+  let djb = 5381;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    fnv = Math.imul(fnv ^ c, 0x01000193) >>> 0;
+    djb = (Math.imul(djb, 33) + c) >>> 0;
+  }
+  return `${fnv.toString(16).padStart(8, '0')}${djb.toString(16).padStart(8, '0')}${text.length.toString(16)}`;
+}
