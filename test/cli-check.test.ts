@@ -55,14 +55,15 @@ describe('xxgk check on the bundled examples', () => {
   it('prints a readable Chinese summary by default and English with --lang en', () => {
     const zh = xxgk(['check', 'examples']);
     expect(zh.stdout).toContain(
-      '合计：6 个文件，6 份报告。有错误，需退回 1；年度或格式不符 0；未填写 0；无法读取 0；不是报表 0；重复 0；通过 5\n' +
-        // The 顺河 report twice (a workbook and a text) and nothing to tell which counts: both stay, to choose (issue 18).
-        '1 个单位报送了多份不同的报告，需选定以哪一份为准：政务服务和大数据管理局（shunhe-2020-report.txt、顺河回族区政数局-2020.xlsx）',
+      // The 顺河 report twice (a workbook and its text) with the same figures: one counts, the other is 重复.
+      '合计：6 个文件，6 份报告。有错误，需退回 1；年度或格式不符 0；未填写 0；无法读取 0；不是报表 0；重复 1；通过 4',
     );
+    expect(zh.stdout).toContain('报告的数字完全相同');
+    expect(zh.stdout).not.toContain('需选定');
     expect(zh.stdout).toMatch(/疑为 2024年报!D\d+ = 12，应为 2/);
     const en = xxgk(['check', 'examples', '--lang', 'en']);
     expect(en.stdout).toContain(
-      'Total: 6 files, 6 reports. has errors, send back 1; wrong year or format 0; not filled in 0; unreadable 0; not a report 0; duplicate 0; passed 5',
+      'Total: 6 files, 6 reports. has errors, send back 1; wrong year or format 0; not filled in 0; unreadable 0; not a report 0; duplicate 1; passed 4',
     );
   });
 
@@ -189,7 +190,7 @@ describe('bulk report and command line errors', () => {
       expect(rows[0].split(',').slice(0, 6)).toEqual(['结论', '单位', '文件', '工作表', '单元格', '规则']);
       expect(rows[0].split(',').at(-1)).toBe('规则编号');
       expect(text).toContain('T3.balance');
-      expect(rows.filter((l) => l.startsWith('通过,'))).toHaveLength(5); // clean files listed too
+      expect(rows.filter((l) => l.startsWith('通过,'))).toHaveLength(4); // clean files listed too
     } else if (ext === 'xlsx') {
       const wb = XLSX.read(readFileSync(out));
       expect(wb.SheetNames).toEqual(['各文件结论', '需修改之处']);
@@ -197,7 +198,7 @@ describe('bulk report and command line errors', () => {
       const head = files.findIndex((row) => row[0] === '结论');
       const body = files.slice(head + 1);
       expect(body).toHaveLength(6);
-      expect(body.filter((row) => row[0] === '通过')).toHaveLength(5);
+      expect(body.filter((row) => row[0] === '通过')).toHaveLength(4);
       expect(body.find((row) => String(row[2]).includes('教育局'))!.slice(0, 2)).toEqual(['有错误，需退回', '某某县教育局']);
       expect(body.find((row) => String(row[2]).includes('教育局'))!.slice(6, 9)).toEqual([5, 1, 0]); // numbers, not text
     } else {
