@@ -155,14 +155,16 @@ describe('task pane outside Office (files)', () => {
     );
     expect(rows).toHaveLength(names.length + EXTRA_REPORTS); // every file and every report, none skipped
     const want = Object.fromEntries(names.map((n) => [n, folder.expected[n]]));
-    // Without the list of departments the pane judges as `xxgk check DIR` does: the 2024 report in
-    // 林业局's 2025 file is another year by its file name, and 气象局 and another county's 财政局 are not flagged.
+    // Without the list of departments and the year collected the pane judges as `xxgk check DIR` does:
+    // the 2024 report in 林业局's 2025 file is a 2024 report (a file name is never the ground for an
+    // error, issue 18), and 气象局 and another county's 财政局 are not flagged.
+    want['县林业局2025年报.xlsx'] = 'pass';
     want['某某县气象局2025.xlsx'] = 'pass';
     want['另一县财政局2025.xlsx'] = 'pass';
     expect(Object.fromEntries(rows.map((r) => [r.file, r.verdict]))).toEqual(want);
     const summary = await page.textContent('[data-testid=bulk-summary]');
     expect(summary).toContain(
-      '合计：47 个文件，42 份报告。有错误，需退回 3；年度或格式不符 2；未填写 1；无法读取 3；不是报表 5；重复 1；通过 35',
+      '合计：47 个文件，42 份报告。有错误，需退回 2；年度或格式不符 1；未填写 1；无法读取 3；不是报表 5；重复 1；通过 37',
     );
     // The reason is written out, not only in a tooltip.
     expect(await page.textContent('[data-testid=bulk-row][data-file="某某县水利局.xlsx"] [data-testid=bulk-reason]')).toBe(
