@@ -9,9 +9,9 @@ import { FORMS, formForYear } from '../forms';
 import { placeName, say } from '../messages';
 import { listedInFile, listedInFileMatch, matchDepartment, otherNamedInFile, regionOf } from './agency';
 import { fileVerdict, reportVerdict, VERDICTS, type Verdict } from './verdict';
-import { NONE, omittedOf } from './compact';
+import { omittedOf } from './compact';
 import { indexOf } from './agency-index';
-import { markDuplicates, type Prefer, type Undecided } from './duplicates';
+import { batchFinding, markDuplicates, type Prefer, type Undecided } from './duplicates';
 
 export interface BatchFile {
   result: FileResult;
@@ -74,15 +74,6 @@ export interface Batch {
   /** Each of them: the file, the cell and what was read (printed, not only counted). */
   textNumberLines: { path: string; cell: string; message: string }[];
 }
-
-const batchFinding = (rule: string, severity: Finding['severity'], message: string): Finding => ({
-  rule,
-  instance: null,
-  severity,
-  message,
-  cells: NONE,
-  suspects: NONE,
-});
 
 /** The one year a file name gives (某某县财政局2024年报.xlsx → 2024), or null. */
 export function yearInFileName(file: string): number | null {

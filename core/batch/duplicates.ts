@@ -229,7 +229,8 @@ function whyText(lang: Lang, why: Why, kept: boolean, time: string): string {
   return say(lang, `${kept ? 'batch.dup_kept_why' : 'batch.dup_why'}.${why}`);
 }
 
-const batchFinding = (rule: string, severity: Finding['severity'], message: string): Finding => ({
+/** A finding the batch puts on a report (it names no cell). */
+export const batchFinding = (rule: string, severity: Finding['severity'], message: string): Finding => ({
   rule,
   instance: null,
   severity,
