@@ -99,7 +99,8 @@ export function joinLayoutRows(lines: SourceLine[]): SourceLine[] {
   let section = 0;
   let run: SourceLine[] = [];
   const flush = () => {
-    out.push(...(isTextSection(section) ? run : joinRun(run)));
+    // One at a time: a run may be millions of lines long (a spread of them overflows the stack).
+    for (const l of isTextSection(section) ? run : joinRun(run)) out.push(l);
     run = [];
   };
   for (const line of lines) {
