@@ -78,6 +78,17 @@ export interface ValueWrite extends CellAt {
   numberFormat?: string | null;
 }
 
+/** The writes that undo `recs`, last first: each cell's value, formula and number format as they were. */
+export const undoWrites = (recs: WriteRecord[]): ValueWrite[] =>
+  [...recs].reverse().map((w) => ({
+    sheet: w.sheet,
+    r: w.r,
+    c: w.c,
+    value: w.before.value,
+    formula: w.before.formula,
+    numberFormat: w.before.numberFormat,
+  }));
+
 /** One cell of a layout to draw (core/template/layout.ts's SheetLayout cells, host-agnostic). */
 export interface DrawCell {
   r: number;

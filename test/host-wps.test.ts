@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { CELLS_PER_CALL, explainWps, WpsHost, type WpsApp } from '../addin/host-wps';
-import { HostError } from '../addin/host';
+import { HostError, undoWrites } from '../addin/host';
 import { formForYear } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { toDraw as toDrawLayout } from '../addin/pane';
@@ -314,16 +314,8 @@ describe('issue 19: WPS marks and edits as a real user meets them', () => {
       { sheet: 'Sheet1', r: 2, c: 1, value: 0 },
     ]);
     expect(f.cell('Sheet1', 'B2')?.value).toBe(5);
-    await host.writeValues(
-      [...recs].reverse().map((w) => ({
-        sheet: w.sheet,
-        r: w.r,
-        c: w.c,
-        value: w.before.value,
-        formula: w.before.formula,
-        numberFormat: w.before.numberFormat,
-      })),
-    );
+    // The pane's own undo (addin/host.ts), not a copy of it.
+    await host.writeValues(undoWrites(recs));
     expect(fake.snapshot('Sheet1')).toBe(before);
     expect(f.cell('Sheet1', 'B2')).toMatchObject({ value: '12', fmt: { numberFormat: '0.0' } });
   });

@@ -5,23 +5,13 @@
  */
 import * as React from 'react';
 import type { Finding } from '../../core/model/findings';
-import { HostError, type CellAt, type ReadSkip, type SheetHost, type ValueWrite, type WriteRecord } from '../host';
+import { HostError, undoWrites, type CellAt, type ReadSkip, type SheetHost, type ValueWrite } from '../host';
 import { STRINGS, type Lang, type Strings } from '../i18n';
 import type { Book } from '../../core/read/grid';
 import { blankTotals, checkBook, type CheckOutcome, findingTargets, insertTemplate, marksFor, suggestionsOf, toBase64 } from '../pane';
 import { download, XLSX_TYPE } from '../files';
 import { loadWriters } from '../core-api';
 import { initialWorkspace, workspaceReducer, type Message } from '../store';
-
-const undoWrites = (recs: WriteRecord[]): ValueWrite[] =>
-  [...recs].reverse().map((w) => ({
-    sheet: w.sheet,
-    r: w.r,
-    c: w.c,
-    value: w.before.value,
-    formula: w.before.formula,
-    numberFormat: w.before.numberFormat,
-  }));
 
 /** A failure in the user's language: the host's explained errors, core's errors in either language, else a plain apology. */
 export function describeError(e: unknown, t: Strings, lang: Lang): string {
