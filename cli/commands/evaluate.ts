@@ -13,7 +13,7 @@ import { FileError, fileErrorOf, whyOf } from '../../core/node/errors';
 import { ReadError } from '../../core/read/errors';
 import { checkLocated } from '../../core/check/file';
 import { parseAgencyList } from '../../core/batch/agency';
-import { evaluate, type Evaluation, type FileRead } from '../../core/evaluate';
+import { CHECKS, checkName, checkNamed, evaluate, type Evaluation, type FileRead } from '../../core/evaluate';
 import { readReportsBounded, ReadStopped } from '../read-child';
 import { fail, langIn, langOf, parse, UsageError } from '../args';
 import { listingLines } from '../files';
@@ -60,46 +60,27 @@ async function readAll(paths: string[], lang: Lang): Promise<FileRead[]> {
   return files;
 }
 
-/** The table, then each finding behind it, then every file not evaluated and the count. */
+/** The table, then each finding behind it (each check says its own evidence), then the notes. */
 export function evaluationText(ev: Evaluation, lang: Lang): string {
-  const lines = [say(lang, 'evaluate.header')];
+  const header = [
+    say(lang, 'evaluate.col.agency'),
+    say(lang, 'evaluate.col.year'),
+    ...CHECKS.map((c) => checkName(lang, c.key)),
+    say(lang, 'evaluate.col.score'),
+    say(lang, 'evaluate.col.file'),
+  ];
+  const lines = [header.join('  ')];
   const count = (r: Evaluation['records'][number], k: string) => r.checks.find((c) => c.check === k)?.count ?? 0;
   for (const r of ev.records)
-    lines.push([shown(r.agency), r.year, count(r, 'balance'), count(r, 'chain'), count(r, 'identical'), r.score, shown(r.file)].join('  '));
+    lines.push([shown(r.agency), r.year, ...CHECKS.map((c) => count(r, c.key)), r.score, shown(r.file)].join('  '));
   lines.push('');
   for (const r of ev.records) {
-    const agency = shown(r.agency);
-    for (const c of r.checks)
-      for (const e of c.evidence) {
-        if (c.check === 'chain' && e.prior && (e.rule === 'carry_over' || e.rule === 'in_force'))
-          lines.push(
-            say(lang, `evaluate.break.${e.rule}`, {
-              agency,
-              year: r.year,
-              ref: shown(e.ref ?? ''),
-              file: shown(e.file),
-              actual: e.actual ?? 0,
-              expected: e.expected ?? 0,
-              priorYear: e.prior.year,
-              priorRef: shown(e.prior.ref ?? ''),
-              priorFile: shown(e.prior.file),
-            }),
-          );
-        else if (c.check === 'identical' && e.prior)
-          lines.push(
-            say(lang, 'evaluate.identical', {
-              agency,
-              year: r.year,
-              table: e.table ?? '',
-              priorYear: e.prior.year,
-              file: shown(e.file),
-              priorFile: shown(e.prior.file),
-            }),
-          );
-      }
-    for (const e of r.checks.find((c) => c.check === 'balance')?.evidence ?? [])
-      lines.push(say(lang, 'evaluate.balance', { agency, year: r.year, place: shown(e.ref ?? ''), message: shown(e.message ?? '') }));
-    if (r.chainNotCompared) lines.push(say(lang, 'evaluate.not_compared', { agency, year: r.year, priorYear: r.year - 1 }));
+    for (const c of r.checks) {
+      const check = checkNamed(c.check);
+      if (check) for (const e of c.evidence) lines.push(check.sentence(e, r, lang, shown));
+    }
+    if (r.chainNotCompared)
+      lines.push(say(lang, 'evaluate.not_compared', { agency: shown(r.agency), year: r.year, priorYear: r.year - 1 }));
   }
   return lines.join('\n');
 }
@@ -148,7 +129,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!positionals.length) throw new UsageError(say(lang, 'evaluate.no_inputs'), true);
     const years = yearsOf(values.years, lang);
     const listed = agenciesOf(values.agencies, lang);
-    const ev = evaluate(await readAll(positionals, lang), { listed, years });
+    const ev = evaluate(await readAll(positionals, lang), { listed, years, lang });
     if (values.json) {
       const doc = { version: 1, records: ev.records, files: ev.files, unplaced: ev.unplaced, missing: ev.missing, rulebook: ev.rulebook };
       out(`${jsonText(JSON.stringify(doc, null, 2))}\n`);

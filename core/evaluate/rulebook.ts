@@ -4,7 +4,8 @@
  * catalogues, evaluate.source.*). Local 考核细则 weigh these differently; `--rules` (to come)
  * replaces this book.
  */
-export type CheckKey = 'balance' | 'chain' | 'identical';
+/** A check's key (checks.ts). */
+export type CheckKey = string;
 
 export interface Deduction {
   check: CheckKey;
@@ -13,7 +14,7 @@ export interface Deduction {
   /** At most this many points for the check in one report. */
   cap: number;
   /** The source it follows: a key of evaluate.source.* in the catalogues. */
-  source: 'balance' | 'chain' | 'identical';
+  source: string;
 }
 
 export interface Rulebook {

@@ -33,7 +33,13 @@ Options:
   --lang zh|en          language of the output
   -h, --help            show this help
 `,
-  'evaluate.header': () => 'Agency  Year  Balance errors  Chain breaks  Tables as last year  Score  File',
+  'evaluate.col.agency': () => 'agency',
+  'evaluate.col.year': () => 'year',
+  'evaluate.col.score': () => 'score',
+  'evaluate.col.file': () => 'file',
+  'evaluate.check.balance': () => 'balance errors',
+  'evaluate.check.chain': () => 'chain breaks',
+  'evaluate.check.identical': () => 'tables as last year',
   'evaluate.break.carry_over': (p: Break) =>
     `${p.agency} ${p.year}: Table 3 carried over ("上年结转") ${p.ref} is ${p.actual}; last year's (${p.priorYear}) carried forward ("结转下年度") ${p.priorRef} is ${p.expected} ("${p.file}" against "${p.priorFile}")`,
   'evaluate.break.in_force': (p: Break) =>

@@ -28,7 +28,13 @@ export const zhEvaluate = {
   --lang zh|en          输出语言
   -h, --help            显示本帮助
 `,
-  'evaluate.header': () => '单位  年度  平衡错误  衔接断点  与上年相同的表  得分  文件',
+  'evaluate.col.agency': () => '单位',
+  'evaluate.col.year': () => '年度',
+  'evaluate.col.score': () => '得分',
+  'evaluate.col.file': () => '文件',
+  'evaluate.check.balance': () => '平衡错误',
+  'evaluate.check.chain': () => '衔接断点',
+  'evaluate.check.identical': () => '与上年相同的表',
   'evaluate.break.carry_over': (p: Break) =>
     `${p.agency}${p.year}年：表三「上年结转」${p.ref} 为 ${p.actual}，上年（${p.priorYear}年）「结转下年度」${p.priorRef} 为 ${p.expected}（「${p.file}」对「${p.priorFile}」）`,
   'evaluate.break.in_force': (p: Break) =>

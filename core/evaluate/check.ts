@@ -1,0 +1,54 @@
+/**
+ * What an evaluator's check is (issue 23): a piece of data in the registry (checks.ts) that, given
+ * one agency's reports over the years and the whole region, gives the evidence against each report,
+ * and says each piece of evidence as a sentence. A new check is one file and one line in checks.ts;
+ * the record, the score (rulebook.ts), the text, the JSON and the reports pick it up.
+ */
+import type { Lang } from '../model/findings';
+import type { Placed } from './place';
+
+/** A piece of evidence: the file, the cell (its address in the file) and the report's year. */
+export interface Evidence {
+  file: string;
+  year: number;
+  cell: string | null;
+  ref: string | null;
+  rule?: string;
+  expected?: number | null;
+  actual?: number | null;
+  /** The file and year of last year's figure, for a chain break or a copied table. */
+  prior?: { file: string; year: number; ref: string | null; value?: number };
+  table?: string;
+  /** The finding's sentence (a balance error), in the language checked. */
+  message?: string;
+  /** A sentence quoted from the report, with where it is (e.g. `第 12 行`). */
+  quote?: { ref: string; text: string };
+  /** A date the check rests on (ISO yyyy-mm-dd), e.g. the page's 发布日期. */
+  date?: string;
+  /** A share (0–100), e.g. the text overlap with another report. */
+  percent?: number;
+}
+
+/** One agency's placed reports, by year (one per year). */
+export interface AgencyReports {
+  agency: string;
+  reports: Placed[];
+}
+
+/** The region being evaluated: every agency's reports, for checks that compare across agencies. */
+export interface Region {
+  agencies: AgencyReports[];
+  lang: Lang;
+}
+
+/** How a sentence shows text from a file (the command line makes control characters visible). */
+export type Show = (s: string) => string;
+
+export interface EvalCheck {
+  /** The check's key: in the record, the rulebook and the catalogues (evaluate.check.KEY is its column name). */
+  key: string;
+  /** Evidence against each report of the agency, in the order of `agency.reports`. */
+  run(agency: AgencyReports, region: Region): Evidence[][];
+  /** One piece of evidence as a sentence, in the language asked for. */
+  sentence(e: Evidence, at: { agency: string; year: number }, lang: Lang, show: Show): string;
+}

@@ -1,0 +1,17 @@
+/**
+ * Every check an evaluation runs, in the order of the table's columns. A new check: its file
+ * (an EvalCheck, check.ts), a line here, its deduction in rulebook.ts and its words in
+ * core/messages/{zh,en}-evaluate.ts (evaluate.check.KEY, evaluate.source.KEY).
+ */
+import type { Lang } from '../model/findings';
+import { say } from '../messages';
+import type { EvalCheck } from './check';
+import { balanceCheck } from './check-balance';
+import { chainCheck, identicalCheck } from './check-chain';
+
+export const CHECKS: readonly EvalCheck[] = [balanceCheck, chainCheck, identicalCheck];
+
+export const checkNamed = (key: string): EvalCheck | undefined => CHECKS.find((c) => c.key === key);
+
+/** A check's column name (evaluate.check.KEY; test/evaluate-checks.test.ts holds every key named in both languages). */
+export const checkName = (lang: Lang, key: string): string => say(lang, `evaluate.check.${key}` as 'evaluate.check.balance');
