@@ -231,6 +231,8 @@ describe('text.* rules on real published reports', () => {
       }
       const reports = reportsOf(read, name);
       expect(reports.map((r) => `${r.format} ${r.tables.join(' ')}`)).toEqual([real.read]);
+      // None prints the old single row （六）其他处理: a copy cut off before 表三's （六） rows is not told it does.
+      expect(reports.flatMap((r) => r.variants ?? [])).toEqual([]);
       const warnings = reports.flatMap((r) => confront(r, { textRules: textFindings }).findings.filter((f) => f.rule.startsWith('text.')));
       expect(warnings.map((f) => [f.rule.slice(5), f.actual, f.expected])).toEqual(real.warnings);
       for (const f of warnings) expect(f.message).toMatch(/^第 \d+ 行文字称.+表三「.+」.+：“.+”$/);

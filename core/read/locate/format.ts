@@ -65,6 +65,12 @@ function signatureHits(words: Uint8Array, form: FormSpec): Map<TableKey, number>
   return hits;
 }
 
+/** Whether any text of the scans is the row label (its numbering aside: （六）其他处理, 六、其他处理). */
+function printsRow(scans: Scan[], label: string): boolean {
+  const core = labelParts(label).core;
+  return scans.some((sc) => gridTexts(sc).some((t) => t.endsWith(core) && labelParts(t).core === core));
+}
+
 /** The format of the scans' tables (by the signature words in their texts), else by the year. */
 export function detectFormat(scans: Scan[], year: number | null): Detected {
   const words = scanWords(scans);
@@ -89,12 +95,13 @@ export function detectFormat(scans: Scan[], year: number | null): Detected {
     how = note('locate.format_by_default', { format: form.key });
   }
   const variants: string[] = [];
-  // A variant applies when the form's own signature for that table is absent (2019-style （六） in a 2021 report).
+  // A variant applies when the form's own signature for that table is absent (2019-style （六） in a 2021 report)
+  // and the variant's own row is printed: a copy cut off before those rows prints neither.
   for (const [name, v] of Object.entries(form.variants ?? {})) {
     const sig = form.signature.filter((s) => s.table === v.table);
     if (!sig.length) continue;
     const own = scored.find((s) => s.form === form)!.hits.get(v.table) ?? 0;
-    if (own === 0) variants.push(name);
+    if (own === 0 && printsRow(scans, v.row.label[v.row.label.length - 1])) variants.push(name);
   }
   return { form, variants, note: how };
 }
