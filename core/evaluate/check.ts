@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../model/findings';
 import type { Placed } from './place';
+import type { Rulebook } from './rulebook';
 
 /** A piece of evidence: the file, the cell (its address in the file) and the report's year. */
 export interface Evidence {
@@ -27,6 +28,8 @@ export interface Evidence {
   date?: string;
   /** A share (0–100), e.g. the text overlap with another report. */
   percent?: number;
+  /** A warning: said, but not a failure and no points lost (the house rule: when unsure, a warning). */
+  severity?: 'warning';
 }
 
 /** One agency's placed reports, by year (one per year). */
@@ -39,6 +42,8 @@ export interface AgencyReports {
 export interface Region {
   agencies: AgencyReports[];
   lang: Lang;
+  /** The rulebook the score is figured under: a check reads its threshold (Deduction.threshold) from it. */
+  rulebook: Rulebook;
 }
 
 /** How a sentence shows text from a file (the command line makes control characters visible). */

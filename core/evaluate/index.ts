@@ -17,8 +17,11 @@ export type { FileRead, Placing, Evidence };
 
 export interface CheckRecord {
   check: CheckKey;
-  result: 'pass' | 'fail';
+  /** 'warn': only warnings (evidence said, no points lost). */
+  result: 'pass' | 'warn' | 'fail';
+  /** Failing instances (warnings not counted). */
   count: number;
+  warnings: number;
   points: number;
   evidence: Evidence[];
 }
@@ -45,11 +48,14 @@ export interface Evaluation {
 }
 
 function checkOf(book: Rulebook, check: CheckKey, evidence: Evidence[]): CheckRecord {
+  const warnings = evidence.filter((e) => e.severity === 'warning').length;
+  const count = evidence.length - warnings;
   return {
     check,
-    result: evidence.length ? 'fail' : 'pass',
-    count: evidence.length,
-    points: pointsLost(book, check, evidence.length),
+    result: count ? 'fail' : warnings ? 'warn' : 'pass',
+    count,
+    warnings,
+    points: pointsLost(book, check, count),
     evidence,
   };
 }
@@ -66,7 +72,7 @@ export function evaluate(files: readonly FileRead[], opts: PlaceOptions & { rule
     byAgency.set(k, a);
   }
   for (const a of byAgency.values()) a.reports.sort((x, y) => x.year - y.year);
-  const region: Region = { agencies: [...byAgency.values()], lang: opts.lang ?? 'zh' };
+  const region: Region = { agencies: [...byAgency.values()], lang: opts.lang ?? 'zh', rulebook: book };
   const records: AgencyYear[] = [];
   for (const agency of region.agencies) {
     const found = CHECKS.map((c) => c.run(agency, region));

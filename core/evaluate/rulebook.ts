@@ -15,6 +15,8 @@ export interface Deduction {
   cap: number;
   /** The source it follows: a key of evaluate.source.* in the catalogues. */
   source: string;
+  /** For a check that measures a share (0–100): an instance fails when its share is above this. */
+  threshold?: number;
 }
 
 export interface Rulebook {
