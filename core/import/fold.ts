@@ -4,14 +4,10 @@
  * extraction produces (⺠ for 民; the map is the reader's, core/read/labels.ts). Never applied to
  * stored values.
  */
-import { RADICAL_MAP } from '../read/labels';
+import { mapRadicals } from '../read/labels';
 
 /** NFKC plus the radical supplement. */
-export function foldChars(s: string): string {
-  let out = '';
-  for (const ch of s.normalize('NFKC')) out += RADICAL_MAP.get(ch) ?? ch;
-  return out;
-}
+export const foldChars = (s: string): string => mapRadicals(s.normalize('NFKC'));
 
 /** foldChars without any whitespace: for comparing labels and headings. */
 export function fold(s: string): string {

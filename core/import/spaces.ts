@@ -26,18 +26,26 @@ const isSpace = (ch: string) => ch === ' ' || ch === '\u00a0' || ch === '\u3000'
 /** The words of a line with their display columns; a run of spaces two or more wide separates cells. */
 export function spansOf(raw: string): Span[] {
   const out: Span[] = [];
+  /** Where each span's text begins and ends in `raw`: cut once at the end, never built a character at a time (item 12). */
+  const from: number[] = [];
+  const to: number[] = [];
+  const textOf = (k: number) => raw.slice(from[k], to[k]).replace(/\u00a0/g, ' ');
   let x = 0;
   let cur: Span | null = null;
   let gap = 0;
-  for (const ch of raw) {
+  for (let i = 0; i < raw.length;) {
+    const ch = String.fromCodePoint(raw.codePointAt(i)!);
+    const at = i;
+    i += ch.length;
     const w = width(ch);
     if (isSpace(ch)) {
       gap += w;
       x += w;
       continue;
     }
+    const k = out.length - 1;
     if (cur && gap === 0) {
-      cur.text += ch;
+      to[k] = i;
       cur.x1 = x + w;
     } else {
       // A single space inside a label ("商业 企业") joins words; before a value it separates.
@@ -46,20 +54,23 @@ export function spansOf(raw: string): Span[] {
       if (
         cur &&
         gap === 1 &&
-        (cur.text.length > MAX_VALUE_LENGTH || !isValueText(cur.text)) &&
+        (to[k] - from[k] > MAX_VALUE_LENGTH || !isValueText(textOf(k))) &&
         !/^[0-9０-９]/.test(ch) &&
         !isValueText(ch)
       ) {
-        cur.text += ' ' + ch;
+        to[k] = i;
         cur.x1 = x + w;
       } else {
-        cur = { text: ch, x0: x, x1: x + w, wide: out.length > 0 && gap >= 2 };
+        cur = { text: '', x0: x, x1: x + w, wide: out.length > 0 && gap >= 2 };
         out.push(cur);
+        from.push(at);
+        to.push(i);
       }
     }
     gap = 0;
     x += w;
   }
+  out.forEach((s, k) => (s.text = textOf(k)));
   return out;
 }
 

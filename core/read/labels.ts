@@ -23,6 +23,15 @@ export const RADICAL_MAP: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
+/** Any character of the supplement (U+2E80–U+2EFF), mapped or not. */
+const RADICAL_RANGE = /[\u2e80-\u2eff]/g;
+
+/**
+ * Radicals mapped to their ideographs by one replace, not a string built character by character:
+ * on a line of megabytes that build left the collector a chain of a million pieces (issue 20, item 12).
+ */
+export const mapRadicals = (s: string): string => s.replace(RADICAL_RANGE, (ch) => RADICAL_MAP.get(ch) ?? ch);
+
 /** Punctuation that NFKC leaves alone, unified with its ASCII or canonical form. */
 const PUNCT: Record<string, string> = {
   '、': '、',
@@ -52,6 +61,12 @@ const PUNCT: Record<string, string> = {
   '•': '',
   '・': '',
 };
+const PUNCT_CHARS = new RegExp(
+  `[${Object.keys(PUNCT)
+    .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .join('')}]`,
+  'g',
+);
 
 /** Zero-width and other invisible characters, and every kind of whitespace (line breaks too). */
 const INVISIBLE = /[\s\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]+/g;
@@ -61,18 +76,8 @@ const INVISIBLE = /[\s\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]+/g;
  * punctuation unified (full-width → half-width, quotes dropped), numbering style unified.
  */
 export function normLabel(text: string): string {
-  let s = text.normalize('NFKC');
-  let out = '';
-  for (const ch of s) {
-    const r = RADICAL_MAP.get(ch);
-    if (r !== undefined) {
-      out += r;
-      continue;
-    }
-    const p = PUNCT[ch];
-    out += p !== undefined ? p : ch;
-  }
-  s = out.replace(INVISIBLE, '');
+  let s = mapRadicals(text.normalize('NFKC')).replace(PUNCT_CHARS, (ch) => PUNCT[ch]);
+  s = s.replace(INVISIBLE, '');
   const { num, core } = splitNorm(s);
   return num + core;
 }
