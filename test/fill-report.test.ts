@@ -74,14 +74,16 @@ describe.each([true, false])('fill (tag kept: %s)', (keepTag) => {
     expect(differs.actual).toBe(99);
   });
 
-  test('xxgk fill writes a clean official-layout workbook: computed totals as formulas, blank stays blank, 99 kept', async () => {
+  test('xxgk fill writes a clean official-layout workbook: computed totals as formulas, blank stays blank (exit 1: not all filled), 99 kept', async () => {
     const dir = tempDir();
     const { file } = await returnedReport(dir, { keepTag });
     const outFile = path.join(dir, 'filled.xlsx');
     capture();
-    expect(await main(['fill', file, '-o', outFile])).toBe(0);
+    // Two totals could not be filled: written, said, and exit 1 (before: exit 0).
+    expect(await main(['fill', file, '-o', outFile])).toBe(1);
     vi.restoreAllMocks();
     expect(out.join('')).toContain('空白');
+    expect(out.join('')).toContain('未能填入 2 格');
     const [report] = readReports(u8(fs.readFileSync(outFile)), outFile);
     expect(report.notes).toEqual([]);
     expect(report.year).toBe(2025);

@@ -110,7 +110,8 @@ export async function run(argv: string[]): Promise<number> {
       if (notFilled) out(`${say(lang, 'cli.fill_not_filled', { n: notFilled })}\n`);
       printFindings(res.findings, lang);
     }
-    return 0;
+    // Written (it only improves the report), but not all that was asked: say so in the status too.
+    return notFilled ? 1 : 0;
   } catch (e) {
     return fail(e, lang, 'cli.usage.fill');
   }
