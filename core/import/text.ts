@@ -78,7 +78,8 @@ export function splitCells(raw: string): string[] {
     cells = t.split('\t').map((c) => c.trim());
   } else {
     cells = [];
-    for (const part of trimmed.split(/[ \u00a0\u3000]{2,}/)) cells.push(...splitSingleSpaces(part));
+    // One at a time: a line of hundreds of thousands of numbers is too many for a spread (stack overflow).
+    for (const part of trimmed.split(/[ \u00a0\u3000]{2,}/)) for (const c of splitSingleSpaces(part)) cells.push(c);
   }
   while (cells.length && cells[cells.length - 1] === '') cells.pop();
   return cells.length > MAX_COLS ? cells.slice(0, MAX_COLS) : cells;

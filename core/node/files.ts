@@ -131,6 +131,7 @@ function statOf(raw: string | Buffer, ent: Dirent<Buffer>): Stats {
 /** The files of listInputs alone; what is left out goes to `left` when given. */
 export function listInputFiles(paths: string[], exts: readonly string[] = INPUT_EXTS, left?: LeftOut[]): string[] {
   const l = listInputs(paths, exts);
-  left?.push(...l.left);
+  // One at a time: a folder may leave out more files than a spread can pass (stack overflow).
+  for (const f of l.left) left?.push(f);
   return l.files;
 }

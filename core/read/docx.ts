@@ -166,8 +166,8 @@ export function documentBlocks(xml: string): Block[] {
         markOrphans(t.rows);
         const own: Block[] = [{ kind: 'table', rows: toBlockRows(t.rows) }, ...t.nested];
         const outer = top();
-        if (outer) outer.nested.push(...own);
-        else blocks.push(...own);
+        // One at a time: a document may hold more tables than a spread can pass (stack overflow).
+        for (const b of own) (outer ? outer.nested : blocks).push(b);
         return;
       }
     }

@@ -115,9 +115,9 @@ function segments(ops: { fnArray: number[]; argsArray: unknown[][] }, OPS: Recor
       for (const poly of pts) {
         if (fills.has(op)) {
           // A thin filled rectangle is a border line along its long side.
-          const xs = poly.map((p) => p[0]);
-          const ys = poly.map((p) => p[1]);
-          const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+          // A loop, not a spread: a path may have more points than a call can take.
+          let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+          for (const [x, y] of poly) [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
           if (y1 - y0 <= 2.5 && x1 - x0 > 2) out.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
           else if (x1 - x0 <= 2.5 && y1 - y0 > 2) out.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
           continue;
@@ -172,7 +172,7 @@ function toLines(bits: TextBit[]): Line[] {
       text += b.str;
       end = b.x + b.w;
     }
-    return { y: l.y, x0: bs[0].x, x1: end, size: Math.max(...bs.map((b) => b.size)), text: text.trim() };
+    return { y: l.y, x0: bs[0].x, x1: end, size: bs.reduce((m, b) => Math.max(m, b.size), -Infinity), text: text.trim() };
   });
 }
 
@@ -267,7 +267,7 @@ export async function readPdfBlocks(data: Uint8Array, name: string): Promise<Blo
     // Rows of a table drawn without borders: columns could only be guessed from positions, and a
     // blank cell leaves no trace, so figures would land in the wrong columns. Refused, not guessed.
     if (pages.reduce((n, p) => n + p.lines.filter(borderlessRow).length, 0) >= 3) throw new ReadError('pdf_no_borders', name);
-    const right = Math.max(...pages.flatMap((p) => p.lines.map((l) => l.x1)), 0);
+    const right = pages.reduce((m, p) => p.lines.reduce((n, l) => Math.max(n, l.x1), m), 0);
     // A table that ends one page and starts the next is one table: one column grid for its parts.
     let chain: BlockCell[][][] = [];
     for (const p of pages) {
