@@ -5,7 +5,8 @@
  */
 import type { Lang } from '../../core/model/findings';
 import { getForm } from '../../core/forms';
-import { sumReports } from '../../core/template/sum';
+import * as path from 'path';
+import { sameReportTwice, sumReports, type SumInput } from '../../core/template/sum';
 import { writeTemplate } from '../../core/template/xlsx';
 import { printFindings } from './fill';
 import { say } from '../../core/messages';
@@ -23,7 +24,7 @@ import { err, out, shown } from '../terminal';
 import { printHelp } from '../usage';
 
 /** The reports that pass, every other file listed on stderr with its verdict and reason (and kept for the workbook). */
-async function cleanOnly(paths: string[], lang: Lang, year: string | undefined, agencies: string[] | null) {
+async function cleanOnly(paths: string[], lang: Lang, year: string | undefined, agencies: string[] | null, keep: string[]) {
   const y = year === undefined ? null : Number(year);
   if (y !== null && !(Number.isInteger(y) && y >= 2008 && y <= 2100))
     throw new UsageError(say(lang, 'cli.year_invalid', { value: shown(year!) }));
@@ -48,7 +49,8 @@ async function cleanOnly(paths: string[], lang: Lang, year: string | undefined, 
       files.push({ path: p, data: new Uint8Array(0), mtime, error: { code: why.code, message: why.messageIn(lang) } });
     }
   }
-  const sel = await selectClean(files, { lang, year: y, agencies });
+  const chosen = keptFiles(keep, listing.files, lang);
+  const sel = await selectClean(files, { lang, year: y, agencies, keep: chosen });
   // The file's name and the reason (a finding's words, a cell's text) are the files': each shown() on one line.
   // A listed department that sent nothing is said below, with the others missing.
   const leftOut = sel.leftOut.filter((l) => !sel.batch.missing.includes(l.file));
@@ -57,6 +59,35 @@ async function cleanOnly(paths: string[], lang: Lang, year: string | undefined, 
 }
 
 /** The departments of the list (--agencies) no summed report is from: matched as check matches them (core/batch/agency.ts). */
+/** --keep names files of the inputs (by path as given, or name alone); one that names none is a bad command line. */
+function keptFiles(keep: readonly string[], files: readonly string[], lang: Lang): string[] {
+  const chosen = (k: string) => files.filter((f) => f === k || path.basename(f) === k || path.resolve(f) === path.resolve(k));
+  for (const k of keep) if (!chosen(k).length) throw new UsageError(say(lang, 'cli.keep_unknown', { file: shown(k) }));
+  return keep.flatMap(chosen);
+}
+
+/** Of each department's several reports, the one named by --keep; the others left out, said with why. */
+function keepChosen(inputs: SumInput[], keep: readonly string[], lang: Lang) {
+  const fileOf = (i: SumInput) => i.name.replace(/#[^#/\\]*$/, '');
+  const kept = new Set(keptFiles(keep, [...new Set(inputs.map(fileOf))], lang));
+  const leftOut: { file: string; verdict: string; reason: string }[] = [];
+  const drop = new Set<SumInput>();
+  for (const group of sameReportTwice(inputs)) {
+    const chosen = group.filter((i) => kept.has(fileOf(i)));
+    if (!chosen.length) continue; // refused by the sum, naming them all
+    for (const i of group)
+      if (!chosen.includes(i)) {
+        drop.add(i);
+        leftOut.push({
+          file: i.name,
+          verdict: say(lang, 'sum.duplicate_verdict'),
+          reason: say(lang, 'sum.kept_instead', { kept: chosen.map((c) => path.basename(fileOf(c))).join('、') }),
+        });
+      }
+  }
+  return { inputs: inputs.filter((i) => !drop.has(i)), leftOut };
+}
+
 const missingFrom = (listed: readonly string[], agencies: (string | null)[]) => {
   const found = new Set(agencies.map((a) => matchListed(a, listed)));
   return listed.filter((d) => !found.has(d));
@@ -75,6 +106,7 @@ export async function run(argv: string[]): Promise<number> {
       'only-clean': { type: 'boolean' },
       year: { type: 'string' },
       agencies: { type: 'string' },
+      keep: { type: 'string', multiple: true },
     });
     lang = langOf(values.lang);
     if (values.help) return printHelp(lang, 'cli.usage.sum');
@@ -93,8 +125,13 @@ export async function run(argv: string[]): Promise<number> {
       listed = parseAgencyList(decodeText(text));
       if (!listed.length) throw new UsageError(say(lang, 'cli.agencies_empty', { file: shown(values.agencies) }));
     }
-    const clean = values['only-clean'] ? await cleanOnly(positionals, lang, values.year, listed) : null;
-    const inputs = clean ? clean.kept : await readReportFiles(positionals, lang);
+    const keep = values.keep ?? [];
+    const clean = values['only-clean'] ? await cleanOnly(positionals, lang, values.year, listed, keep) : null;
+    const chosen = clean ? null : keepChosen(await readReportFiles(positionals, lang), keep, lang);
+    const inputs = clean ? clean.kept : chosen!.inputs;
+    const leftOut = clean ? clean.leftOut : chosen!.leftOut;
+    for (const l of chosen?.leftOut ?? [])
+      err(`${say(lang, 'batch.sum.left_out', { ...l, file: shown(l.file), reason: shown(l.reason) })}\n`);
     const missing = clean
       ? clean.missing
       : listed
@@ -128,11 +165,11 @@ export async function run(argv: string[]): Promise<number> {
           // What was not summed, and why, stays with the total (issue 21), not only on the terminal.
           rows: [
             ...res.appendix,
-            ...(clean?.leftOut.length
+            ...(leftOut.length
               ? [
                   [],
-                  [null, say(lang, 'sum.left_out_heading', { n: clean.leftOut.length })],
-                  ...clean.leftOut.map((l) => [null, l.file, l.verdict, l.reason]),
+                  [null, say(lang, 'sum.left_out_heading', { n: leftOut.length })],
+                  ...leftOut.map((l) => [null, l.file, l.verdict, l.reason]),
                 ]
               : []),
             ...(missing.length

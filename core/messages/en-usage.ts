@@ -112,7 +112,8 @@ Adds up the reports of one year and format cell by cell into one report, with a 
   --only-clean                 sum only the reports that pass; the others are listed with the reason (also in the inputs sheet)
   --agencies LIST.txt          name the listed departments without a report (also in the inputs sheet)
   --year YEAR                  with --only-clean: only the reports of this year
-  --force                      sum even when formats or years differ
+  --keep FILE                  when a department has several reports, sum this one (repeatable); the others are listed with why
+  --force                      sum even when formats or years differ, or a department has several reports
   --allow-errors               sum reports with errors too
   --agency NAME                the department named on the total
 ${LANG}

@@ -313,6 +313,8 @@ export const en: Catalogue = {
     'A suggested value is what the equations of the tables imply; check it against your own records before entering it.',
   'batch.notice.written': (p) => `${p.n} ${p.n === 1 ? 'notice' : 'notices'} written to ${p.dir}`,
   'batch.notice.none': () => 'no department needs to change anything; no notice written',
+  'sum.duplicate_verdict': () => 'duplicate',
+  'sum.kept_instead': (p) => `the department's file chosen with --keep, ${p.kept}, counts instead; this one is not summed`,
   'batch.sum.left_out': (p) => `left out: ${p.file} (${p.verdict}${p.reason ? `: ${p.reason}` : ''})`,
   'batch.sum.none_clean': () => 'no report passed the check; nothing to sum',
   'batch.rule.cell.not_number': () => 'a value cell holds a number',
@@ -344,6 +346,10 @@ export const en: Catalogue = {
   'template.sum_mixed': (p) =>
     `the reports differ in ${p.what}; nothing summed (use --force to sum anyway):\n  ${p.inputs
       .map((i) => `${i.name} (format ${i.format}, year ${i.year ?? 'unknown'})`)
+      .join('\n  ')}`,
+  'template.sum_twice': (p) =>
+    `these files are one department's report twice (or hold the same figures); summed, they would count double, so nothing was summed (name the one to keep with --keep FILE, or use --only-clean to decide by revision and check; if they really are different departments, use --force):\n  ${p.groups
+      .map((g) => `${g.agency ? `${g.agency}: ` : 'same figures: '}${g.names.join(', ')}`)
       .join('\n  ')}`,
   'template.sum_input_errors': (p) =>
     `${p.name}: ${p.count} error${p.count === 1 ? '' : 's'}${p.messages.map((m) => `\n    ${m}`).join('')}${p.more ? '\n    …' : ''}`,

@@ -325,6 +325,8 @@ export const zh = {
   'batch.notice.outro': () => '“建议改为”是按统计表的等式推算出的可能值，请以本单位台账为准核实后填写。',
   'batch.notice.written': (p: { n: number; dir: string }) => `已写出 ${p.n} 份退回通知：${p.dir}`,
   'batch.notice.none': () => '没有需要退回的单位，未写出退回通知',
+  'sum.duplicate_verdict': () => '重复',
+  'sum.kept_instead': (p: { kept: string }) => `同一单位另有 --keep 指定的「${p.kept}」，以那份为准，此文件不计入`,
   'batch.sum.left_out': (p: { file: string; verdict: string; reason: string }) =>
     `未计入：${p.file}（${p.verdict}${p.reason ? `：${p.reason}` : ''}）`,
   'batch.sum.none_clean': () => '没有通过检查的报告可以汇总',
@@ -358,6 +360,10 @@ export const zh = {
   'template.sum_mixed': (p: { what: 'format' | 'year'; inputs: { name: string; format: string; year: number | null }[] }) =>
     `各报告的${p.what === 'format' ? '格式' : '年度'}不同，未汇总（确需汇总请加 --force）：\n  ${p.inputs
       .map((i) => `${i.name}（${i.format} 格式，${i.year ?? '年度不明'}）`)
+      .join('\n  ')}`,
+  'template.sum_twice': (p: { groups: { agency: string; names: string[] }[] }) =>
+    `以下文件是同一单位的报告（或数字完全相同），一起汇总会重复计数，未汇总（用 --keep 文件名 指定保留哪一份，或用 --only-clean 按修改版本和检查结果选定；确属不同单位请加 --force）：\n  ${p.groups
+      .map((g) => `${g.agency ? `${g.agency}：` : '数字相同：'}${g.names.join('、')}`)
       .join('\n  ')}`,
   'template.sum_input_errors': (p: { name: string; count: number; messages: string[]; more: boolean }) =>
     `${p.name}：${p.count} 个错误${p.messages.map((m) => `\n    ${m}`).join('')}${p.more ? '\n    …' : ''}`,

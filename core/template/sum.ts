@@ -14,6 +14,37 @@ import { cellWords, fillReport } from './fill';
 import { templateLayout } from './layout';
 import { a1 } from '../read/grid';
 import { findingLine, say } from '../messages';
+import { agencyKey } from '../batch/agency';
+import { figuresDigest } from '../check/figures';
+
+/**
+ * Inputs that are one department's report twice: the same department named, or the same figures
+ * (a file saved twice under two names). Summed, each would count double with nothing to show it.
+ */
+export function sameReportTwice(inputs: readonly SumInput[]): SumInput[][] {
+  const groups = new Map<string, SumInput[]>();
+  const put = (k: string, i: SumInput) => groups.set(k, [...(groups.get(k) ?? []), i]);
+  for (const i of inputs) {
+    const key = i.report.agency ? agencyKey(i.report.agency) : '';
+    put(key ? `a\u0000${key}` : `f\u0000${figuresDigest(i.report)}`, i);
+  }
+  const seen = new Set<SumInput>();
+  const out: SumInput[][] = [];
+  for (const g of groups.values())
+    if (g.length > 1 && !g.some((i) => seen.has(i))) {
+      g.forEach((i) => seen.add(i));
+      out.push(g);
+    }
+  // Two departments' names but one set of figures: a copy under another name, said the same way.
+  const byFigures = new Map<string, SumInput[]>();
+  for (const i of inputs) if (!seen.has(i)) byFigures.set(figuresOnly(i.report), [...(byFigures.get(figuresOnly(i.report)) ?? []), i]);
+  for (const g of byFigures.values()) if (g.length > 1 && g.some((i) => hasFigure(i.report))) out.push(g);
+  return out;
+}
+
+/** The figures alone (not the agency's name): a report copied under another department's name. */
+const figuresOnly = (r: ReportData) => figuresDigest({ ...r, agency: null });
+const hasFigure = (r: ReportData) => Object.values(r.cells).some((c) => typeof c.raw === 'number' && c.raw !== 0);
 
 /** A cell of an input in words (its address too when read from a sheet), never its key. */
 function cellOf(report: ReportData, id: string, lang: Lang): string {
@@ -41,7 +72,7 @@ export interface SumOptions {
 export type SumOutcome =
   | {
       ok: false;
-      reason: 'mixed' | 'errors' | 'empty' | 'not_numbers' | 'sum_errors' | 'inexact';
+      reason: 'mixed' | 'twice' | 'errors' | 'empty' | 'not_numbers' | 'sum_errors' | 'inexact';
       message: string;
       results?: { name: string; result: ReportResult }[];
     }
@@ -70,6 +101,16 @@ export function sumReports(inputs: SumInput[], opts: SumOptions = {}): SumOutcom
   const lang = opts.lang ?? 'zh';
   const show = opts.show ?? ((s: string) => s);
   if (!inputs.length) return { ok: false, reason: 'empty', message: say(lang, 'template.sum_empty') };
+  const twice = sameReportTwice(inputs);
+  // Never counted double in silence: --force sums them anyway (two departments that print one placeholder name).
+  if (twice.length && !opts.force)
+    return {
+      ok: false,
+      reason: 'twice',
+      message: say(lang, 'template.sum_twice', {
+        groups: twice.map((g) => ({ agency: show(g[0].report.agency ?? ''), names: g.map((i) => show(i.name)) })),
+      }),
+    };
   const first = inputs[0].report;
   const formats = new Set(inputs.map((i) => i.report.format));
   const years = new Set(inputs.map((i) => i.report.year));
