@@ -13,9 +13,22 @@ import { FileError, fileErrorOf, whyOf } from '../../core/node/errors';
 import { ReadError } from '../../core/read/errors';
 import { checkLocated } from '../../core/check/file';
 import { parseAgencyList } from '../../core/batch/agency';
-import { CHECKS, checkName, checkNamed, evaluate, type Evaluation, type FileRead } from '../../core/evaluate';
+import {
+  CHECKS,
+  checkName,
+  checkNamed,
+  evaluate,
+  parseRulebook,
+  RULEBOOK_LIMITS,
+  type Evaluation,
+  type FileRead,
+  type Rulebook,
+} from '../../core/evaluate';
+import { RuleSyntaxError } from '../../core/rules/parse';
+import { decodeText } from '../../core/read/decode';
+import { readInputFile } from '../../core/node/read';
 import { readReportsBounded, ReadStopped } from '../read-child';
-import { fail, langIn, langOf, parse, UsageError } from '../args';
+import { fail, langIn, langOf, messageOf, parse, UsageError } from '../args';
 import { listingLines } from '../files';
 import { err, jsonText, out, shown } from '../terminal';
 import { printHelp } from '../usage';
@@ -36,6 +49,27 @@ function agenciesOf(file: string | undefined, lang: Lang): string[] | null {
     return parseAgencyList(readFileSync(file, 'utf8'));
   } catch (e) {
     throw new UsageError(say(lang, 'evaluate.agencies_unreadable', { file: shown(file), why: whyOf(e)[lang] }));
+  }
+}
+
+/**
+ * The local 考核细则 (--rules) in place of the default rulebook, read before any report: an error
+ * in it is a bad command line (status 2) naming its file, line and column.
+ */
+export function rulebookOf(file: string | undefined, lang: Lang): Rulebook | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    // Read a little past the limit, so that a file too big is said with its line and column, not its size alone.
+    text = decodeText(readInputFile(file, { maxBytes: RULEBOOK_LIMITS.bytes * 16 }));
+  } catch (e) {
+    throw new UsageError(say(lang, 'evaluate.rules_unreadable', { file: shown(file), why: messageOf(e, lang) }));
+  }
+  try {
+    return { ...parseRulebook(text, file, { known: CHECKS.map((c) => c.key) }), file };
+  } catch (e) {
+    if (e instanceof RuleSyntaxError) throw new UsageError(e.messageIn(lang));
+    throw e;
   }
 }
 
@@ -120,6 +154,7 @@ export async function run(argv: string[]): Promise<number> {
     const { values, positionals } = parse(argv, {
       agencies: { type: 'string' },
       years: { type: 'string' },
+      rules: { type: 'string' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -129,7 +164,8 @@ export async function run(argv: string[]): Promise<number> {
     if (!positionals.length) throw new UsageError(say(lang, 'evaluate.no_inputs'), true);
     const years = yearsOf(values.years, lang);
     const listed = agenciesOf(values.agencies, lang);
-    const ev = evaluate(await readAll(positionals, lang), { listed, years, lang });
+    const rulebook = rulebookOf(values.rules, lang);
+    const ev = evaluate(await readAll(positionals, lang), { listed, years, lang, rulebook });
     if (values.json) {
       const doc = { version: 1, records: ev.records, files: ev.files, unplaced: ev.unplaced, missing: ev.missing, rulebook: ev.rulebook };
       out(`${jsonText(JSON.stringify(doc, null, 2))}\n`);

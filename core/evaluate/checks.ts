@@ -1,6 +1,6 @@
 /**
  * Every check an evaluation runs, in the order of the table's columns. A new check: its file
- * (an EvalCheck, check.ts), a line here, its deduction in rulebook.ts and its words in
+ * (an EvalCheck, check.ts), a line here, its deduction in default-rules.ts and its words in
  * core/messages/{zh,en}-evaluate.ts (evaluate.check.KEY, evaluate.source.KEY).
  */
 import type { Lang } from '../model/findings';

@@ -7,13 +7,14 @@ import type { Lang } from '../model/findings';
 import { agencyKey } from '../batch/agency';
 import { placeReports, type FileRead, type PlaceOptions, type Placing } from './place';
 import { chainOf } from './chain';
-import { DEFAULT_RULEBOOK, pointsLost, type CheckKey, type Rulebook } from './rulebook';
+import { DEFAULT_RULEBOOK, pointsLost, scoreOf, type CheckKey, type Rulebook } from './rulebook';
+import { parseRulebook, RULEBOOK_LIMITS } from './rulebook-parse';
 import type { AgencyReports, Evidence, Region } from './check';
 import { CHECKS, checkName, checkNamed } from './checks';
 import { chainFor } from './check-chain';
 
-export { placeReports, chainOf, DEFAULT_RULEBOOK, CHECKS, checkNamed, checkName };
-export type { FileRead, Placing, Evidence };
+export { placeReports, chainOf, DEFAULT_RULEBOOK, CHECKS, checkNamed, checkName, parseRulebook, RULEBOOK_LIMITS };
+export type { FileRead, Placing, Evidence, Rulebook };
 
 export interface CheckRecord {
   check: CheckKey;
@@ -86,7 +87,10 @@ export function evaluate(files: readonly FileRead[], opts: PlaceOptions & { rule
         sheet: p.report.sheet,
         format: p.report.format,
         checks,
-        score: book.full - checks.reduce((s, c) => s + c.points, 0),
+        score: scoreOf(
+          book,
+          checks.map((c) => c.points),
+        ),
         chainNotCompared: notCompared.some((n) => n.year === p.year),
       });
     });

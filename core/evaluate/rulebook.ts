@@ -1,9 +1,13 @@
 /**
- * The default 考核 rulebook, as data: what each check deducts from a full score, capped, and the
- * source it follows (/work/shared/spec/evaluation.md; the source's words are in the message
- * catalogues, evaluate.source.*). Local 考核细则 weigh these differently; `--rules` (to come)
- * replaces this book.
+ * The 考核 rulebook: what each check deducts from the full score, capped, and the source it follows.
+ * The default is data (default-rules.ts, parsed once); `xxgk evaluate --rules FILE` replaces it
+ * with a local 细则 in the same language (rulebook-parse.ts, docs/evaluate.md). Points are counted
+ * in hundredths, so that 0.1 + 0.2 is 0.3 and a score is never 99.69999.
  */
+import { CHECKS } from './checks';
+import { DEFAULT_RULES } from './default-rules';
+import { parseRulebook } from './rulebook-parse';
+
 /** A check's key (checks.ts). */
 export type CheckKey = string;
 
@@ -11,33 +15,39 @@ export interface Deduction {
   check: CheckKey;
   /** Points taken for each failing instance. */
   each: number;
-  /** At most this many points for the check in one report. */
-  cap: number;
-  /** The source it follows: a key of evaluate.source.* in the catalogues. */
-  source: string;
-  /** For a check that measures a share (0–100): an instance fails when its share is above this. */
+  /** At most this many points for the check in one report; null: not capped. */
+  cap: number | null;
+  /** The shipped book's source: a key of evaluate.source.* in the catalogues; null in a local book. */
+  source: string | null;
+  /** A local book's source as written in it (the `#` lines above the deduction), quoted as it is. */
+  description?: string | null;
+  /** For a check that measures a share (0–100): an instance fails when its share is above this (`above 50%`). */
   threshold?: number;
 }
 
 export interface Rulebook {
   full: number;
   deductions: Deduction[];
+  /** The file it was read from (--rules); absent for the default. */
+  file?: string;
 }
 
-export const DEFAULT_RULEBOOK: Rulebook = {
-  full: 100,
-  deductions: [
-    // 数据失准: every 通报 counts the tables' balances (each error finding of the check).
-    { check: 'balance', each: 2, cap: 10, source: 'balance' },
-    // Carry-over between years: 上年结转 = last year's 结转下年度; 现行有效 = last year's + 制发 − 废止.
-    { check: 'chain', each: 2, cap: 10, source: 'chain' },
-    // A table identical to last year's: copied (雷同), as 宿迁 and 鲤城 deduct.
-    { check: 'identical', each: 5, cap: 10, source: 'identical' },
-  ],
-};
+export const DEFAULT_RULEBOOK: Rulebook = parseRulebook(DEFAULT_RULES, 'default-rules', {
+  known: CHECKS.map((c) => c.key),
+  shipped: true,
+});
+
+const hundredths = (n: number) => Math.round(n * 100);
 
 /** The points a check loses for `count` failing instances under the rulebook. */
 export function pointsLost(book: Rulebook, check: CheckKey, count: number): number {
   const d = book.deductions.find((x) => x.check === check);
-  return d && count > 0 ? Math.min(d.cap, d.each * count) : 0;
+  if (!d || count <= 0) return 0;
+  const lost = hundredths(d.each) * count;
+  return (d.cap === null ? lost : Math.min(hundredths(d.cap), lost)) / 100;
+}
+
+/** The score: full marks less every check's points, never below zero (扣完为止). */
+export function scoreOf(book: Rulebook, points: readonly number[]): number {
+  return Math.max(0, hundredths(book.full) - points.reduce((s, p) => s + hundredths(p), 0)) / 100;
 }

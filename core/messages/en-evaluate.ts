@@ -29,6 +29,7 @@ Options:
   --agencies LIST.txt   the region's agencies (one a line): reports are placed under these names;
                         a report of no listed agency is said
   --years 2021-2025     evaluate only the reports of these years
+  --rules RULEBOOK.txt  score by a local rulebook instead of the default (see the documentation)
   --json                print JSON (a record per agency and year, see docs/evaluate.md)
   --lang zh|en          language of the output
   -h, --help            show this help

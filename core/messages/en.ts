@@ -12,6 +12,7 @@ import { enReading } from './en-reading';
 import { enOutputs } from './en-outputs';
 import { enBatch } from './en-batch';
 import { enEvaluate } from './en-evaluate';
+import { enEvaluateReport } from './en-evaluate-report';
 import { enFormulas } from './en-formulas';
 
 /** A table by its key (T2, T3, T4). */
@@ -26,6 +27,7 @@ export const en: Catalogue = {
   ...enOutputs,
   ...enBatch,
   ...enEvaluate,
+  ...enEvaluateReport,
   ...enFormulas,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,

@@ -24,6 +24,7 @@ export const zhEvaluate = {
 选项：
   --agencies 名单.txt   单位名单（每行一个）：报告按名单认定单位，名单外的报告列出并说明
   --years 2021-2025     只评估这些年度的报告
+  --rules 考核.txt      按本地考核细则计分，代替默认细则（写法见说明文档）
   --json                以 JSON 输出（每个单位每个年度一条记录，字段见说明文档）
   --lang zh|en          输出语言
   -h, --help            显示本帮助

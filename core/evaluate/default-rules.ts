@@ -1,0 +1,24 @@
+/**
+ * The default 考核 rulebook as data, in the rulebook language (rulebook-parse.ts, docs/evaluate.md):
+ * a line per check, the `#` lines just above it its source. Parsed once, when first asked for
+ * (rulebook.ts). To weigh the checks as a local 细则 does, copy this text to a file, change it and
+ * pass it with `xxgk evaluate --rules FILE`. The sources' words shown in the reports are in the
+ * catalogues (evaluate.source.KEY), in both languages; the comments here say where each comes from.
+ */
+export const DEFAULT_RULES = `# xxgk evaluate 默认考核细则
+# 每行一项：检查: -每处扣分 each, at most -本项最多扣分；紧挨在上面的 # 行写明出处。
+
+# 满分
+full: 100
+
+# 数据失准：各地通报均以统计表平衡关系不符扣分（每个平衡关系错误一处）。
+balance: -2 each, at most -10
+
+# 历年衔接：表三上年结转等于上年结转下年度，表二现行有效件数等于上年数加本年制发减本年废止
+# （第三方评估的衔接核对，KIROGOVCOMPARE）。
+chain: -2 each, at most -10
+
+# 与上年雷同：宿迁考核规则包（GovOpen-AutoAudit，rulepacks/suqian_dept_v1/rules.csv）、
+# 鲤城考核细则（http://www.qzlc.gov.cn/xxgk/zfxxgk/xxgkzdgd/202012/t20201214_2479123.htm）。
+identical: -5 each, at most -10
+`;
