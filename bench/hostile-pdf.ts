@@ -87,3 +87,50 @@ export function manyTextItemsPdf(n: number): Buffer {
   ops.push('ET');
   return onePagePdf(ops.join('\n'));
 }
+
+/** One page whose content stream is `stream`, its dictionary naming `filter` (e.g. `/LZWDecode` or `[/AHx/Fl]`). */
+export function filteredPagePdf(filter: string, stream: Uint8Array): Buffer {
+  return pdfOf([
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 5 0 R>>>>/Contents 4 0 R>>',
+    { dict: `/Filter${filter}`, stream },
+    FONT,
+  ]);
+}
+
+/**
+ * LZW codes (PDF 32000-1:2008, 7.4.4; EarlyChange 1) that decode to at least `megabytes` MB of
+ * spaces: 32 (a space), then 258, 259, … each the one before and a space more, then 4095 (3,839
+ * spaces) again and again: some 2,500 bytes for every 1.5 bytes of codes.
+ */
+export function lzwBomb(megabytes: number): Buffer {
+  const codes: number[] = [0x20];
+  let made = 1;
+  for (let c = 258; c < 4096; c++) (codes.push(c), (made += c - 256));
+  while (made < megabytes << 20) (codes.push(4095), (made += 4095 - 256));
+  codes.push(257);
+  const out: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  let next = 258;
+  let width = 9;
+  codes.forEach((code, i) => {
+    acc = (acc << width) | code;
+    bits += width;
+    while (bits >= 8) out.push((acc >>> (bits -= 8)) & 0xff);
+    acc &= (1 << bits) - 1;
+    // The decoder adds an entry after every code but the first, and widens as pdf.js does.
+    if (i > 0 && code !== 257) {
+      next++;
+      const n = next + 1;
+      if ((n & (n - 1)) === 0) width = Math.min(Math.log2(n) + 1, 12);
+    }
+  });
+  if (bits) out.push((acc << (8 - bits)) & 0xff);
+  return Buffer.from(out);
+}
+
+/** A RunLength stream of `megabytes` MB of spaces: each two bytes (129, space) repeat a space 128 times. */
+export const runLengthBomb = (megabytes: number): Buffer =>
+  Buffer.concat([Buffer.alloc((megabytes << 20) / 64, Buffer.from([129, 0x20])), Buffer.from([128])]);

@@ -8,18 +8,18 @@
  * - a stream that inflates to gigabytes (1 MB made 2.2 GB resident);
  * - arrays or dictionaries nested thousands deep (its parser recurses: stack overflow);
  * - a page of hundreds of thousands of text pieces.
- * The file's objects and the streams it can inflate (FlateDecode, or none) are scanned once, in
- * slices, nothing inflated kept: the nesting of arrays and dictionaries everywhere, and in
+ * The file's objects and the streams it can decode (none, or Flate, LZW, RunLength, ASCIIHex,
+ * ASCII85 and chains of them: pdf-filters.ts) are scanned once, in slices, nothing decoded kept: the nesting of arrays and dictionaries everywhere, and in
  * content streams the nesting of saves and the number of text-showing operators. Past a limit
  * the file is refused as damaged (ReadError pdf_damaged) or too large, naming the limit.
  * PDF 32000-1:2008: 7.2 (lexical conventions), 7.3.8 (streams), 7.4.4 (FlateDecode), 7.5.7
  * (object streams), 8.4.2 (q/Q), 8.9.7 (inline images), 9.4.3 (text-showing operators); its
  * Annex C (PDF 1.7 reference, C.2) gives 28 as a viewer's limit for q nesting.
  */
-import { Inflate, Unzlib } from 'fflate';
 import { say } from '../messages';
 import type { Block } from './blocks';
 import { ReadError } from './errors';
+import { decodableFilters, decodeChain } from './pdf-filters';
 import { sizeText } from './size';
 
 export const PDF_LIMITS = {
@@ -34,9 +34,6 @@ export const PDF_LIMITS = {
   /** What all of a file's streams may inflate to together. */
   totalBytes: 256 * 1024 * 1024,
 };
-
-/** Inflated in slices of this many bytes of input, so that a bomb is stopped within a slice's output. */
-const SLICE = 1024;
 
 class Refused extends Error {
   constructor(
@@ -198,8 +195,8 @@ const latin1 = (b: Uint8Array) => {
   return s;
 };
 
-/** What a stream's dictionary says about it: whether it can be inflated here and what its content is. */
-function streamKind(dict: string): { inflate: boolean; decodable: boolean; content: boolean; objects: boolean } {
+/** What a stream's dictionary says about it: its filters, which of them are decoded here and what its content is. */
+function streamKind(dict: string): { filters: string[]; decoded: string[]; content: boolean; objects: boolean } {
   const f = /\/Filter\s*(\/[^\s/[\]<>()]+|\[([^\]]*)\])/.exec(dict);
   const filters = f
     ? (f[2] ?? f[1])
@@ -207,15 +204,13 @@ function streamKind(dict: string): { inflate: boolean; decodable: boolean; conte
         .map((s) => s.trim())
         .filter(Boolean)
     : [];
-  const flate = filters.length === 1 && (filters[0] === 'FlateDecode' || filters[0] === 'Fl');
-  const decodable = filters.length === 0 || flate;
   const objects = /\/Type\s*\/ObjStm/.test(dict);
   // Pictures, fonts, colour profiles, cross-reference and embedded files are binary, not operators.
   const binary =
     /\/Subtype\s*\/(Image|Type1C|CIDFontType0C|OpenType|XML)|\/Length[123]\b|\/Type\s*\/(XRef|EmbeddedFile|Metadata)|\/(Width|BitsPerSample|Alternate|Predictor|N)\b/.test(
       dict,
     );
-  return { inflate: flate, decodable, content: !objects && !binary, objects };
+  return { filters, decoded: decodableFilters(filters), content: !objects && !binary, objects };
 }
 
 /** Looks the PDF over (see above); throws ReadError pdf_damaged or too_large naming the limit. */
@@ -277,17 +272,21 @@ function scan(data: Uint8Array): void {
   }
 }
 
-/** One stream scanned (inflated in slices when it is deflated); the bytes it inflated to. */
+/**
+ * One stream scanned, decoded in pieces through the filters that make more bytes than they are
+ * given (Flate, LZW, RunLength, ASCIIHex, ASCII85, chains of them: pdf-filters.ts); the bytes its
+ * stages decoded to, each stage counted (pdf.js keeps each stage's output while it reads).
+ */
 function stream(raw: Uint8Array, dict: string, object: string, before: number): number {
   const kind = streamKind(dict);
-  if (!kind.decodable) return 0;
-  const lexer = kind.content ? contentLexer() : kind.objects ? new Lexer(() => false) : null;
-  if (!kind.inflate) {
+  const whole = kind.decoded.length === kind.filters.length;
+  const lexer = !whole ? null : kind.content ? contentLexer() : kind.objects ? new Lexer(() => false) : null;
+  if (!kind.filters.length) {
     lexer?.feed(raw, 0, raw.length);
     return 0;
   }
   let bytes = 0;
-  const onData = (chunk: Uint8Array) => {
+  const count = (chunk: Uint8Array) => {
     bytes += chunk.length;
     if (bytes > PDF_LIMITS.streamBytes)
       throw new Refused(
@@ -299,17 +298,8 @@ function stream(raw: Uint8Array, dict: string, object: string, before: number): 
         'too_large',
         detail((l) => say(l, 'limits.pdf.streams', { limit: sizeText(PDF_LIMITS.totalBytes) })),
       );
-    lexer?.feed(chunk, 0, chunk.length);
   };
-  // zlib-wrapped as the filter says (two header bytes, RFC 1950); some writers leave the header out.
-  const wrapped = raw.length >= 2 && (raw[0] & 0x0f) === 8 && ((raw[0] << 8) | raw[1]) % 31 === 0;
-  const inflater = wrapped ? new Unzlib(onData) : new Inflate(onData);
-  try {
-    for (let i = 0; i < raw.length; i += SLICE) inflater.push(raw.subarray(i, Math.min(raw.length, i + SLICE)), i + SLICE >= raw.length);
-  } catch (e) {
-    if (e instanceof Refused) throw e;
-    // Data that does not inflate (cut short, a wrong checksum): pdf.js reads what it can; counted so far.
-  }
+  decodeChain(raw, kind.decoded, dict, count, (chunk) => lexer?.feed(chunk, 0, chunk.length));
   return bytes;
 }
 
