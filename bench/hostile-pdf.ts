@@ -107,8 +107,11 @@ export function filteredPagePdf(filter: string, stream: Uint8Array): Buffer {
 export function lzwBomb(megabytes: number): Buffer {
   const codes: number[] = [0x20];
   let made = 1;
-  for (let c = 258; c < 4096; c++) (codes.push(c), (made += c - 256));
-  while (made < megabytes << 20) (codes.push(4095), (made += 4095 - 256));
+  for (let c = 258; c < 4096; c++) {
+    codes.push(c);
+    made += c - 256;
+  }
+  for (; made < megabytes << 20; made += 4095 - 256) codes.push(4095);
   codes.push(257);
   const out: number[] = [];
   let acc = 0;
