@@ -139,6 +139,24 @@ export function alignColumns(parts: BlockCell[][][]): void {
   }
 }
 
+/** How far past the outer horizontal line vertical lines must reach to close a row of their own. */
+const OPEN_ROW = 6;
+
+/**
+ * Row edges, top first, with the edges a page break leaves undrawn: a table broken across pages
+ * (as Word and WPS print it) may end its page with a row that has no border below it, or start the
+ * next with one that has none above; the vertical lines of that row still reach down (or up) to
+ * where the border would be, so two or more of them reaching past the outer line close the row there.
+ */
+function openEdges(ys: number[], vs: Seg[]): number[] {
+  const below = vs.filter((s) => s.y0 < ys[ys.length - 1] - OPEN_ROW);
+  const above = vs.filter((s) => s.y1 > ys[0] + OPEN_ROW);
+  const out = [...ys];
+  if (above.length >= 2) out.unshift(Math.min(...above.map((s) => s.y1)));
+  if (below.length >= 2) out.push(Math.max(...below.map((s) => s.y0)));
+  return out;
+}
+
 /** The tables drawn on a page, and the text outside them. */
 export function rulingTables(bits: TextBit[], allSegs: Seg[]): { tables: Table[]; rest: TextBit[] } {
   const segs = allSegs.filter((s) => s.x1 - s.x0 > 3 || s.y1 - s.y0 > 3).slice(0, MAX_SEGS);
@@ -149,7 +167,7 @@ export function rulingTables(bits: TextBit[], allSegs: Seg[]): { tables: Table[]
     const vs = g.filter((s) => s.x1 - s.x0 <= TOL && s.y1 - s.y0 > 3);
     if (hs.length < 2 || vs.length < 2) continue;
     const xs = cluster(vs.map((s) => (s.x0 + s.x1) / 2));
-    const ys = cluster(hs.map((s) => (s.y0 + s.y1) / 2)).reverse(); // top first
+    const ys = openEdges(cluster(hs.map((s) => (s.y0 + s.y1) / 2)).reverse(), vs); // top first
     if (xs.length < 2 || ys.length < 2) continue;
     const nr = ys.length - 1;
     const nc = xs.length - 1;

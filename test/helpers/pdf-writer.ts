@@ -37,7 +37,15 @@ export interface CrossingRuns {
   shifted?: Record<string, number>;
 }
 
-export function reportPdfCid(format: string, values: Record<string, Raw>, opts: TextOptions & { runs?: CrossingRuns } = {}): Uint8Array {
+/**
+ * openLastRow: each table's last row drawn without the border below it, as Word and WPS print the
+ * row that ends a page when the table goes on to the next (its side borders reach down regardless).
+ */
+export function reportPdfCid(
+  format: string,
+  values: Record<string, Raw>,
+  opts: TextOptions & { runs?: CrossingRuns; openLastRow?: boolean } = {},
+): Uint8Array {
   const layout = templateLayout(withVariants(getForm(format), opts.variants ?? []), {
     year: opts.year ?? 2021,
     agency: opts.agency ?? '某某县财政局',
@@ -90,7 +98,10 @@ export function reportPdfCid(format: string, values: Record<string, Raw>, opts: 
     for (const c of cells) {
       const [x0, x1] = [xs[c.c - t.c0], xs[c.c - t.c0 + c.colSpan]];
       const [top, bottom] = [tops[c.r - t.r0], tops[c.r - t.r0 + c.rowSpan]];
-      pages[page].push(`${x0.toFixed(2)} ${bottom.toFixed(2)} ${(x1 - x0).toFixed(2)} ${(top - bottom).toFixed(2)} re S`);
+      if (opts.openLastRow && c.r + c.rowSpan - 1 === t.r1) {
+        const [a, b, u, v] = [x0, x1, top, bottom].map((n) => n.toFixed(2));
+        pages[page].push(`${a} ${v} m ${a} ${u} l ${b} ${u} l ${b} ${v} l S`);
+      } else pages[page].push(`${x0.toFixed(2)} ${bottom.toFixed(2)} ${(x1 - x0).toFixed(2)} ${(top - bottom).toFixed(2)} re S`);
       if (joinedValues.has(c)) continue;
       const value = joined.get(c);
       if (value) {
