@@ -22,16 +22,32 @@ export function parseTitle(text: string): { year: number; agency: string | null 
   return { year, agency };
 }
 
+/** A line naming an agency and nothing else ("淮安市人民政府"), as the first line of a title set on two lines. */
+const AGENCY_LINE =
+  /^[\p{Script=Han}（）()]{2,30}(?:政府|局|委员会|委|办公室|办公厅|厅|院|中心|管委会|办事处|街道|乡|镇|署|部|所|站|队|处|馆|会)$/u;
+
+/**
+ * The agency of a title set on two lines, the name above "2024 年政府信息公开工作年度报告" (as
+ * Word and WPS documents print it): the text just above the year line, when it names an agency.
+ */
+function agencyAbove(sc: Scan, i: number): string | null {
+  const t = sc.texts[i];
+  const above = sc.texts[i - 1];
+  if (!above || above.r >= t.r || t.r - above.r > 2) return null;
+  const name = above.text.normalize('NFKC').replace(/\s+/g, '');
+  return AGENCY_LINE.test(name) ? cleanAgency(name) : null;
+}
+
 export function findTitle(scans: Scan[], bookName: string): { year: number | null; agency: string | null } {
   let year: number | null = null;
   let agency: string | null = null;
   for (const sc of scans) {
-    for (const t of sc.texts) {
+    for (const [i, t] of sc.texts.entries()) {
       if (t.text.length > 120) continue;
       const p = parseTitle(t.text);
       if (p) {
         if (year === null) year = p.year;
-        if (agency === null && p.agency) agency = p.agency;
+        if (agency === null) agency = p.agency ?? agencyAbove(sc, i);
         if (year !== null && agency !== null) return { year, agency };
       }
     }
