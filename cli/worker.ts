@@ -1,11 +1,12 @@
 /** A child process of `xxgk check` (cli/pool.ts): reads and checks one file per message. */
-import { checkFile, type CheckFileOptions } from '../core/check/file';
+import { checkFileRead, type CheckFileOptions } from '../core/check/file';
 import { readReportsAsync } from '../core/checkfile';
 import { ReadError } from '../core/read/errors';
 import { readInputFile } from '../core/node/read';
 import { FileError } from '../core/node/errors';
 import { rememberRawPath } from '../core/node/raw-paths';
 import type { FileResult } from '../core/model/findings';
+import type { ReportData } from '../core/model/report';
 import { say } from '../core/messages';
 import { importParsedRules, type ParsedRule } from '../core/rules';
 import { compactResult, omittedCounts } from '../core/batch/compact';
@@ -23,17 +24,28 @@ export interface Job {
   raw?: Uint8Array;
 }
 
+/** What a checking process is told: check's options, and whether the reports read go with the result. */
+export interface PathOptions extends CheckFileOptions {
+  /** The reports located are put on the whole result (`located`): xxgk evaluate needs their cells. */
+  located?: boolean;
+}
+
+/** A whole result with the reports located in the file, in the order of its reports (PathOptions.located). */
+export type LocatedResult = FileResult & { located?: ReportData[] };
+
 /**
  * Reads a file (size first, never modifying it) and checks it through core's checkFile, the path
  * the task panes take too; never throws. The same call whether a checking process or the main
  * process checks the file.
  */
-export async function checkPath(path: string, opts: CheckFileOptions): Promise<FileResult> {
+export async function checkPath(path: string, opts: PathOptions): Promise<LocatedResult> {
   const lang = opts.lang ?? 'zh';
   try {
     // A regular file only (a device or pipe is refused), its size checked before it is read.
     const buf = readInputFile(path, { maxBytes: opts.maxBytes });
-    return await checkFile({ name: path, bytes: buf }, opts);
+    const { result, located } = await checkFileRead({ name: path, bytes: buf }, opts);
+    // Only the whole result (spooled, cli/spool.ts) carries them: what crosses to the main process is compacted.
+    return opts.located ? { ...result, located } : result;
   } catch (e) {
     if (e instanceof ReadError || e instanceof FileError)
       return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(lang) }, reports: [] };
@@ -64,7 +76,7 @@ export async function readJob(job: { id: number; path: string; maxBytes?: number
 
 // Only when started by cli/pool.ts or cli/read-child.ts: a test runner's own process has an IPC channel too.
 if (process.send && process.argv.includes('--xxgk-check-child' /* CHILD_FLAG in cli/pool.ts */)) {
-  let opts: CheckFileOptions = {};
+  let opts: PathOptions = {};
   /** Where the next whole result goes in this process's spool file. */
   let end = 0;
   let queue: Promise<void> = Promise.resolve();

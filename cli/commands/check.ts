@@ -26,6 +26,7 @@ import { planNoticeFolder, replaceFolder } from '../folder';
 import { listingLines, openSpool } from '../files';
 import { checkFiles, WORKER_MEMORY_MB } from '../pool';
 import { printHelp } from '../usage';
+import { Progress, showsProgress } from '../progress';
 import { coloured, err, jsonText, plain, shown } from '../terminal';
 
 /** Checking processes the machine can hold: one per processor, each with its memory limit in half the memory. */
@@ -152,8 +153,7 @@ export function run(argv: string[]): Promise<number> {
         }
       }
 
-      const tty = process.stderr.isTTY && !values.quiet;
-      const started = Date.now();
+      const progress = new Progress(lang, files.length, showsProgress(values.quiet));
       // Verdicts need the whole batch (duplicates, departments that sent nothing): results are kept, then judged.
       // Kept small (core/batch/compact.ts), the whole results on disk until printed or put in the report and
       // notices, one at a time: memory stays flat however many files there are.
@@ -169,19 +169,11 @@ export function run(argv: string[]): Promise<number> {
           // Compacted when spooled. The same path as listed: one string per file kept, not a copy from the checking process.
           if (result.path === files[i]) result.path = files[i];
           results[i] = result;
-          if (tty) {
-            const done = i + 1,
-              width = 30,
-              filled = Math.round((done / files.length) * width);
-            const eta = done < files.length ? Math.round((((Date.now() - started) / done) * (files.length - done)) / 1000) : 0;
-            process.stderr.write(
-              `\r\x1b[K${say(lang, 'cli.progress')} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${files.length}${eta ? ` ${say(lang, 'cli.progress_eta', { seconds: eta })}` : ''} ${shown(files[i].slice(-40))}`,
-            );
-          }
+          progress.show(i + 1, files[i]);
         },
         whole,
       );
-      if (tty) process.stderr.write('\r\x1b[K');
+      progress.end();
       const mtime = (f: string) => {
         try {
           return statSync(fsPath(f)).mtimeMs;

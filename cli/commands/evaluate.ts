@@ -8,10 +8,7 @@
 import { readFileSync } from 'fs';
 import type { Lang } from '../../core/model/findings';
 import { say } from '../../core/messages';
-import { listInputs } from '../../core/node/files';
-import { FileError, fileErrorOf, whyOf } from '../../core/node/errors';
-import { ReadError } from '../../core/read/errors';
-import { checkLocated } from '../../core/check/file';
+import { whyOf } from '../../core/node/errors';
 import { parseAgencyList } from '../../core/batch/agency';
 import {
   CHECKS,
@@ -21,15 +18,13 @@ import {
   parseRulebook,
   RULEBOOK_LIMITS,
   type Evaluation,
-  type FileRead,
   type Rulebook,
 } from '../../core/evaluate';
 import { RuleSyntaxError } from '../../core/rules/parse';
 import { decodeText } from '../../core/read/decode';
 import { readInputFile } from '../../core/node/read';
-import { readReportsBounded, ReadStopped } from '../read-child';
+import { regionOf } from '../evaluate-region';
 import { fail, langIn, langOf, messageOf, parse, UsageError } from '../args';
-import { listingLines } from '../files';
 import { err, jsonText, out, shown } from '../terminal';
 import { printHelp } from '../usage';
 
@@ -71,27 +66,6 @@ export function rulebookOf(file: string | undefined, lang: Lang): Rulebook | und
     if (e instanceof RuleSyntaxError) throw new UsageError(e.messageIn(lang));
     throw e;
   }
-}
-
-/** Each file read and checked; one that cannot be read is a result saying why, never dropped. */
-async function readAll(paths: string[], lang: Lang): Promise<FileRead[]> {
-  const listing = listInputs(paths);
-  for (const line of listingLines(listing, lang)) err(`xxgk: ${line}\n`);
-  const files: FileRead[] = [];
-  for (const p of listing.files) {
-    try {
-      const located = await readReportsBounded(p);
-      files.push({ path: p, result: checkLocated(p, located, { lang }), located });
-    } catch (e) {
-      const why = e instanceof ReadError || e instanceof FileError || e instanceof ReadStopped ? e : fileErrorOf(e, p);
-      files.push({
-        path: p,
-        located: [],
-        result: { path: p, status: 'unreadable', error: { code: why.code, message: why.messageIn(lang) }, reports: [] },
-      });
-    }
-  }
-  return files;
 }
 
 /** The table, then each finding behind it (each check says its own evidence), then the notes. */
@@ -157,6 +131,11 @@ export async function run(argv: string[]): Promise<number> {
       rules: { type: 'string' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
+      jobs: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      shard: { type: 'string' },
+      out: { type: 'string' },
+      merge: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     lang = langOf(values.lang);
@@ -165,7 +144,11 @@ export async function run(argv: string[]): Promise<number> {
     const years = yearsOf(values.years, lang);
     const listed = agenciesOf(values.agencies, lang);
     const rulebook = rulebookOf(values.rules, lang);
-    const ev = evaluate(await readAll(positionals, lang), { listed, years, lang, rulebook });
+    // The files read here (--jobs), or one shard's written to its part (--shard), or every shard's parts merged (--merge).
+    const region = await regionOf(positionals, { ...values, lang, langGiven: values.lang !== undefined, years, listed });
+    if (!region) return 0;
+    lang = region.options.lang;
+    const ev = evaluate(region.files, { listed: region.options.agencies, years: region.options.years, lang, rulebook });
     if (values.json) {
       const doc = { version: 1, records: ev.records, files: ev.files, unplaced: ev.unplaced, missing: ev.missing, rulebook: ev.rulebook };
       out(`${jsonText(JSON.stringify(doc, null, 2))}\n`);

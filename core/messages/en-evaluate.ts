@@ -32,6 +32,10 @@ Options:
   --rules RULEBOOK.txt  score by a local rulebook instead of the default (see the documentation)
   --json                print JSON (a record per agency and year, see docs/evaluate.md)
   --lang zh|en          language of the output
+  --jobs N              read and check N files at a time (default: as many as the machine holds)
+  -q, --quiet           no progress line
+  --shard I/N --out F   read only shard I of N (split by file name) and write its partial results to F
+  --merge F…            evaluate the partial results of every shard together, as one run would
   -h, --help            show this help
 `,
   'evaluate.col.agency': () => 'agency',

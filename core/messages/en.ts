@@ -13,6 +13,7 @@ import { enOutputs } from './en-outputs';
 import { enBatch } from './en-batch';
 import { enEvaluate } from './en-evaluate';
 import { enEvaluateReport } from './en-evaluate-report';
+import { enEvaluateParts } from './en-evaluate-parts';
 import { enFormulas } from './en-formulas';
 
 /** A table by its key (T2, T3, T4). */
@@ -28,6 +29,7 @@ export const en: Catalogue = {
   ...enBatch,
   ...enEvaluate,
   ...enEvaluateReport,
+  ...enEvaluateParts,
   ...enFormulas,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,

@@ -27,6 +27,10 @@ export const zhEvaluate = {
   --rules 考核.txt      按本地考核细则计分，代替默认细则（写法见说明文档）
   --json                以 JSON 输出（每个单位每个年度一条记录，字段见说明文档）
   --lang zh|en          输出语言
+  --jobs N              同时读取和检查的文件数（默认按本机处理器和内存）
+  -q, --quiet           不显示进度
+  --shard I/N --out 文件  只读取 N 片中的第 I 片（按文件名划分），部分结果写入该文件
+  --merge 文件…         合并各片的部分结果一并评估，与一次读取全部文件的结果相同
   -h, --help            显示本帮助
 `,
   'evaluate.col.agency': () => '单位',

@@ -12,6 +12,7 @@ import { zhOutputs } from './zh-outputs';
 import { zhBatch } from './zh-batch';
 import { zhEvaluate } from './zh-evaluate';
 import { zhEvaluateReport } from './zh-evaluate-report';
+import { zhEvaluateParts } from './zh-evaluate-parts';
 import { zhFormulas } from './zh-formulas';
 
 /** A file and a detail, the parameters of most reader failures. */
@@ -30,6 +31,7 @@ export const zh = {
   ...zhBatch,
   ...zhEvaluate,
   ...zhEvaluateReport,
+  ...zhEvaluateParts,
   ...zhFormulas,
   // ── read: why a file could not be read (core/read) ────────────────────────────────────────────
   'read.not_zip': (p: FileDetail) => `文件「${p.file}」不是有效的电子表格：既不是 .xlsx/.ods（zip 压缩包），也不是 .xls 文件`,
