@@ -1,8 +1,10 @@
 /**
- * Checks files in N child processes. Results are handed over in input order as soon as each is
- * ready and then dropped, so memory stays flat however many files there are. A child that dies
- * or is stopped (a hostile file exhausting its memory or its time) costs only the file it was
- * checking: that file is reported as unreadable and a fresh child takes over the rest.
+ * Checks a batch's files: ordinary ones in this process (core's readers asked to stay bounded),
+ * the others (and, with --jobs N and a batch large enough, a share of the rest) in child
+ * processes with memory and time limits. Results are handed over in input order as soon as each
+ * is ready and then dropped, so memory stays flat however many files there are. A child that
+ * dies or is stopped (a hostile file exhausting its memory or its time) costs only the file it
+ * was checking: that file is reported as unreadable and a fresh child takes over the rest.
  *
  * Processes, not worker threads: a thread's heap limit (resourceLimits) is not a wall. A worker
  * that runs out of heap in a young-generation allocation aborts the whole process (V8's
@@ -15,6 +17,7 @@ import { fork } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import type { CheckFileOptions } from '../core/checkfile';
+import { NeedsLimits } from '../core/read/errors';
 import type { FileResult, Lang } from '../core/model/findings';
 import { say } from '../core/messages';
 import { exportParsedRules } from '../core/rules';
@@ -41,9 +44,18 @@ export const CHILD_FLAG = '--xxgk-check-child';
 
 type Stop = 'heap' | 'memory' | 'time' | 'exit';
 
+/** Files per checking process before one is worth starting to share a batch (its start costs about as much as 15 files). */
+const FILES_PER_CHILD = 24;
+
 /**
  * Checks `files`, handing each result over in input order: the whole results go to the spool (the
  * children write them there themselves) and `onResult` gets each compacted (core/batch/compact.ts).
+ *
+ * This process checks the files itself, reading only what the readers' guards bound tightly
+ * (opts.bounded, core/read/size.ts): no child to start, no messages, no spool written by another
+ * process. A file they do not bound (large, a PDF or Word document, big parts) goes to a child
+ * with the memory and time limits, whatever `jobs` says; with `jobs` ≥ 2 and a batch large
+ * enough, `jobs` − 1 children share the rest of the batch with this process.
  */
 export async function checkFiles(
   files: string[],
@@ -59,10 +71,9 @@ export async function checkFiles(
     spool.put(i, whole);
     return compactResult(whole);
   };
-  // One file goes to a child too, so that it gets the same limits, and the same verdict, as in a
-  // batch. Only when run from source (no compiled worker beside this file) is it checked here.
+  const { checkPath } = await import('./worker');
+  // Only when run from source (no compiled worker beside this file) is every file checked here.
   if (!existsSync(workerFile)) {
-    const { checkPath } = await import('./worker');
     for (let i = 0; i < files.length; i++) onResult(i, ownResult(i, await checkPath(files[i], opts)));
     return;
   }
@@ -77,18 +88,88 @@ export async function checkFiles(
       onResult(nextOut++, x);
     }
   };
-  // Functions cannot cross to a child: it uses core's own text rules.
-  const { textRules: _local, ...plain } = opts;
-  const parsed = exportParsedRules();
-  const queue = files.map((_, i) => i);
   const lang = opts.lang ?? 'zh';
+  /** Files for anyone, in order; files this process found it cannot bound, for children only. */
+  const queue = files.map((_, i) => i);
+  const limited: number[] = [];
+  let hereDone = false;
+  const take = (shared: boolean): number | undefined => limited.shift() ?? (shared ? queue.shift() : undefined);
+  // Files a stopped child held besides the one it was on: first in line for the next child.
+  const giveBack = (ids: number[]) => limited.unshift(...ids);
+  const left = (shared: boolean) => limited.length > 0 || (shared && queue.length > 0);
+  const pool = new Children(files, opts, lang, workerFile, spool, arrived, { take, giveBack, left, hereDone: () => hereDone });
+  const sharing = Math.min(jobs - 1, Math.floor(files.length / FILES_PER_CHILD));
+  for (let k = 0; k < sharing; k++) pool.start(true);
 
-  const runChild = () =>
-    new Promise<void>((resolve) => {
+  const here: CheckFileOptions = { ...opts, bounded: true };
+  while (queue.length) {
+    const i = queue.shift()!;
+    let result: FileResult;
+    try {
+      result = await checkPath(files[i], here);
+    } catch (e) {
+      if (!(e instanceof NeedsLimits)) throw e;
+      limited.push(i);
+      pool.wake();
+      continue;
+    }
+    arrived(i, ownResult(i, result));
+    // The event loop turns between files: the children's messages, and a signal's handler (SIGTERM, Ctrl-C: cli/write.ts).
+    await new Promise(setImmediate);
+  }
+  hereDone = true;
+  pool.wake();
+  await pool.done();
+}
+
+/** The checking processes of one batch: started as needed, each taking files until none is left for it. */
+class Children {
+  private readonly live = new Set<() => void>();
+  private readonly ended: Promise<void>[] = [];
+  constructor(
+    private readonly files: string[],
+    private readonly opts: CheckFileOptions,
+    private readonly lang: Lang,
+    private readonly workerFile: string,
+    private readonly spool: Spool<FileResult>,
+    private readonly arrived: (i: number, r: FileResult) => void,
+    private readonly line: {
+      take: (shared: boolean) => number | undefined;
+      giveBack: (ids: number[]) => void;
+      left: (shared: boolean) => boolean;
+      hereDone: () => boolean;
+    },
+  ) {}
+
+  get running(): boolean {
+    return this.live.size > 0;
+  }
+
+  /** Tells idle children there is a file for them (or that none will come); starts one if a file needs limits and none runs. */
+  wake(): void {
+    for (const feed of [...this.live]) feed();
+    if (!this.live.size && this.line.left(false)) this.start(false);
+  }
+
+  async done(): Promise<void> {
+    while (this.ended.length) await this.ended.shift();
+  }
+
+  /** A child: `shared` takes files of the batch too, not only those needing limits. */
+  start(shared: boolean): void {
+    this.ended.push(this.runChild(shared));
+  }
+
+  private runChild(shared: boolean): Promise<void> {
+    const { take, giveBack, left, hereDone } = this.line;
+    const { files, spool, arrived, lang } = this;
+    // Functions cannot cross to a child: it uses core's own text rules.
+    const { textRules: _local, ...plain } = this.opts;
+    return new Promise<void>((resolve) => {
       // A spool file of its own (its descriptor SPOOL_FD in the child, cli/worker.ts): what it wrote stays readable if it dies.
       const spoolFd = spool.openFile();
-      const child = fork(workerFile, [CHILD_FLAG], {
-        execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+      const child = fork(this.workerFile, [CHILD_FLAG], {
+        execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`, ...profiling()],
         // Structured clone, as between threads: a result crosses as it was made.
         serialization: 'advanced',
         // What V8 prints when a child runs out of memory is not for the user; its last lines tell why it died.
@@ -100,16 +181,25 @@ export async function checkFiles(
       let since = Date.now();
       let stopped: Stop | null = null;
       let finished = false;
+      const send = (id: number) => {
+        // A child that waited idle starts its file's time now.
+        if (!held.length) since = Date.now();
+        held.push(id);
+        // A name that is not UTF-8 goes with its bytes, for the child to open it by (core/node/raw-paths.ts).
+        const raw = fsPath(files[id]);
+        child.send({ job: { id, path: files[id], ...(typeof raw === 'string' ? {} : { raw }) } });
+      };
       const feed = () => {
-        while (held.length < IN_FLIGHT && queue.length) {
-          const id = queue.shift()!;
-          held.push(id);
-          // A name that is not UTF-8 goes with its bytes, for the child to open it by (core/node/raw-paths.ts).
-          const raw = fsPath(files[id]);
-          child.send({ job: { id, path: files[id], ...(typeof raw === 'string' ? {} : { raw }) } });
+        if (finished || stopped) return;
+        while (held.length < IN_FLIGHT) {
+          const id = take(shared);
+          if (id === undefined) break;
+          send(id);
         }
-        if (!held.length && !finished) {
+        // Idle: it ends once this process has checked its files (none can come for it after that).
+        if (!held.length && hereDone()) {
           finished = true;
+          this.live.delete(feed);
           unwatch();
           child.once('exit', () => resolve());
           child.disconnect();
@@ -117,7 +207,7 @@ export async function checkFiles(
       };
       const unwatch = every(WATCH_MS, () => {
         if (finished || stopped) return;
-        if (Date.now() - since > FILE_SECONDS * 1000) stopped = 'time';
+        if (held.length && Date.now() - since > FILE_SECONDS * 1000) stopped = 'time';
         else if (residentMB(child.pid) > WORKER_MEMORY_MB) stopped = 'memory';
         if (stopped) child.kill('SIGKILL');
       });
@@ -140,28 +230,38 @@ export async function checkFiles(
           feed();
         },
       );
+      const ownResult = (i: number, whole: FileResult): FileResult => {
+        spool.put(i, whole);
+        return compactResult(whole);
+      };
       child.on('error', () => {
         /* the exit that follows says what happened */
       });
       child.on('exit', () => {
         if (finished) return;
         finished = true;
+        this.live.delete(feed);
         unwatch();
-        // The child checks its files in the order sent: the one it was on is the first held; the others go back to the queue.
+        // The child checks its files in the order sent: the one it was on is the first held; the others go to the next child.
         const [first, ...rest] = held;
-        queue.unshift(...rest);
         // Out of heap, V8 aborts the child and says so on stderr; past the whole memory, this side stopped it.
         const why: Stop =
           stopped ?? (/out of memory|heap limit|invalid (array|size|string|typed array) length/i.test(stderrTail) ? 'heap' : 'exit');
         if (first !== undefined) arrived(first, ownResult(first, stoppedResult(files[first], why, lang)));
-        if (queue.length) void runChild().then(resolve);
-        else resolve();
+        giveBack(rest);
+        // A fresh child takes over what is left for this one.
+        if (left(shared)) this.start(shared);
+        resolve();
       });
-      child.send({ opts: plain, parsed });
+      child.send({ opts: plain, parsed: exportParsedRules() });
+      this.live.add(feed);
       feed();
     });
-  await Promise.all(Array.from({ length: Math.min(Math.max(jobs, 1), files.length) }, runChild));
+  }
 }
+
+/** Children profiled too when this process is (XXGK_PROF=DIR, for measuring only). */
+const profiling = (): string[] => (process.env.XXGK_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.XXGK_PROF}`] : []);
 
 /** Calls `look` every `ms` until the returned function is called (never keeping the process alive). */
 function every(ms: number, look: () => void): () => void {

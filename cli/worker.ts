@@ -1,7 +1,7 @@
 /** A child process of `xxgk check` (cli/pool.ts): reads and checks one file per message. */
 import { checkFileRead, type CheckFileOptions } from '../core/check/file';
 import { readReportsAsync } from '../core/checkfile';
-import { ReadError } from '../core/read/errors';
+import { NeedsLimits, ReadError } from '../core/read/errors';
 import { readInputFile } from '../core/node/read';
 import { FileError } from '../core/node/errors';
 import { rememberRawPath } from '../core/node/raw-paths';
@@ -35,18 +35,19 @@ export type LocatedResult = FileResult & { located?: ReportData[] };
 
 /**
  * Reads a file (size first, never modifying it) and checks it through core's checkFile, the path
- * the task panes take too; never throws. The same call whether a checking process or the main
- * process checks the file.
+ * the task panes take too; never throws, but NeedsLimits when asked to stay bounded (opts.bounded).
+ * The same call whether a checking process or the main process checks the file.
  */
 export async function checkPath(path: string, opts: PathOptions): Promise<LocatedResult> {
   const lang = opts.lang ?? 'zh';
   try {
     // A regular file only (a device or pipe is refused), its size checked before it is read.
-    const buf = readInputFile(path, { maxBytes: opts.maxBytes });
+    const buf = readInputFile(path, { maxBytes: opts.maxBytes, bounded: opts.bounded });
     const { result, located } = await checkFileRead({ name: path, bytes: buf }, opts);
     // Only the whole result (spooled, cli/spool.ts) carries them: what crosses to the main process is compacted.
     return opts.located ? { ...result, located } : result;
   } catch (e) {
+    if (e instanceof NeedsLimits) throw e;
     if (e instanceof ReadError || e instanceof FileError)
       return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(lang) }, reports: [] };
     const code = (e as NodeJS.ErrnoException).code ?? String(e);

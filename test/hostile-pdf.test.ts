@@ -102,7 +102,9 @@ describe('every command reads its files within check limits (item 11)', () => {
       const dest = argv.find((a) => a.endsWith('x.xlsx') || a.endsWith('x.csv'));
       const r = run(argv, { XXGK_WORKER_MEMORY_MB: '10' });
       expect(r.stderr).toContain('读取它所需的内存超过 10 MB');
-      expect(r.status).not.toBe(0);
+      // check goes on without the last-year file; the file checked is ordinary, checked in check's own process (issue 22), and passes.
+      if (name === 'check --prior') expect(r.status).toBe(0);
+      else expect(r.status).not.toBe(0);
       if (dest) expect(existsSync(dest)).toBe(false);
     }, 120_000);
   }

@@ -3,7 +3,6 @@ import { createHash } from 'crypto';
 import { readFileSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { setFlagsFromString } from 'v8';
 import type { CheckFileOptions } from '../../core/checkfile';
 import { findingsDocument, type FileResult, type Lang, type ReportResult } from '../../core/model/findings';
 // The batch's parts one by one, not core/batch's index: the main process loads no reader, and the
@@ -40,12 +39,6 @@ export function jobsFor(asked: number | undefined, lang: Lang): number {
 }
 
 export function run(argv: string[]): Promise<number> {
-  // This process reads no workbook: it hands files to the checking processes and keeps their verdicts.
-  // V8 would let its heap grow to several times what it holds, and its young generation double to
-  // 32 MB while the batch is judged (measured: 16 → 32 MB; 2 MB with the factor 1). Told to favour
-  // size and keep the young generation as it starts, it collects sooner (soak: bench/soak.ts).
-  setFlagsFromString('--optimize-for-size');
-  setFlagsFromString('--semi-space-growth-factor=1');
   let lang: Lang = langIn(argv);
   return guarded(
     async () => {

@@ -15,7 +15,7 @@ import type { FileResult, Lang } from '../model/findings';
 import type { ReportData } from '../model/report';
 import type { Book } from '../read/grid';
 import type { TextLine } from '../import/common';
-import { ReadError } from '../read/errors';
+import { NeedsLimits, ReadError } from '../read/errors';
 import { reportsOf, type InputRead } from '../read/located';
 import { textFindings } from '../rules/text';
 import { markUnfilled } from '../batch/unfilled';
@@ -26,6 +26,8 @@ export type CheckSource = { name: string; bytes: Uint8Array } | { name: string; 
 
 export interface CheckFileOptions extends CheckOptions {
   maxBytes?: number;
+  /** Read only what is bounded without limits, else throw NeedsLimits (core/read/errors.ts): the one exception to "never throws". */
+  bounded?: boolean;
   /** Last year's reports to match by agency (bulk --prior DIR); `prior` alone applies to every report. */
   priors?: { name: string; report: ReportData }[];
 }
@@ -50,6 +52,7 @@ export async function checkFileRead(source: CheckSource, opts: CheckFileOptions 
     const { readInput } = await import('../read/input');
     read = await readInput(source.bytes, source.name, opts);
   } catch (e) {
+    if (e instanceof NeedsLimits) throw e;
     return { result: unreadable(e, source.name, opts.lang ?? 'zh'), book: null, located: [] };
   }
   return checkRead(source.name, () => read, opts);

@@ -4,7 +4,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'fs';
 import type { Book } from '../read/grid';
-import { checkSize, DEFAULT_MAX_BYTES } from '../read/size';
+import { BOUNDED_BYTES, checkSize, DEFAULT_MAX_BYTES } from '../read/size';
+import { NeedsLimits } from '../read/errors';
 import type { ReadOptions } from '../read/xlsx';
 import { FileError, fileErrorOf, whyNotRegular } from './errors';
 import { createRequire } from 'module';
@@ -25,7 +26,7 @@ setPdfResources({
  * more than that limit read even when the file grows or lies about its size. Throws FileError (not
  * found, not a regular file: a device, a pipe, a folder) or ReadError (empty, too large).
  */
-export function readInputFile(file: string, opts: { maxBytes?: number } = {}): Uint8Array {
+export function readInputFile(file: string, opts: { maxBytes?: number; bounded?: boolean } = {}): Uint8Array {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let fd: number;
   try {
@@ -44,6 +45,8 @@ export function readInputFile(file: string, opts: { maxBytes?: number } = {}): U
     const why = whyNotRegular(st);
     if (why) throw new FileError('not_regular', file, why);
     if (st.size > max) checkSize(st.size, file, max);
+    // Read without limits only when small (core/read/size.ts): a larger file is read where the limits are.
+    if (opts.bounded && st.size > BOUNDED_BYTES) throw new NeedsLimits(file);
     // The bytes in an array of their own (readers may use its .buffer whole), read to the size
     // stat gave; one byte more shows a file that grew: it is read on, never past the limit.
     let buf = new Uint8Array(st.size);
@@ -64,9 +67,10 @@ export function readInputFile(file: string, opts: { maxBytes?: number } = {}): U
       buf = grown;
     }
     checkSize(n, file, max);
+    if (opts.bounded && n > BOUNDED_BYTES) throw new NeedsLimits(file);
     return n === buf.length ? buf : buf.slice(0, n);
   } catch (e) {
-    if (e instanceof Error && (e.name === 'ReadError' || e instanceof FileError)) throw e;
+    if (e instanceof Error && (e.name === 'ReadError' || e instanceof FileError || e instanceof NeedsLimits)) throw e;
     throw fileErrorOf(e, file);
   } finally {
     closeSync(fd);

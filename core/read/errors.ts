@@ -60,4 +60,17 @@ export class ReadError extends Error {
   }
 }
 
+/**
+ * Not a verdict: a reader asked to stay bounded (ReadOptions.bounded, a process without memory or
+ * time limits: `xxgk check` in its main process) met an input its guards do not bound tightly
+ * enough (a large file, a PDF, a Word document, big parts). The caller has it read where the
+ * limits are (a checking process, cli/pool.ts), which gives the verdict.
+ */
+export class NeedsLimits extends Error {
+  constructor(readonly file: string) {
+    super('needs a checking process with limits');
+    this.name = 'NeedsLimits';
+  }
+}
+
 export const isReadError = (e: unknown): e is ReadError => e instanceof ReadError;

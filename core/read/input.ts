@@ -6,7 +6,7 @@
  */
 import { parseHtml } from '../import/html';
 import { parseText } from '../import/text';
-import { ReadError } from './errors';
+import { NeedsLimits, ReadError } from './errors';
 import { kindOf, recogniseKind, refusedFormat, type InputKindId } from './kinds';
 import type { InputRead } from './located';
 import { checkSize, readWorkbook, type ReadOptions } from './xlsx';
@@ -37,6 +37,7 @@ export function readInputSync(data: Uint8Array, name: string, opts: ReadOptions 
     case 'text':
       return readText(data, name, kind);
     case 'docx': {
+      if (opts.bounded) throw new NeedsLimits(name);
       const parsed = blocksToBook(readDocxBlocks(data, name, opts.maxUnpackedBytes), name);
       return { kind, book: parsed.book, textLines: parsed.textLines };
     }
@@ -51,6 +52,8 @@ export function readInputSync(data: Uint8Array, name: string, opts: ReadOptions 
 export async function readInput(data: Uint8Array, name: string, opts: ReadOptions = {}): Promise<InputRead> {
   checkSize(data.length, name, opts.maxBytes);
   if (recogniseKind(data, name) !== 'pdf') return readInputSync(data, name, opts);
+  // pdf.js, however guarded, is read where a time limit can stop it.
+  if (opts.bounded) throw new NeedsLimits(name);
   // Looked over before pdf.js reads it (core/read/pdf-guard.ts): bounded time and memory, in every command and the pane.
   const { readGuardedPdf } = await import('./pdf-guard');
   const parsed = blocksToBook(await readGuardedPdf(data, name), name);

@@ -7,7 +7,7 @@
 import type * as SheetJS from '@e965/xlsx';
 import type { Book, Grid, GridCell, Merge } from './grid';
 import { a1, sheetRef } from './grid';
-import { ReadError } from './errors';
+import { NeedsLimits, ReadError } from './errors';
 import { sayBoth } from '../messages';
 import { registerSparse } from './locate';
 import { clipText } from '../model/values';
@@ -19,7 +19,7 @@ import { unpackedSize, type PartSize } from './zip-guard';
 import { agreeingNames, storedPackage } from './zip-stored';
 import { keepExactNumbers } from './xlsx-exact';
 
-import { checkSize, DEFAULT_MAX_BYTES, sizeText } from './size';
+import { BOUNDED_PARSED, checkSize, DEFAULT_MAX_BYTES, sizeText } from './size';
 
 export { checkSize, DEFAULT_MAX_BYTES };
 
@@ -32,6 +32,11 @@ export interface ReadOptions {
   maxPartBytes?: number;
   /** Refuse a package whose parsed parts together unpack to more than this (default 32 MB). */
   maxParsedBytes?: number;
+  /**
+   * Read here only what the guards bound tightly (core/read/size.ts); anything else throws
+   * NeedsLimits, for a process with memory and time limits to read (`xxgk check`, cli/pool.ts).
+   */
+  bounded?: boolean;
   /** Read an .xlsx with SheetJS even where the direct reader could (the differential test). */
   viaSheetJS?: boolean;
 }
@@ -192,6 +197,9 @@ function guard(data: Uint8Array, name: string, opts: ReadOptions): Guarded {
         name,
         sayBoth('read.detail.parts_unpacked', { size: sizeText(unpacked.parsed), limit: sizeText(maxParsed) }),
       );
+    // Parts too large to keep inflated, many parsed bytes, or an OpenDocument package (whose repeats make cells): read with limits.
+    if (opts.bounded && (!unpacked.ok || !unpacked.contents || unpacked.parsed > BOUNDED_PARSED)) throw new NeedsLimits(name);
+    if (opts.bounded && unpacked.ok && unpacked.contents?.entries.some((e) => e.name === 'content.xml')) throw new NeedsLimits(name);
     // An OpenDocument package's cells, taken from the parts the guard kept when it could.
     const entries = unpacked.ok ? (unpacked.contents?.entries ?? zipEntries(data)) : null;
     const at = entries?.findIndex((e) => e.name === 'content.xml') ?? -1;
@@ -228,6 +236,7 @@ function guard(data: Uint8Array, name: string, opts: ReadOptions): Guarded {
     for (const stream of ['Workbook', 'Book']) {
       const bytes = XLSX().CFB.find(cfb, stream)?.size ?? 0;
       if (bytes > maxPart) throw partTooLarge(name, { part: stream, bytes }, maxPart, 'read.detail.stream_over');
+      if (opts.bounded && bytes > BOUNDED_PARSED) throw new NeedsLimits(name);
     }
   }
   return { kind, toParse };
