@@ -17,6 +17,11 @@ describe('a title on two lines', () => {
     expect([r.year, r.agency]).toEqual([2024, '淮安市洪泽区人民政府']);
   });
 
+  it('leaves out the field label a saved page prints before its title', () => {
+    const r = read(text.replace('某某县财政局2024年政府信息公开工作年度报告', '名称 沭阳县发展和改革局2024年政府信息公开年度报告'));
+    expect([r.year, r.agency]).toEqual([2024, '沭阳县发展和改革局']);
+  });
+
   it('takes no agency from a line above that names none', () => {
     const r = read(text.replace('某某县财政局2024年政府信息公开工作年度报告', '附件2\n2024 年政府信息公开工作年度报告'));
     expect([r.year, r.agency]).toEqual([2024, null]);

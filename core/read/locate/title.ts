@@ -7,6 +7,8 @@ function cleanAgency(s: string): string | null {
   const t = s
     .replace(/[\s＿_]+/g, '')
     .replace(/^(关于|印发)/, '')
+    // A page's field label before its title ("名称 某某局2023年…报告", a saved page printed or copied).
+    .replace(/^(名称|标题|题名|文件名称|文章标题)[:：]?/, '')
     .replace(/(的|关于)$/, '')
     .replace(/^[《“"「]+|[》”"」]+$/g, '');
   if (!t || /^[\d\p{P}]+$/u.test(t) || t.length > 40) return null;
