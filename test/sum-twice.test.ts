@@ -1,21 +1,23 @@
 /**
  * `sum` never counts one department twice in silence (issue 20, outputs that cannot be turned
  * against their owner). Before: two files of 某某县财政局 (a copy and a 修改后 version) were summed
- * together, every cell doubled, exit 0. Now two reports of one department, or two files holding
- * the same figures under different names, are refused with both named; `--keep FILE` chooses (the
+ * together, every cell doubled, exit 0. Now two reports of one department, or two files naming no
+ * department with the same figures, are refused with both named; `--keep FILE` chooses (the
  * other is listed, also in 汇总明细); `--force` sums anyway, for two departments that really print
  * one placeholder name. Real files: the example workbook copied, and workbooks written by the
  * template writer, read back through the command.
  */
 import { spawnSync } from 'child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import * as XLSX from '@e965/xlsx';
 import { expect, it } from 'vitest';
 import { getForm } from '../core/forms';
 import { writeTemplate } from '../core/template/xlsx';
 import { tempDir } from './helpers/temp';
-import { consistentInputs } from './helpers/synthetic';
+import { balancedValues, consistentInputs } from './helpers/synthetic';
+import { sheetsTogether } from './helpers/sheets-together';
+import { bookBytes } from './helpers/workbooks';
 
 const CLI = path.resolve(__dirname, '../dist/node/cli/main.js');
 const EX = path.resolve(__dirname, '../examples/某某县财政局-2024.xlsx');
@@ -66,21 +68,50 @@ it('--keep chooses one; the other is said and listed in 汇总明细; the sum is
   expect(xxgk('sum', copy, revised, '--keep', 'nope.xlsx', '-o', path.join(dir, 'x.xlsx')).status).toBe(2);
 });
 
-it('the same figures under two departments’ names: refused; --force sums them', async () => {
+it('no department named and the same figures: refused; two departments with the same figures are summed; --force sums', async () => {
   const form = getForm('2021');
   const values = consistentInputs(form, 7);
   const a = path.join(dir, 'a.xlsx'),
     b = path.join(dir, 'b.xlsx'),
-    c = path.join(dir, 'c.xlsx');
-  writeFileSync(a, await writeTemplate(form, { year: 2024, agency: '某某县水利局', values }));
-  writeFileSync(b, await writeTemplate(form, { year: 2024, agency: '某某县林业局', values }));
-  writeFileSync(c, await writeTemplate(form, { year: 2024, agency: '某某县农业局', values: consistentInputs(form, 8) }));
+    c = path.join(dir, 'c.xlsx'),
+    d = path.join(dir, 'd.xlsx');
+  writeFileSync(a, await writeTemplate(form, { year: 2024, values }));
+  writeFileSync(b, await writeTemplate(form, { year: 2024, values }));
+  writeFileSync(c, await writeTemplate(form, { year: 2024, agency: '某某县水利局', values }));
+  writeFileSync(d, await writeTemplate(form, { year: 2024, agency: '某某县林业局', values }));
   const out = path.join(dir, 'fig.xlsx');
-  const r = xxgk('sum', a, b, c, '-o', out);
+  const r = xxgk('sum', a, b, c, d, '-o', out);
   expect(r.status).toBe(1);
-  expect(r.stderr).toContain('某某县水利局：');
   expect(r.stderr).toMatch(/a\.xlsx、.*b\.xlsx/);
   expect(r.stderr).not.toContain('c.xlsx');
-  expect(xxgk('sum', a, c, '-o', out).status).toBe(0);
+  // Small departments often print the same few figures: two names are two departments.
+  expect(xxgk('sum', a, c, d, '-o', out).status).toBe(0);
   expect(xxgk('sum', a, b, c, '--force', '-o', path.join(dir, 'forced.xlsx')).status).toBe(0);
+});
+
+it('three departments on one sheet (合报), --only-clean: each department summed once, not the first one three times', () => {
+  // Before: the sum took the sheet's first report for each of its three rows (that department tripled).
+  const sub = path.join(dir, '合报');
+  mkdirSync(sub);
+  const one = (office: string, seed: number) => ({
+    format: '2021',
+    year: 2025,
+    agency: `某某县${office}`,
+    values: balancedValues('2021', seed),
+  });
+  const seeds = [3, 4, 5];
+  const file = path.join(sub, '三单位合报.xlsx');
+  writeFileSync(
+    file,
+    bookBytes([sheetsTogether('2025年报', [one('体育局', 3), one('国防动员办公室', 4), one('粮食和物资储备局', 5)], 'stacked')]),
+  );
+  const out = path.join(dir, '合报汇总.xlsx');
+  const r = xxgk('sum', sub, '--only-clean', '-o', out);
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout).toContain('已汇总 3 份报告');
+  const j = xxgk('export', out, '-o', path.join(dir, '合报汇总.json'));
+  expect(j.status, j.stderr).toBe(0);
+  const tables = JSON.parse(readFileSync(path.join(dir, '合报汇总.json'), 'utf8')).tables;
+  const expected = seeds.reduce((s, k) => s + Number(balancedValues('2021', k)['T3:R1:natural']), 0);
+  expect(tables.T3.R1.natural).toBe(expected);
 });

@@ -7,6 +7,7 @@ import type { Lang } from '../model/findings';
 import type { ReportData } from '../model/report';
 import { analyseBatch, type Batch, type BatchOptions } from './analyse';
 import { verdictName } from './verdict';
+import { figuresDigest } from '../check/figures';
 
 export interface CleanInput {
   path: string;
@@ -48,8 +49,14 @@ export async function selectClean(inputs: readonly CleanInput[], opts: BatchOpti
       const f = inputs[row.file];
       if (!read.has(row.file)) read.set(row.file, f.reports ?? (await readReportsAsync(f.data, f.path)));
       const reports = read.get(row.file)!;
-      const report = reports.find((r) => r.sheet === row.sheet) ?? reports[0];
-      kept.push({ name: reports.length > 1 ? `${row.path}#${row.sheet ?? ''}` : row.path, report });
+      // Several reports on one sheet (合报): the row's own report, by its figures, never the sheet's first one.
+      const report =
+        reports.find((r) => row.report?.figures !== undefined && figuresDigest(r) === row.report.figures) ??
+        reports.find((r) => r.sheet === row.sheet && r.agency === row.agency) ??
+        reports.find((r) => r.sheet === row.sheet) ??
+        reports[0];
+      const where = `${row.path}#${row.sheet ?? ''}${report.area ? `!${report.area}` : ''}`;
+      kept.push({ name: reports.length > 1 ? where : row.path, report });
     } else
       leftOut.push({
         file: row.path || (row.department ?? ''),

@@ -18,8 +18,8 @@ import { agencyKey } from '../batch/agency';
 import { figuresDigest } from '../check/figures';
 
 /**
- * Inputs that are one department's report twice: the same department named, or the same figures
- * (a file saved twice under two names). Summed, each would count double with nothing to show it.
+ * Inputs that are one department's report twice: the same department named, or, where no
+ * department is named, the same figures (one file saved twice). Summed, they would count double.
  */
 export function sameReportTwice(inputs: readonly SumInput[]): SumInput[][] {
   const groups = new Map<string, SumInput[]>();
@@ -28,23 +28,9 @@ export function sameReportTwice(inputs: readonly SumInput[]): SumInput[][] {
     const key = i.report.agency ? agencyKey(i.report.agency) : '';
     put(key ? `a\u0000${key}` : `f\u0000${figuresDigest(i.report)}`, i);
   }
-  const seen = new Set<SumInput>();
-  const out: SumInput[][] = [];
-  for (const g of groups.values())
-    if (g.length > 1 && !g.some((i) => seen.has(i))) {
-      g.forEach((i) => seen.add(i));
-      out.push(g);
-    }
-  // Two departments' names but one set of figures: a copy under another name, said the same way.
-  const byFigures = new Map<string, SumInput[]>();
-  for (const i of inputs) if (!seen.has(i)) byFigures.set(figuresOnly(i.report), [...(byFigures.get(figuresOnly(i.report)) ?? []), i]);
-  for (const g of byFigures.values()) if (g.length > 1 && g.some((i) => hasFigure(i.report))) out.push(g);
-  return out;
+  // Two departments with one set of figures are not taken for one: small ones often print the same few figures.
+  return [...groups.values()].filter((g) => g.length > 1);
 }
-
-/** The figures alone (not the agency's name): a report copied under another department's name. */
-const figuresOnly = (r: ReportData) => figuresDigest({ ...r, agency: null });
-const hasFigure = (r: ReportData) => Object.values(r.cells).some((c) => typeof c.raw === 'number' && c.raw !== 0);
 
 /** A cell of an input in words (its address too when read from a sheet), never its key. */
 function cellOf(report: ReportData, id: string, lang: Lang): string {
