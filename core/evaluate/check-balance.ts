@@ -1,7 +1,7 @@
 /** The ordinary check's balance errors (xxgk check's rules), each one a piece of evidence. */
 import { errorsOf } from '../model/findings';
 import { say } from '../messages';
-import type { EvalCheck, Evidence } from './check';
+import { placeIn, type EvalCheck, type Evidence } from './check';
 
 export const balanceCheck: EvalCheck = {
   key: 'balance',
@@ -19,5 +19,10 @@ export const balanceCheck: EvalCheck = {
       })),
     ),
   sentence: (e, at, lang, show) =>
-    say(lang, 'evaluate.balance', { agency: show(at.agency), year: at.year, place: show(e.ref ?? ''), message: show(e.message ?? '') }),
+    say(lang, 'evaluate.balance', {
+      agency: show(at.agency),
+      year: at.year,
+      place: show(placeIn(lang, e.ref ?? '')),
+      message: show(e.message ?? ''),
+    }),
 };

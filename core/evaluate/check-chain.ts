@@ -1,7 +1,7 @@
 /** The chain of years (chain.ts) as two checks: a break of the chain, and a table copied from last year. */
 import { say } from '../messages';
 import { chainOf, type ChainBreak, type ChainResult, type IdenticalTable } from './chain';
-import type { AgencyReports, EvalCheck, Evidence } from './check';
+import { placeIn, type AgencyReports, type EvalCheck, type Evidence } from './check';
 
 // Both checks read one agency's chain: figured once per agency.
 const chains = new WeakMap<AgencyReports, ChainResult>();
@@ -43,12 +43,12 @@ export const chainCheck: EvalCheck = {
     say(lang, e.rule === 'in_force' ? 'evaluate.break.in_force' : 'evaluate.break.carry_over', {
       agency: show(at.agency),
       year: at.year,
-      ref: show(e.ref ?? ''),
+      ref: show(placeIn(lang, e.ref ?? '')),
       file: show(e.file),
       actual: e.actual ?? 0,
       expected: e.expected ?? 0,
       priorYear: e.prior?.year ?? at.year - 1,
-      priorRef: show(e.prior?.ref ?? ''),
+      priorRef: show(placeIn(lang, e.prior?.ref ?? '')),
       priorFile: show(e.prior?.file ?? ''),
     }),
 };

@@ -5,6 +5,7 @@
  * the record, the score (rulebook.ts), the text, the JSON and the reports pick it up.
  */
 import type { Lang } from '../model/findings';
+import { say } from '../messages';
 import type { Placed } from './place';
 import type { Rulebook } from './rulebook';
 
@@ -28,6 +29,10 @@ export interface Evidence {
   date?: string;
   /** A share (0–100), e.g. the text overlap with another report. */
   percent?: number;
+  /** The other report a finding compares with (copied text: another agency's, or the agency's own earlier one). */
+  other?: { agency: string; file: string; year: number };
+  /** Passages shared with the other report, longest first: quoted from this report, with the line in each. */
+  passages?: { ref: string; otherRef: string; text: string; chars: number }[];
   /** A warning: said, but not a failure and no points lost (the house rule: when unsure, a warning). */
   severity?: 'warning';
 }
@@ -45,6 +50,12 @@ export interface Region {
   /** The rulebook the score is figured under: a check reads its threshold (Deduction.threshold) from it. */
   rulebook: Rulebook;
 }
+
+/** A place in a text report ("line 12", as readers write it) in the language of the sentence; a cell address as it is. */
+export const placeIn = (lang: Lang, ref: string): string => {
+  const m = /^line (\d+)$/.exec(ref);
+  return m ? say(lang, 'cli.line_ref', { line: m[1] }) : ref;
+};
 
 /** How a sentence shows text from a file (the command line makes control characters visible). */
 export type Show = (s: string) => string;

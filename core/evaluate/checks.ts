@@ -8,8 +8,9 @@ import { say } from '../messages';
 import type { EvalCheck } from './check';
 import { balanceCheck } from './check-balance';
 import { chainCheck, identicalCheck } from './check-chain';
+import { copyingCheck } from './check-copying';
 
-export const CHECKS: readonly EvalCheck[] = [balanceCheck, chainCheck, identicalCheck];
+export const CHECKS: readonly EvalCheck[] = [balanceCheck, chainCheck, identicalCheck, copyingCheck];
 
 export const checkNamed = (key: string): EvalCheck | undefined => CHECKS.find((c) => c.key === key);
 

@@ -21,4 +21,8 @@ chain: -2 each, at most -10
 # 与上年雷同：宿迁考核规则包（GovOpen-AutoAudit，rulepacks/suqian_dept_v1/rules.csv）、
 # 鲤城考核细则（http://www.qzlc.gov.cn/xxgk/zfxxgk/xxgkzdgd/202012/t20201214_2479123.htm）。
 identical: -5 each, at most -10
+
+# 文字雷同：正文与本单位上年或其他单位的报告相同超过 50% 的扣分（宿迁考核规则包、鲤城考核细则，出处同上；
+# 中国社会科学院政府透明度报告亦指出年报文字雷同）。
+copying: -5 each, at most -10, above 50%
 `;

@@ -45,6 +45,13 @@ Options:
   'evaluate.check.balance': () => 'balance errors',
   'evaluate.check.chain': () => 'chain breaks',
   'evaluate.check.identical': () => 'tables as last year',
+  'evaluate.check.copying': () => 'copied text',
+  'evaluate.copying.own_prior': (p) =>
+    `${p.agency} ${p.year}: ${p.percent}% of the text repeats the agency's own report of ${p.otherYear} ("${p.file}" against "${p.otherFile}")${p.passages ? `; longest shared passages: ${p.passages}` : ''}`,
+  'evaluate.copying.other_agency': (p) =>
+    `${p.agency} ${p.year}: ${p.percent}% of the text repeats the report of ${p.other} of ${p.otherYear} ("${p.file}" against "${p.otherFile}")${p.passages ? `; longest shared passages: ${p.passages}` : ''}`,
+  'evaluate.copying.passage': (p) => `"${p.text}" (this report ${p.ref}, the other ${p.otherRef})`,
+  'evaluate.copying.and': () => '; ',
   'evaluate.break.carry_over': (p: Break) =>
     `${p.agency} ${p.year}: Table 3 carried over ("上年结转") ${p.ref} is ${p.actual}; last year's (${p.priorYear}) carried forward ("结转下年度") ${p.priorRef} is ${p.expected} ("${p.file}" against "${p.priorFile}")`,
   'evaluate.break.in_force': (p: Break) =>
@@ -74,5 +81,7 @@ Options:
   'evaluate.source.balance': () => 'every notice of the assessments deducts for tables that do not balance (inaccurate data)',
   'evaluate.source.chain': () =>
     "third-party evaluation checks the chain of years: carried over equals last year's carried forward; in force equals last year's plus issued less repealed",
+  'evaluate.source.copying': () =>
+    "the assessment rules of Suqian and Licheng deduct for a report whose text repeats the agency's last year or another agency's by more than 50%",
   'evaluate.source.identical': () => "the assessment rules of Suqian and Licheng deduct for a report repeating last year's",
 };

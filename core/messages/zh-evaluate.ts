@@ -16,6 +16,17 @@ type Break = {
   expected: number;
 };
 
+type Copied = {
+  agency: string;
+  year: number;
+  percent: number;
+  other: string;
+  otherYear: number;
+  file: string;
+  otherFile: string;
+  passages: string;
+};
+
 export const zhEvaluate = {
   'cli.usage.evaluate': () => `用法：xxgk evaluate 文件夹或文件… [选项]
 逐份读取一个地区历年发布的年度报告，按报告内容认定单位和年度，逐个单位核对历年衔接，
@@ -40,6 +51,13 @@ export const zhEvaluate = {
   'evaluate.check.balance': () => '平衡错误',
   'evaluate.check.chain': () => '衔接断点',
   'evaluate.check.identical': () => '与上年相同的表',
+  'evaluate.check.copying': () => '文字雷同',
+  'evaluate.copying.own_prior': (p: Copied) =>
+    `${p.agency}${p.year}年：正文有 ${p.percent}% 与本单位${p.otherYear}年的报告相同（「${p.file}」对「${p.otherFile}」）${p.passages ? `；最长的相同段落：${p.passages}` : ''}`,
+  'evaluate.copying.other_agency': (p: Copied) =>
+    `${p.agency}${p.year}年：正文有 ${p.percent}% 与${p.other}${p.otherYear}年的报告相同（「${p.file}」对「${p.otherFile}」）${p.passages ? `；最长的相同段落：${p.passages}` : ''}`,
+  'evaluate.copying.passage': (p: { text: string; ref: string; otherRef: string }) => `“${p.text}”（本报告${p.ref}，对方${p.otherRef}）`,
+  'evaluate.copying.and': () => '；',
   'evaluate.break.carry_over': (p: Break) =>
     `${p.agency}${p.year}年：表三「上年结转」${p.ref} 为 ${p.actual}，上年（${p.priorYear}年）「结转下年度」${p.priorRef} 为 ${p.expected}（「${p.file}」对「${p.priorFile}」）`,
   'evaluate.break.in_force': (p: Break) =>
@@ -71,5 +89,6 @@ export const zhEvaluate = {
   'evaluate.agencies_unreadable': (p: { file: string; why: string }) => `无法读取单位名单「${p.file}」：${p.why}`,
   'evaluate.source.balance': () => '各地通报均以表格平衡关系不符为“数据失准”扣分',
   'evaluate.source.chain': () => '第三方评估核对历年衔接：上年结转等于上年结转下年度，现行有效件数等于上年数加本年制发减本年废止',
+  'evaluate.source.copying': () => '宿迁、鲤城等地考核细则：报告文字与本单位上年或其他单位雷同超过 50% 的扣分',
   'evaluate.source.identical': () => '宿迁、鲤城等地考核细则对与上年雷同的报告扣分',
 };
