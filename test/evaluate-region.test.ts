@@ -3,7 +3,7 @@
  * 2020–2025 as .xlsx, .docx, saved pages and text, across the 2019→2021 change of format, with real
  * published reports, a note and a truncated workbook beside them. A clean region scores full marks;
  * each planted fault is found by the check it belongs to, and by no other report's; every file is
- * accounted for. Checks still being written (timeliness `late`, text copying `copied`) are asserted
+ * accounted for. Checks still being written (timeliness `late`, text copying `copying`) are asserted
  * as soon as they are in the registry.
  */
 import * as path from 'path';
@@ -104,8 +104,8 @@ describe('xxgk evaluate on a region', () => {
     expect(failing(faultyDoc, 'late')).toEqual([at(faulty.planted.late)]);
   });
 
-  it.skipIf(!checkNamed('copied'))('finds the text copied from another agency (雷同)', () => {
-    const copied = failing(faultyDoc, 'copied');
+  it.skipIf(!checkNamed('copying'))('finds the text copied from another agency (雷同)', () => {
+    const copied = failing(faultyDoc, 'copying');
     expect(copied).toContain(at(faulty.planted.copiedText));
     // The agency copied from shares the text (the same passages); no other report does.
     const source = `${REGION_AGENCIES[3]}${faulty.planted.copiedText!.year}`;

@@ -13,17 +13,17 @@
  *    ones), sorted once: a report's candidates are the reports sharing at least a fifth of its
  *    sampled shingles; the others cannot repeat half its text.
  * 4. Each candidate (and always the agency's own last year) is compared exactly: shared passages
- *    grown character by character from a shared shingle; passages of fewer than MIN_PASSAGE own
- *    characters (a stock phrase) are not counted.
+ *    grown character by character from a shared shingle; passages of fewer than MIN_PASSAGE
+ *    characters (a stock phrase) are not counted, and of the others only the own characters.
  */
 import type { Placed } from './place';
 import type { Region } from './check';
 import { proseOf, SHINGLE, type ProseText } from './shingles';
 
-/** Fewest own characters of a counted shared passage: a clause, more than a stock phrase. */
+/** Fewest characters of a counted shared passage: a clause, more than a stock phrase. */
 export const MIN_PASSAGE = 20;
 /** Fewest own characters of prose for a share to mean anything. */
-export const MIN_TEXT = 100;
+export const MIN_TEXT = 50;
 /** One shingle in SAMPLE goes into the index of candidates. */
 const SAMPLE = 4;
 /** Most reports compared exactly with one report, the best candidates first. */
@@ -211,7 +211,7 @@ export function overlap(d: ProseDoc, o: ProseDoc): Overlap {
       if (k < i + len && d.prose.line[k] === d.prose.line[start]) continue;
       let own = 0;
       for (let q = start; q < k; q++) own += d.own[q];
-      if (own >= MIN_PASSAGE) passages.push({ from: start, to: k, otherFrom: from + (start - i), own });
+      if (k - start >= MIN_PASSAGE && own > 0) passages.push({ from: start, to: k, otherFrom: from + (start - i), own });
       start = k;
     }
     i += len;
