@@ -52,6 +52,14 @@ const decimals = (v: string): Expected => ({
 
 export const REAL: RealReport[] = [
   {
+    file: 'pingtan-2019.html',
+    kind: 'html',
+    format: '2019',
+    year: 2019,
+    agency: '平潭综合实验区',
+    true: [{ rule: 'cell.text_number', severity: 'notice', count: 1, why: '采购总金额 written 75394432.52元' }],
+  },
+  {
     file: 'pingtan-2020.html',
     kind: 'html',
     format: '2019',
