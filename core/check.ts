@@ -30,6 +30,8 @@ export interface CheckOptions {
   priorName?: string;
   /** Local rule files (same language as the built-in rules). */
   extraRules?: readonly RuleSource[];
+  /** No blank-cell findings: an untouched report, which is said once instead (core/batch/unfilled.ts markUnfilled). */
+  blankUnsaid?: boolean;
   /** Text rules hook (text.*), given the report and its cell values. */
   textRules?: (report: ReportData, value: (cellId: string) => number | null, lang: Lang) => Finding[];
 }
@@ -71,6 +73,7 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
   findings.push(...uncomputedFindings(recalc, cells, lang));
   for (const cell of cells.values()) {
     if (unknown.has(cell.id)) continue; // said by uncomputedFindings, never as blank
+    if (opts.blankUnsaid && cell.value.kind === 'blank' && !cell.read.doubt && !computed.has(cell.id) && !shortened.has(cell.id)) continue;
     if (computed.has(cell.id)) findings.push(computedNotice(cell, lang), ...cellFindings(cell, lang));
     else if (shortened.has(cell.id))
       findings.push(

@@ -108,9 +108,11 @@ export function run(argv: string[]): Promise<number> {
         }
       }
       try {
-        // Fail early, with line and column, before any file is read (and parse once for every worker).
-        for (const f of FORMS)
-          for (const v of [[], ...Object.keys(f.variants ?? {}).map((k) => [k])]) compileRules(withVariants(f, v), extraRules);
+        // Local rules fail early, with line and column, before any file is read (and are parsed once for every
+        // worker). The built-in ones are compiled as a file needs them: one file needs one form, not all of them.
+        if (extraRules.length)
+          for (const f of FORMS)
+            for (const v of [[], ...Object.keys(f.variants ?? {}).map((k) => [k])]) compileRules(withVariants(f, v), extraRules);
       } catch (e) {
         if (e instanceof RuleSyntaxError) throw new UsageError(e.messageIn(lang));
         throw e;

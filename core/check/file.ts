@@ -18,7 +18,7 @@ import type { TextLine } from '../import/common';
 import { NeedsLimits, ReadError } from '../read/errors';
 import { reportsOf, type InputRead } from '../read/located';
 import { textFindings } from '../rules/text';
-import { markUnfilled } from '../batch/unfilled';
+import { anyEntered, markUnfilled } from '../batch/unfilled';
 import { matchDepartment } from '../batch/agency';
 
 /** What is checked: a file's bytes and name, or a book of cells a host read (Excel, WPS, a copy in memory) with its name. */
@@ -84,7 +84,14 @@ export function checkLocated(name: string, reports: ReportData[], opts: CheckFil
     error: null,
     reports: reports.map((r) => {
       const match = opts.priors && matchPrior(r, opts.priors);
-      const res = confront(r, { textRules: textFindings, ...opts, ...(match ? { prior: match.report, priorName: match.name } : {}) });
+      // An untouched report gets one finding saying so, not one per blank cell: they are not made.
+      const blankUnsaid = !anyEntered(r);
+      const res = confront(r, {
+        textRules: textFindings,
+        ...opts,
+        blankUnsaid,
+        ...(match ? { prior: match.report, priorName: match.name } : {}),
+      });
       return { ...markUnfilled(r, res, lang), figures: figuresDigest(r) };
     }),
   };
