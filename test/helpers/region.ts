@@ -144,8 +144,29 @@ function withDate(html: string, date: string, agency: string): string {
     .replace(/(<h1 class=title>[^<]*<\/h1>)/, `$1\n<div class="info">发布日期：${date}\u3000来源：${agency}</div>`);
 }
 
+export interface RegionShape {
+  /** The agencies (default REGION_AGENCIES; the faults are planted in the first five). */
+  agencies?: string[];
+  /** The kinds of file, in turn (default all four). */
+  kinds?: Kind[];
+  /** Copy the real reports in (default true). */
+  real?: boolean;
+}
+
+/** `n` agencies of a region's counties, for a region of any size (bench: the per-report cost). */
+export function manyAgencies(n: number): string[] {
+  const counties = ['东', '西', '南', '北', '中', '上', '下', '前', '后', '新'];
+  const offices = ['财政局', '教育局', '卫生健康局', '自然资源局', '司法局', '民政局', '交通运输局', '水利局', '商务局', '审计局'];
+  return Array.from(
+    { length: n },
+    (_, i) => `某某${counties[Math.floor(i / offices.length) % counties.length]}城县${offices[i % offices.length]}`,
+  );
+}
+
 /** Writes the region into `dir` (made if missing). */
-export function writeRegion(dir: string, faults: RegionFaults = {}, real = true): WrittenRegion {
+export function writeRegion(dir: string, faults: RegionFaults = {}, shape: RegionShape = {}): WrittenRegion {
+  const agencies = shape.agencies ?? REGION_AGENCIES;
+  const kinds = shape.kinds ?? KINDS;
   fs.mkdirSync(dir, { recursive: true });
   const out: WrittenRegion = { dir, files: [], reports: [], planted: {}, list: path.join(dir, '单位名单.txt') };
   const put = (name: string, data: Uint8Array | string) => {
@@ -153,13 +174,13 @@ export function writeRegion(dir: string, faults: RegionFaults = {}, real = true)
     out.files.push(name);
   };
   const texts = new Map<string, ReturnType<typeof reportText>>();
-  REGION_AGENCIES.forEach((agency, a) => {
+  agencies.forEach((agency, a) => {
     let prior: Record<string, Raw> | null = null;
     REGION_YEARS.forEach((year, y) => {
       const seed = a * 10 + y + 1;
       let values: Record<string, Raw> = year < 2021 ? balancedValues('2019', seed) : chainedValues(seed, prior);
       const is = (fault: keyof RegionFaults, ai: number, yr: number) => !!faults[fault] && a === ai && year === yr;
-      let kind = KINDS[(a + y) % KINDS.length];
+      let kind = kinds[(a + y) % kinds.length];
       // The late date is a saved page's; copied text needs a report with text (a workbook has none).
       if (is('late', 0, 2023) || (is('copiedText', 4, 2024) && kind === 'xlsx')) kind = 'html';
       const file = `${agency}-${year}.${kind}`;
@@ -189,8 +210,8 @@ export function writeRegion(dir: string, faults: RegionFaults = {}, real = true)
       if (is('copiedText', 4, 2024)) {
         // 司法局 publishes 自然资源局's 2024 text as its own (the agency's name put in).
         out.planted.copiedText = at;
-        const theirs = texts.get(`${REGION_AGENCIES[3]}|${year}`)!;
-        const own = (s: string) => s.split(REGION_AGENCIES[3]).join(agency);
+        const theirs = texts.get(`${agencies[3]}|${year}`)!;
+        const own = (s: string) => s.split(agencies[3]).join(agency);
         text = { intro: theirs.intro.map(own), closing: theirs.closing.map(own) };
       }
       texts.set(`${agency}|${year}`, text);
@@ -213,7 +234,8 @@ export function writeRegion(dir: string, faults: RegionFaults = {}, real = true)
   // A workbook cut short in transit: said unreadable, never dropped.
   const whole = bookBytes(reportSheets({ format: '2021', year: 2024, agency: '某某县残缺局', values: chainedValues(99, null) }).sheets);
   put('某某县残缺局-2024.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
-  if (real) for (const name of REAL_REPORTS) put(`真实-${name}`, fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'real', name)));
-  put(path.basename(out.list), REGION_AGENCIES.join('\n'));
+  if (shape.real ?? true)
+    for (const name of REAL_REPORTS) put(`真实-${name}`, fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'real', name)));
+  put(path.basename(out.list), agencies.join('\n'));
   return out;
 }
