@@ -4,7 +4,9 @@
  * report checked is a "department" that fails. Each kind carries a mark written when it is made —
  * a workbook a defined name XXGK_OUTPUT_SUM / _REPORT / _NOTICE / _EXPORT, a web page a
  * <meta name="generator" content="xxgk-tables …">; a total made before the mark is known by its
- * appendix sheet; a .csv or .json by its header. Only a few bytes are read: the head of a text
+ * appendix sheet, a bulk report or a notice by its sheets' names or its page's title; a .csv or
+ * .json by its header. An .xlsx export made before the mark is not told from a department's
+ * report (a department may send one): it is read, and a duplicate of its source is said as one. Only a few bytes are read: the head of a text
  * file, the zip directory and one small part of a workbook, each within a bound.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'fs';
@@ -63,6 +65,25 @@ function textKind(text: string): OwnKind | null {
     if (first === EXPORT_CSV_HEADER[lang].join(',')) return 'export';
   }
   if (/^\s*\{\s*"format":\s*"\d{4}",[\s\S]*"tables":\s*\{\s*"T[234]"/.test(text)) return 'export';
+  return oldPageKind(text);
+}
+
+const unescape = (s: string) =>
+  s.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
+
+/**
+ * A bulk report or a notice written as a web page before the generator mark: known by its title,
+ * the catalogue's own words (a department's report is never titled so).
+ */
+function oldPageKind(text: string): OwnKind | null {
+  const m = /<title>([^<]*)<\/title>/i.exec(text);
+  if (!m || !/^<!doctype html>/i.test(text.trimStart())) return null;
+  const title = unescape(m[1]);
+  for (const lang of ['zh', 'en'] as const) {
+    if (title === say(lang, 'batch.report.title')) return 'report';
+    const [before, after] = say(lang, 'batch.notice.title', { department: '\u0000' }).split('\u0000');
+    if (title.length > before.length + after.length && title.startsWith(before) && title.endsWith(after)) return 'notice';
+  }
   return null;
 }
 
@@ -77,6 +98,12 @@ function workbookKind(fd: number, size: number): OwnKind | null {
   // A total written before the mark: the official layout (its XXGK_T2… names) and the appendix sheet.
   const sheets = [...part.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
   if (/\bname="XXGK_T[234]"/.test(part) && sheets.some((s) => APPENDIX.includes(s))) return 'sum';
+  // A bulk report or a notice written before the mark: its sheets, named in the catalogue's words.
+  const named = sheets.map(unescape).join('\n');
+  for (const lang of ['zh', 'en'] as const) {
+    if (named === [say(lang, 'batch.report.files'), say(lang, 'batch.report.findings')].join('\n')) return 'report';
+    if (named === say(lang, 'notice.sheet_name')) return 'notice';
+  }
   return null;
 }
 
