@@ -1,5 +1,5 @@
 /** File access for the command line (the only part of core/ that uses fs). Never modifies input. */
-import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'fs';
+import { lstatSync, readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'fs';
 import * as path from 'path';
 import type { Book } from '../read/grid';
 import type { ReadOptions } from '../read/xlsx';
@@ -113,10 +113,27 @@ export function listInputs(paths: string[], exts: readonly string[] = INPUT_EXTS
       // reported as unreadable by the caller, not silently dropped
     }
     if (st?.isDirectory()) walk(p, p);
+    // Named, a ~$ file is read when it is a workbook (one rule for every command); an Office lock file is said.
+    else if (st?.isFile() && lock(path.basename(p)) && isLockFile(p, st.size)) left.push({ path: p, why: 'lock' });
     else out.add(p);
   }
   const files = [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { files, left, decoded };
+}
+
+/**
+ * An Office lock file (~$name, written beside an open document): a few hundred bytes holding the
+ * user's name, neither a zip package nor a compound file as every workbook or document is.
+ */
+function isLockFile(file: string, size: number): boolean {
+  if (size > 4096) return false;
+  let head: Buffer;
+  try {
+    head = readFileSync(file).subarray(0, 4);
+  } catch {
+    return false;
+  }
+  return head.length < 4 || (head.readUInt32LE(0) !== 0x04034b50 && head.readUInt32BE(0) !== 0xd0cf11e0);
 }
 
 /** What a Dirent that is neither file, folder nor link is (lstat, as readdir saw it). */
