@@ -196,11 +196,17 @@ describe('what the report does not print is said, not passed over', () => {
 });
 
 describe('money and format', () => {
-  it('money is exact to 4 decimals and more decimals are an error', () => {
+  it('money: more decimals than the format prescribes are an error; where it prescribes none, a warning', () => {
     const good = balancedValues('2021');
     expect(check('2021', { ...good, 'T2:fees:amount': 160.5964 }).findings).toEqual([]);
-    const r = check('2021', { ...good, 'T2:fees:amount': 0.12345 });
-    expect(errors(r.findings).map((f) => f.rule)).toEqual(['cell.decimals']);
+    // 2021's 本年收费金额（单位：万元） sets no places: 6 (exact to the fen) is correct, never sent back.
+    const r = check('2021', { ...good, 'T2:fees:amount': 24252.311082 });
+    expect(errors(r.findings)).toEqual([]);
+    expect(r.findings.map((f) => [f.rule, f.severity])).toEqual([['cell.decimals', 'warning']]);
+    expect(r.findings[0].message).toContain('格式未规定小数位数');
+    // 2019's 采购总金额（单位：万元，保留4位小数） prescribes 4.
+    const p = check('2019', { ...balancedValues('2019'), 'T2:procurement:amount': 0.12345 });
+    expect(errors(p.findings).map((f) => f.rule)).toEqual(['cell.decimals']);
     expect(check('2019', { ...balancedValues('2019'), 'T2:procurement:amount': '251000元' }).findings.map((f) => f.rule)).toEqual([
       'cell.text_number',
     ]);

@@ -51,15 +51,24 @@ export function cellFindings(cell: Cell, lang: Lang): Finding[] {
     out.push(cellFinding(cell, 'cell.nonnegative', say(lang, 'check.nonnegative', { value }), lang));
   // Decimals are judged on the figure as the report wrote it: 73802895.90元 has two, though in 万元
   // (7380.28959) it has five. Converting a unit never makes a violation.
-  if (k === 'money' && writtenDecimals(v) > 4)
-    out.push(
-      cellFinding(
-        cell,
-        'cell.decimals',
-        say(lang, 'check.decimals', { value: v.disguise === 'yuan' ? String(cell.read.raw) : value }),
-        lang,
-      ),
-    );
+  // Only a format that prescribes the places (its header says 保留4位小数) makes more an error.
+  const places = cell.spec.column.decimals;
+  if (k === 'money' && writtenDecimals(v) > (places ?? 4)) {
+    const shown = v.disguise === 'yuan' ? String(cell.read.raw) : value;
+    const f =
+      places === undefined
+        ? {
+            ...cellFinding(
+              cell,
+              'cell.decimals',
+              say(lang, 'check.decimals_unprescribed', { value: shown, places: writtenDecimals(v) }),
+              lang,
+            ),
+            severity: 'warning' as const,
+          }
+        : cellFinding(cell, 'cell.decimals', say(lang, 'check.decimals', { value: shown, places }), lang);
+    out.push(f);
+  }
   return out;
 }
 

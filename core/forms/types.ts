@@ -22,6 +22,12 @@ export interface ColumnSpec {
   kind?: ValueKind;
   /** Unit printed in messages, e.g. 万元. */
   unit?: string;
+  /**
+   * The decimal places the format itself prescribes for this money column (2019: 采购总金额（单位：万元，
+   * 保留4位小数）): more is an error. Where the format prescribes none (2021: 本年收费金额（单位：万元）),
+   * more than 4 is a warning only: a figure exact to the fen in 万元 has 6, and is correct.
+   */
+  decimals?: number;
 }
 
 export interface RowSpec {

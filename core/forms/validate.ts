@@ -91,7 +91,15 @@ function record(item: Check): Check {
 }
 
 const row = object({ key: text, label: texts, 'short?': anyText, 'aliases?': texts });
-const column = object({ key: text, header: texts, 'short?': anyText, 'aliases?': texts, 'kind?': kind, 'unit?': text });
+const column = object({
+  key: text,
+  header: texts,
+  'short?': anyText,
+  'aliases?': texts,
+  'kind?': kind,
+  'unit?': text,
+  'decimals?': is('number', (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 10),
+});
 const block = object({
   'caption?': anyText,
   'corner?': anyText,

@@ -112,7 +112,9 @@ export const en: Catalogue = {
   'check.text_number': (p) => `text "${p.raw}" read as the number ${p.value}${p.yuan ? ' (yuan converted to 10,000 yuan)' : ''}`,
   'check.integer': (p) => `a count must be a whole number, found ${p.value}`,
   'check.nonnegative': (p) => `must not be negative, found ${p.value}`,
-  'check.decimals': (p) => `money (in 10,000 yuan) has at most 4 decimals, found ${p.value}`,
+  'check.decimals': (p) => `money (in 10,000 yuan) has ${p.places} decimals in this format, found ${p.value}`,
+  'check.decimals_unprescribed': (p) =>
+    `money (in 10,000 yuan) written with ${p.places} decimals (${p.value}); the format sets no places and 4 are usual: please check (6 is exact to the fen and correct)`,
   'check.formula_computed': (p) => `the formula =${p.formula} was saved without its result; computed as ${p.value}`,
   'check.year_mismatch': (p) =>
     `a ${p.year} report should use format ${p.due} (“${p.issuedBy}”), but its tables are in format ${p.format}; checked as ${p.format}`,

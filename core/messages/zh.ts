@@ -119,7 +119,9 @@ export const zh = {
     `文本“${p.raw}”按数字 ${p.value} 读取${p.yuan ? '（元已换算为万元）' : ''}`,
   'check.integer': (p: { value: string }) => `件数应为整数，实为 ${p.value}`,
   'check.nonnegative': (p: { value: string }) => `不能为负数，实为 ${p.value}`,
-  'check.decimals': (p: { value: string }) => `金额（万元）最多保留 4 位小数，实为 ${p.value}`,
+  'check.decimals': (p: { value: string; places: number }) => `金额（万元）按格式保留 ${p.places} 位小数，实为 ${p.value}`,
+  'check.decimals_unprescribed': (p: { value: string; places: number }) =>
+    `金额（万元）写了 ${p.places} 位小数（${p.value}）；格式未规定小数位数，通常保留 4 位，请核对（精确到分时为 6 位，属正常）`,
   'check.formula_computed': (p: { formula: string; value: string }) => `公式 =${p.formula} 没有保存计算结果，已按公式算得 ${p.value}`,
   'check.year_mismatch': (p: { year: number; due: string; issuedBy: string; format: string }) =>
     `${p.year} 年度报告应使用 ${p.issuedBy} 的格式（${p.due}），但表格是 ${p.format} 格式，已按 ${p.format} 格式检查`,
