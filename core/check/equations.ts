@@ -56,10 +56,12 @@ export function evaluate(
     const v = get(t.cell, t.prior).value;
     return v.kind === 'number' && v.inexact;
   });
+  // So does a figure the reader was not sure of (cell.uncertain says why): a doubt is never an accusation.
+  const doubtful = terms.some((t) => !!get(t.cell, t.prior).read?.doubt);
   return {
     rule: fam.id,
     instance: inst.instance,
-    severity: inexact && fam.severity === 'error' ? 'warning' : fam.severity,
+    severity: (inexact || doubtful) && fam.severity === 'error' ? 'warning' : fam.severity,
     message,
     cells,
     expected: expected.toNumber(),

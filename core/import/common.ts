@@ -102,6 +102,18 @@ export function isColumnHeaderWord(text: string): boolean {
   return headerWords.has(fold(text));
 }
 
+/** Whether the text begins some column header word (a header cut over lines: 社会 / 公益 / 组织). */
+let headerPrefixes: Set<string> | null = null;
+export function isColumnHeaderStart(text: string): boolean {
+  if (!headerPrefixes) {
+    isColumnHeaderWord('');
+    headerPrefixes = new Set();
+    for (const w of headerWords!) for (let k = 1; k <= w.length; k++) headerPrefixes.add(w.slice(0, k));
+  }
+  const f = fold(text);
+  return f !== '' && headerPrefixes.has(f);
+}
+
 /** Every row label part of every form ("行政事业性收费", "（一）予以公开"): a line starting so is a row of its own. */
 let rowWords: Set<string> | null = null;
 export function isRowLabel(text: string): boolean {

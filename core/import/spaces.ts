@@ -8,7 +8,7 @@
  */
 import { isColumnHeaderWord, isValueText } from './common';
 
-interface Span {
+export interface Span {
   text: string;
   /** Display columns [x0, x1). */
   x0: number;
@@ -23,8 +23,12 @@ const width = (ch: string) => (WIDE.test(ch) ? 2 : 1);
 const MAX_VALUE_LENGTH = 64;
 const isSpace = (ch: string) => ch === ' ' || ch === '\u00a0' || ch === '\u3000';
 
-/** The words of a line with their display columns; a run of spaces two or more wide separates cells. */
-export function spansOf(raw: string): Span[] {
+/**
+ * The words of a line with their display columns; a run of spaces two or more wide separates cells.
+ * `unit`: every character one column, as `pdftotext -layout` places text (its columns count
+ * characters, so CJK labels of different lengths leave the figures after them aligned by count).
+ */
+export function spansOf(raw: string, unit = false): Span[] {
   const out: Span[] = [];
   /** Where each span's text begins and ends in `raw`: cut once at the end, never built a character at a time (item 12). */
   const from: number[] = [];
@@ -37,7 +41,7 @@ export function spansOf(raw: string): Span[] {
     const ch = String.fromCodePoint(raw.codePointAt(i)!);
     const at = i;
     i += ch.length;
-    const w = width(ch);
+    const w = unit ? 1 : width(ch);
     if (isSpace(ch)) {
       gap += w;
       x += w;

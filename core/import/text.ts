@@ -11,6 +11,7 @@ import type { Book } from '../read/grid';
 import type { ReadNote } from '../model/report';
 import { SpacedColumns } from './spaces';
 import { joinLayoutRows } from './layout-rows';
+import { readNarrowTables } from './narrow-columns';
 import {
   MAX_COLS,
   cellValue,
@@ -44,7 +45,9 @@ export function textToBook(text: string, name: string): Book {
 }
 
 export function parseText(text: string, name: string): ParsedText {
-  return parseLines(joinLayoutRows(sourceLines(text)), name, 'text');
+  const narrow = readNarrowTables(sourceLines(text));
+  const parsed = parseLines(joinLayoutRows(narrow.lines), name, 'text');
+  return Object.keys(narrow.doubts).length ? { ...parsed, doubts: narrow.doubts } : parsed;
 }
 
 const SPACE = /[ \u00a0\u3000]/;

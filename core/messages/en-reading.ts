@@ -5,4 +5,7 @@ export const enReading: typeof zhReading = {
   'check.uncertain': (p) => `read as ${p.value}, but the reading is uncertain: ${p.why}; check it against the file`,
   'doubt.crossed': (p) =>
     `the characters of the figure “${p.text}” cross a cell border; it was read whole in the cell holding most of them`,
+  'doubt.wrapped': (p) =>
+    `the figure wraps over lines in a narrow column (“${p.text}”); its pieces were joined by their places, which are not clear`,
+  'doubt.column': (p) => `the column of the figure “${p.text}” was judged by its place, which is not clear`,
 };

@@ -5,4 +5,6 @@
 export const zhReading = {
   'check.uncertain': (p: { value: string; why: string }) => `读作 ${p.value}，但读取时不能确定：${p.why}；请对照原文件核对`,
   'doubt.crossed': (p: { text: string }) => `数字「${p.text}」的字符跨越了单元格边线，已整体归入多数字符所在的单元格`,
+  'doubt.wrapped': (p: { text: string }) => `数字在窄列中折行（「${p.text}」），按各段所在位置拼接，位置不够明确`,
+  'doubt.column': (p: { text: string }) => `数字「${p.text}」所在的列按位置判断，位置不够明确`,
 };

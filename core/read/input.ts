@@ -23,7 +23,13 @@ function refuse(data: Uint8Array, kind: InputKindId, name: string): never {
 function readText(data: Uint8Array, name: string, kind: 'html' | 'text'): InputRead {
   const d = decodeBytes(data);
   const parsed = kind === 'html' ? parseHtml(d.text, name) : parseText(d.text, name);
-  return { kind, book: parsed.book, textLines: parsed.textLines, ...(d.invalid ? { badBytes: d.invalid } : {}) };
+  return {
+    kind,
+    book: parsed.book,
+    textLines: parsed.textLines,
+    ...(d.invalid ? { badBytes: d.invalid } : {}),
+    ...(parsed.doubts ? { doubts: parsed.doubts } : {}),
+  };
 }
 
 /** Reads any kind but PDF at once. Throws ReadError (refused kinds with their own message). */

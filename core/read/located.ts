@@ -42,7 +42,8 @@ export function reportsOf(read: InputRead, name: string): ReportData[] {
   if (read.doubts)
     for (const r of reports)
       for (const c of Object.values(r.cells)) {
-        const doubt = read.doubts[c.ref];
+        // A text's row shares one line: its doubts name the figure too (core/import/narrow-columns.ts).
+        const doubt = read.doubts[c.ref] ?? read.doubts[`${c.ref}=${String(c.raw)}`];
         if (doubt) c.doubt = doubt;
       }
   if (read.textLines) {

@@ -28,7 +28,16 @@ export interface DocxOptions extends TextOptions {
   fontSize?: number;
   /** A running header (the agency) and a footer with page numbers (第 N 页，共 M 页) on every page. */
   footer?: boolean;
+  /**
+   * Each table set to the page's width as Word and WPS do ("根据窗口自动调整"): the label columns
+   * this wide (twentieths of a point, one number shared by them), the value columns sharing the rest
+   * equally — narrow in 表四 and 表三, where long figures wrap inside their cells.
+   */
+  pageWidth?: { labels: number };
 }
+
+/** The text width of the page below (A4, 1000-twip margins). */
+const PAGE_TEXT_WIDTH = 11906 - 2 * 1000;
 
 const run = (text: string, size: number) =>
   text
@@ -52,8 +61,13 @@ export function reportDocumentXml(format: string, values: Record<string, Raw>, o
     const section = layout.cells.find((c) => c.role === 'section' && c.r === t.r0 - 1)!;
     body.push(para(section.text!));
     const cols = t.c1 - t.c0 + 1;
+    const labelCols = t.key === 'T4' ? 0 : 3;
     const widths = Array.from({ length: cols }, (_, k) => {
       const w = layout.columnWidths[t.c0 + k] ?? 10;
+      if (opts.pageWidth)
+        return k < labelCols
+          ? opts.pageWidth.labels
+          : Math.floor((PAGE_TEXT_WIDTH - labelCols * opts.pageWidth.labels) / (cols - labelCols));
       return k < 3 && opts.labelWidth ? opts.labelWidth : Math.round(Math.max(4, Math.min(w, 14)) * 60);
     });
     const cellsAt = new Map<string, LayoutCell>();

@@ -122,3 +122,34 @@ export function balancedValues(format: string, seed = 1): Record<string, Raw> {
   }
   return v;
 }
+
+/**
+ * A balanced report with the long figures of a big city's 表三 (about a third of the parts 0,
+ * the rest of 1–2, 4 and 5 digits; totals of 6 and 7), 表四 as balancedValues gives it (表二 to
+ * fullValues): in a table set to the page's width these wrap inside their cells.
+ */
+export function longFigures(format: string, seed = 1): Record<string, Raw> {
+  const v: Record<string, Raw> = balancedValues(format, seed);
+  const t3 = getForm(format).tables.find((t) => t.key === 'T3')!.blocks[0];
+  const cols = t3.columns.filter((c) => c.key !== 'total').map((c) => c.key);
+  const rand = rng(seed);
+  const part = () => {
+    const r = rand();
+    if (r < 0.3) return 0;
+    if (r < 0.5) return 1 + Math.floor(rand() * 90);
+    return r < 0.8 ? 1000 + Math.floor(rand() * 9000) : 10000 + Math.floor(rand() * 90000);
+  };
+  for (const c of cols) {
+    let sum = 0;
+    for (const r of t3.rows.map((x) => x.key).filter((k) => /^R3\.[1-6]/.test(k))) {
+      const x = part();
+      v[`T3:${r}:${c}`] = x;
+      sum += x;
+    }
+    const r2 = Math.floor(rand() * 300);
+    const r4 = Math.floor(rand() * 3000);
+    Object.assign(v, { [`T3:R3.7:${c}`]: sum, [`T3:R2:${c}`]: r2, [`T3:R4:${c}`]: r4, [`T3:R1:${c}`]: sum + r4 - r2 });
+  }
+  for (const r of t3.rows) v[`T3:${r.key}:total`] = cols.reduce((s, c) => s + (v[`T3:${r.key}:${c}`] as number), 0);
+  return v;
+}
