@@ -9,6 +9,7 @@ import { readFileSync } from 'fs';
 import type { Lang } from '../../core/model/findings';
 import { say } from '../../core/messages';
 import { whyOf } from '../../core/node/errors';
+import { listInputFiles } from '../../core/node/files';
 import { parseAgencyList } from '../../core/batch/agency';
 import {
   CHECKS,
@@ -20,6 +21,7 @@ import {
   type Evaluation,
   type Rulebook,
 } from '../../core/evaluate';
+import { accountLines } from '../../core/evaluate/account';
 import { RuleSyntaxError } from '../../core/rules/parse';
 import { decodeText } from '../../core/read/decode';
 import { readInputFile } from '../../core/node/read';
@@ -27,6 +29,8 @@ import { regionOf } from '../evaluate-region';
 import { fail, langIn, langOf, messageOf, parse, UsageError } from '../args';
 import { err, jsonText, out, shown } from '../terminal';
 import { printHelp } from '../usage';
+import { Inputs } from '../write';
+import { planEvaluateOutputs, writeEvaluateOutputs } from '../evaluate-outputs';
 
 /** "2021-2025" or "2024" → the years, or a usage error. */
 export function yearsOf(v: string | undefined, lang: Lang): { from: number; to: number } | null {
@@ -93,33 +97,9 @@ export function evaluationText(ev: Evaluation, lang: Lang): string {
   return lines.join('\n');
 }
 
-/** Every file and report not evaluated, a line each with why, and the count. */
+/** Every file and report not evaluated, a line each with why, and the count (core/evaluate/account.ts). */
 export function accountText(ev: Evaluation, lang: Lang): string[] {
-  const lines: string[] = [];
-  for (const f of ev.files)
-    if (f.status !== 'read') lines.push(say(lang, `evaluate.file.${f.status}`, { file: shown(f.file), reason: shown(f.reason ?? '') }));
-  for (const u of ev.unplaced) {
-    const p = {
-      file: shown(u.file),
-      agency: shown(u.agency ?? ''),
-      year: u.year ?? 0,
-      among: u.among.map(shown).join('、'),
-      first: shown(u.among[0] ?? ''),
-    };
-    lines.push(say(lang, `evaluate.unplaced.${u.why}`, p));
-  }
-  for (const m of ev.missing) lines.push(say(lang, 'evaluate.missing', { agency: shown(m.agency), year: m.year }));
-  lines.push(
-    say(lang, 'evaluate.summary', {
-      files: ev.files.length,
-      read: ev.files.filter((f) => f.status === 'read').length,
-      unreadable: ev.files.filter((f) => f.status === 'unreadable').length,
-      notReport: ev.files.filter((f) => f.status === 'not_report').length,
-      placed: ev.records.length,
-      unplaced: ev.unplaced.length,
-    }),
-  );
-  return lines;
+  return accountLines(ev, lang, shown);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -129,6 +109,8 @@ export async function run(argv: string[]): Promise<number> {
       agencies: { type: 'string' },
       years: { type: 'string' },
       rules: { type: 'string' },
+      report: { type: 'string', multiple: true },
+      notices: { type: 'string' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
       jobs: { type: 'string' },
@@ -144,6 +126,10 @@ export async function run(argv: string[]): Promise<number> {
     const years = yearsOf(values.years, lang);
     const listed = agenciesOf(values.agencies, lang);
     const rulebook = rulebookOf(values.rules, lang);
+    // Where the report and the notices go is checked before any file is read: never one of the inputs.
+    const inputs = new Inputs(listInputFiles(positionals));
+    for (const f of [values.agencies, values.rules]) if (f) inputs.add(f);
+    const outputs = planEvaluateOutputs(values.report ?? [], values.notices, lang, inputs);
     // The files read here (--jobs), or one shard's written to its part (--shard), or every shard's parts merged (--merge).
     const region = await regionOf(positionals, { ...values, lang, langGiven: values.lang !== undefined, years, listed });
     if (!region) return 0;
@@ -157,7 +143,8 @@ export async function run(argv: string[]): Promise<number> {
       else err(`xxgk: ${say(lang, 'evaluate.none')}\n`);
       for (const l of accountText(ev, lang)) err(`${l}\n`);
     }
-    return ev.records.length ? 0 : 1;
+    const written = await writeEvaluateOutputs(outputs, ev, region.files, lang);
+    return ev.records.length && written ? 0 : 1;
   } catch (e) {
     return fail(e, lang, 'cli.usage.evaluate');
   }

@@ -22,7 +22,8 @@ const placeText = (p: Place, lang: Lang) =>
     where: p.table ? [p.table, p.row, p.column].filter(Boolean).join(' ') : null,
   });
 
-function problemBlocks(p: Problem, n: number, lang: Lang): Block[] {
+/** One problem as the letter says it: what is wrong, then the cells any one of which may be wrong and the values that balance. */
+export function problemBlocks(p: Problem, n: number, lang: Lang): Block[] {
   const out: Block[] = [{ kind: 'text', text: say(lang, 'notice.problem', { n, severity: p.severity, rule: p.ruleName }) }];
   out.push({ kind: 'text', text: p.equations ? say(lang, 'notice.broken', { n: p.broken.length }) : say(lang, 'notice.what') });
   for (const b of p.broken) out.push({ kind: 'text', text: `· ${b}`, indent: true });

@@ -12,9 +12,10 @@ import { parseRulebook, RULEBOOK_LIMITS } from './rulebook-parse';
 import type { AgencyReports, Evidence, Region } from './check';
 import { CHECKS, checkName, checkNamed } from './checks';
 import { chainFor } from './check-chain';
+import { figuresOf, type ChainFigure } from './figures';
 
 export { placeReports, chainOf, DEFAULT_RULEBOOK, CHECKS, checkNamed, checkName, parseRulebook, RULEBOOK_LIMITS };
-export type { FileRead, Placing, Evidence, Rulebook };
+export type { FileRead, Placing, Evidence, Rulebook, ChainFigure };
 
 export interface CheckRecord {
   check: CheckKey;
@@ -37,6 +38,8 @@ export interface AgencyYear {
   score: number;
   /** Last year's report was there but of the other format: the chain is not drawn across it. */
   chainNotCompared: boolean;
+  /** The chain's figures as published and as last year's report makes them (the reports' charts). */
+  figures: ChainFigure[];
 }
 
 export interface Evaluation {
@@ -92,6 +95,7 @@ export function evaluate(files: readonly FileRead[], opts: PlaceOptions & { rule
           checks.map((c) => c.points),
         ),
         chainNotCompared: notCompared.some((n) => n.year === p.year),
+        figures: figuresOf(p.report, p.year, agency.reports[i - 1]),
       });
     });
   }

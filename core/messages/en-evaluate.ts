@@ -30,6 +30,9 @@ Options:
                         a report of no listed agency is said
   --years 2021-2025     evaluate only the reports of these years
   --rules RULEBOOK.txt  score by a local rulebook instead of the default (see the documentation)
+  --report OUT.html    write the evaluation report: .html (sortable, filterable, a chart of
+                        each agency's chain) or .xlsx; both may be given
+  --notices FOLDER      write a notice of corrections (.html) to each agency with problems
   --json                print JSON (a record per agency and year, see docs/evaluate.md)
   --lang zh|en          language of the output
   --jobs N              read and check N files at a time (default: as many as the machine holds)

@@ -14,7 +14,7 @@ const COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other'];
 export const YEARS = [2022, 2023, 2024];
 
 /** A balanced year whose 上年结转 is last year's 结转下年度 and whose 现行有效 follows last year's. */
-function yearValues(seed: number, prior: Record<string, Raw> | null): Record<string, Raw> {
+export function yearValues(seed: number, prior: Record<string, Raw> | null): Record<string, Raw> {
   const v = balancedValues('2021', seed);
   const n = (id: string) => Number(v[id] ?? 0);
   for (const c of COLS) {
@@ -51,7 +51,7 @@ function yearValues(seed: number, prior: Record<string, Raw> | null): Record<str
 }
 
 /** An agency's three years, each an .xlsx; `plant` bends a year's values. */
-function writeAgency(
+export function writeAgency(
   dir: string,
   agency: string,
   seed: number,
