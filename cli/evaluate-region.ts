@@ -68,7 +68,8 @@ export async function regionOf(inputs: string[], asked: RegionAsked): Promise<Re
   const shard = asked.shard === undefined ? null : shardOf(asked.shard, lang);
   if (shard && asked.out === undefined) throw new UsageError(say(lang, 'evaluate.shard_needs_out'));
   const jobs = jobsOf(asked.jobs, lang);
-  const listing = listInputs(inputs);
+  // Every file of the folders, whatever it is (as check lists them): one no reader takes is said, never passed over.
+  const listing = listInputs(inputs, []);
   const plan = shard ? planOutput(asked.out!, lang, new Inputs(listing.files)) : null;
   printListing(listing, lang);
   const read = { lang, jobs, progress: showsProgress(asked.quiet), place: { listed: asked.listed, years: asked.years } };

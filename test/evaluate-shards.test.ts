@@ -67,9 +67,15 @@ describe('xxgk evaluate in shards', () => {
   it('splits a folder mounted elsewhere the same way', () => {
     const elsewhere = path.join(base, '别处', '某某县');
     cpSync(region.dir, elsewhere, { recursive: true });
+    // The part written into the folder itself: a later shard's listing leaves it out, and says so.
+    const inside = path.join(elsewhere, 'part-2.jsonl');
+    expect(xxgk([elsewhere, ...opts, '--shard', '2/3', '--out', inside]).status).toBe(0);
     const part = path.join(base, 'elsewhere-2.jsonl');
-    expect(xxgk([elsewhere, ...opts, '--shard', '2/3', '--out', part]).status).toBe(0);
+    const again = xxgk([elsewhere, ...opts, '--shard', '2/3', '--out', part, '--lang', 'zh']);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('是本程序生成的评估的部分结果');
     const keys = (p: string) => lines(p).flatMap((l) => (l.key === undefined ? [] : [l.key]));
+    expect(keys(inside)).toEqual(keys(parts[1]));
     expect(keys(part)).toEqual(keys(parts[1]));
   });
 

@@ -1,7 +1,13 @@
 /** English words for output files and input listings: the same keys as zh-outputs.ts. */
 import type { zhOutputs } from './zh-outputs';
 
-const KIND: Record<string, string> = { sum: 'total', report: 'check report', notice: 'send-back notice', export: 'export' };
+const KIND: Record<string, string> = {
+  sum: 'total',
+  report: 'check report',
+  notice: 'send-back notice',
+  export: 'export',
+  evaluation: 'partial evaluation',
+};
 
 export const enOutputs: typeof zhOutputs = {
   'outputs.why.exists': () => 'a file of that name is already there (not made by this run): not replaced',

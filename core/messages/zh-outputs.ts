@@ -4,7 +4,13 @@
  */
 
 /** The product's own outputs, by kind (core/node/own.ts). */
-const KIND: Record<string, string> = { sum: '汇总表', report: '检查报告', notice: '退回通知', export: '导出的表格' };
+const KIND: Record<string, string> = {
+  sum: '汇总表',
+  report: '检查报告',
+  notice: '退回通知',
+  export: '导出的表格',
+  evaluation: '评估的部分结果',
+};
 
 export const zhOutputs = {
   'outputs.why.exists': () => '已有同名文件（不是本次生成的），未覆盖',

@@ -14,7 +14,7 @@ import { inflateSync } from 'fflate';
 import { say } from '../messages';
 import { HEADER as EXPORT_CSV_HEADER } from '../export/csv';
 
-export type OwnKind = 'sum' | 'report' | 'notice' | 'export';
+export type OwnKind = 'sum' | 'report' | 'notice' | 'export' | 'evaluation';
 
 /** What is read of a text file, and the most of a workbook's directory and of its workbook part. */
 const HEAD_BYTES = 16 << 10;
@@ -64,6 +64,8 @@ function textKind(text: string): OwnKind | null {
     if (first.startsWith(`${COLUMNS.map((k) => say(lang, `batch.col.${k}` as 'batch.col.file')).join(',')},`)) return 'report';
     if (first === EXPORT_CSV_HEADER[lang].join(',')) return 'export';
   }
+  // A shard's partial evaluation (cli/evaluate-parts.ts): its first line says so.
+  if (/^\{"xxgkEvaluatePart":/.test(text)) return 'evaluation';
   if (/^\s*\{\s*"format":\s*"\d{4}",[\s\S]*"tables":\s*\{\s*"T[234]"/.test(text)) return 'export';
   return oldPageKind(text);
 }

@@ -231,6 +231,8 @@ export function writeRegion(dir: string, faults: RegionFaults = {}, shape: Regio
     });
   });
   put('报送说明.txt', '各单位：请于1月31日前报送年度报告。此文件是说明，不是报告。');
+  // An attachment in a kind no reader takes (an old Word .doc saved by a portal): said, never passed over.
+  put('某某县财政局-2024-附件.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
   // A workbook cut short in transit: said unreadable, never dropped.
   const whole = bookBytes(reportSheets({ format: '2021', year: 2024, agency: '某某县残缺局', values: chainedValues(99, null) }).sheets);
   put('某某县残缺局-2024.xlsx', whole.subarray(0, Math.floor(whole.length / 2)));
