@@ -112,3 +112,34 @@ describe('xxgk evaluate in shards', () => {
     refused([...parts, '--years', '2021-2025'], '合并时给出的年度范围');
   });
 });
+
+describe('a part, written and read back', () => {
+  it('keeps every number as read, NaN and infinities included (JSON has none)', async () => {
+    const { PartWriter, readParts } = await import('../cli/evaluate-parts');
+    const { Inputs, planOutput } = await import('../cli/write');
+    const file = path.join(tempDir('xxgk-part-'), 'part-1.jsonl');
+    const cells = {
+      'T3:R1:natural': { ref: 'A1', raw: NaN },
+      'T3:R2:natural': { ref: 'A2', raw: Infinity },
+      'T3:R4:natural': { ref: 'A3', raw: -Infinity },
+    };
+    const read = {
+      path: 'x.xlsx',
+      result: { path: 'x.xlsx', status: 'checked' as const, error: null, reports: [] },
+      located: [{ format: '2021', year: 2024, agency: '某某县甲局', sheet: null, cells, notes: [], tables: ['T3'] }],
+    };
+    const options = { lang: 'zh' as const, years: null, agencies: null };
+    const w = new PartWriter(planOutput(file, 'zh', new Inputs()), {
+      shard: { index: 1, count: 1 },
+      options,
+      files: 1,
+      left: [],
+      decoded: [],
+    });
+    w.add(0, 'x.xlsx', read);
+    expect(w.close()).toBe(1);
+    const merged = await readParts([file], 'zh');
+    expect(merged.files).toEqual([read]);
+    expect(merged.options).toEqual(options);
+  });
+});
