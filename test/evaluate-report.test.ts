@@ -250,6 +250,29 @@ describeWith(['chromium'], 'the evaluation report', () => {
     expect(await run([dir, '--report', path.join(work, 'x.pdf'), '--lang', 'zh'])).toBe(2);
   });
 
+  it('a report that cannot be written is said and the status is 1; the others are still written', async () => {
+    const full = path.join(work, 'full.html');
+    fs.symlinkSync('/dev/full', full);
+    const xlsx2 = path.join(work, '另一份.xlsx');
+    const r = await evaluateTo(dir, '--report', full, '--report', xlsx2);
+    expect(r.code).toBe(1);
+    expect(r.said).toContain('评估报告「');
+    expect(r.said).toContain('未能写出');
+    expect(fs.statSync(xlsx2).size).toBeGreaterThan(1000);
+  });
+
+  it('its own outputs in the folder are left out of the next run, said, not read as reports', async () => {
+    const again = region();
+    fs.copyFileSync(html, path.join(again, '评估.html'));
+    fs.copyFileSync(xlsx, path.join(again, '评估.xlsx'));
+    const names = fs.readdirSync(notices);
+    fs.copyFileSync(path.join(notices, names[0]), path.join(again, names[0]));
+    const r = await evaluateTo(again);
+    expect(r.doc.records).toHaveLength(12);
+    expect(r.doc.files.map((f) => path.basename(f.file))).not.toContain('评估.html');
+    expect(r.said).toContain('评估.xlsx');
+  });
+
   it('the README picture: the page on the synthetic region', async () => {
     const clean = region();
     const file = path.join(tempDir('xxgk-evaluate-shot-'), '评估.html');
