@@ -237,6 +237,29 @@ describeWith(['chromium'], 'the evaluation report', () => {
     await page.close();
   });
 
+  it('a listed agency with a year not published gets a notice saying so; Chinese notices hold no English', async () => {
+    const list = path.join(work, '名单.txt');
+    fs.writeFileSync(list, '某某县甲局\n某某县己局\n');
+    const folder = path.join(work, '未发布通知');
+    const r = await evaluateTo(dir, '--agencies', list, '--years', '2022-2024', '--notices', folder);
+    expect(r.doc.missing.filter((m) => m.agency === '某某县己局')).toHaveLength(3);
+    expect(fs.readdirSync(folder)).toEqual(['某某县己局-整改通知.html']);
+    const page = await open(path.join(folder, '某某县己局-整改通知.html'));
+    const text = await page.evaluate(() => document.body.innerText);
+    await page.close();
+    for (const year of [2022, 2023, 2024])
+      expect(text).toContain(`某某县己局${year}年：名单上有这个单位，但没有找到这一年度的报告（未发布）`);
+    for (const name of fs.readdirSync(notices)) {
+      const p = await open(path.join(notices, name));
+      const words = (await p.evaluate(() => document.body.innerText))
+        .split(HOSTILE)
+        .join('')
+        .replace(/\/[^\s」）]*|[A-Z]+\d+|\.xlsx|\.html/g, '');
+      await p.close();
+      expect(words.match(/.{0,20}[A-Za-z]{2,}.{0,20}/g), name).toBeNull();
+    }
+  });
+
   it('never writes over an input: --report naming one of the files is refused before the work', async () => {
     const input = path.join(
       dir,
