@@ -52,7 +52,7 @@ const printListing = (listing: Listing, lang: Lang) => {
 export async function regionOf(inputs: string[], asked: RegionAsked): Promise<Region | null> {
   const { lang } = asked;
   if (asked.merge) {
-    if (asked.shard !== undefined) throw new UsageError(say(lang, 'evaluate.shard_and_merge'));
+    if (asked.shard !== undefined || asked.out !== undefined) throw new UsageError(say(lang, 'evaluate.shard_and_merge'));
     if (!inputs.length) throw new UsageError(say(lang, 'evaluate.merge.none'));
     const merged = await readParts(inputs, lang);
     const given = (what: 'lang' | 'years' | 'agencies') =>
@@ -67,6 +67,7 @@ export async function regionOf(inputs: string[], asked: RegionAsked): Promise<Re
   const options: PartOptions = { lang, years: asked.years, agencies: asked.listed };
   const shard = asked.shard === undefined ? null : shardOf(asked.shard, lang);
   if (shard && asked.out === undefined) throw new UsageError(say(lang, 'evaluate.shard_needs_out'));
+  if (!shard && asked.out !== undefined) throw new UsageError(say(lang, 'evaluate.out_needs_shard'));
   const jobs = jobsOf(asked.jobs, lang);
   // Every file of the folders, whatever it is (as check lists them): one no reader takes is said, never passed over.
   const listing = listInputs(inputs, []);

@@ -110,6 +110,10 @@ describe('xxgk evaluate in shards', () => {
     refused([parts[0], version, parts[2]], '由 xxgk 0.0.1 写出');
     refused([parts[0], region.list, parts[2]], '不是 xxgk evaluate --shard 写出的部分结果文件');
     refused([...parts, '--years', '2021-2025'], '合并时给出的年度范围');
+    refused([...parts, '--shard', '1/3'], '--shard 与 --merge 不能同时使用');
+    const out = xxgk([region.dir, '--out', path.join(base, 'x.jsonl'), '--lang', 'zh']);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('--out 只用于分片运行');
   });
 });
 

@@ -7,6 +7,7 @@ import type { zhEvaluateParts } from './zh-evaluate-parts';
 export const enEvaluateParts: typeof zhEvaluateParts = {
   'evaluate.shard_invalid': (p) => `The shard "${p.value}" is not valid; write it as 2/8 (the second of eight)`,
   'evaluate.shard_needs_out': () => 'A shard needs --out: the file its partial results are written to',
+  'evaluate.out_needs_shard': () => "--out goes with --shard: it writes that shard's partial results; print the evaluation with --json",
   'evaluate.shard_and_merge': () => '--shard and --merge do not go together: run the shards first, then merge their parts',
   'evaluate.shard_written': (p) =>
     `Shard ${p.shard}: ${p.files} files read (of ${p.total} in the folder), partial results written to "${p.file}"; merge the shards' parts with xxgk evaluate --merge`,

@@ -5,6 +5,7 @@
 export const zhEvaluateParts = {
   'evaluate.shard_invalid': (p: { value: string }) => `分片「${p.value}」无效，应写作如 2/8（共 8 片中的第 2 片）`,
   'evaluate.shard_needs_out': () => '分片运行需用 --out 给出部分结果文件',
+  'evaluate.out_needs_shard': () => '--out 只用于分片运行（与 --shard 一起），写出这一片的部分结果；评估结果用 --json 输出到标准输出',
   'evaluate.shard_and_merge': () => '--shard 与 --merge 不能同时使用：先分片运行，再合并各片的部分结果',
   'evaluate.shard_written': (p: { shard: string; files: number; total: number; file: string }) =>
     `第 ${p.shard} 片：读取 ${p.files} 个文件（文件夹共 ${p.total} 个），部分结果已写入「${p.file}」；各片完成后用 xxgk evaluate --merge 合并`,
