@@ -29,6 +29,34 @@ export class BoundedCache<K, V> {
 }
 
 /**
+ * A BoundedCache keyed by two strings without joining them: a joined key is a new string, hashed
+ * again (whole) on every lookup, while each part keeps the hash V8 stores with it, the official
+ * label's computed once per form and the text's once per cell.
+ */
+export class PairCache<V> {
+  private readonly map = new Map<string, Map<string, V>>();
+  private size = 0;
+  constructor(private readonly limit: number) {}
+
+  through(outer: string, inner: string, compute: () => V): V {
+    let m = this.map.get(outer);
+    if (m === undefined) this.map.set(outer, (m = new Map()));
+    let v = m.get(inner);
+    if (v === undefined && !m.has(inner)) {
+      v = compute();
+      if (this.size >= this.limit) {
+        this.map.clear();
+        this.size = 0;
+        this.map.set(outer, (m = new Map()));
+      }
+      m.set(inner, v);
+      this.size++;
+    }
+    return v as V;
+  }
+}
+
+/**
  * Facts derived from one form object (a table, a row or a block spec): computed once per object,
  * dropped with it. Forms are few and fixed, so this needs no bound.
  */

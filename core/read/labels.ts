@@ -4,7 +4,7 @@
  * styles, abbreviations, a typo, other words (社会组织, 合计) and CJK radical code points from PDF
  * text. Everything here is about text; which label belongs where is the locator's business.
  */
-import { BoundedCache } from './cache';
+import { BoundedCache, PairCache } from './cache';
 
 /**
  * CJK Radicals Supplement (U+2E80–U+2EFF) → the unified ideograph of the same shape. NFKC maps
@@ -218,7 +218,7 @@ function coreScore(a: string, b: string): { score: number; how: MatchHow } {
 }
 
 /** Results by official label (with its aliases) and the text as written. */
-const matchCache = new BoundedCache<string, LabelMatch | null>(200000);
+const matchCache = new PairCache<LabelMatch | null>(200000);
 
 /**
  * Compare a label as written with an official label (and its aliases). Returns null when they
@@ -236,7 +236,7 @@ export function officialKey(official: string, aliases: readonly string[]): strin
 
 /** compareLabel with the key of (official, aliases) computed beforehand by officialKey. */
 export function compareLabelKeyed(written: string, official: string, aliases: readonly string[], okey: string): LabelMatch | null {
-  return matchCache.through(`${okey}\u0000${written}`, () => compareUncached(written, official, aliases));
+  return matchCache.through(okey, written, () => compareUncached(written, official, aliases));
 }
 
 /** Scores at or above this count as a match. */

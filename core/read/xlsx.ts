@@ -160,8 +160,8 @@ interface Guarded {
   kind: Kind;
   toParse: Uint8Array;
   contents?: { entries: ZipEntry[]; parts: Uint8Array[] };
-  /** Keep empty cells while parsing: a sheet holds a formula saved without its result. */
-  stubs?: boolean;
+  /** Keep empty cells while parsing: a sheet holds a formula saved without its result (asked only when the parser reads it). */
+  stubs?: () => boolean;
 }
 
 /** Every check before parsing (kind, truncation, bombs, sizes), classifying what fails. */
@@ -217,8 +217,10 @@ function guard(data: Uint8Array, name: string, opts: ReadOptions): Guarded {
     // toGridCell); asked for only when a sheet holds such a formula, so an ordinary workbook's
     // styled empty cells cost nothing. Parts too large to be kept inflated are not reports.
     // Inflated once: the parser gets the parts as counted, stored, when the package allows it.
-    if (unpacked.ok && unpacked.contents && at < 0)
-      return { kind, toParse, contents: unpacked.contents, stubs: formulaWithoutResult(unpacked.contents) };
+    if (unpacked.ok && unpacked.contents && at < 0) {
+      const contents = unpacked.contents;
+      return { kind, toParse, contents, stubs: () => formulaWithoutResult(contents) };
+    }
     if (unpacked.ok && unpacked.contents) toParse = storedPackage(data, unpacked.contents.entries, unpacked.contents.parts) ?? data;
   }
   // A flat OpenDocument spreadsheet (.fods) repeats cells the same way.
@@ -259,7 +261,7 @@ function parse({ kind, toParse, contents, stubs }: Guarded, data: Uint8Array, na
     toParse = storedPackage(data, contents.entries, styled.parts, styled.at) ?? data;
   }
   try {
-    return quietly(() => XLSX().read(toParse, stubs ? { ...PARSE, sheetStubs: true } : PARSE));
+    return quietly(() => XLSX().read(toParse, stubs?.() ? { ...PARSE, sheetStubs: true } : PARSE));
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     // A zip package's garbled header can read as "encryption": only a CFB file carries a password.
