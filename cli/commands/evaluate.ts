@@ -1,5 +1,5 @@
 /**
- * xxgk evaluate DIR… [--agencies LIST] [--years 2021-2025] [--json] [--lang zh|en]
+ * xxgk evaluate DIR… [--agencies LIST] [--tree TREE] [--years 2021-2025] [--json] [--lang zh|en]
  * Evaluator mode (issue 23, docs/evaluate.md): every file read with check's reader and limits
  * (a child process each, cli/read-child.ts), every report checked by the one core path
  * (checkLocated) and placed by agency and year, each agency's years chained, a row per agency and
@@ -26,6 +26,7 @@ import { RuleSyntaxError } from '../../core/rules/parse';
 import { decodeText } from '../../core/read/decode';
 import { readInputFile } from '../../core/node/read';
 import { regionOf } from '../evaluate-region';
+import { treeOf } from '../evaluate-tree';
 import { fail, langIn, langOf, messageOf, parse, UsageError } from '../args';
 import { err, jsonText, out, shown } from '../terminal';
 import { printHelp } from '../usage';
@@ -111,6 +112,7 @@ export async function run(argv: string[]): Promise<number> {
       rules: { type: 'string' },
       report: { type: 'string', multiple: true },
       notices: { type: 'string' },
+      tree: { type: 'string' },
       json: { type: 'boolean' },
       lang: { type: 'string' },
       jobs: { type: 'string' },
@@ -128,20 +130,31 @@ export async function run(argv: string[]): Promise<number> {
     const rulebook = rulebookOf(values.rules, lang);
     // Where the report and the notices go is checked before any file is read: never one of the inputs.
     const inputs = new Inputs(listInputFiles(positionals));
-    for (const f of [values.agencies, values.rules]) if (f) inputs.add(f);
+    for (const f of [values.agencies, values.rules, values.tree]) if (f) inputs.add(f);
     const outputs = planEvaluateOutputs(values.report ?? [], values.notices, lang, inputs);
+    const tree = treeOf(values.tree, lang);
     // The files read here (--jobs), or one shard's written to its part (--shard), or every shard's parts merged (--merge).
     const region = await regionOf(positionals, { ...values, lang, langGiven: values.lang !== undefined, years, listed });
     if (!region) return 0;
     lang = region.options.lang;
-    const ev = evaluate(region.files, { listed: region.options.agencies, years: region.options.years, lang, rulebook });
+    const ev = evaluate(region.files, { listed: region.options.agencies, years: region.options.years, lang, rulebook, tree });
     if (values.json) {
-      const doc = { version: 1, records: ev.records, files: ev.files, unplaced: ev.unplaced, missing: ev.missing, rulebook: ev.rulebook };
+      const doc = {
+        version: 1,
+        records: ev.records,
+        files: ev.files,
+        unplaced: ev.unplaced,
+        missing: ev.missing,
+        rulebook: ev.rulebook,
+        tree: values.tree ?? null,
+      };
       out(`${jsonText(JSON.stringify(doc, null, 2))}\n`);
     } else {
       if (ev.records.length) out(`${evaluationText(ev, lang)}\n`);
       else err(`xxgk: ${say(lang, 'evaluate.none')}\n`);
       for (const l of accountText(ev, lang)) err(`${l}\n`);
+      // Without a tree, no government is compared with its departments: said once.
+      if (!tree) err(`${say(lang, 'evaluate.no_tree')}\n`);
     }
     const written = await writeEvaluateOutputs(outputs, ev, region.files, lang);
     return ev.records.length && written ? 0 : 1;

@@ -8,6 +8,7 @@ import type { Lang } from '../model/findings';
 import { say } from '../messages';
 import type { Placed } from './place';
 import type { Rulebook } from './rulebook';
+import type { Tree } from './tree';
 
 /** A piece of evidence: the file, the cell (its address in the file) and the report's year. */
 export interface Evidence {
@@ -33,6 +34,12 @@ export interface Evidence {
   other?: { agency: string; file: string; year: number };
   /** Passages shared with the other report, longest first: quoted from this report, with the line in each. */
   passages?: { ref: string; otherRef: string; text: string; chars: number }[];
+  /** A government's report against the sum of its departments': those summed and those missing from the sum. */
+  departments?: { summed: string[]; missing: string[] };
+  /** How many cells a finding stands for (a government's figures above a sum short of its missing departments). */
+  cells?: number;
+  /** The department most likely wrong (its cell, when its own table does not balance there), or the one left out. */
+  suspect?: { agency: string; file: string; ref: string | null; value: number | null };
   /** A warning: said, but not a failure and no points lost (the house rule: when unsure, a warning). */
   severity?: 'warning';
 }
@@ -47,6 +54,8 @@ export interface AgencyReports {
 export interface Region {
   agencies: AgencyReports[];
   lang: Lang;
+  /** The region's tree (--tree): each government's departments; null when not given (no hierarchy check). */
+  tree?: Tree | null;
   /** The rulebook the score is figured under: a check reads its threshold (Deduction.threshold) from it. */
   rulebook: Rulebook;
 }

@@ -9,8 +9,9 @@ import type { EvalCheck } from './check';
 import { balanceCheck } from './check-balance';
 import { chainCheck, identicalCheck } from './check-chain';
 import { copyingCheck } from './check-copying';
+import { hierarchyCheck } from './check-hierarchy';
 
-export const CHECKS: readonly EvalCheck[] = [balanceCheck, chainCheck, identicalCheck, copyingCheck];
+export const CHECKS: readonly EvalCheck[] = [balanceCheck, chainCheck, identicalCheck, copyingCheck, hierarchyCheck];
 
 export const checkNamed = (key: string): EvalCheck | undefined => CHECKS.find((c) => c.key === key);
 

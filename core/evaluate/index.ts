@@ -10,6 +10,7 @@ import { chainOf } from './chain';
 import { DEFAULT_RULEBOOK, pointsLost, scoreOf, type CheckKey, type Rulebook } from './rulebook';
 import { parseRulebook, RULEBOOK_LIMITS } from './rulebook-parse';
 import type { AgencyReports, Evidence, Region } from './check';
+import type { Tree } from './tree';
 import { CHECKS, checkName, checkNamed } from './checks';
 import { chainFor } from './check-chain';
 import { figuresOf, type ChainFigure } from './figures';
@@ -65,7 +66,10 @@ function checkOf(book: Rulebook, check: CheckKey, evidence: Evidence[]): CheckRe
 }
 
 /** The region's files (each read and checked) → the records, sorted by agency and year. */
-export function evaluate(files: readonly FileRead[], opts: PlaceOptions & { rulebook?: Rulebook; lang?: Lang } = {}): Evaluation {
+export function evaluate(
+  files: readonly FileRead[],
+  opts: PlaceOptions & { rulebook?: Rulebook; lang?: Lang; tree?: Tree | null } = {},
+): Evaluation {
   const book = opts.rulebook ?? DEFAULT_RULEBOOK;
   const placing = placeReports(files, opts);
   const byAgency = new Map<string, AgencyReports>();
@@ -76,7 +80,7 @@ export function evaluate(files: readonly FileRead[], opts: PlaceOptions & { rule
     byAgency.set(k, a);
   }
   for (const a of byAgency.values()) a.reports.sort((x, y) => x.year - y.year);
-  const region: Region = { agencies: [...byAgency.values()], lang: opts.lang ?? 'zh', rulebook: book };
+  const region: Region = { agencies: [...byAgency.values()], lang: opts.lang ?? 'zh', rulebook: book, tree: opts.tree ?? null };
   const records: AgencyYear[] = [];
   for (const agency of region.agencies) {
     const found = CHECKS.map((c) => c.run(agency, region));

@@ -22,8 +22,8 @@ export const enEvaluate: typeof zhEvaluate = {
   'cli.usage.evaluate': () => `Usage: xxgk evaluate FOLDER-OR-FILE… [options]
 Reads a region's published annual reports over the years, places each by the agency and year its
 content names, follows each agency's figures from year to year, and prints a row per agency and
-year: balance errors, breaks in the chain of years, tables identical to last year's, and the score
-under the default rulebook.
+year: balance errors, breaks in the chain of years, tables identical to last year's, copied text,
+the sum of departments, and the score under the default rulebook.
 
 Options:
   --agencies LIST.txt   the region's agencies (one a line): reports are placed under these names;
@@ -33,6 +33,8 @@ Options:
   --report OUT.html    write the evaluation report: .html (sortable, filterable, a chart of
                         each agency's chain) or .xlsx; both may be given
   --notices FOLDER      write a notice of corrections (.html) to each agency with problems
+  --tree TREE.txt       which agencies are a government's departments (indented, or "government >
+                        department"): a government's report covering them is held against their sum
   --json                print JSON (a record per agency and year, see docs/evaluate.md)
   --lang zh|en          language of the output
   --jobs N              read and check N files at a time (default: as many as the machine holds)
@@ -55,6 +57,27 @@ Options:
     `${p.agency} ${p.year}: ${p.percent}% of the text repeats the report of ${p.other} of ${p.otherYear} ("${p.file}" against "${p.otherFile}")${p.passages ? `; longest shared passages: ${p.passages}` : ''}`,
   'evaluate.copying.passage': (p) => `"${p.text}" (this report ${p.ref}, the other ${p.otherRef})`,
   'evaluate.copying.and': () => '; ',
+  'evaluate.check.hierarchy': () => 'sum of departments',
+  'evaluate.hierarchy.sum': (p) =>
+    `${p.agency} ${p.year} (covering its departments): ${p.cell}${p.ref ? ` (${p.ref})` : ''} is ${p.actual}; the reports of its ${p.summed} departments add up to ${p.expected}${p.missing ? `; not in the sum: ${p.missing} (no comparable report of that year)` : ''}${p.suspect}`,
+  'evaluate.hierarchy.litigation': (p) =>
+    `${p.agency} ${p.year} (covering its departments): ${p.cell}${p.ref ? ` (${p.ref})` : ''} is ${p.actual}; the reports of its ${p.summed} departments add up to ${p.expected}${p.missing ? `; not in the sum: ${p.missing} (no comparable report of that year)` : ''}${p.suspect}. A note only: under 国办公开办函〔2016〕201号 a suit naming the review body as co-defendant counts for the original body only, so Table 4's suits need not equal the departments' sum`,
+  'evaluate.hierarchy.incomplete': (p) =>
+    `${p.agency} ${p.year} (covering its departments): ${p.cells} cells are above the sum of its ${p.summed} departments' reports, e.g. ${p.cell}${p.ref ? ` (${p.ref})` : ''} is ${p.actual}, the sum ${p.expected}; not in the sum: ${p.missing} (no comparable report of that year), whose figures the difference may be; a note only`,
+  'evaluate.hierarchy.suspect': (p) =>
+    `; most likely wrong: ${p.department}'s cell (${p.ref}, ${p.value}, "${p.file}"), where its own table does not balance`,
+  'evaluate.hierarchy.left_out': (p) =>
+    `${p.agency} ${p.year} (covering its departments): Tables 3 and 4 are exactly the sum of all departments but ${p.department}: its figures are left out, or it is not covered (check the tree file)${p.missing ? `; also not in the sum: ${p.missing}` : ''}`,
+  'evaluate.hierarchy.scope_unknown': (p) =>
+    `${p.agency} ${p.year}: neither the title nor the text says whether the report covers the whole area or the government itself only; not compared with its departments' sum ("${p.file}")`,
+  'evaluate.hierarchy.list_and': () => ', ',
+  'evaluate.no_tree': () => "No tree file (--tree): governments' reports are not compared with the sum of their departments'",
+  'evaluate.tree_unreadable': (p) => `Cannot read the tree file "${p.file}": ${p.why}`,
+  'evaluate.tree.two_parents': (p) =>
+    `Tree file "${p.file}" line ${p.line}: "${p.name}" is already under "${p.other}"; it cannot be under another`,
+  'evaluate.tree.cycle': (p) => `Tree file "${p.file}" line ${p.line}: "${p.name}" would be above itself (through "${p.other}")`,
+  'evaluate.tree.empty': (p) =>
+    `Tree file "${p.file}" names no department: one agency a line, a department indented under its government, or "government > department"`,
   'evaluate.break.carry_over': (p: Break) =>
     `${p.agency} ${p.year}: Table 3 carried over ("上年结转") ${p.ref} is ${p.actual}; last year's (${p.priorYear}) carried forward ("结转下年度") ${p.priorRef} is ${p.expected} ("${p.file}" against "${p.priorFile}")`,
   'evaluate.break.in_force': (p: Break) =>
@@ -84,6 +107,8 @@ Options:
   'evaluate.source.balance': () => 'every notice of the assessments deducts for tables that do not balance (inaccurate data)',
   'evaluate.source.chain': () =>
     "third-party evaluation checks the chain of years: carried over equals last year's carried forward; in force equals last year's plus issued less repealed",
+  'evaluate.source.hierarchy': () =>
+    'third-party evaluation (KIROGOVCOMPARE) holds a report covering departments against their sum, and names departments that did not report',
   'evaluate.source.copying': () =>
     "the assessment rules of Suqian and Licheng deduct for a report whose text repeats the agency's last year or another agency's by more than 50%",
   'evaluate.source.identical': () => "the assessment rules of Suqian and Licheng deduct for a report repeating last year's",
