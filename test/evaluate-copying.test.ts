@@ -128,7 +128,7 @@ describe('evaluate: copied text', () => {
     expect(zh).toMatch(/某某县丙局2024年：正文有 [0-9.]+% 与本单位2023年的报告相同/);
     expect(zh).toMatch(/某某县丁局2024年：正文有 [0-9.]+% 与某某县甲局2023年的报告相同/);
     expect(zh).toMatch(/（本报告第 \d+ 行，对方第 \d+ 行）/);
-    expect(zh.replace(/[A-Z]+\d+|\.xlsx|\.txt|\/[^\s」]*/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+    expect(zh.replace(/[A-Z]+\d+|\.xlsx|\.txt|\/[^\s」]*|--[a-z]+/g, '')).not.toMatch(/[A-Za-z]{2,}/);
   });
 
   it('counts the opening every report carries neither as copied nor as the report own text', () => {
@@ -156,11 +156,13 @@ describe('evaluate: copied text', () => {
       const r = make(n);
       let best = Infinity;
       for (let k = 0; k < 3; k++) {
-        const t0 = performance.now();
+        // CPU time of this process, not the wall clock: other work on a shared machine does not count.
+        const t0 = process.cpuUsage();
         const index = copyIndex({ ...r });
         let flagged = 0;
         for (const d of index.docs) flagged += index.overlapsOf(d).others.filter((o) => o.percent > 50).length;
-        best = Math.min(best, performance.now() - t0);
+        const used = process.cpuUsage(t0);
+        best = Math.min(best, used.user + used.system);
         expect(flagged).toBe(n / 10);
       }
       return best;
