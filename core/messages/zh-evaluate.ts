@@ -129,7 +129,7 @@ export const zhEvaluate = {
   'evaluate.agencies_unreadable': (p: { file: string; why: string }) => `无法读取单位名单「${p.file}」：${p.why}`,
   'evaluate.source.balance': () => '各地通报均以表格平衡关系不符为“数据失准”扣分',
   'evaluate.source.chain': () => '第三方评估核对历年衔接：上年结转等于上年结转下年度，现行有效件数等于上年数加本年制发减本年废止',
-  'evaluate.source.hierarchy': () => '第三方评估（KIROGOVCOMPARE）核对汇总报告：上级的数字等于所属各部门之和，并列出缺报的部门',
+  'evaluate.source.hierarchy': () => '第三方评估核对汇总报告：上级的数字等于所属各部门之和，并列出缺报的部门',
   'evaluate.source.copying': () => '宿迁、鲤城等地考核细则：报告文字与本单位上年或其他单位雷同超过 50% 的扣分',
   'evaluate.source.identical': () => '宿迁、鲤城等地考核细则对与上年雷同的报告扣分',
 };
