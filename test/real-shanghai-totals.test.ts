@@ -1,0 +1,49 @@
+/**
+ * The Shanghai report (test/fixtures/real/shanghai-bgt-2019.html, the whole published page) reads
+ * exactly, merged cells and all: its 表三 prints the 总计 column for 本年新收, 上年结转, （七）总计
+ * and 结转下年度 only, and leaves it blank (&nbsp;) in the eleven result rows whose parts are not
+ * zero. The 12 errors on it are those blanks, checked against the page's own numbers: 予以公开
+ * 258 + 12 + 1 + 1 = 272 under a blank 总计, … and （七）总计 805 over a column of blanks. Taken as
+ * the sums of their parts, the blanks make every equation hold: the figures printed agree.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { describe, expect, it } from 'vitest';
+import { confront } from '../core/check';
+import { readInputSync, reportsOf } from '../core/read/input';
+
+const file = path.join(__dirname, 'fixtures', 'real', 'shanghai-bgt-2019.html');
+const COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other'];
+
+describe('shanghai-bgt-2019.html: 表三 as published', () => {
+  const [r] = reportsOf(readInputSync(new Uint8Array(readFileSync(file)), 'shanghai-bgt-2019.html'), 'shanghai-bgt-2019.html');
+  const value = (id: string) => (r.cells[id]?.raw ?? null) as number | null;
+  const rowSum = (row: string) => COLS.reduce((s, c) => s + (value(`T3:${row}:${c}`) ?? 0), 0);
+
+  it('reads the 总计 column as the page prints it: filled in four rows, blank in the rest', () => {
+    expect(['R1', 'R2', 'R3.7', 'R4'].map((k) => value(`T3:${k}:total`))).toEqual([859, 18, 805, 72]);
+    expect(['R3.1', 'R3.2', 'R3.3.1', 'R3.4.1'].map((k) => [value(`T3:${k}:natural`), value(`T3:${k}:total`)])).toEqual([
+      [258, null],
+      [3, null],
+      [14, null],
+      [252, null],
+    ]);
+    expect(COLS.map((c) => value(`T3:R3.1:${c}`))).toEqual([258, 12, null, null, 1, 1]);
+  });
+
+  it('its errors are exactly the blank totals whose parts are not zero, and nothing else disagrees', () => {
+    const errors = confront(r).findings.filter((f) => f.severity === 'error');
+    const blankRows = Object.keys(r.cells)
+      .filter((id) => /^T3:R3\.[1-6][.0-9]*:total$/.test(id) && value(id) === null)
+      .map((id) => id.split(':')[1])
+      .filter((row) => rowSum(row) !== 0);
+    expect(blankRows).toHaveLength(11);
+    expect(errors.map((f) => `${f.rule} ${f.instance}`).sort()).toEqual(
+      ['T3.results_total total', ...blankRows.map((row) => `T3.applicant_total ${row}`)].sort(),
+    );
+    // Each blank total taken as the sum of its parts: every equation holds (805 = 272 + 3 + 14 + … + 9).
+    const filled = structuredClone(r);
+    for (const row of blankRows) filled.cells[`T3:${row}:total`].raw = rowSum(row);
+    expect(confront(filled).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
