@@ -246,3 +246,26 @@ describe('text.* rules on real published reports', () => {
     expect(raised).toHaveLength(2);
   });
 });
+
+describe('a stored copy cut off inside 表三', () => {
+  const read = (file: string) => {
+    const name = path.basename(file);
+    return reportsOf(readInputSync(new Uint8Array(readFileSync(path.join(ROOT, file))), name), name)[0];
+  };
+  it.each(['jiedao-2019.txt', 'longgang-2024.txt', 'zhanjiang-dfz-2023.txt'])(
+    '%s: the row cut in the middle is missing (said so), never blank',
+    (file) => {
+      const r = read(`test/fixtures/real/${file}`);
+      const found = confront(r).findings;
+      expect(found.filter((f) => f.rule === 'cell.blank')).toEqual([]);
+      expect(found.map((f) => f.rule)).toContain('format.missing_cells');
+    },
+  );
+  it('a copy whose last row is whole keeps it', () => {
+    const text = readFileSync(path.join(ROOT, 'test/fixtures/real/longgang-2024.txt'), 'utf8');
+    const whole = text.slice(0, text.lastIndexOf('\n7.属于行政执法案卷'));
+    const r = reportsOf(readInputSync(new TextEncoder().encode(whole), 'cut.txt'), 'cut.txt')[0];
+    expect(r.cells['T3:R3.3.6:total']?.raw).toBeDefined();
+    expect(confront(r).findings.filter((f) => f.rule === 'cell.blank')).toEqual([]);
+  });
+});

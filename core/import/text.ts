@@ -32,6 +32,8 @@ export interface ParsedText {
   textLines: TextLine[];
   /** Cells whose reading is uncertain, by ref (a PDF's figure drawn across a cell border…). */
   doubts?: Record<string, ReadNote>;
+  /** The ref of the last row of a text cut off inside its tables: its empty cells are missing, not blank. */
+  cutRow?: string;
 }
 
 /** Source lines of a text (BOM dropped), 1-based. */
@@ -133,8 +135,15 @@ export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sh
     }
     if (cells.length) rows.push({ cells, line: l.line, table: true, ...(pipeCell ? { pipe: true } : {}) });
   }
-  return { book: { name, grids: [linesGrid(name, kind, joinOneCellPerLine(joinWrappedLabels(rows)))] }, textLines };
+  const out = joinOneCellPerLine(joinWrappedLabels(rows));
+  // A text that never reaches section 五 ends inside the tables (a stored copy cut off): its last row,
+  // shorter than the row above it, was cut too. Its empty cells are missing (said so), not blank.
+  const last = out[out.length - 1];
+  const cut = hasSections && section > 1 && section < 5 && out.length >= 2 && valueCount(last) < valueCount(out[out.length - 2]);
+  return { book: { name, grids: [linesGrid(name, kind, out)] }, textLines, ...(cut ? { cutRow: `line ${last.lines[0]}` } : {}) };
 }
+
+const valueCount = (r: RowOut) => r.cells.filter((c) => typeof c === 'number' || (typeof c === 'string' && isValueText(c))).length;
 
 /**
  * A page copied one cell per line with the cell's right border ("本年新收…数量 |", "0 |"), where

@@ -29,6 +29,7 @@ function readText(data: Uint8Array, name: string, kind: 'html' | 'text'): InputR
     textLines: parsed.textLines,
     ...(d.invalid ? { badBytes: d.invalid } : {}),
     ...(parsed.doubts ? { doubts: parsed.doubts } : {}),
+    ...(parsed.cutRow ? { cutRow: parsed.cutRow } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface InputRead {
   badBytes?: number;
   /** Cells whose reading is uncertain, by ref (a PDF figure across a cell border, core/read/pdf-glyphs.ts); each becomes cell.uncertain. */
   doubts?: Record<string, ReadNote>;
+  /** The last row of a text cut off inside its tables (a stored copy): its empty cells are missing, not blank. */
+  cutRow?: string;
 }
 
 /** The reports of what was read, each with its text lines. Throws ReadError: no_tables, or encoding when undecodable bytes are the cause. */
@@ -46,6 +48,9 @@ export function reportsOf(read: InputRead, name: string): ReportData[] {
         const doubt = read.doubts[c.ref] ?? read.doubts[`${c.ref}=${String(c.raw)}`];
         if (doubt) c.doubt = doubt;
       }
+  if (read.cutRow)
+    for (const r of reports)
+      for (const [id, c] of Object.entries(r.cells)) if (c.ref === read.cutRow && (c.raw === null || c.raw === '')) delete r.cells[id];
   if (read.textLines) {
     const own = textOfReports(reports, read.textLines);
     reports.forEach((r, i) => (r.textLines = own[i]));
