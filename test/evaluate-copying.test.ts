@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
-import { yearValues } from './helpers/chained';
+import { chainedValues } from './helpers/region';
 import { publishedText } from './helpers/published';
 import { openingOf, paragraphsOf } from './helpers/prose';
 import { tempDir } from './helpers/temp';
@@ -47,10 +47,10 @@ function region(): string {
   const dir = tempDir('xxgk-copying-');
   const texts = prose();
   AGENCIES.forEach((agency, i) => {
-    let last: ReturnType<typeof yearValues> | null = null;
+    let last: ReturnType<typeof chainedValues> | null = null;
     for (const year of [2023, 2024]) {
       const intro = [openingOf(year), ...texts.get(`${agency}${year}`)!];
-      last = yearValues(i + 1 + year - 2023, last);
+      last = chainedValues(i + 1 + year - 2023, last);
       const text = publishedText('2021', last, 'tabs', { agency, year, intro });
       fs.writeFileSync(path.join(dir, `${agency}-${year}.txt`), text);
     }

@@ -22,6 +22,8 @@ import { outputCapture } from './helpers/output';
 import { run } from '../cli/commands/evaluate';
 import { DEFAULT_RULEBOOK } from '../core/evaluate';
 import { parseTree, TreeError } from '../core/evaluate/tree';
+import { scopeOf } from '../core/evaluate/scope';
+import { readReportsFrom } from '../core/checkfile';
 
 type Values = Record<string, Raw>;
 const YEARS = [2023, 2024];
@@ -44,7 +46,7 @@ function writeRegion(dir: string) {
     for (const [i] of YEARS.entries()) out.push(chainedValues(seed + i, out[i - 1] ?? null));
     return out;
   };
-  const whole = (area: string, year: number) => [`${year}年，全${area}共收到政府信息公开申请若干件，均按期答复。`];
+  const whole = (area: string, year: number) => [`${year}年，全${area}共收到政府信息公开申请${12 + year - 2023}件，均按期答复。`];
 
   // 县: three departments.
   const county = ['某某县财政局', '某某县教育局', '某某县民政局'].map((a, i) => ({ agency: a, years: chained(10 + i * 3) }));
@@ -233,5 +235,28 @@ describe('evaluate: a government against the sum of its departments', () => {
       ['甲', ['乙', '丁']],
       ['乙', ['丙']],
     ]);
+  });
+
+  it('reads 全区/全县 from real reports, and not from a sentence about something else', () => {
+    const scope = (f: string) => {
+      const file = path.join(__dirname, 'fixtures', 'real', f);
+      // A saved page read as xxgk reads it; a stored copy cut short before its tables, by its lines.
+      if (f.endsWith('.html')) return scopeOf(readReportsFrom(new Uint8Array(fs.readFileSync(file)), f)[0]);
+      const textLines = fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .map((text, i) => ({ ref: `line ${i + 1}`, text }));
+      return scopeOf({ textLines } as never);
+    };
+    // 平潭综合实验区 (the 区's own report, counting for the whole area), 进贤县, 富县.
+    expect(scope('pingtan-2021.html')).toMatchObject({
+      scope: 'whole',
+      quote: { text: '本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。' },
+    });
+    expect(scope('pingtan-2023.html').scope).toBe('whole');
+    expect(scope('jinxian-2024.txt').scope).toBe('whole');
+    // 上海市人民政府办公厅 "修订全市“依申请办理示范文书”": about the city's forms, not its figures.
+    expect(scope('shanghai-bgt-2019.html').scope).toBe('unknown');
+    expect(scope('changchun-bgt-2024.txt').scope).toBe('unknown');
   });
 });
