@@ -190,7 +190,7 @@ describeWith(['chromium'], 'the evaluation report', () => {
     }));
     expect(seen.flags).toEqual([undefined, undefined, undefined]);
     expect(seen.svgs).toBe(0);
-    expect(seen.sbs).toEqual(['line 3一、总体情况<svg onload="window.__p=1">', 'line 9一、总体情况<svg onload="window.__p=1">']);
+    expect(seen.sbs).toEqual(['第 3 行一、总体情况<svg onload="window.__p=1">', '第 9 行一、总体情况<svg onload="window.__p=1">']);
     expect(seen.text).toContain(`某某县甲局${HOSTILE}`);
     expect(seen.text).toContain('重复 62.5%');
     expect(seen.text).toContain('日期 2025-02-03');

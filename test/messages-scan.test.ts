@@ -116,6 +116,12 @@ const withoutKeyColumns = (csv: string, lang: Lang) =>
     )
     .join('\n');
 
+/** A page's text as a browser shows it: quoted labels ("上年结转") are quotes again, not &quot;. */
+const unescaped = (html: string) =>
+  html.replace(/&(#\d+|quot|amp|lt|gt|#39);/g, (_, e: string) =>
+    e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : ({ quot: '"', amp: '&', lt: '<', gt: '>' } as Record<string, string>)[e],
+  );
+
 /** Every command of the CLI in `lang`, by name: the text a person reads from it. */
 async function outputs(lang: Lang): Promise<Record<string, string>> {
   const L = ['--lang', lang];
@@ -127,7 +133,7 @@ async function outputs(lang: Lang): Promise<Record<string, string>> {
   const bad = f('2025年报', '某某县教育局2025.xlsx');
 
   await run('help', ['--help']);
-  for (const c of ['check', 'rules', 'template', 'fill', 'sum', 'export', 'import']) await run(`${c} --help`, [c, '--help']);
+  for (const c of ['check', 'rules', 'template', 'fill', 'sum', 'export', 'import', 'evaluate']) await run(`${c} --help`, [c, '--help']);
   await run('rules', ['rules']);
 
   await run('check folder', [...batch, '--prior', folder.priorDir, '--report', o('结果.xlsx'), '--notices', o('通知')]);
@@ -146,6 +152,24 @@ async function outputs(lang: Lang): Promise<Record<string, string>> {
   await run('check files', ['check', f('财政局.xlsx'), f('合计空白.xlsx'), f('民政局.txt'), '--report', o('各文件.xlsx')]);
   t['check files report'] = xlsxText(o('各文件.xlsx'));
 
+  // The evaluator's page (its one script left out: code, not words), workbook and notices.
+  await run('evaluate', [
+    'evaluate',
+    folder.dir,
+    folder.priorDir,
+    '--report',
+    o('评估.html'),
+    '--report',
+    o('评估.xlsx'),
+    '--notices',
+    o('整改'),
+  ]);
+  t['evaluate.html'] = unescaped(readFileSync(o('评估.html'), 'utf8').replace(/<script>[\s\S]*?<\/script>/, ''));
+  t['evaluate.xlsx'] = xlsxText(o('评估.xlsx'));
+  t['evaluate notices'] = readdirSync(o('整改'))
+    .map((n) => `${n}\n${unescaped(readFileSync(path.join(o('整改'), n), 'utf8'))}`)
+    .join('\n');
+  await run('bad rulebook', ['evaluate', folder.dir, '--rules', f('坏规则.txt')]);
   await run('import', ['import', f('民政局.txt'), '-o', o('导入.xlsx')]);
   t['import file'] = xlsxText(o('导入.xlsx'));
   t['import --json'] = jsonSentences((await xxgk(['import', f('民政局.txt'), '--json', ...L])).text);
@@ -207,6 +231,7 @@ const REFUSALS = new Set([
   'bad report type',
   'bad rule',
   'bad rule end',
+  'bad rulebook',
 ]);
 /** Outputs that are the report's own tables in the official (Chinese) form, whatever the language asked. */
 const FORM_DOCUMENTS = ['export html file', 'export xlsx file', 'import file', 'fill file', 'sum file', 'template file'];

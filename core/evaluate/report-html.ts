@@ -13,7 +13,7 @@ import { say } from '../messages';
 import { escapeHtml } from '../export/html';
 import { visibleText } from '../batch/names';
 import { placeOf } from '../batch/problems';
-import type { Evidence } from './check';
+import { placeIn, type Evidence } from './check';
 import { CHECKS, checkName, checkNamed } from './checks';
 import type { AgencyYear, Evaluation } from './index';
 import { accountLines } from './account';
@@ -87,11 +87,11 @@ function controls(lang: Lang, total: number): string {
   );
 }
 
-/** A figure's name in the form's words (表三「上年结转」…). */
-function figureName(cell: string, lang: Lang): string {
+/** A cell (TABLE:ROW:COLUMN) in the form's words (表三 上年结转 总计), never its internal key; null for none. */
+export function cellName(cell: string, lang: Lang): string {
   const [table, row, column] = cell.split(':');
   const p = placeOf({ ref: '', table, row, column, value: null }, '2021', lang);
-  return [p.table, p.row, p.column].filter(Boolean).join(' ') || cell;
+  return [p.table, p.row, p.column].filter(Boolean).join(' ');
 }
 
 function charts(records: AgencyYear[], lang: Lang): string {
@@ -113,7 +113,7 @@ function charts(records: AgencyYear[], lang: Lang): string {
         why: say(lang, 'evaluate.report.chart_break', { year: r.year, value: value ?? '—', fromPrior: fromPrior ?? '—' }),
       };
     });
-    return chartSvg(figureName(cell, lang), points, esc, say(lang, 'evaluate.report.break'));
+    return chartSvg(cellName(cell, lang), points, esc, say(lang, 'evaluate.report.break'));
   });
   if (!svgs.length) return '';
   return `<div class="charts">${svgs.join('')}</div><p class="legend">${esc(say(lang, 'evaluate.report.legend'))}</p>`;
@@ -122,7 +122,11 @@ function charts(records: AgencyYear[], lang: Lang): string {
 function evidenceItem(r: AgencyYear, key: string, e: Evidence, lang: Lang): string {
   const check = checkNamed(key);
   const sentence = check ? check.sentence(e, r, lang, (s) => s) : '';
-  const where = [e.file, e.ref ?? e.cell ?? '', e.date ? say(lang, 'evaluate.report.date', { date: e.date }) : '']
+  const where = [
+    e.file,
+    e.ref ? placeIn(lang, e.ref) : e.cell ? cellName(e.cell, lang) : '',
+    e.date ? say(lang, 'evaluate.report.date', { date: e.date }) : '',
+  ]
     .concat(typeof e.percent === 'number' ? [say(lang, 'evaluate.report.percent', { percent: Math.round(e.percent * 10) / 10 })] : [])
     .filter(Boolean);
   const parts = [
@@ -140,12 +144,12 @@ function evidenceItem(r: AgencyYear, key: string, e: Evidence, lang: Lang): stri
         shared
           .map(
             (p) =>
-              `<tr><td><div class="at">${esc(p.ref)}</div>${esc(p.text)}</td><td><div class="at">${esc(p.otherRef)}</div>${esc(p.text)}</td></tr>`,
+              `<tr><td><div class="at">${esc(placeIn(lang, p.ref))}</div>${esc(p.text)}</td><td><div class="at">${esc(placeIn(lang, p.otherRef))}</div>${esc(p.text)}</td></tr>`,
           )
           .join('') +
         '</tbody></table>',
     );
-  } else if (e.quote) parts.push(`<blockquote><div class="at">${esc(e.quote.ref)}</div>${esc(e.quote.text)}</blockquote>`);
+  } else if (e.quote) parts.push(`<blockquote><div class="at">${esc(placeIn(lang, e.quote.ref))}</div>${esc(e.quote.text)}</blockquote>`);
   parts.push('</li>');
   return parts.join('');
 }

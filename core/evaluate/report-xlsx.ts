@@ -10,6 +10,8 @@ import { say } from '../messages';
 import { documentXlsx, type Document, type TableCell } from '../batch/workbook';
 import { CHECKS, checkName, checkNamed } from './checks';
 import type { Evaluation } from './index';
+import { cellName } from './report-html';
+import { placeIn } from './check';
 
 const col = (lang: Lang, k: string) => say(lang, `evaluate.report.col.${k}` as 'evaluate.report.col.check');
 
@@ -62,8 +64,8 @@ export function evaluationDocument(ev: Evaluation, lang: Lang): Document {
           checkName(lang, c.check),
           say(lang, e.severity === 'warning' ? 'evaluate.report.result.warn' : 'evaluate.report.result.fail'),
           e.file,
-          e.cell,
-          e.ref ?? e.quote?.ref ?? null,
+          e.cell ? cellName(e.cell, lang) || null : null,
+          e.ref || e.quote?.ref ? placeIn(lang, (e.ref ?? e.quote?.ref)!) : null,
           e.date ?? null,
           typeof e.percent === 'number' ? e.percent : null,
           checkNamed(c.check)?.sentence(e, r, lang, (s) => s) ?? null,
