@@ -26,6 +26,12 @@ const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi;
 const NAMED: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' };
 const CODE = /_x([\da-fA-F]{4})_/gi;
 function unescapeXml(s: string): string {
+  const out = unescaped(s);
+  // A copy, not V8's slice of the part's XML: a text kept (a cell, a label in the locator's caches)
+  // would keep the whole XML alive (test/read-direct-memory.test.ts). Shorter strings are copied anyway.
+  return out.length >= 13 ? (' ' + out).slice(1) : out;
+}
+function unescaped(s: string): string {
   if (s.includes('<![CDATA[')) return unescapeCdata(s);
   if (s.includes('&'))
     s = s.replace(
@@ -37,9 +43,9 @@ function unescapeXml(s: string): string {
 }
 function unescapeCdata(s: string): string {
   const i = s.indexOf('<![CDATA[');
-  if (i < 0) return unescapeXml(s);
+  if (i < 0) return unescaped(s);
   const j = s.indexOf(']]>', i);
-  return unescapeXml(s.slice(0, i)) + s.slice(i + 9, j) + unescapeCdata(s.slice(j + 3));
+  return unescaped(s.slice(0, i)) + s.slice(i + 9, j) + unescapeCdata(s.slice(j + 3));
 }
 
 /**
