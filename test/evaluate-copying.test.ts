@@ -143,6 +143,21 @@ describe('evaluate: copied text', () => {
     }
   });
 
+  it('never holds one agency written two ways against itself', () => {
+    const r = regionOf(2, (i, year) => [openingOf(year), ...paragraphsOf(year === 2024 ? 2023 : i * 10 + year, 4)]);
+    // The same office in the same county, one year written in full, the other short.
+    r.agencies[0].agency = '某某县财政局';
+    r.agencies[1].agency = '县财政局';
+    for (const a of r.agencies) for (const p of a.reports) p.agency = a.agency;
+    const index = copyIndex(r);
+    const found = index.docs.flatMap((d) => index.overlapsOf(d).others.map((o) => o.percent));
+    expect(found).toEqual([]);
+    // Names of two offices are: the same text is found between them.
+    r.agencies[1].agency = '某某县教育局';
+    const again = copyIndex(r);
+    expect(again.docs.flatMap((d) => again.overlapsOf(d).others.filter((o) => o.percent > 50))).toHaveLength(2);
+  });
+
   it('scales by the reports, not by their pairs', () => {
     // Each agency repeats one paragraph of last year; one in ten copies another agency's.
     const make = (n: number) =>

@@ -16,6 +16,7 @@
  *    grown character by character from a shared shingle; passages of fewer than MIN_PASSAGE
  *    characters (a stock phrase) are not counted, and of the others only the own characters.
  */
+import { sameAgency } from '../batch/agency';
 import type { Placed } from './place';
 import type { Region } from './check';
 import { proseOf, SHINGLE, type ProseText } from './shingles';
@@ -130,6 +131,11 @@ export function copyIndex(region: Region): CopyIndex {
   const byPlaced = new Map(docs.map((d) => [d.placed, d]));
   const docOf = new Map(docs.map((d, i) => [d, i]));
 
+  // Two names that may be one agency written two ways (某某县财政局, 县财政局: batch/agency.ts) are
+  // never held against each other: that would accuse an agency of copying itself.
+  const names = region.agencies.map((a) => a.agency);
+  const sameName = (a: number, b: number) => sameAgency(names[a], names[b]);
+
   function candidates(d: ProseDoc): number[] {
     const di = docOf.get(d)!;
     const counts = new Map<number, number>();
@@ -146,7 +152,7 @@ export function copyIndex(region: Region): CopyIndex {
     }
     const least = Math.max(1, Math.ceil(sampled / 5));
     return [...counts]
-      .filter(([o, c]) => c >= least && docs[o].agency !== d.agency && docs[o].year <= d.year)
+      .filter(([o, c]) => c >= least && docs[o].agency !== d.agency && docs[o].year <= d.year && !sameName(docs[o].agency, d.agency))
       .sort((x, y) => y[1] - x[1])
       .slice(0, MAX_CANDIDATES)
       .map(([o]) => o);
