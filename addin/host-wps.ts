@@ -215,7 +215,9 @@ export class WpsHost implements SheetHost {
       );
       sheets.push({ name, top, left });
     }
-    return { book: { name: 'workbook', grids }, sheets, ...(skipped.length ? { skipped } : {}) };
+    // Workbook.Name (et-jsapi-declare lib.et.d.ts Et.Workbook; [V] learn.microsoft.com/office/vba/api/excel.workbook.name):
+    // the file's name with its extension, "工作簿1" for a book never saved. The reader may take the year from it, as the command line does.
+    return { book: { name: wb?.Name ?? '', grids }, sheets, ...(skipped.length ? { skipped } : {}) };
   }
 
   /**

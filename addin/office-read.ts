@@ -51,6 +51,13 @@ function toGrid(name: string, top: number, left: number, values: Scalar[][], for
   });
 }
 
+/**
+ * The workbook's name, loaded with the first read: the file's name, "Book1" / "工作簿1" for one never
+ * saved (Workbook.name, "Gets the workbook name", ExcelApi 1.7, the manifest's minimum). The reader
+ * may take the year from it, as the command line does from the file's name.
+ */
+const queueBookName = (ctx: Excel.RequestContext): Excel.Workbook => ctx.workbook.load('name');
+
 const tooLarge = (e: unknown) =>
   e instanceof HostError && (e.code === 'too-large' || (e.code === 'host' && /^(GeneralException|ResponsePayload)/.test(e.detail)));
 
@@ -84,9 +91,10 @@ export async function readSheets(api: ExcelApis, scope: 'active' | 'all', ours: 
       const live = queueLiveness(ctx, api);
       const meta = queueMeta(ctx.workbook.worksheets.getActiveWorksheet(), api, true);
       const merges = api.merges ? meta.ws.getRange().getMergedAreasOrNullObject().load('address') : null;
+      const book = queueBookName(ctx);
       await ctx.sync(); // the one read round trip
       const out: OfficeRead = {
-        result: { book: { name: 'workbook', grids: [] }, sheets: [] },
+        result: { book: { name: book.name, grids: [] }, sheets: [] },
         live: live(),
         noComments: new Set(),
         hidden: new Set(),
@@ -124,7 +132,7 @@ interface Planned {
 
 async function readBySize(api: ExcelApis, scope: 'active' | 'all', ours: Set<string>): Promise<OfficeRead> {
   const out: OfficeRead = {
-    result: { book: { name: 'workbook', grids: [] }, sheets: [] },
+    result: { book: { name: '', grids: [] }, sheets: [] },
     live: { sheets: new Map(), comments: null, names: new Map(), locked: new Set() },
     noComments: new Set(),
     hidden: new Set(),
@@ -133,6 +141,7 @@ async function readBySize(api: ExcelApis, scope: 'active' | 'all', ours: Set<str
   // Round trip 1: which sheets, how large.
   const plan: Planned[] = await run(async (ctx) => {
     const live = queueLiveness(ctx, api);
+    const book = queueBookName(ctx);
     let wss: Excel.Worksheet[];
     if (scope === 'all') {
       await ctx.sync(); // the sheets, in order, from the one load of the collection
@@ -141,6 +150,7 @@ async function readBySize(api: ExcelApis, scope: 'active' | 'all', ours: Set<str
     } else wss = [ctx.workbook.worksheets.getActiveWorksheet()];
     const metas = wss.map((ws) => queueMeta(ws, api, false));
     await ctx.sync();
+    out.result.book.name = book.name;
     if (scope !== 'all') out.live = live();
     return metas.map((m) => {
       noteComments(m, ours, out);

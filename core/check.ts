@@ -118,6 +118,7 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
     sheet: report.sheet,
     format: form.key,
     year: report.year,
+    ...(report.yearFrom ? { yearFrom: report.yearFrom } : {}),
     agency: report.agency,
     notes: report.notes.map((n) => noteText(lang, n)),
     findings,

@@ -174,6 +174,28 @@ describe.each(APIS)('ExcelApi %s', (api) => {
     expect(host.markCount()).toBe(0);
   });
 
+  it("issue 19: the book's name is Workbook.name, read in the round trips that read the cells", async () => {
+    /** The name each read gives, and the round trips it took. */
+    const reads = async (extra: Record<string, unknown>) => {
+      const fake = load(api, extra);
+      fake.paste('Sheet1', block(1));
+      fake.paste('Sheet2', block(100));
+      const host = new OfficeHost();
+      const out: [string, number][] = [];
+      for (const scope of ['active', 'all'] as const) {
+        const s = fake.syncs;
+        const { book } = await host.read(scope);
+        out.push([book.name, fake.syncs - s]);
+      }
+      return out;
+    };
+    const unsaved = await reads({});
+    expect(unsaved.map(([name]) => name)).toEqual(['Book1', 'Book1']); // never saved: no year to take from it
+    expect(unsaved[0][1], 'the active sheet: one round trip').toBe(1);
+    const named = await reads({ name: '某某县民政局2024年报.xlsx' });
+    expect(named).toEqual(unsaved.map(([, syncs]) => ['某某县民政局2024年报.xlsx', syncs]));
+  });
+
   it('defect 3: a deleted marked sheet does not stop 清除标记 or the next check', async () => {
     const fake = load(api);
     fake.paste('Sheet1', block(1));

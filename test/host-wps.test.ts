@@ -338,6 +338,15 @@ describe('issue 19: WPS marks and edits as a real user meets them', () => {
     expect(explainWps(new Error('工作表受保护'))).toMatchObject({ code: 'protected' });
   });
 
+  it("issue 19: the book's name is ActiveWorkbook.Name: the file's, or 工作簿1 for a new book", async () => {
+    const unsaved = new WpsHost(load().app);
+    expect((await unsaved.read('active')).book.name).toBe('工作簿1');
+    const { app } = load({ bookName: '某某县民政局2024年报.xlsx' });
+    const host = new WpsHost(app);
+    expect((await host.read('active')).book.name).toBe('某某县民政局2024年报.xlsx');
+    expect((await host.read('all')).book.name).toBe('某某县民政局2024年报.xlsx');
+  });
+
   it('the calls a check of a full 2024 template makes (read, then marks), reported', async () => {
     const { app, fake } = load();
     const host = new WpsHost(app);

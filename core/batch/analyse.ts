@@ -96,18 +96,23 @@ const baseName = (p: string) => p.replace(/^.*[\\/]/, '');
 function yearAndFormat(path: string, r: ReportResult, opts: BatchOptions, lang: Lang): Finding[] {
   const out: Finding[] = [];
   const named = yearInFileName(path);
+  // A year the reader took from the file's name (the report states none) is no content: judged as
+  // none, a warning at most; a name that gives the batch's year leaves nothing to say.
+  const stated = r.yearFrom === 'file_name' ? null : r.year;
+  const nameGivesIt = r.yearFrom === 'file_name' && r.year === opts.year;
   if (opts.year) {
-    if (r.year !== null && r.year !== opts.year)
-      out.push(batchFinding('batch.year', 'error', say(lang, 'batch.year', { found: r.year, want: opts.year })));
-    else if (r.year === null) {
+    if (stated !== null && stated !== opts.year)
+      out.push(batchFinding('batch.year', 'error', say(lang, 'batch.year', { found: stated, want: opts.year })));
+    else if (stated === null && !nameGivesIt) {
       out.push(batchFinding('batch.year_unknown', 'warning', say(lang, 'batch.year_unknown', { want: opts.year })));
       if (named !== null && named !== opts.year)
         out.push(batchFinding('batch.year_name', 'notice', say(lang, 'batch.year_name_unread', { named, want: opts.year })));
     }
   }
-  if (r.year !== null && named !== null && named !== r.year)
-    out.push(batchFinding('batch.year_name', 'notice', say(lang, 'batch.year_file', { found: r.year, named })));
-  const year = r.year ?? opts.year ?? null;
+  if (stated !== null && named !== null && named !== stated)
+    out.push(batchFinding('batch.year_name', 'notice', say(lang, 'batch.year_file', { found: stated, named })));
+  // A name's year against the layout is the check's warning (format.year_mismatch), not an error here.
+  const year = stated ?? opts.year ?? null;
   if (year !== null && year >= FORMS[0].years.from) {
     const want = formForYear(year).key;
     if (want !== r.format) out.push(batchFinding('batch.format', 'error', say(lang, 'batch.format', { year, want, found: r.format })));

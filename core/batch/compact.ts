@@ -33,6 +33,7 @@ function compactReport(r: ReportResult): ReportResult {
   }
   left.kept = kept.length;
   const c: Compacted = { sheet: r.sheet, format: r.format, year: r.year, agency: r.agency, notes: NONE, findings: kept };
+  if (r.yearFrom) c.yearFrom = r.yearFrom;
   if (r.figures) c.figures = r.figures;
   c[OMITTED] = left;
   return c;

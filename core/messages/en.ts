@@ -76,6 +76,7 @@ export const en: Catalogue = {
   'locate.format_by_year': (p) => `the headers do not tell the format; ${p.format} by the year ${p.year}`,
   'locate.format_by_default': (p) => `neither the headers nor a year tell the format; read as ${p.format}`,
   'locate.format_not_of_year': (p) => `the ${p.year} report uses format ${p.format}, not ${p.expected}`,
+  'locate.year_from_name': (p) => `the report does not state its year; ${p.year} is taken from the file name (for notes and warnings only)`,
   'locate.old_rows': (p) => `a ${p.format} report printing the old row “${p.row}”`,
   'locate.table_missing': (p) => `${tableEn(p.table)} not found`,
   'locate.row_loose': (p) => `${tableEn(p.table)} row “${p.written}” read as “${p.official}”`,

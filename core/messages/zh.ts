@@ -79,6 +79,7 @@ export const zh = {
   'locate.format_by_default': (p: { format: string }) => `表头无法区分格式，也没有年份，按 ${p.format} 格式读取`,
   'locate.format_not_of_year': (p: { year: number; format: string; expected: string }) =>
     `${p.year} 年应使用 ${p.expected} 格式，表格为 ${p.format} 格式`,
+  'locate.year_from_name': (p: { year: number }) => `报告中未写明年度，年度 ${p.year} 取自文件名（仅作提示，不据此判错）`,
   'locate.old_rows': (p: { format: string; row: string }) => `${p.format} 格式报告使用了旧版行「${p.row}」`,
   'locate.table_missing': (p: { table: string }) => `未找到${tableZh(p.table)}`,
   'locate.row_loose': (p: { table: string; written: string; official: string }) =>

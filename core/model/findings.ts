@@ -32,6 +32,8 @@ export interface ReportResult {
   sheet: string | null;
   format: string;
   year: number | null;
+  /** Present when the year is the file's (workbook's) name's, not the report's: ground for notes and warnings only. */
+  yearFrom?: 'file_name';
   agency: string | null;
   notes: string[];
   findings: Finding[];

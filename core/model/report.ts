@@ -33,6 +33,8 @@ export interface ReportData {
   /** Layout variants the report prints (e.g. "old_rows": 2019-style （六） in a 2021 report). */
   variants?: string[];
   year: number | null;
+  /** Present when no title or sheet name gives the year and it is the workbook's name's: ground for notes and warnings only. */
+  yearFrom?: 'file_name';
   agency: string | null;
   sheet: string | null;
   /** Where on its sheet the report is ("A1:P60"), when the sheet holds several reports. */

@@ -20,7 +20,8 @@
  *   api: '1.13',              highest ExcelApi set supported
  *   platform: 'OfficeOnline', Office.context.platform ('PC', 'Mac', 'OfficeOnline')
  *   limits: { payload, cells, merges },  the documented limits, lowered by a test to exercise them on small sheets
- *   document: dump()          a workbook saved by an earlier page (cells, comments, settings): the pane reopened
+ *   document: dump()          a workbook saved by an earlier page (cells, comments, settings, name): the pane reopened
+ *   name: '某某局2024年报.xlsx' the workbook's name (Workbook.name; default 'Book1', a book never saved)
  * }
  */
 (function () {
@@ -122,6 +123,8 @@
     names: {},
     /** Another workbook window has the focus: every batch fails with InactiveWorkbook. */
     inactive: false,
+    /** [types] Workbook.name "Gets the workbook name" (ExcelApi 1.7): the file's name, "Book1" for a book never saved. */
+    name: config.name || 'Book1',
   };
   function newSheet(name) {
     return {
@@ -143,6 +146,7 @@
     state.nextId = doc.nextId || 100;
     state.active = doc.active || 0;
     state.names = doc.names || {};
+    if (doc.name) state.name = doc.name;
   } else state.sheets.push(newSheet(config.firstSheet || 'Sheet1'));
 
   function sheetByKey(key) {
@@ -436,10 +440,24 @@
   }
 
   function Workbook(ctx) {
+    var self = this;
     this.context = ctx;
     this.worksheets = new Worksheets(ctx);
     this.comments = new Comments(ctx, null);
     this.names = new Names(ctx);
+    // [types] Workbook.name: "Gets the workbook name. [Api set: ExcelApi 1.7]" (read-only; the only property the fake loads here).
+    loadable(this, ['name']);
+    this.load = function (arg) {
+      propsOf(arg).forEach(function (p) {
+        if (p !== 'name') throw new Error('fake-excel: Workbook.load(' + p + ') is not modelled');
+      });
+      requires(ctx, '1.7', 'Workbook.name');
+      enqueue(ctx, function () {
+        self._data.name = state.name;
+        count(ctx, state.name);
+      });
+      return self;
+    };
   }
 
   /*
@@ -1471,6 +1489,7 @@
         nextId: state.nextId,
         active: state.active,
         names: state.names,
+        name: state.name,
       });
     },
     settings: function () {

@@ -211,6 +211,8 @@
     return com(
       'Workbook',
       {
+        // [D] Workbook.Name (readonly string), [V] Workbook.Name: the file's name with its extension
+        // (Workbooks.Open below), "工作簿N" for a book never saved (Workbooks.Add, the first book).
         Name: () => wb.name,
         Names: () => namesObj(wb),
         Worksheets: () => sheetsObj(wb),

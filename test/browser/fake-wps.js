@@ -120,7 +120,8 @@
     // names: workbook names, lower-case → { name, sheet (object; null: #REF!), box, visible } ([D] Names, Name).
     return { name: name, sheets: sheetNames.map(newSheet), active: 0, names: {} };
   }
-  state.workbooks.push(newBook('工作簿1', [window.__fakeWpsConfig.firstSheet || 'Sheet1']));
+  // The book WPS opens with: a file's name (__fakeWpsConfig.bookName, "某某局2024年报.xlsx") or a new book's "工作簿1".
+  state.workbooks.push(newBook(window.__fakeWpsConfig.bookName || '工作簿1', [window.__fakeWpsConfig.firstSheet || 'Sheet1']));
   var book = function () {
     return state.workbooks[state.active];
   };

@@ -110,9 +110,10 @@ export function locateReports(book: Book): ReportData[] {
 function readGroup(group: SheetTables[], bookName: string): ReportData {
   const notes = newNotes();
   const gscans = group.map((s) => s.sc);
-  const { year, agency } = findTitle(gscans, bookName);
+  const { year, agency, fromFileName } = findTitle(gscans, bookName);
   const det = detectFormat(gscans, year);
   const area = group[0].area;
+  if (fromFileName) notes.add(note('locate.year_from_name', { year: year! }));
   if (area) notes.add(note('locate.report_area', { sheet: group[0].sc.grid.name, area: area.range, count: area.of }));
   notes.add(det.note);
   if (det.variants.length) {
@@ -168,6 +169,7 @@ function readGroup(group: SheetTables[], bookName: string): ReportData {
     format: det.form.key,
     ...(det.variants.length ? { variants: det.variants } : {}),
     year,
+    ...(fromFileName ? { yearFrom: 'file_name' as const } : {}),
     agency,
     sheet,
     ...(area ? { area: area.range } : {}),

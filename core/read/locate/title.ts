@@ -40,7 +40,13 @@ function agencyAbove(sc: Scan, i: number): string | null {
   return AGENCY_LINE.test(name) ? cleanAgency(name) : null;
 }
 
-export function findTitle(scans: Scan[], bookName: string): { year: number | null; agency: string | null } {
+/**
+ * The year and agency from the title, else the year from a sheet's name, else from the workbook's
+ * name ("某某县民政局2024年报.xlsx" → 2024; the same name on every face: the command line's file,
+ * the pane's File, Excel's Workbook.name, WPS's Workbook.Name). A year from the workbook's name is
+ * marked `fromFileName`: a name is ground for notes and warnings only, never for an error.
+ */
+export function findTitle(scans: Scan[], bookName: string): { year: number | null; agency: string | null; fromFileName?: true } {
   let year: number | null = null;
   let agency: string | null = null;
   for (const sc of scans) {
@@ -64,8 +70,9 @@ export function findTitle(scans: Scan[], bookName: string): { year: number | nul
     }
   }
   if (year === null) {
-    const m = /((?:19|20)\d{2})\s*年/.exec(bookName.normalize('NFKC'));
-    if (m) year = Number(m[1]);
+    // The name alone, not its folders: Excel and WPS know no folder, the command line and a picked folder do.
+    const m = /((?:19|20)\d{2})\s*年/.exec(bookName.replace(/^.*[\\/]/, '').normalize('NFKC'));
+    if (m) return { year: Number(m[1]), agency, fromFileName: true };
   }
   return { year, agency };
 }
