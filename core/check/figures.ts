@@ -21,14 +21,24 @@ function figure(raw: unknown, exact?: string): string {
 
 export function figuresDigest(r: ReportData): string {
   const ids = Object.keys(r.cells).sort();
-  let text = `${r.format}\u0000${r.year ?? ''}\u0000${r.agency ?? ''}`;
-  for (const id of ids) text += `\u0000${id}=${figure(r.cells[id].raw, r.cells[id].exact)}`;
+  // Hashed piece by piece, as the text they join to would be: no string of the whole report is built.
   let fnv = 0x811c9dc5;
   let djb = 5381;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    fnv = Math.imul(fnv ^ c, 0x01000193) >>> 0;
-    djb = (Math.imul(djb, 33) + c) >>> 0;
+  let length = 0;
+  const feed = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      fnv = Math.imul(fnv ^ c, 0x01000193) >>> 0;
+      djb = (Math.imul(djb, 33) + c) >>> 0;
+    }
+    length += text.length;
+  };
+  feed(`${r.format}\u0000${r.year ?? ''}\u0000${r.agency ?? ''}`);
+  for (const id of ids) {
+    feed('\u0000');
+    feed(id);
+    feed('=');
+    feed(figure(r.cells[id].raw, r.cells[id].exact));
   }
-  return `${fnv.toString(16).padStart(8, '0')}${djb.toString(16).padStart(8, '0')}${text.length.toString(16)}`;
+  return `${fnv.toString(16).padStart(8, '0')}${djb.toString(16).padStart(8, '0')}${length.toString(16)}`;
 }
