@@ -61,7 +61,7 @@ Options:
   'evaluate.hierarchy.sum': (p) =>
     `${p.agency} ${p.year} (covering its departments): ${p.cell}${p.ref ? ` (${p.ref})` : ''} is ${p.actual}; the reports of its ${p.summed} departments add up to ${p.expected}${p.missing ? `; not in the sum: ${p.missing} (no comparable report of that year)` : ''}${p.suspect}`,
   'evaluate.hierarchy.litigation': (p) =>
-    `${p.agency} ${p.year} (covering its departments): ${p.cell}${p.ref ? ` (${p.ref})` : ''} is ${p.actual}; the reports of its ${p.summed} departments add up to ${p.expected}${p.missing ? `; not in the sum: ${p.missing} (no comparable report of that year)` : ''}${p.suspect}. A note only: under 国办公开办函〔2016〕201号 a suit naming the review body as co-defendant counts for the original body only, so Table 4's suits need not equal the departments' sum`,
+    `${p.agency} ${p.year} (covering its departments): ${p.cell}${p.ref ? ` (${p.ref})` : ''} is ${p.actual}; the reports of its ${p.summed} departments add up to ${p.expected}${p.missing ? `; not in the sum: ${p.missing} (no comparable report of that year)` : ''}${p.suspect}. A note only: under the State Council General Office's letter No. 201 of 2016 on disclosure statistics, a suit naming the review body as co-defendant counts for the original body only, so Table 4's suits need not equal the departments' sum`,
   'evaluate.hierarchy.incomplete': (p) =>
     `${p.agency} ${p.year} (covering its departments): ${p.cells} cells are above the sum of its ${p.summed} departments' reports, e.g. ${p.cell}${p.ref ? ` (${p.ref})` : ''} is ${p.actual}, the sum ${p.expected}; not in the sum: ${p.missing} (no comparable report of that year), whose figures the difference may be; a note only`,
   'evaluate.hierarchy.suspect': (p) =>
