@@ -75,7 +75,12 @@ export function cellFindings(cell: Cell, lang: Lang): Finding[] {
 /** A value the reader could not be sure of (core/read/doubts.ts): a warning saying why, so the figure is checked against the file. */
 function uncertainFinding(cell: Cell, doubt: ReadNote, lang: Lang): Finding {
   const why = say(lang, doubt.key as 'doubt.crossed', doubt.params as never);
-  const value = cell.value.kind === 'number' ? String(cell.value.value) : String(cell.read.raw ?? '');
+  const value =
+    cell.value.kind === 'number'
+      ? String(cell.value.value)
+      : cell.value.kind === 'blank'
+        ? say(lang, 'check.blank_value')
+        : String(cell.read.raw ?? '');
   return cellFinding(cell, 'cell.uncertain', say(lang, 'check.uncertain', { value, why }), lang);
 }
 

@@ -171,11 +171,23 @@ function readTable(region: SourceLine[], doubts: Record<string, ReadNote>): Sour
       end = i;
       break;
     }
-    const own = labels[labels.length - 1];
+    // Label words: a group's label and the row's own may stand one space apart (三、本年 （一）予以公开).
+    const words = labels.flatMap(wordsOf);
+    let k = words.length - 1;
+    while (k >= 0 && !NUMBERED.test(fold(words[k].text))) k--;
+    const own =
+      k >= 0
+        ? {
+            text: words
+              .slice(k)
+              .map((w) => w.text)
+              .join(''),
+            x0: words[k].x0,
+          }
+        : null;
     const cur = rows[rows.length - 1];
-    const numbered = own && NUMBERED.test(fold(own.text));
     // A group label down the left (（三）不予公开) on a line of its own starts no row.
-    const starts = numbered && !(cur && !figs.length && own.x0 < cur.ownX - 1);
+    const starts = !!own && !(cur && !figs.length && own.x0 < cur.ownX - 1);
     if (starts || !cur) {
       if (!starts && labels.length) {
         end = i;
@@ -187,25 +199,23 @@ function readTable(region: SourceLine[], doubts: Record<string, ReadNote>): Sour
         line: l.line,
         figures: [],
         lastAt: -1,
-        labelXs: labels.map((x) => x.x0),
+        labelXs: words.map((x) => x.x0),
       });
     } else {
       const valueStart = Math.min(...leaves.map((x) => x.x0).filter((x) => x > cur.ownX), Infinity);
-      for (const s of labels) {
-        if (s.x1 > valueStart + 1) {
+      if (words.some((w) => w.x1 > valueStart + 1)) {
+        // A line of text across the table (a page's footer) is no part of it; a row with figures is.
+        if (figs.length) {
           end = i;
           break;
         }
-        if (s.x0 >= cur.ownX - 1 && cur.ownX >= 0) cur.label.push(s.text);
+        continue;
       }
-      if (end === i) {
-        // A line of text across the table (a page's footer) is no part of it; a row with figures is.
-        if (!figs.length) {
-          end = lines.length;
-          continue;
-        }
-        break;
-      }
+      // The row's own label goes on in its column; pdftotext may set it nearer a group's label that
+      // goes on beside it (果 分处理的…): of two words, the right one is the row's.
+      const mine = cur.ownX < 0 ? [] : words.filter((w) => w.x0 >= cur.ownX - 1);
+      const joined = mine.length || cur.ownX < 0 || words.length < 2 ? mine : [words[words.length - 1]];
+      for (const w of joined) cur.label.push(w.text);
     }
     const row = rows[rows.length - 1];
     if (!figs.length) continue;
@@ -214,7 +224,6 @@ function readTable(region: SourceLine[], doubts: Record<string, ReadNote>): Sour
       row.line = l.line;
     } else {
       continued = true;
-      // The line's drift, where its label continues in the row's own label column.
       // The line's drift, from its first label piece and the nearest label piece of the row's first line.
       const drift = labels.length && row.labelXs.length ? nearestShift(labels[0].x0, row.labelXs) : 0;
       if (!continueFigures(row, figs, Math.abs(drift) <= 8 ? drift : 0)) return null;
@@ -263,6 +272,8 @@ function readTable(region: SourceLine[], doubts: Record<string, ReadNote>): Sour
       cells[f.col] = text;
       if (f.doubt) doubts[`line ${r.line}=${text}`] = { key: f.doubt, params: { text: f.pieces.map((p) => p.text).join(' / ') } };
     }
+    // A blank beside figures in doubt may be where one of them belongs.
+    if (doubt && cells.includes('')) doubts[`line ${r.line}=`] = { key: 'doubt.blank', params: {} };
     out.push({ line: r.line, text: [...(lead ? [r.label.join('')] : []), ...cells].join('\t') });
   }
   return [...out, ...region.slice(end)];
@@ -322,11 +333,9 @@ function placeColumns(rows: Row[], columns: Stack[]): void {
       r.figures.map((f) => f.pieces[0].x0),
       refs,
     );
-    // Blank cells and figures continued on other lines: pieces may have been taken for the wrong ones.
-    const wrapped = r.figures.some((f) => f.pieces.length > 1);
     r.figures.forEach((f, k) => {
       f.col = placed ? placed.at[k] : k;
-      if (!placed || !placed.sure || wrapped) f.doubt ??= 'doubt.column';
+      if (!placed || !placed.sure) f.doubt ??= 'doubt.column';
     });
   });
 }

@@ -8,4 +8,5 @@ export const enReading: typeof zhReading = {
   'doubt.wrapped': (p) =>
     `the figure wraps over lines in a narrow column (“${p.text}”); its pieces were joined by their places, which are not clear`,
   'doubt.column': (p) => `the column of the figure “${p.text}” was judged by its place, which is not clear`,
+  'doubt.blank': () => 'figures of the same row wrap or stand in columns that are not clear; one of them may belong here',
 };

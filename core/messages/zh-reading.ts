@@ -7,4 +7,5 @@ export const zhReading = {
   'doubt.crossed': (p: { text: string }) => `数字「${p.text}」的字符跨越了单元格边线，已整体归入多数字符所在的单元格`,
   'doubt.wrapped': (p: { text: string }) => `数字在窄列中折行（「${p.text}」），按各段所在位置拼接，位置不够明确`,
   'doubt.column': (p: { text: string }) => `数字「${p.text}」所在的列按位置判断，位置不够明确`,
+  'doubt.blank': () => '同一行的数字折行或所在列不够明确，其中某个数字可能属于此格',
 };

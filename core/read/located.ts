@@ -45,7 +45,7 @@ export function reportsOf(read: InputRead, name: string): ReportData[] {
     for (const r of reports)
       for (const c of Object.values(r.cells)) {
         // A text's row shares one line: its doubts name the figure too (core/import/narrow-columns.ts).
-        const doubt = read.doubts[c.ref] ?? read.doubts[`${c.ref}=${String(c.raw)}`];
+        const doubt = read.doubts[c.ref] ?? read.doubts[`${c.ref}=${String(c.raw ?? '')}`];
         if (doubt) c.doubt = doubt;
       }
   if (read.cutRow)
