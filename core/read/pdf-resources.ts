@@ -9,6 +9,11 @@
 export interface PdfResources {
   cMapUrl: string;
   standardFontDataUrl: string;
+  /**
+   * Fetched by pdf.js's parsing side: in a Web Worker (the pane's reading worker) its other side
+   * asks the page's document for its address, which a worker has not.
+   */
+  workerFetch?: boolean;
 }
 
 let where: PdfResources | null = null;

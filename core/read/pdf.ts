@@ -52,7 +52,14 @@ export function pdfjs(): Promise<PdfJs> {
 /** The CMaps and standard font data, where the host has said they are (core/read/pdf-resources.ts). */
 function resources(): Record<string, unknown> {
   const r = pdfResources();
-  return r ? { cMapUrl: r.cMapUrl, cMapPacked: true, standardFontDataUrl: r.standardFontDataUrl } : {};
+  return r
+    ? {
+        cMapUrl: r.cMapUrl,
+        cMapPacked: true,
+        standardFontDataUrl: r.standardFontDataUrl,
+        ...(r.workerFetch ? { useWorkerFetch: true } : {}),
+      }
+    : {};
 }
 
 type M = [number, number, number, number, number, number];
