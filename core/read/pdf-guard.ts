@@ -285,6 +285,8 @@ function stream(raw: Uint8Array, dict: string, object: string, before: number): 
     lexer?.feed(raw, 0, raw.length);
     return 0;
   }
+  // A picture's own filter first (DCT, JPX…): nothing here makes more bytes of it.
+  if (!kind.decoded.length) return 0;
   let bytes = 0;
   const count = (chunk: Uint8Array) => {
     bytes += chunk.length;
