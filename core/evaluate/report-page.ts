@@ -10,6 +10,8 @@ p.meta,p.hint,p.legend,div.where,.at{color:#555;font-size:12px}
 .toggles label{margin-right:8px;white-space:nowrap}
 table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
 th{background:#eef2f7}table.records th{cursor:pointer;user-select:none;font-size:13px}
+table.records{table-layout:fixed;width:100%}col.c-agency{width:8em}col.c-year{width:3.5em}col.c-n{width:4.5em}col.c-score{width:3.5em}
+table.records td{overflow-wrap:anywhere}
 table.records th[aria-sort=ascending]::after{content:" \\25B2"}table.records th[aria-sort=descending]::after{content:" \\25BC"}
 td.n{text-align:right;font-variant-numeric:tabular-nums}td.fail{background:#fde2e1;color:#900}td.warn{background:#fff4d6}td.na{color:#999}
 td.score{font-weight:bold}td.agency{white-space:nowrap}td.file{font-size:12px;color:#444;word-break:break-all}
@@ -27,22 +29,23 @@ export const REPORT_SCRIPT = `(function(){
 var t=document.getElementById('records');if(!t)return;
 var body=t.tBodies[0],heads=[].slice.call(t.tHead.rows[0].cells),q=document.getElementById('q'),shown=document.getElementById('shown');
 var boxes=[].slice.call(document.querySelectorAll('input[data-check]'));
+// Each row's text and failing checks read once: a region has thousands of rows, and a key is typed often.
+var rows=[].slice.call(body.rows).map(function(r){return {r:r,text:r.textContent.toLowerCase(),fail:(r.getAttribute('data-fail')||'').split(' ')};});
 function filter(){
 var s=q.value.trim().toLowerCase(),on=boxes.filter(function(b){return b.checked}).map(function(b){return b.getAttribute('data-check')}),n=0;
-[].forEach.call(body.rows,function(r){
-var fail=(r.getAttribute('data-fail')||'').split(' ');
-var ok=(!s||r.textContent.toLowerCase().indexOf(s)>=0)&&(!on.length||on.some(function(k){return fail.indexOf(k)>=0}));
-r.hidden=!ok;if(ok)n++;});
+rows.forEach(function(x){
+var ok=(!s||x.text.indexOf(s)>=0)&&(!on.length||on.some(function(k){return x.fail.indexOf(k)>=0}));
+if(x.r.hidden===ok)x.r.hidden=!ok;if(ok)n++;});
 shown.textContent=String(n);}
 function sort(th){
 var i=heads.indexOf(th),dir=th.getAttribute('aria-sort')==='ascending'?-1:1,num=th.getAttribute('data-type')==='num';
 heads.forEach(function(h){h.removeAttribute('aria-sort')});
 th.setAttribute('aria-sort',dir>0?'ascending':'descending');
-var rows=[].slice.call(body.rows);
-rows.sort(function(a,b){var x=a.cells[i],y=b.cells[i];
-var d=num?parseFloat(x.getAttribute('data-v'))-parseFloat(y.getAttribute('data-v')):x.textContent.localeCompare(y.textContent,'zh');
-return d*dir;});
-rows.forEach(function(r){body.appendChild(r)});}
+// Keys read once, the rows put back in one step (a fragment), never one layout per row.
+var keyed=[].slice.call(body.rows).map(function(r,k){var c=r.cells[i];return {r:r,k:k,v:num?parseFloat(c.getAttribute('data-v')):c.textContent};});
+var cmp=num?function(a,b){return a.v-b.v}:function(a,b){return a.v.localeCompare(b.v,'zh')};
+keyed.sort(function(a,b){return cmp(a,b)*dir||a.k-b.k});
+var f=document.createDocumentFragment();keyed.forEach(function(x){f.appendChild(x.r)});body.appendChild(f);}
 heads.forEach(function(th){
 th.addEventListener('click',function(){sort(th)});
 th.addEventListener('keydown',function(e){if(e.key==='Enter'||e.key===' '){e.preventDefault();sort(th);}});});
