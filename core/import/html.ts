@@ -19,6 +19,7 @@ import {
 import { buildTree } from './html-tree';
 import { flatten, type TableItem, type TextItem } from './html-page';
 import { parseLines, type ParsedText } from './text';
+import { htmlPageFacts } from './page-facts';
 
 export { decodeEntities } from './html-entities';
 
@@ -30,12 +31,16 @@ export function htmlToBook(html: string, name: string): Book {
 }
 
 export function parseHtml(html: string, name: string): ParsedText {
-  const items = flatten(buildTree(html.charCodeAt(0) === 0xfeff ? html.slice(1) : html));
+  const root = buildTree(html.charCodeAt(0) === 0xfeff ? html.slice(1) : html);
+  const items = flatten(root);
   const tables = items.filter((x): x is TableItem => x.kind === 'table');
+  const texts = items.filter((x): x is TextItem => x.kind === 'text');
+  const facts = htmlPageFacts(root, texts);
+  const page = facts.title || facts.published ? { page: facts } : {};
   if (!tables.length) {
     // A page with no <table>: its text may still hold tables (one cell per paragraph, tabs, spaces).
     const lines: SourceLine[] = items.map((x) => ({ line: x.line, text: (x as TextItem).text }));
-    return parseLines(lines, name, 'text');
+    return { ...parseLines(lines, name, 'text'), ...page };
   }
   const hasSections = items.some((x) => x.kind === 'text' && sectionHeading(x.text) > 0);
   const rows: RowOut[] = [];
@@ -54,7 +59,7 @@ export function parseHtml(html: string, name: string): ParsedText {
     }
     placeTable(item, rows, merges);
   }
-  return { book: { name, grids: [linesGrid(name, 'sheet', rows, merges)] }, textLines };
+  return { book: { name, grids: [linesGrid(name, 'sheet', rows, merges)] }, textLines, ...page };
 }
 
 /** The HTML table algorithm: each cell goes to the next free slot of its row; spans occupy slots below and right. */

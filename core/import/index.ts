@@ -8,27 +8,29 @@ import { publishedKind } from '../read/kinds';
 import type { ReportData } from '../model/report';
 import type { TextLine } from './common';
 import { parseHtml } from './html';
-import { parseText } from './text';
+import { parseText, type ParsedText } from './text';
+import { withPage } from '../read/located';
 import { textOfReports } from './split';
 
 export { textToBook, parseText, splitCells } from './text';
 export { htmlToBook, parseHtml, decodeEntities } from './html';
 export type { TextLine } from './common';
 
-function withText(book: Book, textLines: TextLine[]): ReportData[] {
-  const reports = locateReports(book);
-  const own = textOfReports(reports, textLines);
-  return reports.map((r, i) => ({ ...r, textLines: own[i] }));
+function withText(p: ParsedText): ReportData[] {
+  const reports = locateReports(p.book);
+  const own = textOfReports(reports, p.textLines);
+  return reports.map((r, i) => {
+    const out = { ...r, textLines: own[i] };
+    return p.page ? withPage(out, p.page) : out;
+  });
 }
 
 export function importText(text: string, name: string): ReportData[] {
-  const p = parseText(text, name);
-  return withText(p.book, p.textLines);
+  return withText(parseText(text, name));
 }
 
 export function importHtml(html: string, name: string): ReportData[] {
-  const p = parseHtml(html, name);
-  return withText(p.book, p.textLines);
+  return withText(parseHtml(html, name));
 }
 
 /** Whether a published report should be read as HTML: the input registry decides (core/read/kinds.ts). */

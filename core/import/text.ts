@@ -25,6 +25,7 @@ import {
   type SourceLine,
   type TextLine,
 } from './common';
+import { textPageFacts, type PageFacts } from './page-facts';
 
 export interface ParsedText {
   book: Book;
@@ -34,6 +35,8 @@ export interface ParsedText {
   doubts?: Record<string, ReadNote>;
   /** The ref of the last row of a text cut off inside its tables: its empty cells are missing, not blank. */
   cutRow?: string;
+  /** What the page says about itself (title, 发布日期), for the evaluator (core/import/page-facts.ts). */
+  page?: PageFacts;
 }
 
 /** Source lines of a text (BOM dropped), 1-based. */
@@ -140,7 +143,13 @@ export function parseLines(lines: SourceLine[], name: string, kind: 'text' | 'sh
   // shorter than the row above it, was cut too. Its empty cells are missing (said so), not blank.
   const last = out[out.length - 1];
   const cut = hasSections && section > 1 && section < 5 && out.length >= 2 && valueCount(last) < valueCount(out[out.length - 2]);
-  return { book: { name, grids: [linesGrid(name, kind, out)] }, textLines, ...(cut ? { cutRow: `line ${last.lines[0]}` } : {}) };
+  const page = textPageFacts(lines);
+  return {
+    book: { name, grids: [linesGrid(name, kind, out)] },
+    textLines,
+    ...(cut ? { cutRow: `line ${last.lines[0]}` } : {}),
+    ...(page.published ? { page } : {}),
+  };
 }
 
 const valueCount = (r: RowOut) => r.cells.filter((c) => typeof c === 'number' || (typeof c === 'string' && isValueText(c))).length;

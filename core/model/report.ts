@@ -47,4 +47,8 @@ export interface ReportData {
   tables: string[];
   /** The report's free text, one entry per line with its ref ("line 3"), for text.* rules (published reports). */
   textLines?: { ref: string; text: string }[];
+  /** A saved web page's title (<title>, else its <h1>) and where it is: an evaluator may place a report by it. */
+  title?: { text: string; ref: string };
+  /** The date a saved web page says it was published (发布日期, a PubDate meta tag), yyyy-mm-dd, and where. */
+  published?: { date: string; ref: string };
 }

@@ -30,6 +30,7 @@ function readText(data: Uint8Array, name: string, kind: 'html' | 'text'): InputR
     ...(d.invalid ? { badBytes: d.invalid } : {}),
     ...(parsed.doubts ? { doubts: parsed.doubts } : {}),
     ...(parsed.cutRow ? { cutRow: parsed.cutRow } : {}),
+    ...(parsed.page ? { page: parsed.page } : {}),
   };
 }
 

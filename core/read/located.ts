@@ -10,6 +10,7 @@ import type { InputKindId } from './kinds';
 import { ReadError } from './errors';
 import { locateReports } from './locate';
 import { textOfReports } from '../import/split';
+import type { PageFacts } from '../import/page-facts';
 
 export interface InputRead {
   kind: InputKindId;
@@ -22,6 +23,8 @@ export interface InputRead {
   doubts?: Record<string, ReadNote>;
   /** The last row of a text cut off inside its tables (a stored copy): its empty cells are missing, not blank. */
   cutRow?: string;
+  /** What a saved page says about itself (core/import/page-facts.ts): given to each of its reports. */
+  page?: PageFacts;
 }
 
 /** The reports of what was read, each with its text lines. Throws ReadError: no_tables, or encoding when undecodable bytes are the cause. */
@@ -55,5 +58,13 @@ export function reportsOf(read: InputRead, name: string): ReportData[] {
     const own = textOfReports(reports, read.textLines);
     reports.forEach((r, i) => (r.textLines = own[i]));
   }
+  if (read.page) for (const r of reports) withPage(r, read.page);
   return reports;
+}
+
+/** A page's title and date given to a report read from it. */
+export function withPage(r: ReportData, page: PageFacts): ReportData {
+  if (page.title) r.title = page.title;
+  if (page.published) r.published = page.published;
+  return r;
 }
