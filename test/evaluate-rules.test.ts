@@ -35,13 +35,14 @@ interface Rec {
 
 describe('the default rulebook is data', () => {
   it('parses to the weights of the first slice, each with its source in the catalogues', () => {
+    // Later checks add their lines (each with its source: test/evaluate-checks.test.ts); the first slice's weights stay.
     expect(DEFAULT_RULEBOOK.full).toBe(100);
-    // The first slice's three checks as they were; later checks add their lines after them.
     expect(DEFAULT_RULEBOOK.deductions.slice(0, 3)).toEqual([
       { check: 'balance', each: 2, cap: 10, source: 'balance' },
       { check: 'chain', each: 2, cap: 10, source: 'chain' },
       { check: 'identical', each: 5, cap: 10, source: 'identical' },
     ]);
+    expect(DEFAULT_RULEBOOK.deductions.every((d) => d.source === d.check)).toBe(true);
   });
 });
 

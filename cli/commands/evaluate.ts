@@ -83,17 +83,55 @@ export function evaluationText(ev: Evaluation, lang: Lang): string {
     say(lang, 'evaluate.col.file'),
   ];
   const lines = [header.join('  ')];
-  const count = (r: Evaluation['records'][number], k: string) => r.checks.find((c) => c.check === k)?.count ?? 0;
+  // A check not judged shows "—"; one with warnings only, "0+2" (failures + warnings).
+  const cell = (r: Evaluation['records'][number], k: string) => {
+    const c = r.checks.find((x) => x.check === k);
+    if (!c) return 0;
+    if (c.result === 'not_judged') return '—';
+    return c.warnings ? `${c.count}+${c.warnings}` : c.count;
+  };
   for (const r of ev.records)
-    lines.push([shown(r.agency), r.year, ...CHECKS.map((c) => count(r, c.key)), r.score, shown(r.file)].join('  '));
+    lines.push([shown(r.agency), r.year, ...CHECKS.map((c) => cell(r, c.key)), r.score, r.file ? shown(r.file) : '—'].join('  '));
   lines.push('');
+  const notJudged = new Map<string, number>();
   for (const r of ev.records) {
+    const at = { agency: shown(r.agency), year: r.year };
+    if (r.fromTitle) {
+      const what = r.fromTitle.agency && r.fromTitle.year ? 'both' : r.fromTitle.agency ? 'agency' : 'year';
+      const p = {
+        ...at,
+        what: say(lang, `evaluate.from_title.${what}`),
+        ref: shown(r.fromTitle.ref),
+        text: shown(r.fromTitle.text),
+        file: shown(r.file),
+      };
+      lines.push(say(lang, 'evaluate.from_title', p));
+    }
     for (const c of r.checks) {
       const check = checkNamed(c.check);
       if (check) for (const e of c.evidence) lines.push(check.sentence(e, r, lang, shown));
+      if (c.notJudged && c.notJudged !== 'no_report') {
+        const k = `${c.check}|${c.notJudged}`;
+        notJudged.set(k, (notJudged.get(k) ?? 0) + 1);
+      }
     }
-    if (r.chainNotCompared)
-      lines.push(say(lang, 'evaluate.not_compared', { agency: shown(r.agency), year: r.year, priorYear: r.year - 1 }));
+    for (const n of r.notCompared ?? [])
+      lines.push(
+        n.why === 'gap'
+          ? say(lang, 'evaluate.gap', { ...at, priorYear: n.priorYear, missing: (n.missing ?? []).join('、') })
+          : say(lang, 'evaluate.not_compared', { ...at, priorYear: n.priorYear }),
+      );
+  }
+  // Checks that could not judge some reports: said once per check and reason, with how many.
+  for (const [k, count] of notJudged) {
+    const [check, why] = k.split('|');
+    lines.push(
+      say(lang, 'evaluate.not_judged.count', {
+        check: checkName(lang, check),
+        why: say(lang, `evaluate.not_judged.${why}` as 'evaluate.not_judged.no_date'),
+        count,
+      }),
+    );
   }
   return lines.join('\n');
 }
@@ -150,14 +188,14 @@ export async function run(argv: string[]): Promise<number> {
       };
       out(`${jsonText(JSON.stringify(doc, null, 2))}\n`);
     } else {
-      if (ev.records.length) out(`${evaluationText(ev, lang)}\n`);
+      if (ev.records.some((r) => r.file)) out(`${evaluationText(ev, lang)}\n`);
       else err(`xxgk: ${say(lang, 'evaluate.none')}\n`);
       for (const l of accountText(ev, lang)) err(`${l}\n`);
       // Without a tree, no government is compared with its departments: said once.
       if (!tree) err(`${say(lang, 'evaluate.no_tree')}\n`);
     }
     const written = await writeEvaluateOutputs(outputs, ev, region.files, lang);
-    return ev.records.length && written ? 0 : 1;
+    return ev.records.some((r) => r.file) && written ? 0 : 1;
   } catch (e) {
     return fail(e, lang, 'cli.usage.evaluate');
   }

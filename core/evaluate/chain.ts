@@ -4,8 +4,12 @@
  * that breaks the chain is named with both figures and both cells. A table identical to last year's
  * (every figure the same, not all zero) is flagged as copied.
  *
- * Only consecutive years of the 2021 format are chained; the bridge across the 2020→2021 change of
- * format is not drawn yet (the rows differ), so such a pair is said as not compared, never guessed.
+ * Only consecutive years are chained: across a missing year nothing is compared (the gap is said).
+ * Across the 2020→2021 change of format (2019 format → 2021 format) only rows that truly correspond
+ * are compared: 表三 keeps its rows 上年结转 (R2) and 结转下年度 (R4) and its columns in both formats,
+ * so the carry-over is chained; the 2019 表二 has no 现行有效件数 (its 规章/规范性文件 columns are
+ * 本年新制作, 本年新公开, 对外公开总数量), so 现行有效 is not chained across the bridge, and said so;
+ * of the copied tables only 表四, the same cells in both, is compared across it.
  */
 import type { CellRead } from '../model/report';
 import type { Placed } from './place';
@@ -41,8 +45,20 @@ export interface IdenticalTable {
 export interface ChainResult {
   breaks: ChainBreak[];
   identical: IdenticalTable[];
-  /** Pairs of consecutive years not compared, with why (a change of format). */
-  notCompared: { year: number; priorYear: number; why: 'format' }[];
+  /**
+   * What was not compared with the year before, with why: `gap` (the year before is missing: no
+   * comparison across it, `priorYear` is the last year there is), `in_force` (表二 现行有效件数: the
+   * 2019 format has none, so not across the bridge nor between two 2019-format years).
+   */
+  notCompared: NotCompared[];
+}
+
+export interface NotCompared {
+  year: number;
+  priorYear: number;
+  why: 'gap' | 'in_force';
+  /** The years missing between them (`gap`). */
+  missing?: number[];
 }
 
 /** A figure as written: a number, or text that is a plain number; anything else is not compared. */
@@ -69,28 +85,32 @@ export function chainOf(reports: readonly Placed[]): ChainResult {
   for (let i = 1; i < byYear.length; i++) {
     const prior = byYear[i - 1],
       cur = byYear[i];
-    if (cur.year !== prior.year + 1) continue;
-    if (cur.report.format !== '2021' || prior.report.format !== '2021') {
-      out.notCompared.push({ year: cur.year, priorYear: prior.year, why: 'format' });
+    if (cur.year !== prior.year + 1) {
+      const missing = Array.from({ length: cur.year - prior.year - 1 }, (_, k) => prior.year + 1 + k);
+      out.notCompared.push({ year: cur.year, priorYear: prior.year, why: 'gap', missing });
       continue;
     }
+    const both2021 = cur.report.format === '2021' && prior.report.format === '2021';
+    const sameFormat = cur.report.format === prior.report.format;
     for (const col of T3_COLUMNS) {
       const r2 = at(cur, `T3:R2:${col}`),
         r4 = at(prior, `T3:R4:${col}`);
       if (r2 && r4 && r2.value !== r4.value)
         out.breaks.push({ kind: 'carry_over', year: cur.year, cell: r2, from: [r4], expected: r4.value, actual: r2.value });
     }
-    for (const row of T2_ROWS) {
-      const now = at(cur, `T2:${row}:in_force`),
-        before = at(prior, `T2:${row}:in_force`),
-        issued = at(cur, `T2:${row}:issued`),
-        repealed = at(cur, `T2:${row}:repealed`);
-      if (!now || !before || !issued || !repealed) continue;
-      const expected = before.value + issued.value - repealed.value;
-      if (expected !== now.value)
-        out.breaks.push({ kind: 'in_force', year: cur.year, cell: now, from: [before], expected, actual: now.value });
-    }
-    for (const table of ['T2', 'T3', 'T4'])
+    if (!both2021) out.notCompared.push({ year: cur.year, priorYear: prior.year, why: 'in_force' });
+    else
+      for (const row of T2_ROWS) {
+        const now = at(cur, `T2:${row}:in_force`),
+          before = at(prior, `T2:${row}:in_force`),
+          issued = at(cur, `T2:${row}:issued`),
+          repealed = at(cur, `T2:${row}:repealed`);
+        if (!now || !before || !issued || !repealed) continue;
+        const expected = before.value + issued.value - repealed.value;
+        if (expected !== now.value)
+          out.breaks.push({ kind: 'in_force', year: cur.year, cell: now, from: [before], expected, actual: now.value });
+      }
+    for (const table of sameFormat ? ['T2', 'T3', 'T4'] : ['T4'])
       if (sameTable(cur, prior, table))
         out.identical.push({ table, year: cur.year, priorYear: prior.year, file: cur.file, priorFile: prior.file });
   }

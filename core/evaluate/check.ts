@@ -28,6 +28,8 @@ export interface Evidence {
   quote?: { ref: string; text: string };
   /** A date the check rests on (ISO yyyy-mm-dd), e.g. the page's 发布日期. */
   date?: string;
+  /** The last day the check held the date against (yyyy-mm-dd), e.g. the deadline of 条例第四十九条. */
+  deadline?: string;
   /** A share (0–100), e.g. the text overlap with another report. */
   percent?: number;
   /** The other report a finding compares with (copied text: another agency's, or the agency's own earlier one). */
@@ -74,6 +76,12 @@ export interface EvalCheck {
   key: string;
   /** Evidence against each report of the agency, in the order of `agency.reports`. */
   run(agency: AgencyReports, region: Region): Evidence[][];
+  /**
+   * Why a report could not be judged by this check (a key of evaluate.not_judged.* in the
+   * catalogues: no 发布日期, text not whole …), or null when it was; in the order of `agency.reports`.
+   * A report not judged loses no points and its record says why.
+   */
+  notJudged?(agency: AgencyReports, region: Region): (string | null)[];
   /** One piece of evidence as a sentence, in the language asked for. */
   sentence(e: Evidence, at: { agency: string; year: number }, lang: Lang, show: Show): string;
 }

@@ -10,8 +10,23 @@ import { balanceCheck } from './check-balance';
 import { chainCheck, identicalCheck } from './check-chain';
 import { copyingCheck } from './check-copying';
 import { hierarchyCheck } from './check-hierarchy';
+import { sectionFiveCheck, sectionsCheck } from './check-sections';
+import { feesCheck, textYearCheck } from './check-text-facts';
+import { publishedCheck, timelyCheck } from './check-timely';
 
-export const CHECKS: readonly EvalCheck[] = [balanceCheck, chainCheck, identicalCheck, copyingCheck, hierarchyCheck];
+export const CHECKS: readonly EvalCheck[] = [
+  balanceCheck,
+  chainCheck,
+  identicalCheck,
+  copyingCheck,
+  hierarchyCheck,
+  sectionsCheck,
+  sectionFiveCheck,
+  feesCheck,
+  textYearCheck,
+  timelyCheck,
+  publishedCheck,
+];
 
 export const checkNamed = (key: string): EvalCheck | undefined => CHECKS.find((c) => c.key === key);
 

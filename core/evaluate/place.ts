@@ -7,6 +7,8 @@
 import type { FileResult, ReportResult } from '../model/findings';
 import type { ReportData } from '../model/report';
 import { agencyKey, matchDepartment } from '../batch/agency';
+import { parseTitle } from '../read/locate/title';
+import { fold } from '../import/fold';
 
 /** A file as read: its result and the reports located in it (in the same order). */
 export interface FileRead {
@@ -22,6 +24,8 @@ export interface Placed {
   file: string;
   report: ReportData;
   result: ReportResult;
+  /** The content names no agency (or year): taken from the saved page's title, which is quoted. */
+  fromTitle?: { text: string; ref: string; agency: boolean; year: boolean };
 }
 
 /** Why a report (or a file) was not placed. */
@@ -60,6 +64,22 @@ export interface PlaceOptions {
   years?: { from: number; to: number } | null;
 }
 
+/**
+ * The agency and year a saved page's title names (…局2023年政府信息公开工作年度报告), where the
+ * content names none. The readers see a short <title> as a line of the page, so the report's own
+ * agency may have come from the title alone: then too it is said as taken from the title.
+ */
+function titleFacts(report: ReportData): { text: string; ref: string; agency: string | null; year: number; named: boolean } | null {
+  if (!report.title) return null;
+  const t = parseTitle(report.title.text);
+  if (!t) return null;
+  const title = report.title;
+  const elsewhere = (name: string) => (report.textLines ?? []).some((l) => l.ref !== title.ref && fold(l.text).includes(fold(name)));
+  const named = !!report.agency && !!t.agency && fold(report.agency) === fold(t.agency) && !elsewhere(report.agency);
+  if (report.agency && report.year !== null && !named) return null;
+  return { ...title, agency: t.agency, year: t.year, named };
+}
+
 /** The files accounted for and their reports placed by agency and year. */
 export function placeReports(files: readonly FileRead[], opts: PlaceOptions = {}): Placing {
   const out: Placing = { placed: [], unplaced: [], files: [] };
@@ -79,22 +99,26 @@ export function placeReports(files: readonly FileRead[], opts: PlaceOptions = {}
     out.files.push({ file: f.path, status: 'read', reports: f.located.length, reason: null });
     f.located.forEach((report, i) => {
       const result = f.result.reports[i];
-      const base = { file: f.path, sheet: report.sheet, agency: report.agency, year: report.year, among: [] as string[] };
-      if (!report.agency) return out.unplaced.push({ ...base, why: 'no_agency' });
-      if (report.year === null) return out.unplaced.push({ ...base, why: 'no_year' });
-      if (opts.years && (report.year < opts.years.from || report.year > opts.years.to))
-        return out.unplaced.push({ ...base, why: 'out_of_years' });
-      let agency = report.agency;
+      const fromTitle = titleFacts(report);
+      const named = report.agency ?? fromTitle?.agency ?? null;
+      const year = report.year ?? fromTitle?.year ?? null;
+      const base = { file: f.path, sheet: report.sheet, agency: named, year, among: [] as string[] };
+      if (!named) return out.unplaced.push({ ...base, why: 'no_agency' });
+      if (year === null) return out.unplaced.push({ ...base, why: 'no_year' });
+      if (opts.years && (year < opts.years.from || year > opts.years.to)) return out.unplaced.push({ ...base, why: 'out_of_years' });
+      let agency = named;
       if (listed) {
         const m = matchDepartment(report.agency, listed, f.path);
         if (m.department === null) return out.unplaced.push({ ...base, why: m.among.length ? 'ambiguous' : 'not_listed', among: m.among });
         agency = m.department;
       }
-      const key = `${agencyKey(agency)}|${report.year}`;
+      const key = `${agencyKey(agency)}|${year}`;
       const first = seen.get(key);
       // Two reports of one agency and year are never mixed: the first (by file order) is evaluated, the other said.
       if (first) return out.unplaced.push({ ...base, why: 'duplicate', among: [first.file] });
-      const p: Placed = { agency, year: report.year, file: f.path, report, result };
+      const p: Placed = { agency, year, file: f.path, report, result };
+      if (fromTitle && (!report.agency || fromTitle.named || report.year === null))
+        p.fromTitle = { text: fromTitle.text, ref: fromTitle.ref, agency: !report.agency || fromTitle.named, year: report.year === null };
       seen.set(key, p);
       out.placed.push(p);
     });

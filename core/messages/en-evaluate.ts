@@ -2,6 +2,7 @@
  * Evaluator mode's words in English (xxgk evaluate, core/evaluate). zh-evaluate.ts has the same keys; en.ts spreads them in.
  */
 import type { zhEvaluate } from './zh-evaluate';
+import { enEvaluateText } from './en-evaluate-text';
 
 const TABLE: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
 const table = (t: string) => TABLE[t] ?? t;
@@ -86,7 +87,8 @@ Options:
     `${p.agency} ${p.year}: ${table(p.table)} is identical to last year's (${p.priorYear}) ("${p.file}" and "${p.priorFile}")`,
   'evaluate.balance': (p) => `${p.agency} ${p.year}: ${p.place} ${p.message}`,
   'evaluate.not_compared': (p) =>
-    `${p.agency}: the reports of ${p.year} and ${p.priorYear} are of different formats (new format from 2021); the chain between them is not checked yet`,
+    `${p.agency} ${p.year}: the report of ${p.priorYear} is in the format before 2021, whose Table 2 has no count in force ("现行有效件数"); that figure is not chained (Table 3's carry-over is)`,
+  ...enEvaluateText,
   'evaluate.file.unreadable': (p) => `Not evaluated: ${p.reason || `cannot read "${p.file}"`}`,
   'evaluate.file.not_report': (p) => `"${p.file}" holds no report's tables: ${p.reason}`,
   'evaluate.unplaced.no_agency': (p) => `The report in "${p.file}" names no agency; not evaluated`,

@@ -1,6 +1,8 @@
 /**
  * 评估模式（xxgk evaluate，core/evaluate）的中文文字。en-evaluate.ts has the same keys; zh.ts spreads them in.
  */
+import { zhEvaluateText } from './zh-evaluate-text';
+
 const TABLE: Record<string, string> = { T2: '表二', T3: '表三', T4: '表四' };
 const table = (t: string) => TABLE[t] ?? t;
 
@@ -107,7 +109,8 @@ export const zhEvaluate = {
   'evaluate.balance': (p: { agency: string; year: number; place: string; message: string }) =>
     `${p.agency}${p.year}年：${p.place} ${p.message}`,
   'evaluate.not_compared': (p: { agency: string; year: number; priorYear: number }) =>
-    `${p.agency}${p.year}年与${p.priorYear}年的报告格式不同（2021 年起换用新格式），本次未核对两年间的衔接`,
+    `${p.agency}${p.year}年：${p.priorYear}年的报告为 2021 年以前的格式，表二没有「现行有效件数」，未核对现行有效件数的衔接（表三上年结转已核对）`,
+  ...zhEvaluateText,
   'evaluate.file.unreadable': (p: { file: string; reason: string }) => `未评估：${p.reason || `无法读取「${p.file}」`}`,
   'evaluate.file.not_report': (p: { file: string; reason: string }) => `「${p.file}」不是年度报告统计表：${p.reason}`,
   'evaluate.unplaced.no_agency': (p: { file: string }) => `「${p.file}」中的报告未写明单位名称，未评估`,

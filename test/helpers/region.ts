@@ -56,7 +56,7 @@ export interface WrittenRegion {
 
 const COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other'];
 
-/** A balanced 2021-format year following last year's (or, with none, starting fresh). */
+/** A balanced 2021-format year following last year's (2021 or 2019 format), or, with none, starting fresh. */
 export function chainedValues(seed: number, prior: Record<string, Raw> | null): Record<string, Raw> {
   const v = balancedValues('2021', seed);
   const n = (id: string) => Number(v[id] ?? 0);
@@ -76,7 +76,8 @@ export function chainedValues(seed: number, prior: Record<string, Raw> | null): 
     ['rules', seed % 4, 0],
     ['normative', 2 + (seed % 5), 1],
   ] as const) {
-    const before = prior ? Number(prior[`T2:${row}:in_force`]) : 20 + seed;
+    // A 2019-format year before has no 现行有效件数: the count starts afresh (it is not chained across the change).
+    const before = prior?.[`T2:${row}:in_force`] != null ? Number(prior[`T2:${row}:in_force`]) : 20 + seed;
     Object.assign(v, {
       [`T2:${row}:issued`]: issued,
       [`T2:${row}:repealed`]: repealed,
@@ -226,8 +227,8 @@ export function writeRegion(dir: string, faults: RegionFaults = {}, shape: Regio
       else if (kind === 'html') put(at.file, withDate(publishedHtml(format, values, opts), date, agency));
       else put(at.file, `${publishedText(format, values, 'tabs', opts).replace('\n', `\n发布日期：${date}\n`)}`);
       out.reports.push(at);
-      // Only a 2021-format year is chained to (the 2019 format's 表二 has other rows).
-      prior = year < 2021 ? null : values;
+      // 2021 follows 2020 across the change of format: 表三's rows are the same in both (表二's are not, and start afresh).
+      prior = values;
     });
   });
   put('报送说明.txt', '各单位：请于1月31日前报送年度报告。此文件是说明，不是报告。');
