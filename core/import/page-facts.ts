@@ -1,7 +1,7 @@
 /**
  * What a saved web page says about itself: its title (<title>, else the first <h1>) and the date
  * it was published (发布日期：2024-01-15, 发布时间:2024年01月15日, 来源：… 时间：…, a header line
- * "2022年01月18日 来源：…", or a meta tag
+ * "2022年01月18日 来源：…", a header table's cells 公开日期 | 2024-01-17, or a meta tag
  * such as <meta name="PubDate" content="2024-01-15 10:00">). An evaluator judges timeliness from
  * the date (条例第四十九条) and may place a report by the title; both keep where they were read.
  * Only labelled dates are taken (never a date in the report's sentences); of several, the earliest,
@@ -31,6 +31,8 @@ const LABELLED =
 /** A page's header line that opens on its date, then the source or the counter: "2022年01月18日来源:…", "2024-01-15 10:00 浏览次数". */
 const DATE_THEN_SOURCE =
   /^((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\d{1,2}:\d{2}(?::\d{2})?)?(?:来源|信息来源|浏览|点击|阅读|访问|字号|【)/;
+/** A cell that labels the next one as the page's date. */
+const DATE_LABEL = /^(发布日期|发布时间|发稿时间|发表时间|公开日期|公开时间)[:：]?$/;
 const PLAIN_DATE = /^\s*((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
 
 /** yyyy-mm-dd when the three parts make a real date, else null. */
@@ -80,6 +82,32 @@ const textOf = (el: El): { text: string; ref: string } => {
   return { text: parts.join('').replace(/\s+/g, ' ').trim(), ref: `line ${line}` };
 };
 
+/**
+ * A header cell's short text, or null for a cell that holds a table or much text (a layout cell
+ * around the page): bounded, so that reading every row stays linear in the page.
+ */
+function shortText(el: El): { text: string; ref: string } | null {
+  if (el.hasTable) return null;
+  const parts: string[] = [];
+  let line = -1,
+    size = 0,
+    nodes = 0;
+  const todo: Node[] = [el];
+  while (todo.length) {
+    if (++nodes > 32) return null;
+    const n = todo.pop()!;
+    if (isEl(n)) for (let k = n.children.length - 1; k >= 0; k--) todo.push(n.children[k]);
+    else {
+      if (line < 0 && n.text.trim()) line = n.line;
+      size += n.text.length;
+      if (size > 80) return null;
+      parts.push(n.text);
+    }
+  }
+  const text = parts.join('').replace(/\s+/g, ' ').trim();
+  return text ? { text, ref: `line ${line}` } : null;
+}
+
 /** The facts of an HTML page: meta tags and <title>/<h1> from the tree, labelled dates from its lines of text. */
 export function htmlPageFacts(root: El, lines: readonly { line: number; text: string }[]): PageFacts {
   const facts = textPageFacts(lines);
@@ -89,7 +117,18 @@ export function htmlPageFacts(root: El, lines: readonly { line: number; text: st
   while (todo.length) {
     const n = todo.pop()!;
     if (!isEl(n)) continue;
-    if (n.tag === 'meta') {
+    if (n.tag === 'tr') {
+      // A portal's 信息公开 header table: 索引号 … | 公开日期 | 2024-01-17 (the label and the date in cells side by side).
+      const cells = n.children.filter((c): c is El => isEl(c) && (c.tag === 'td' || c.tag === 'th'));
+      for (let k = 0; k + 1 < cells.length && k < 16; k++) {
+        const label = shortText(cells[k]);
+        if (!label || !DATE_LABEL.test(fold(label.text))) continue;
+        const value = shortText(cells[k + 1]);
+        const m = value ? PLAIN_DATE.exec(fold(value.text)) : null;
+        const date = m && isoDate(m[1], m[2], m[3]);
+        if (date && value) facts.published = earlier(facts.published, { date, ref: value.ref });
+      }
+    } else if (n.tag === 'meta') {
       const name = (n.attrs.name ?? n.attrs.property ?? '').toLowerCase();
       const m = META_NAMES.has(name) ? PLAIN_DATE.exec(n.attrs.content ?? '') : null;
       const date = m && isoDate(m[1], m[2], m[3]);
