@@ -198,7 +198,7 @@ describe('xxgk evaluate: text and timeliness', () => {
       '未评',
     ])
       expect(zh).toContain(words);
-    expect(zh.replace(/[A-Z]+\d+|\.html|\.txt|\/[^\s」]*/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+    expect(zh.replace(/[A-Z]+\d+|\.html|\.txt|--[a-z]+|\/[^\s」]*/g, '')).not.toMatch(/[A-Za-z]{2,}/);
     out.length = 0;
     await run([dir, '--agencies', list, '--years', '2023', '--lang', 'en']);
     const en = out.join('');

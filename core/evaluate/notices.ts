@@ -60,7 +60,8 @@ export function evaluationNotices(ev: Evaluation, lang: Lang, resultOf: ResultOf
   const date = opts.date ?? new Date().toISOString().slice(0, 10);
   const out: EvalNotice[] = [];
   for (const agency of agencies) {
-    const years = ev.records.filter((r) => r.agency === agency && r.checks.some((c) => c.evidence.length));
+    // A year not published is a record of its own (file ''): said once, as missing, below.
+    const years = ev.records.filter((r) => r.agency === agency && r.file && r.checks.some((c) => c.evidence.length));
     const missing = ev.missing.filter((m) => m.agency === agency);
     if (!years.length && !missing.length) continue;
     const count = { problems: 0 };
