@@ -1,7 +1,8 @@
 /**
  * A report's own prose made ready for measuring copied text (雷同, docs/evaluate.md "copying"):
  * wrapped lines joined, lines that are no prose left out (the six section titles, the report's
- * title, headings, table labels and "无": every line shorter than MIN_PROSE characters), then
+ * title, a saved page's furniture, headings, table labels and "无": every line shorter than
+ * MIN_PROSE characters), then
  * whitespace and punctuation dropped and every run of digits made one '#' — a text copied from last
  * year with this year's figures is still copied. Each character kept remembers its line and place,
  * so a shared passage is quoted as written and its line named.
@@ -28,6 +29,14 @@ export interface ProseText {
 const KEPT = /[\p{L}\p{N}]/u;
 /** The report's title ("…2023年政府信息公开工作年度报告"): printed by every report, so no prose of its own. */
 const TITLE = /年度报告|工作报告/;
+
+/**
+ * A saved page's own furniture (发布日期, 来源, 浏览次数, 索引号, 字号 大中小, 打印本页…): the portal prints it
+ * on every page, so two agencies of one portal share it without copying anything. No prose when it
+ * holds no sentence.
+ */
+const PAGE_FURNITURE =
+  /发布日期|发布时间|公开日期|成文日期|信息来源|来源[:：]|浏览次数|阅读次数|访问次数|点击[数量率]|索引号|发文机关|发布机构|主题分类|字号[:：]|打印本页|关闭窗口|字体[:：]?\s*[【[]?\s*大/;
 
 /** Marks a run of digits: one '#' for the whole run. */
 const FIGURE = -1;
@@ -58,7 +67,9 @@ function eachKept(text: string, kept: (code: number, at: number) => void): void 
 
 /** The report's prose lines as kept (see above). */
 export function proseLines(lines: readonly TextLine[]): TextLine[] {
-  return joinWrapped(lines.map((l) => ({ ...l }))).filter((l) => {
+  // Furniture first: joined to the next line as if wrapped, it would hide in a sentence.
+  const own = lines.filter((l) => !(PAGE_FURNITURE.test(l.text) && !/[。；]/.test(l.text)));
+  return joinWrapped(own.map((l) => ({ ...l }))).filter((l) => {
     if (sectionHeading(l.text)) return false;
     if (TITLE.test(l.text) && Array.from(l.text).length <= 60 && !/[。；]/.test(l.text)) return false;
     let n = 0;
