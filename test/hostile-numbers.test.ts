@@ -82,11 +82,16 @@ describe('counts past 2^53 (item 16)', () => {
       'a.xlsx',
     )[0];
     const money = [...formCells(getForm('2021'))].find(([id, spec]) => spec.kind === 'money' && report.cells[id])![0];
-    const withMoney = (v: string) => ({ ...report, cells: { ...report.cells, [money]: { ...report.cells[money], raw: v } } });
+    // Two departments (one department twice is refused before any figure is summed).
+    const withMoney = (v: string, agency: string) => ({
+      ...report,
+      agency,
+      cells: { ...report.cells, [money]: { ...report.cells[money], raw: v } },
+    });
     const res = sumReports(
       [
-        { name: 'a', report: withMoney('0.12345678901234567891') },
-        { name: 'b', report: withMoney('0.12345678901234567891') },
+        { name: 'a', report: withMoney('0.12345678901234567891', '甲局') },
+        { name: 'b', report: withMoney('0.12345678901234567891', '乙局') },
       ],
       { lang: 'zh', allowErrors: true },
     );

@@ -171,23 +171,11 @@ function readTable(region: SourceLine[], doubts: Record<string, ReadNote>): Sour
       end = i;
       break;
     }
-    // Label words: a group's label and the row's own may stand one space apart (三、本年 （一）予以公开).
-    const words = labels.flatMap(wordsOf);
-    let k = words.length - 1;
-    while (k >= 0 && !NUMBERED.test(fold(words[k].text))) k--;
-    const own =
-      k >= 0
-        ? {
-            text: words
-              .slice(k)
-              .map((w) => w.text)
-              .join(''),
-            x0: words[k].x0,
-          }
-        : null;
+    const own = labels[labels.length - 1];
     const cur = rows[rows.length - 1];
+    const numbered = own && NUMBERED.test(fold(own.text));
     // A group label down the left (（三）不予公开) on a line of its own starts no row.
-    const starts = !!own && !(cur && !figs.length && own.x0 < cur.ownX - 1);
+    const starts = numbered && !(cur && !figs.length && own.x0 < cur.ownX - 1);
     if (starts || !cur) {
       if (!starts && labels.length) {
         end = i;
@@ -199,23 +187,25 @@ function readTable(region: SourceLine[], doubts: Record<string, ReadNote>): Sour
         line: l.line,
         figures: [],
         lastAt: -1,
-        labelXs: words.map((x) => x.x0),
+        labelXs: labels.map((x) => x.x0),
       });
     } else {
       const valueStart = Math.min(...leaves.map((x) => x.x0).filter((x) => x > cur.ownX), Infinity);
-      if (words.some((w) => w.x1 > valueStart + 1)) {
-        // A line of text across the table (a page's footer) is no part of it; a row with figures is.
-        if (figs.length) {
+      for (const s of labels) {
+        if (s.x1 > valueStart + 1) {
           end = i;
           break;
         }
-        continue;
+        if (s.x0 >= cur.ownX - 1 && cur.ownX >= 0) cur.label.push(s.text);
       }
-      // The row's own label goes on in its column; pdftotext may set it nearer a group's label that
-      // goes on beside it (果 分处理的…): of two words, the right one is the row's.
-      const mine = cur.ownX < 0 ? [] : words.filter((w) => w.x0 >= cur.ownX - 1);
-      const joined = mine.length || cur.ownX < 0 || words.length < 2 ? mine : [words[words.length - 1]];
-      for (const w of joined) cur.label.push(w.text);
+      if (end === i) {
+        // A line of text across the table (a page's footer) is no part of it; a row with figures is.
+        if (!figs.length) {
+          end = lines.length;
+          continue;
+        }
+        break;
+      }
     }
     const row = rows[rows.length - 1];
     if (!figs.length) continue;
