@@ -39,3 +39,26 @@ describe('evaluator checks registry', () => {
     expect(chainCheck.sentence(e, { agency: '某某县甲局', year: 2024 }, 'en', (s) => s)).toContain('line 34');
   });
 });
+
+describe('corrected: each case 表四 reports as 结果纠正 (宿迁 rule pack), weighed only where a rulebook deducts for it', () => {
+  it('nothing by default; with corrected: -2 each, every case counts, each cell said', async () => {
+    const { evaluate, CHECKS } = await import('../core/evaluate');
+    const { parseRulebook } = await import('../core/evaluate/rulebook-parse');
+    const { balancedValues } = await import('./helpers/synthetic');
+    const values = balancedValues('2021', 2);
+    const cells: Record<string, { ref: string; raw: unknown }> = {};
+    for (const [id, v] of Object.entries(values)) cells[id] = { ref: `年报!${id}`, raw: v };
+    const report = { format: '2021', year: 2024, agency: '某某县甲局', sheet: '年报', cells, notes: [], tables: ['T2', 'T3', 'T4'] };
+    const result = { sheet: '年报', format: '2021', year: 2024, agency: '某某县甲局', notes: [], findings: [] };
+    const file = { path: '甲局.xlsx', located: [report], result: { path: '甲局.xlsx', status: 'checked', error: null, reports: [result] } };
+    const want = ['review', 'suit', 'suit_after_review'].reduce((s, k) => s + Number(values[`T4:R1:${k}.corrected`] ?? 0), 0);
+    expect(want).toBeGreaterThan(0);
+    const plain = evaluate([file] as never).records[0].checks.find((c) => c.check === 'corrected')!;
+    expect([plain.result, plain.count, plain.points]).toEqual(['pass', 0, 0]);
+    const book = parseRulebook('corrected: -2 each, at most -10\n', 'local.txt', { known: CHECKS.map((c) => c.key) });
+    const rec = evaluate([file] as never, { rulebook: book }).records[0].checks.find((c) => c.check === 'corrected')!;
+    expect(rec.count).toBe(want);
+    expect(rec.points).toBe(Math.min(10, 2 * want));
+    expect(rec.evidence.every((e) => e.ref?.startsWith('年报!T4:R1:'))).toBe(true);
+  });
+});

@@ -44,6 +44,8 @@ export interface Evidence {
   suspect?: { agency: string; file: string; ref: string | null; value: number | null };
   /** A warning: said, but not a failure and no points lost (the house rule: when unsure, a warning). */
   severity?: 'warning';
+  /** How many instances this piece counts for (a cell of 3 cases corrected: 3); 1 when absent. */
+  weight?: number;
 }
 
 /** One agency's placed reports, by year (one per year). */

@@ -13,6 +13,7 @@ import { hierarchyCheck } from './check-hierarchy';
 import { sectionFiveCheck, sectionsCheck } from './check-sections';
 import { feesCheck, textYearCheck } from './check-text-facts';
 import { publishedCheck, timelyCheck } from './check-timely';
+import { correctedCheck } from './check-corrected';
 
 export const CHECKS: readonly EvalCheck[] = [
   balanceCheck,
@@ -26,6 +27,7 @@ export const CHECKS: readonly EvalCheck[] = [
   textYearCheck,
   timelyCheck,
   publishedCheck,
+  correctedCheck,
 ];
 
 export const checkNamed = (key: string): EvalCheck | undefined => CHECKS.find((c) => c.key === key);

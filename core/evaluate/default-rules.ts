@@ -47,4 +47,8 @@ timely: -0.5 each, at most -0.5
 
 # 名单上的单位未发布当年报告：条例第四十九条；宿迁考核规则包 SQ-DEP-A-005（未及时发布扣0.5分）。对未发布扣分更重的地方，请用 --rules 替换。
 published: -0.5 each, at most -0.5
+
+# 复议纠错、败诉：表四行政复议、行政诉讼“结果纠正”每件一处（宿迁考核规则包 GovOpen-AutoAudit，rulepacks/suqian_dept_v1/rules.csv）。
+# 是报告如实填报的事实，不是报告的错误：默认不扣分；按件扣分的地方写 corrected: -2 each, at most -10。
+corrected: -0 each
 `;

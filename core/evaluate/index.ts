@@ -63,7 +63,7 @@ function notJudgedOf(book: Rulebook, check: CheckKey, why: string): CheckRecord 
 
 function checkOf(book: Rulebook, check: CheckKey, evidence: Evidence[]): CheckRecord {
   const warnings = evidence.filter((e) => e.severity === 'warning').length;
-  const count = evidence.length - warnings;
+  const count = evidence.reduce((s, e) => s + (e.severity === 'warning' ? 0 : (e.weight ?? 1)), 0);
   return {
     check,
     result: count ? 'fail' : warnings ? 'warn' : 'pass',

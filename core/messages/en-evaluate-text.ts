@@ -18,6 +18,11 @@ export const enEvaluateText: typeof zhEvaluateText = {
   'evaluate.check.fees': () => 'fees in the text',
   'evaluate.check.text_year': () => 'year in the text',
   'evaluate.check.timely': () => 'on time',
+  'evaluate.check.corrected': () => 'reviews and suits lost',
+  'evaluate.corrected': (p) =>
+    `${p.agency} ${p.year}: table 4 reports ${p.n} ${p.n === 1 ? 'case' : 'cases'} corrected in ${p.kind === 'review' ? 'administrative review' : p.kind === 'suit' ? 'suits filed directly' : 'suits after review'} (${p.ref}, ${p.file})`,
+  'evaluate.source.corrected': () =>
+    'the Suqian assessment rules deduct each administrative review corrected or suit lost (nothing by default: set it as the local rules do)',
   'evaluate.check.published': () => 'not published',
   'evaluate.section_missing': (p) =>
     `${p.agency} ${p.year}: the text is whole (${at(p.ref)} "${p.quote}") but the heading of section ${ORDINAL[p.section] ?? p.section} was not found ("${p.file}"; a heading worded otherwise is for a person to confirm)`,

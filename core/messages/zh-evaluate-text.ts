@@ -18,6 +18,10 @@ export const zhEvaluateText = {
   'evaluate.check.fees': () => '收费表述',
   'evaluate.check.text_year': () => '正文年份',
   'evaluate.check.timely': () => '发布时效',
+  'evaluate.check.corrected': () => '复议纠错和败诉',
+  'evaluate.corrected': (p: { agency: string; year: number; kind: string; n: number; ref: string; file: string }) =>
+    `${p.agency}${p.year}年：表四${p.kind === 'review' ? '行政复议' : p.kind === 'suit' ? '行政诉讼（未经复议直接起诉）' : '行政诉讼（复议后起诉）'}结果纠正 ${p.n} 件（${p.ref}，「${p.file}」）`,
+  'evaluate.source.corrected': () => '宿迁考核细则：行政复议纠错、行政诉讼败诉的，每件扣分（默认不扣，按当地细则设定）',
   'evaluate.check.published': () => '未发布',
   'evaluate.section_missing': (p: Quoted & { section: number }) =>
     `${p.agency}${p.year}年：正文完整（${at(p.ref)}「${p.quote}」），但没有找到第${NUMERAL[p.section] ?? p.section}部分的标题（「${p.file}」；标题写法不同的请人工核实）`,
