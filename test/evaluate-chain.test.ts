@@ -10,28 +10,15 @@ import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { bookBytes, reportSheets, type Raw } from './helpers/workbooks';
 import { balancedValues } from './helpers/synthetic';
+import { carryInto, T3_COLS as COLS } from './helpers/carry';
 import { tempDir } from './helpers/temp';
 import { outputCapture } from './helpers/output';
 import { run } from '../cli/commands/evaluate';
 
-const COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other'];
-
 /** A balanced year of `format` whose 表三 上年结转 is `carried` (by column), 本年新收 made to fit. */
 function yearValues(format: string, seed: number, carried: Record<string, number> | null): Record<string, Raw> {
   const v = balancedValues(format, seed);
-  const n = (id: string) => Number(v[id] ?? 0);
-  for (const c of COLS) {
-    if (carried) v[`T3:R2:${c}`] = carried[c];
-    let r1 = n(`T3:R3.7:${c}`) + n(`T3:R4:${c}`) - n(`T3:R2:${c}`);
-    if (r1 < 0) {
-      v[`T3:R3.1:${c}`] = n(`T3:R3.1:${c}`) - r1;
-      v[`T3:R3.7:${c}`] = n(`T3:R3.7:${c}`) - r1;
-      r1 = 0;
-    }
-    v[`T3:R1:${c}`] = r1;
-  }
-  for (const r of ['R1', 'R2', 'R3.1', 'R3.7']) v[`T3:${r}:total`] = COLS.reduce((s, c) => s + n(`T3:${r}:${c}`), 0);
-  return v;
+  return carryInto(v, carried);
 }
 
 const carriedForward = (v: Record<string, Raw>) => Object.fromEntries(COLS.map((c) => [c, Number(v[`T3:R4:${c}`])]));

@@ -8,27 +8,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { bookBytes, reportSheets, type Raw } from './workbooks';
 import { balancedValues } from './synthetic';
+import { carriedFrom, carryInto } from './carry';
 import { tempDir } from './temp';
 
-const COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other'];
 export const YEARS = [2022, 2023, 2024];
 
 /** A balanced year whose 上年结转 is last year's 结转下年度 and whose 现行有效 follows last year's. */
 export function yearValues(seed: number, prior: Record<string, Raw> | null): Record<string, Raw> {
   const v = balancedValues('2021', seed);
-  const n = (id: string) => Number(v[id] ?? 0);
-  for (const c of COLS) {
-    if (prior) v[`T3:R2:${c}`] = prior[`T3:R4:${c}`];
-    let r1 = n(`T3:R3.7:${c}`) + n(`T3:R4:${c}`) - n(`T3:R2:${c}`);
-    if (r1 < 0) {
-      // more handled than carried over: the difference answered 予以公开
-      v[`T3:R3.1:${c}`] = n(`T3:R3.1:${c}`) - r1;
-      v[`T3:R3.7:${c}`] = n(`T3:R3.7:${c}`) - r1;
-      r1 = 0;
-    }
-    v[`T3:R1:${c}`] = r1;
-  }
-  for (const r of ['R1', 'R2', 'R3.1', 'R3.7']) v[`T3:${r}:total`] = COLS.reduce((s, c) => s + n(`T3:${r}:${c}`), 0);
+  carryInto(v, prior ? carriedFrom(prior) : null);
   const rows: [string, number, number][] = [
     ['rules', seed, 0],
     ['normative', 2 * seed, 1],

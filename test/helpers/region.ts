@@ -18,6 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { bookBytes, reportSheets, type Raw } from './workbooks';
 import { balancedValues } from './synthetic';
+import { carriedFrom, carryInto } from './carry';
 import { publishedHtml, publishedText } from './published';
 import { reportDocx } from './docx';
 import { rng } from './temp';
@@ -54,24 +55,10 @@ export interface WrittenRegion {
   list: string;
 }
 
-const COLS = ['natural', 'commercial', 'research', 'social', 'legal', 'other'];
-
 /** A balanced 2021-format year following last year's (2021 or 2019 format), or, with none, starting fresh. */
 export function chainedValues(seed: number, prior: Record<string, Raw> | null): Record<string, Raw> {
   const v = balancedValues('2021', seed);
-  const n = (id: string) => Number(v[id] ?? 0);
-  for (const c of COLS) {
-    if (prior) v[`T3:R2:${c}`] = prior[`T3:R4:${c}`];
-    let r1 = n(`T3:R3.7:${c}`) + n(`T3:R4:${c}`) - n(`T3:R2:${c}`);
-    if (r1 < 0) {
-      // more handled than carried over: the difference answered 予以公开
-      v[`T3:R3.1:${c}`] = n(`T3:R3.1:${c}`) - r1;
-      v[`T3:R3.7:${c}`] = n(`T3:R3.7:${c}`) - r1;
-      r1 = 0;
-    }
-    v[`T3:R1:${c}`] = r1;
-  }
-  for (const r of ['R1', 'R2', 'R3.1', 'R3.7']) v[`T3:${r}:total`] = COLS.reduce((s, c) => s + n(`T3:${r}:${c}`), 0);
+  carryInto(v, prior ? carriedFrom(prior) : null);
   for (const [row, issued, repealed] of [
     ['rules', seed % 4, 0],
     ['normative', 2 + (seed % 5), 1],
