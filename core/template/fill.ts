@@ -257,30 +257,24 @@ function rewritten(report: ReportData, judged: Map<string, Cell>, plans: Map<str
     const where = cellWords(c.spec, lang);
     const cell: FindingCell = { ref: read.ref, table, row, column, value: shownValue(read.raw, c.value) };
     const v = c.value;
+    // A notice on this cell: what fill wrote instead of what the cell held.
+    const notice = (rule: string, what: string): Finding => ({
+      rule,
+      instance: id,
+      severity: 'notice',
+      cells: [cell],
+      suspects: [],
+      message: say(lang, 'template.at', { where, what }),
+    });
     if (!read.formula && v.kind === 'number' && v.disguise && typeof read.raw === 'string')
-      out.push({
-        rule: 'fill.text_number',
-        instance: id,
-        severity: 'notice',
-        cells: [cell],
-        suspects: [],
-        message: say(lang, 'template.at', {
-          where,
-          what: say(lang, 'template.fill_text_number', { raw: clipText(read.raw, 40), value: String(v.value) }),
-        }),
-      });
+      out.push(notice('fill.text_number', say(lang, 'template.fill_text_number', { raw: clipText(read.raw, 40), value: String(v.value) })));
     else if (read.formula && plans.get(id)?.status !== 'formula' && v.kind === 'number')
-      out.push({
-        rule: 'fill.formula_value',
-        instance: id,
-        severity: 'notice',
-        cells: [cell],
-        suspects: [],
-        message: say(lang, 'template.at', {
-          where,
-          what: say(lang, 'template.fill_formula_value', { formula: clipText(read.formula, 80), value: String(v.value) }),
-        }),
-      });
+      out.push(
+        notice(
+          'fill.formula_value',
+          say(lang, 'template.fill_formula_value', { formula: clipText(read.formula, 80), value: String(v.value) }),
+        ),
+      );
   }
   return out;
 }
