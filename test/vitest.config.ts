@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'fs';
+import { availableParallelism } from 'os';
 import * as path from 'path';
 import { defineConfig } from 'vitest/config';
 import { missing, toolsOf } from './helpers/tools';
@@ -39,5 +40,10 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // A worker per core, at least two (Vitest's default, one fewer than the cores, is one worker on two
+    // cores: the files ran one after another). Most files wait on what they start (the CLI, Chromium,
+    // LibreOffice) or pause on purpose, so a second file runs meanwhile: 512 s -> 319 s (issue 22).
+    // VITEST_MAX_WORKERS overrides it.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 });
