@@ -1,103 +1,18 @@
 /**
- * The task pane against a fake Excel as strict as Microsoft documents it (test/browser/fake-excel.js),
- * at every ExcelApi version an Excel that can install the add-in may have (Office 2019: 1.7-1.8,
- * Office 2021: 1.14, Office 2024: 1.17, Microsoft 365: 1.18), and one test per defect of issue 11.
+ * The task pane against a fake Excel as strict as Microsoft documents it (test/browser/fake-excel.js):
+ * one test per defect of issue 11 and of issue 19's marks and export. The pane at every ExcelApi
+ * version is in test/addin-excel-api-*.test.ts (files of their own, so they run side by side).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { act, fakeOf, pageErrors } from './browser/harness';
+import { act, fakeOf } from './browser/harness';
 import { paneSuite } from './browser/suite';
-import { reportSheets } from './helpers/workbooks';
-import { balancedValues } from './helpers/synthetic';
+import { SHEET, doneCount, errorCount, message, pasteReport, plantedReport, waitDone } from './browser/excel-report';
 import { formForYear } from '../core/forms';
 import { templateLayout } from '../core/template/layout';
 import { a1 } from '../core/read/grid';
 
 const pane = paneSuite();
-
-const SHEET = 'Sheet1';
-
-/** A typed report (2021 format) with one wrong inner cell of 表三 and a wrong 表四 total; where each cell is. */
-function plantedReport(extra: Record<string, string | number> = {}) {
-  const good = balancedValues('2021', 5);
-  const values = { ...good, 'T3:R3.2:natural': (good['T3:R3.2:natural'] as number) + 3, 'T4:R1:suit.total': 99, ...extra };
-  const { sheets, where } = reportSheets({ format: '2021', year: 2023, agency: '某某县水利局', values, sheetName: SHEET });
-  return { sheet: sheets[0], where, good };
-}
-
-async function pasteReport(page: Page, extra: Record<string, string | number> = {}, merges = false) {
-  const r = plantedReport(extra);
-  await fakeOf(page)('paste', SHEET, r.sheet.aoa, merges ? r.sheet.merges : []);
-  return r;
-}
-
-const doneCount = async (page: Page) => Number(await page.getAttribute('[data-testid=workspace]', 'data-done'));
-const waitDone = (page: Page, after: number, timeout = 30_000) =>
-  page.waitForFunction(
-    (n) =>
-      Number(document.querySelector('[data-testid=workspace]')?.getAttribute('data-done')) > n &&
-      !document.querySelector('[data-busy="1"]'),
-    after,
-    { timeout },
-  );
-const errorCount = (page: Page) => page.$$eval('[data-testid=finding][data-severity=error]', (els) => els.length);
-const message = async (page: Page) => ((await page.$('[data-testid=message]')) ? await page.textContent('[data-testid=message]') : '');
-
-describe('the pane at every ExcelApi version that can install it', () => {
-  for (const api of ['1.7', '1.8', '1.9', '1.13', '1.14', '1.17', '1.18']) {
-    it(`ExcelApi ${api}: checks, marks, selects a finding of several cells, re-checks while editing and then rests, clears`, async () => {
-      const page = await pane.open({ fakeExcel: true, api });
-      const fake = fakeOf(page);
-      const { where, good } = await pasteReport(page);
-      const before = await fake<string>('snapshot', SHEET);
-      await act(page, '[data-testid=check]');
-      expect(await errorCount(page)).toBeGreaterThan(0);
-      expect(Object.keys(await fake<Record<string, string>>('fills', SHEET)).length).toBeGreaterThan(0);
-      // Comments need ExcelApi 1.10.
-      expect(Object.keys(await fake<Record<string, string>>('comments', SHEET)).length > 0).toBe(Number(api.split('.')[1]) >= 10);
-
-      // Defect 2: a finding with several cells selects them all from ExcelApi 1.18 (RangeAreas.select), else its first.
-      const suspects = await page.$$eval('[data-testid=finding]', (els) => els.map((e) => e.getAttribute('data-suspects') ?? ''));
-      const several = suspects.find((x) => x.includes(' '))!;
-      expect(several, 'a finding with several suspects').toBeTruthy();
-      await act(page, `[data-testid=finding][data-suspects="${several}"] >> nth=0`, { position: { x: 4, y: 4 } });
-      const refs = several.split(' ').map((r) => r.split('!')[1]);
-      expect((await fake<{ address: string }>('selection')).address).toBe(api === '1.18' ? refs.join(',') : refs[0]);
-      expect(await page.$('[data-testid=message]')).toBeNull();
-
-      // Defects 1 and 2: re-check while editing works at every version, and comes to rest (no re-check of its own marks).
-      await page.click('[data-testid=auto]');
-      // The handlers are registered in a batch of their own; below ExcelApi 1.8 (no enableEvents) the pane also ignores
-      // changes for 0.5 s after its own writes, so the user's edit comes once both are past (slow under a loaded suite).
-      await page.waitForFunction(
-        () =>
-          (window as unknown as { __fakeExcel: { handlers(): number } }).__fakeExcel.handlers() > 0 &&
-          !document.querySelector('[data-busy="1"]'),
-      );
-      await page.waitForTimeout(800);
-      const n = await doneCount(page);
-      const wrong = where.get('T3:R3.2:natural')!;
-      await fake('type', SHEET, a1(wrong.r, wrong.c), good['T3:R3.2:natural']);
-      await waitDone(page, n);
-      await page.waitForTimeout(1500);
-      const syncs = await fake<number>('syncs');
-      await page.waitForTimeout(2500);
-      expect(await fake<number>('syncs'), 'no re-check triggered by the pane itself').toBe(syncs);
-      expect(await page.$$eval('[data-testid=finding][data-rule^="T3"][data-severity=error]', (els) => els.length)).toBe(0);
-
-      // Clearing leaves no fill and no comment of ours; switching off unsubscribes on the registering context.
-      await act(page, '[data-testid=clear-marks]');
-      expect(await fake<Record<string, string>>('fills', SHEET)).toEqual({});
-      expect(await fake<Record<string, string>>('comments', SHEET)).toEqual({});
-      await page.click('[data-testid=auto]');
-      await page.waitForFunction(() => (window as unknown as { __fakeExcel: { handlers(): number } }).__fakeExcel.handlers() === 0);
-      expect(await fake<string[]>('failures'), 'nothing refused by Excel').toEqual([]);
-      expect(before).toContain('cells');
-      expect(pageErrors(page)).toEqual([]);
-      await page.context().close();
-    });
-  }
-});
 
 describe('issue 11: each defect', () => {
   it('3: an automatic re-check waits while the user is typing in a cell', async () => {

@@ -56,7 +56,7 @@ export function missing(...tools: Tool[]): string | null {
 /** What a test file needs, from what its source uses (so that a new suite is covered without a list to keep). */
 export function toolsOf(source: string): Tool[] {
   const out: Tool[] = [];
-  if (/playwright-core|browser\/harness|launchChromium/.test(source)) out.push('chromium');
+  if (/playwright-core|browser\/(harness|suite)|launchChromium/.test(source)) out.push('chromium');
   if (/printToPdf|findSoffice|\bsoffice\b|\bconvert\(/.test(source)) out.push('libreoffice');
   if (/pdftotext|pdftoppm|pdfinfo|helpers\/print'/.test(source)) out.push('poppler');
   if (/helpers\/print'/.test(source)) out.push('cjk-fonts');
