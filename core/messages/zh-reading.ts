@@ -1,5 +1,5 @@
 /**
- * 读取已发布报告（PDF、文本）时不确定的读数：reader doubts (core/read/doubts.ts) and the finding
+ * 读取已发布报告（PDF、文本、网页）时不确定的读数：reader doubts (core/read/doubts.ts) and the finding
  * that says them (cell.uncertain). en-reading.ts has the same keys; zh.ts spreads them in.
  */
 export const zhReading = {
@@ -8,4 +8,6 @@ export const zhReading = {
   'doubt.wrapped': (p: { text: string }) => `数字在窄列中折行（「${p.text}」），按各段所在位置拼接，位置不够明确`,
   'doubt.column': (p: { text: string }) => `数字「${p.text}」所在的列按位置判断，位置不够明确`,
   'doubt.blank': () => '同一行的数字折行或所在列不够明确，其中某个数字可能属于此格',
+  'doubt.spans': (p: { text: string }) => `数字「${p.text}」的合并单元格与表头的列对不齐，所属的列不能确定`,
+  'doubt.spans_blank': () => '同一行的合并单元格与表头的列对不齐，其中某个数字可能属于此格',
 };

@@ -114,12 +114,6 @@ export const REAL: RealReport[] = [
     ],
     false: [
       {
-        rule: 'cell.blank',
-        severity: 'warning',
-        count: 4,
-        why: '表二 本年增/减 of 许可, 其他对外管理服务事项, 处罚, 强制: the page prints 0 0 0 under colspans that do not match its header; read blank',
-      },
-      {
         rule: 'T3.results_total',
         severity: 'error',
         count: 1,
@@ -127,7 +121,6 @@ export const REAL: RealReport[] = [
       },
       { rule: 'T3.applicant_total', severity: 'error', count: 11, why: 'same blank 总计 column, row by row (worktree layout18)' },
     ],
-    misread: ['T2:licensing', 'T2:other_services', 'T2:penalty', 'T2:enforcement'],
   },
   { file: 'shunhe-2020-report.txt', kind: 'text', format: '2019', year: 2020, agency: '政务服务和大数据管理局', true: [] },
   {

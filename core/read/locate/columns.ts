@@ -151,6 +151,9 @@ export function assignColumns(
     notes.add(note(found.size ? 'locate.columns_by_position' : 'locate.no_header', { table: table.key, columns: byPos }));
   }
   for (let j = 0; j < cols.length; j++) if (colOf.has(j)) place.cols.set(cols[j].key, colOf.get(j)!);
+  // Every column under a header cell of its own: their spans, for rows whose merges differ (spans.ts).
+  if (!byPos.length && cols.every((_, j) => colOf.get(j) === found.get(j)?.c))
+    place.heads = cols.map((_, j) => ({ c0: found.get(j)!.c, c1: found.get(j)!.c1 }));
 }
 
 /** Published text: the cells of a data row are in order but not under their headers. */

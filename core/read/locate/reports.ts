@@ -6,13 +6,14 @@ import { cellId, formForYear, withVariants } from '../../forms';
 import type { BlockSpec } from '../../forms';
 import type { CellRead, ReportData } from '../../model/report';
 import { ReadError } from '../errors';
-import { a1, type Book } from '../grid';
+import { a1, type Book, type Grid } from '../grid';
 import { reportAreas } from './areas';
 import { derived } from '../cache';
 import { newNotes, note } from '../notes';
 import { detectFormat, type Detected } from './format';
 import { areaScan, cellRead, scan, type Scan } from './scan';
-import { locateTable, type TablePlace } from './tables';
+import { locateTable, type BlockPlace, type TablePlace } from './tables';
+import { mergesIn, placeUnderHeaders, type Placed } from './spans';
 import { readTag, TAG_SHEET } from './tag';
 import { findTitle } from './title';
 
@@ -106,6 +107,16 @@ export function locateReports(book: Book): ReportData[] {
   return groups.map((group) => readGroup(group, book.name));
 }
 
+/** Where a block's rows are read when their merged cells differ from its header's (spans.ts); null when none can. */
+function rowsUnderHeaders(grid: Grid, bp: BlockPlace): ((r: number) => Placed[] | null) | null {
+  const heads = bp.heads;
+  if (!heads || !bp.rows.size) return null;
+  const rs = [...bp.rows.values()];
+  const merges = mergesIn(grid, Math.min(...rs), Math.max(...rs), heads[0].c0, heads[heads.length - 1].c1);
+  if (!merges.length && heads.every((h) => h.c1 === h.c0)) return null;
+  return (r) => placeUnderHeaders(grid, r, heads, merges);
+}
+
 /** One report from its sheets: the format from all of them, then the cells at the places found. */
 function readGroup(group: SheetTables[], bookName: string): ReportData {
   const notes = newNotes();
@@ -143,6 +154,7 @@ function readGroup(group: SheetTables[], bookName: string): ReportData {
       const ids = blockIds(table.key, block);
       const grid = p.grid;
       const colAt = bp.textCells ? null : block.columns.map((col) => bp.cols.get(col.key));
+      const under = colAt ? rowsUnderHeaders(grid, bp) : null;
       block.rows.forEach((row, ri) => {
         const r = bp.rows.get(row.key);
         if (r === undefined) return;
@@ -155,10 +167,13 @@ function readGroup(group: SheetTables[], bookName: string): ReportData {
             cells[rowIds[ci]] = t.c >= 0 ? cellRead(grid, r, t.c, t.cell) : { ref: grid.ref(r, 0), raw: null };
           });
         } else {
+          const placed = under?.(r);
           for (let ci = 0; ci < colAt.length; ci++) {
-            const c = colAt[ci];
+            const at = placed?.[ci];
+            const c = at ? at.c : colAt[ci];
             if (c === undefined) continue;
             cells[rowIds[ci]] = cellRead(grid, r, c, grid.cell(r, c));
+            if (at?.doubt) cells[rowIds[ci]].doubt = at.doubt;
           }
         }
       });

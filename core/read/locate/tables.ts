@@ -12,6 +12,7 @@ import { alignHeaders, assignColumns, placeColumns, placeTextColumns, textPositi
 import { newNotes, note, type Notes } from '../notes';
 import { belongsElsewhere, looseNote, matchRow, rowTexts, sharesVocab, tableVocab, type Matched } from './match';
 import { isValueLike, rowSig, type RowInfo, type Scan, type TextCell } from './scan';
+import type { Span } from './spans';
 
 /**
  * The right column of a row's label cells up to the last one that matches its spec by itself, or
@@ -29,6 +30,8 @@ export interface BlockPlace {
   /** Grid row → right column of the label cells that matched its row spec (text in a value cell is no label). */
   labelEdges?: Map<number, number>;
   cols: Map<string, number>; // column key → grid column (sheets)
+  /** Sheets: the header cell's columns of each column, in the block's order, when every column has one. */
+  heads?: Span[];
   /** text grids: column key → cell per row. */
   textCells?: Map<string, Map<string, { c: number; cell: GridCell | undefined }>>;
 }
