@@ -26,6 +26,7 @@ import { compactResult, withOmitted } from '../core/batch/compact';
 import type { Omitted } from '../core/batch/compact';
 import type { Spool } from './spool';
 import { fsPath } from '../core/node/raw-paths';
+import { workATurn } from './in-time';
 
 /** Jobs kept in flight per child, so a child never waits for the main process between files. */
 const IN_FLIGHT = 3;
@@ -65,8 +66,8 @@ export function filesPerProcess(cores: number): number {
  * children write them there themselves) and `onResult` gets each compacted (core/batch/compact.ts).
  *
  * This process checks the files itself, reading only what the readers' guards bound tightly
- * (opts.bounded, core/read/size.ts): no child to start, no messages, no spool written by another
- * process. A file they do not bound (large, a PDF or Word document, big parts) goes to a child
+ * (opts.bounded, core/read/size.ts), each within the same time limit as in a child (cli/in-time.ts):
+ * no child to start, no messages, no spool written by another process. A file they do not bound (large, a PDF or Word document, big parts) goes to a child
  * with the memory and time limits, whatever `jobs` says; with `jobs` ≥ 2 and a batch large
  * enough, `jobs` − 1 children share the rest of the batch with this process.
  */
@@ -84,7 +85,7 @@ export async function checkFiles(
     spool.put(i, whole);
     return compactResult(whole);
   };
-  const { checkPath } = await import('./worker');
+  const { checkPath, checkPathSync } = await import('./worker');
   // Only when run from source (no compiled worker beside this file) is every file checked here.
   if (!existsSync(workerFile)) {
     for (let i = 0; i < files.length; i++) onResult(i, ownResult(i, await checkPath(files[i], opts)));
@@ -115,19 +116,26 @@ export async function checkFiles(
   for (let k = 0; k < sharing; k++) pool.start(true);
 
   const here: CheckFileOptions = { ...opts, bounded: true };
-  while (queue.length) {
-    const i = queue.shift()!;
-    let result: FileResult;
+  const check = (i: number): FileResult | null => {
     try {
-      result = await checkPath(files[i], here);
+      return checkPathSync(files[i], here);
     } catch (e) {
-      if (!(e instanceof NeedsLimits)) throw e;
-      limited.push(i);
-      pool.wake();
-      continue;
+      if (e instanceof NeedsLimits) return null;
+      throw e;
     }
-    arrived(i, ownResult(i, result));
-    // The event loop turns between files: the children's messages, and a signal's handler (SIGTERM, Ctrl-C: cli/write.ts).
+  };
+  // A second at most per turn (less under a short limit), so that a stopped file has had its whole time.
+  const turnMs = Math.min(1000, (FILE_SECONDS * 1000) / 8);
+  while (queue.length) {
+    for (const d of workATurn(queue, check, FILE_SECONDS * 1000, turnMs)) {
+      if ('stopped' in d) arrived(d.i, ownResult(d.i, stoppedResult(files[d.i], 'time', lang)));
+      else if (d.value) arrived(d.i, ownResult(d.i, d.value));
+      else {
+        limited.push(d.i);
+        pool.wake();
+      }
+    }
+    // The event loop turns between turns: the children's messages, and a signal's handler (SIGTERM, Ctrl-C: cli/write.ts).
     await new Promise(setImmediate);
   }
   hereDone = true;

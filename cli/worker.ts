@@ -1,6 +1,6 @@
 /** A child process of `xxgk check` (cli/pool.ts): reads and checks one file per message. */
-import { checkFileRead, type CheckFileOptions } from '../core/check/file';
-import { readReportsAsync } from '../core/checkfile';
+import { checkFileRead, type CheckedFile, type CheckFileOptions } from '../core/check/file';
+import { checkDataRead, readReportsAsync } from '../core/checkfile';
 import { NeedsLimits, ReadError } from '../core/read/errors';
 import { readInputFile } from '../core/node/read';
 import { FileError } from '../core/node/errors';
@@ -39,28 +39,48 @@ export type LocatedResult = FileResult & { located?: ReportData[] };
  * The same call whether a checking process or the main process checks the file.
  */
 export async function checkPath(path: string, opts: PathOptions): Promise<LocatedResult> {
-  const lang = opts.lang ?? 'zh';
   try {
     // A regular file only (a device or pipe is refused), its size checked before it is read.
     const buf = readInputFile(path, { maxBytes: opts.maxBytes, bounded: opts.bounded });
-    const { result, located } = await checkFileRead({ name: path, bytes: buf }, opts);
-    // Only the whole result (spooled, cli/spool.ts) carries them: what crosses to the main process is compacted.
-    return opts.located ? { ...result, located } : result;
+    return located(await checkFileRead({ name: path, bytes: buf }, opts), opts);
   } catch (e) {
-    if (e instanceof NeedsLimits) throw e;
-    if (e instanceof ReadError || e instanceof FileError)
-      return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(lang) }, reports: [] };
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    return {
-      path,
-      status: 'unreadable',
-      error: {
-        code: 'not_workbook',
-        message: say(lang, code === 'ENOENT' ? 'batch.file_missing' : 'batch.file_unopenable', { file: path }),
-      },
-      reports: [],
-    };
+    return unopened(e, path, opts);
   }
+}
+
+/**
+ * checkPath without waiting, for what the main process checks itself (opts.bounded: no PDF, no
+ * Word document): the same result through core's synchronous door, so that a time limit can
+ * stop it (cli/pool.ts).
+ */
+export function checkPathSync(path: string, opts: PathOptions): LocatedResult {
+  try {
+    const buf = readInputFile(path, { maxBytes: opts.maxBytes, bounded: opts.bounded });
+    return located(checkDataRead(buf, path, opts), opts);
+  } catch (e) {
+    return unopened(e, path, opts);
+  }
+}
+
+// Only the whole result (spooled, cli/spool.ts) carries them: what crosses to the main process is compacted.
+const located = ({ result, located }: CheckedFile, opts: PathOptions): LocatedResult => (opts.located ? { ...result, located } : result);
+
+/** A file that could not be opened or read, as its result; NeedsLimits goes on to the caller. */
+function unopened(e: unknown, path: string, opts: PathOptions): LocatedResult {
+  if (e instanceof NeedsLimits) throw e;
+  const lang = opts.lang ?? 'zh';
+  if (e instanceof ReadError || e instanceof FileError)
+    return { path, status: 'unreadable', error: { code: e.code, message: e.messageIn(lang) }, reports: [] };
+  const code = (e as NodeJS.ErrnoException).code ?? String(e);
+  return {
+    path,
+    status: 'unreadable',
+    error: {
+      code: 'not_workbook',
+      message: say(lang, code === 'ENOENT' ? 'batch.file_missing' : 'batch.file_unopenable', { file: path }),
+    },
+    reports: [],
+  };
 }
 
 /** Reads one file's reports for a command other than check (cli/read-child.ts); never throws. */

@@ -7,7 +7,9 @@ import type { FileResult } from './model/findings';
 import { readInput, readInputSync } from './read/input';
 import { reportsOf } from './read/located';
 import type { ReportData } from './model/report';
-import { checkFile, checkLocated, checkRead, type CheckFileOptions } from './check/file';
+import { checkFile, checkLocated, checkRead, unreadable, type CheckedFile, type CheckFileOptions } from './check/file';
+import { NeedsLimits } from './read/errors';
+import type { InputRead } from './read/located';
 
 export { decodeText } from './read/decode';
 export { checkFile, checkFileRead, matchPrior, type CheckFileOptions, type CheckSource, type CheckedFile } from './check/file';
@@ -24,7 +26,23 @@ export async function readReportsAsync(data: Uint8Array, name: string, opts: { m
 
 /** One file's result, for any kind but PDF, synchronously: checkFile's path with the synchronous reader. */
 export function checkData(data: Uint8Array, path: string, opts: CheckFileOptions = {}): FileResult {
-  return checkRead(path, () => readInputSync(data, path, opts), opts).result;
+  return checkDataRead(data, path, opts).result;
+}
+
+/**
+ * checkFileRead for any kind but PDF, synchronously: the same result, with what was read. Asked to
+ * stay bounded (opts.bounded), it throws NeedsLimits for what needs limits (a PDF among them), as
+ * checkFileRead does; otherwise it never throws.
+ */
+export function checkDataRead(data: Uint8Array, path: string, opts: CheckFileOptions = {}): CheckedFile {
+  let read: InputRead;
+  try {
+    read = readInputSync(data, path, opts);
+  } catch (e) {
+    if (e instanceof NeedsLimits) throw e;
+    return { result: unreadable(e, path, opts.lang ?? 'zh'), book: null, located: [] };
+  }
+  return checkRead(path, () => read, opts);
 }
 
 /** One file's result, for every kind (a PDF is read asynchronously): checkFile of the bytes. */

@@ -92,6 +92,19 @@ describe('check in its own process (issue 22)', () => {
     for (const f of files) expect(shared.doc.files.find((x) => x.path === f)).toEqual(alone.doc.files.find((x) => x.path === f));
   }, 300_000);
 
+  it('stops a file checked in this process at the time limit, as a checking process would, and goes on', () => {
+    const { files } = folder(3);
+    const slow = counted([...files, '--jobs', '1'], { XXGK_FILE_SECONDS: '0.0001' });
+    expect(slow.processes).toBe(1);
+    expect(slow.doc.summary).toMatchObject({ files: 3, unreadable: 3 });
+    for (const f of files) {
+      const r = slow.doc.files.find((x) => x.path === f)!;
+      expect(r.error).toMatchObject({ code: 'too_slow', message: expect.stringContaining(f) });
+    }
+    // With the usual limit the same files are checked.
+    expect(counted([...files, '--jobs', '1']).doc.summary).toMatchObject({ files: 3, unreadable: 0 });
+  }, 300_000);
+
   it('shares a batch between processes only when a processor is spare for each one warming up', () => {
     // Two processors: a second process competes with the first one's compiler (measured 0.75× at 600 files).
     expect(filesPerProcess(2)).toBeGreaterThanOrEqual(2000);

@@ -50,6 +50,7 @@ export function readInputSync(data: Uint8Array, name: string, opts: ReadOptions 
       return { kind, book: parsed.book, textLines: parsed.textLines };
     }
     case 'pdf':
+      if (opts.bounded) throw new NeedsLimits(name);
       throw new Error('a PDF is read with readInput (asynchronous)');
     default:
       return refuse(data, kind, name);
