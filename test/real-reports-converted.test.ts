@@ -1,9 +1,10 @@
 /**
  * The real saved pages (test/helpers/real-reports.ts) as a department passes them on: saved as a
- * Word document and printed to PDF by LibreOffice (`--convert-to`), then read back through
+ * Word document and printed to PDF by LibreOffice (`--convert-to`), and opened in LibreOffice Calc
+ * and saved as .xlsx, .xls and .ods (the page pasted into a workbook), then read back through
  * checkFile. Each must read every published figure and make the same findings as its page: no
  * published Word or Excel report was found to gather, so these carry real reports' content and
- * layout through the Word and PDF readers.
+ * layout (the page's merged cells) through the Word, PDF and workbook readers.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -28,10 +29,17 @@ describe.skipIf(!soffice)('real saved pages converted by LibreOffice', () => {
     });
     made.docx = printToPdf(files, dir, 'docx:MS Word 2007 XML');
     made.pdf = printToPdf(files, dir, 'pdf:writer_web_pdf_Export');
-  }, 300_000);
+    made.xlsx = printToPdf(files, dir, 'xlsx:Calc MS Excel 2007 XML', 'HTML (StarCalc)');
+    made.xls = printToPdf(files, dir, 'xls:MS Excel 97', 'HTML (StarCalc)');
+    made.ods = printToPdf(files, dir, 'ods:calc8', 'HTML (StarCalc)');
+  }, 600_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  describe.each(['docx', 'pdf'])('as %s', (ext) => {
+  // A workbook's text cells are not read as the report's prose (readInput gives workbooks no
+  // textLines), so the text.* findings a page's prose justifies are not made on its workbook.
+  const workbook = (ext: string) => ['xlsx', 'xls', 'ods'].includes(ext);
+
+  describe.each(['docx', 'pdf', 'xlsx', 'xls', 'ods'])('as %s', (ext) => {
     it.each(pages.map((r, i) => [r.file, r, i] as const))(
       '%s: every figure as published, the same findings as the page',
       async (_, r, i) => {
@@ -42,7 +50,8 @@ describe.skipIf(!soffice)('real saved pages converted by LibreOffice', () => {
         // LibreOffice's web-page PDF export leaves out the page's title block: then no agency is read, never a wrong one.
         expect(ext === 'pdf' ? [r.agency, null] : [r.agency]).toContain(report.agency);
         expect(misreadRows(r.file, report)).toEqual([]);
-        expect(judge(r, tally(result.reports.flatMap((x) => x.findings)))).toEqual({ falseCount: 0, missing: 0 });
+        const want = workbook(ext) ? { ...r, true: r.true.filter((e) => !e.rule.startsWith('text.')) } : r;
+        expect(judge(want, tally(result.reports.flatMap((x) => x.findings)))).toEqual({ falseCount: 0, missing: 0 });
       },
     );
   });

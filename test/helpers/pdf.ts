@@ -7,13 +7,26 @@ import { findSoffice } from '../../docs/libreoffice';
 
 export const soffice = findSoffice();
 
-/** Prints documents to PDF with LibreOffice (one call for all: it starts slowly), in its own profile. */
-export function printToPdf(files: string[], outDir: string, filter = 'pdf'): string[] {
+/**
+ * Prints documents to PDF with LibreOffice (one call for all: it starts slowly), in its own profile;
+ * `filter` names another output, `infilter` the import filter (a page opened in Calc: "HTML (StarCalc)").
+ */
+export function printToPdf(files: string[], outDir: string, filter = 'pdf', infilter?: string): string[] {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-lo-'));
   try {
     execFileSync(
       soffice!,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        ...(infilter ? [`--infilter=${infilter}`] : []),
+        '--convert-to',
+        filter,
+        '--outdir',
+        outDir,
+        ...files,
+      ],
       { stdio: 'pipe', timeout: 240_000 },
     );
   } finally {
