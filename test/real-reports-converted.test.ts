@@ -15,8 +15,9 @@ import { printToPdf, soffice } from './helpers/pdf';
 import { judge, misreadRows, realFile, REAL, tally } from './helpers/real-reports';
 import { tempDir } from './helpers/temp';
 
-// The pages read exactly with no false finding (shanghai-bgt-2019's blank totals are worktree layout18's).
-const pages = REAL.filter((r) => r.kind === 'html' && !r.false && !r.misread);
+// The pages read exactly; one with false findings still listed (shanghai-bgt-2019's blank totals) must
+// make the same ones, and no other.
+const pages = REAL.filter((r) => r.kind === 'html' && !r.misread);
 
 describe.skipIf(!soffice)('real saved pages converted by LibreOffice', () => {
   const dir = tempDir('real-converted');
@@ -51,7 +52,13 @@ describe.skipIf(!soffice)('real saved pages converted by LibreOffice', () => {
         expect(ext === 'pdf' ? [r.agency, null] : [r.agency]).toContain(report.agency);
         expect(misreadRows(r.file, report)).toEqual([]);
         const want = workbook(ext) ? { ...r, true: r.true.filter((e) => !e.rule.startsWith('text.')) } : r;
-        expect(judge(want, tally(result.reports.flatMap((x) => x.findings)))).toEqual({ falseCount: 0, missing: 0 });
+        const found = tally(result.reports.flatMap((x) => x.findings));
+        const listedFalse = (r.false ?? []).reduce((n, e) => n + e.count, 0);
+        const { falseCount, missing } = judge(want, found);
+        expect(missing).toBe(0);
+        expect(falseCount).toBeLessThanOrEqual(listedFalse);
+        const listed = new Set([...want.true, ...(r.false ?? [])].map((e) => `${e.rule} ${e.severity}`));
+        expect([...found.keys()].filter((k) => !listed.has(k))).toEqual([]);
       },
     );
   });

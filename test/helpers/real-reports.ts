@@ -195,13 +195,14 @@ export function realFile(r: RealReport): string | null {
 /** The published figures: "T3:R1" → "217 1 0 0 0 0 218" (blank "_"), in the form's column order. */
 export const FIGURES: Record<string, Record<string, string>> = JSON.parse(readFileSync(path.join(FIXTURES, 'figures.json'), 'utf8'));
 
-/** The rows of a report read otherwise than published, each with both. */
+/** The rows of a report read otherwise than published, each with both (blank cells as "_"). */
 export function misreadRows(file: string, r: ReportData): { row: string; read: string; published: string }[] {
   const out: { row: string; read: string; published: string }[] = [];
   for (const [row, published] of Object.entries(FIGURES[file] ?? {})) {
     const read = Object.entries(r.cells)
       .filter(([id]) => id.startsWith(`${row}:`))
-      .map(([, c]) => (c.raw === null ? '_' : String(c.raw)))
+      // A cell holding only spaces (a page's &nbsp; pasted into a workbook) is blank, as the checker reads it.
+      .map(([, c]) => (c.raw === null || (typeof c.raw === 'string' && !c.raw.trim()) ? '_' : String(c.raw)))
       .join(' ');
     if (read !== published) out.push({ row, read, published });
   }
