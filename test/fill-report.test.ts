@@ -139,6 +139,12 @@ test('fill --prior fills 上年结转 from last year’s 结转下年度 where b
   expect(report.cells['T3:R2:natural'].raw).toBe(last.get('T3:R4:natural')!.toNumber());
   expect(report.cells['T3:R2:commercial'].raw).toBe(last.get('T3:R4:commercial')!.toNumber());
   expect(report.cells['T3:R2:research'].raw).toBe(now.get('T3:R2:research')!.toNumber());
+  // Its 总计 is the sum of this year's parts, not last year's total (one more than it here): a total
+  // contradicting its parts would be an imbalance fill made (the cross-year difference is a warning).
+  const parts = ['natural', 'commercial', 'research', 'social', 'legal', 'other'].map((c) => report.cells[`T3:R2:${c}`].raw as number);
+  expect(report.cells['T3:R2:total'].raw).toBe(parts.reduce((a, b) => a + b, 0));
+  expect(report.cells['T3:R2:total'].raw).not.toBe(last.get('T3:R4:total')?.toNumber() ?? null);
+  expect(confront(report).findings.filter((f) => f.rule === 'T3.applicant_total')).toEqual([]);
 });
 
 test('fill refuses a missing file and a bad command line without writing anything', async () => {

@@ -13,7 +13,7 @@ import { say } from '../messages';
 import type { ReportData } from '../model/report';
 import { readValue, shownValue } from '../model/values';
 import type { Cell } from '../check/cell';
-import { planDerived, priorRelations, type WriteValue } from './derive';
+import { derivedParts, planDerived, priorRelations, type WriteValue } from './derive';
 
 /** A cell in words, as the checker names it. */
 export const cellWords = cellName;
@@ -136,8 +136,16 @@ export function fillReport(report: ReportData, opts: { prior?: ReportData | null
   if (opts.prior) {
     const p = fromPrior(form, opts.prior, lang);
     notes = p.notes;
-    for (const [id, v] of p.values) {
+    // Parts first. A total last year gives (上年结转 总计) is written only where this year's parts give
+    // no other sum: one contradicting its parts would be a new imbalance (it is filled from them below).
+    const derived = derivedParts(form);
+    const order = [...p.values].sort(([a], [b]) => Number(derived.has(a)) - Number(derived.has(b)));
+    for (const [id, v] of order) {
       const own = values.get(id);
+      if (own == null && derived.has(id)) {
+        const sum = planDerived(form, values, false).get(id)?.sum;
+        if (sum && !sum.eq(v)) continue;
+      }
       if (own == null) {
         values.set(id, v);
         filled.push(id);
