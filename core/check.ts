@@ -2,7 +2,8 @@
  * confront(report, rules) → findings. Takes plain values with their addresses (ReportData) and
  * returns the findings of docs/findings.md, with the wrong cells pointed at. Its pieces, under
  * check/: cell.ts (the checker's view of a cell), cells.ts (cell rules), layout.ts (format rules),
- * formulas.ts (the report's own formulas), equations.ts (rule instances evaluated),
+ * formulas.ts (the report's own formulas), blank-totals.ts (totals left blank with their parts
+ * written), equations.ts (rule instances evaluated),
  * suspects.ts (error localisation), wording.ts (how things are named for people).
  */
 import { type Finding, type Lang, type ReportResult } from './model/findings';
@@ -19,6 +20,7 @@ import { recalculate } from './check/recalc';
 import { formatFindings, missingFindings } from './check/layout';
 import { pointAtSuspects } from './check/suspects';
 import { countRules } from './check/tally';
+import { omittedTotals, totalBlankFinding, withOmittedTotals } from './check/blank-totals';
 
 export { cellName, slip } from './check/wording';
 
@@ -64,6 +66,9 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
   const rules = compileRules(form, opts.extraRules ?? []);
   const { cells, links, recalc, shortened } = judgedCells(report, form);
   const { computed, unknown } = recalc;
+  // A total left blank with its parts written is omitted, not 0: said once, judged as the sum of its parts.
+  const omitted = omittedTotals(rules, cells, unknown);
+  const judged = withOmittedTotals(cells, omitted);
   const findings: Finding[] = [];
 
   findings.push(...formatFindings(report, lang));
@@ -71,8 +76,10 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
   const stale = staleFinding(recalc, cells, lang);
   if (stale) findings.push(stale);
   findings.push(...uncomputedFindings(recalc, cells, lang));
+  const blankTotals = totalBlankFinding(omitted, cells, lang);
+  if (blankTotals) findings.push(blankTotals);
   for (const cell of cells.values()) {
-    if (unknown.has(cell.id)) continue; // said by uncomputedFindings, never as blank
+    if (unknown.has(cell.id) || omitted.has(cell.id)) continue; // said by uncomputedFindings / totalBlankFinding, never as blank
     if (opts.blankUnsaid && cell.value.kind === 'blank' && !cell.read.doubt && !computed.has(cell.id) && !shortened.has(cell.id)) continue;
     if (computed.has(cell.id)) findings.push(computedNotice(cell, lang), ...cellFindings(cell, lang));
     else if (shortened.has(cell.id))
@@ -93,26 +100,27 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
     // A cell that is no number is solved for, not evaluated (its own finding suggests the value).
     if (inst.cells.some((id) => cells.get(id)!.value.kind === 'text')) continue;
     evaluated.add(inst);
-    const f = evaluate(inst, (id) => cells.get(id)!, null, lang);
+    const f = evaluate(inst, (id) => judged.get(id)!, null, lang);
     if (f) {
       findings.push(f);
       equationFindings.push({ finding: f, inst });
     }
   }
   if (opts.prior)
-    findings.push(...crossYear(rules, cells, formOf(opts.prior), opts.prior, opts.priorName ?? null, lang, evaluated, unknown));
+    findings.push(...crossYear(rules, judged, formOf(opts.prior), opts.prior, opts.priorName ?? null, lang, evaluated, unknown));
   if (opts.textRules && report.textLines?.length) {
     findings.push(
       ...opts.textRules(
         report,
         (id) => {
-          const c = cells.get(id);
+          const c = judged.get(id);
           return c?.value.kind === 'number' ? c.value.value.toNumber() : c?.value.kind === 'blank' ? 0 : null;
         },
         lang,
       ),
     );
   }
+  // Suspects are looked for with the omitted totals blank: solved for, like every blank total.
   pointAtSuspects(rules, cells, links, equationFindings, findings, lang);
   const result: ReportResult = {
     sheet: report.sheet,

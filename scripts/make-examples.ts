@@ -24,7 +24,7 @@ async function main() {
 
   const bad = { ...balancedValues('2021', 2) };
   bad['T3:R3.3.4:natural'] = (bad['T3:R3.3.4:natural'] as number) + 10; // a wrong inner cell
-  bad['T3:R2:total'] = null; // a blank total
+  bad['T3:R2:total'] = null; // a blank total with its parts written: an omitted total (cell.total_blank, a warning)
   bad['T4:R1:review.pending'] = '若干'; // text in a number cell
   writeFileSync(
     out('某某县教育局-2024-有错误.xlsx'),

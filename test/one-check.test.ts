@@ -90,7 +90,7 @@ describe('one check: the command line and the pane give the same result', () => 
     const r = pane.reports[0];
     expect(r.rules?.length).toBeGreaterThan(5);
     const whole = summariseFindings(r);
-    expect(whole.find((s) => s.rule === 'T3.balance')).toMatchObject({ instances: 7, passed: 6, failed: 1 });
+    expect(whole.find((s) => s.rule === 'T3.results_total')).toMatchObject({ instances: 7, passed: 6, failed: 1 });
     expect(summariseFindings(structuredClone(r))).toEqual(whole);
     expect(summariseFindings(JSON.parse(JSON.stringify(r)))).toEqual(whole);
   });

@@ -10,6 +10,8 @@ export interface Cell {
   spec: CellSpec;
   read: CellRead;
   value: CellValue;
+  /** A total left blank with its parts written, holding their sum for the equations (check/blank-totals.ts). */
+  omittedTotal?: boolean;
 }
 
 /** The form's cells the report prints, with their values read. */
@@ -31,5 +33,6 @@ export const findingCell = (c: Cell, ref = c.read.ref): FindingCell => ({
   table: c.spec.table.key,
   row: c.spec.row.key,
   column: c.spec.column.key,
-  value: shownValue(c.read.raw, c.value),
+  // What was read: an omitted total is blank, whatever sum the equations took for it.
+  value: c.omittedTotal ? null : shownValue(c.read.raw, c.value),
 });

@@ -1,12 +1,14 @@
 /**
  * Equation evaluation: each rule instance computed exactly from the cells' values, a finding
- * when it does not hold (blank cells count as 0, as in the spreadsheet).
+ * when it does not hold (blank cells count as 0, as in the spreadsheet; a total left blank with
+ * its parts written as their sum, check/blank-totals.ts).
  */
 import { recalculate } from './recalc';
+import { omittedTotals, withOmittedTotals } from './blank-totals';
 import type { Dec } from '../model/decimal';
 import type { Finding, Lang } from '../model/findings';
 import type { ReportData } from '../model/report';
-import type { RuleInstance, RuleSet, Side } from '../rules';
+import { compileRules, type RuleInstance, type RuleSet, type Side } from '../rules';
 import { findingCell, readCells, valueOf, type Cell } from './cell';
 import { say } from '../messages';
 import { describeSide, instanceName } from './wording';
@@ -81,9 +83,11 @@ export function crossYear(
   evaluated: Set<RuleInstance>,
   unknown: { has(id: string): boolean } = new Set<string>(),
 ): Finding[] {
-  const pcells = readCells(pform, prior);
-  // Last year's formulas recalculated too: a total saved without its result is not read as blank.
-  const punknown = recalculate(pcells).unknown;
+  const read = readCells(pform, prior);
+  // Last year's formulas recalculated too: a total saved without its result is not read as blank,
+  // nor one left blank with its parts written (check/blank-totals.ts).
+  const punknown = recalculate(read).unknown;
+  const pcells = withOmittedTotals(read, omittedTotals(compileRules(pform), read, punknown));
   const out: Finding[] = [];
   const pref = (c: Cell) => (priorName ? `[${priorName}]${c.read.ref}` : c.read.ref);
   for (const inst of rules.instances) {

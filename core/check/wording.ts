@@ -42,7 +42,12 @@ export function describeSide(s: Side, get: (id: string, prior: boolean) => Cell,
   const parts = s.terms.map((t) => {
     const c = get(t.cell, t.prior);
     const nm = termName(c, scope, lang) + (t.prior ? say(lang, 'check.last_year') : '');
-    const v = c.value.kind === 'blank' ? say(lang, 'check.blank_value') : String(valueOf(c));
+    const v =
+      c.value.kind === 'blank'
+        ? say(lang, 'check.blank_value')
+        : c.omittedTotal
+          ? say(lang, 'check.omitted_value', { value: String(valueOf(c)) })
+          : String(valueOf(c));
     const coef = t.coef.eq(Dec.of(1)) || t.coef.eq(Dec.of(-1)) ? '' : `${t.coef.cmp(Dec.ZERO) < 0 ? t.coef.neg() : t.coef}×`;
     return { neg: t.coef.isNegative(), text: `${coef}${nm} ${v}`, zero: c.value.kind === 'number' && c.value.value.isZero() };
   });

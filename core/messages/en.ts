@@ -15,6 +15,7 @@ import { enEvaluate } from './en-evaluate';
 import { enEvaluateReport } from './en-evaluate-report';
 import { enEvaluateParts } from './en-evaluate-parts';
 import { enFormulas } from './en-formulas';
+import { enTotals } from './en-totals';
 
 /** A table by its key (T2, T3, T4). */
 const TABLES_EN: Record<string, string> = { T2: 'Table 2', T3: 'Table 3', T4: 'Table 4' };
@@ -31,6 +32,7 @@ export const en: Catalogue = {
   ...enEvaluateReport,
   ...enEvaluateParts,
   ...enFormulas,
+  ...enTotals,
   // ── read ──────────────────────────────────────────────────────────────────────────────────────
   'read.not_zip': (p) => `${p.file} is not a spreadsheet: neither an .xlsx/.ods (zip package) nor an .xls file`,
   'read.encrypted': (p) =>

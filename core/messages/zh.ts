@@ -14,6 +14,7 @@ import { zhEvaluate } from './zh-evaluate';
 import { zhEvaluateReport } from './zh-evaluate-report';
 import { zhEvaluateParts } from './zh-evaluate-parts';
 import { zhFormulas } from './zh-formulas';
+import { zhTotals } from './zh-totals';
 
 /** A file and a detail, the parameters of most reader failures. */
 type FileDetail = { file: string; detail?: string };
@@ -33,6 +34,7 @@ export const zh = {
   ...zhEvaluateReport,
   ...zhEvaluateParts,
   ...zhFormulas,
+  ...zhTotals,
   // ── read: why a file could not be read (core/read) ────────────────────────────────────────────
   'read.not_zip': (p: FileDetail) => `文件「${p.file}」不是有效的电子表格：既不是 .xlsx/.ods（zip 压缩包），也不是 .xls 文件`,
   'read.encrypted': (p: FileDetail) => `文件「${p.file}」设置了打开密码（已加密），无法读取；请去掉密码后另存再检查`,

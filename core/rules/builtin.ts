@@ -31,6 +31,7 @@ export const BUILTIN_RULES: readonly BuiltinRule[] = [
   rule('cell.nonnegative', 'error', '件数和金额不为负（本年增/减除外）', 'counts and money are not negative (except the yearly change)'),
   rule('cell.decimals', 'error', '金额（万元）最多 4 位小数', 'money (in 10,000 yuan) has at most 4 decimals'),
   rule('cell.blank', 'warning', '单元格空白或填“/”“—”“无”：按 0 计算并提示', 'blank or a placeholder ("/", "—", "无"): counted as 0, and reported'),
+  rule('cell.total_blank', 'warning', '总计空白而其各项已填写：漏填的总计，各等式按各项之和检查，一处提示应填的数', 'a total left blank while its parts are filled in: an omitted total, judged as the sum of its parts, said once with the values to fill in'),
   rule('cell.text_number', 'notice', '以文本写的数字（“12件”、全角数字、千分位）按数字读取并提示', 'a number written as text ("12件", full-width digits) is read as the number'),
   rule('cell.text_under_sum', 'error', '以文本写的数字位于求和公式之下：表格的 SUM 不计入它，合计因此少算；请改为输入数字', 'a number typed as text under a SUM total: the sheet leaves it out of the total; enter it as a number'),
   rule('cell.uncertain', 'warning', '已发布报告（PDF 等）中读取时不能确定的数（字符跨越单元格边线）', 'a figure of a published report (a PDF…) whose reading is uncertain (drawn across a cell border)'),
