@@ -15,8 +15,7 @@ import { printToPdf, soffice } from './helpers/pdf';
 import { judge, misreadRows, realFile, REAL, tally } from './helpers/real-reports';
 import { tempDir } from './helpers/temp';
 
-// The pages read exactly; one with false findings still listed (shanghai-bgt-2019's blank totals) must
-// make the same ones, and no other.
+// The pages read exactly; one with false findings still listed must make the same ones, and no other.
 const pages = REAL.filter((r) => r.kind === 'html' && !r.misread);
 
 describe.skipIf(!soffice)('real saved pages converted by LibreOffice', () => {
