@@ -1,7 +1,21 @@
 /** What `xxgk check` prints: the readable summary of each file (the bulk report is core/batch's). */
-import type { FileResult, Lang } from '../core/model/findings';
+import type { FileResult, FindingCell, Lang } from '../core/model/findings';
+import { placeOf } from '../core/batch/problems';
 import { findingPlace, placeName, say } from '../core/messages';
 import { shown } from './terminal';
+
+/**
+ * A suspect's place: its address, and for a line of a published page its table, row and column
+ * too — a saved page often holds a whole table on one source line, and every cell of it has the
+ * same line (the real 平潭 pages do).
+ */
+function suspectPlace(s: FindingCell, format: string, lang: Lang): string {
+  const at = placeName(lang, s.ref);
+  if (!/^line \d+$/.test(s.ref)) return at;
+  const p = placeOf(s, format, lang);
+  const words = [p.table, p.row, p.column].filter(Boolean).join(' ');
+  return words ? say(lang, 'cli.summary.line_place', { at, words }) : at;
+}
 
 /** The readable lines for one file. Text from the file (names, cells, messages) is shown(): one line, no controls. */
 export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
@@ -34,7 +48,7 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
         // Text found in the cell is quoted (it is the report's, not ours); a number is shown as it is.
         const value = s.value === null ? null : typeof s.value === 'string' ? `“${shown(s.value)}”` : String(s.value);
         out.push(
-          `        → ${say(lang, 'cli.summary.suspect', { ref: shown(placeName(lang, s.ref)), value, suggested: String(s.suggested), reason: shown(s.reason) })}`,
+          `        → ${say(lang, 'cli.summary.suspect', { ref: shown(suspectPlace(s, r.format, lang)), value, suggested: String(s.suggested), reason: shown(s.reason) })}`,
         );
       }
       if (x.suspects.length > 5) out.push(`        → ${say(lang, 'cli.summary.more_suspects', { n: x.suspects.length - 5 })}`);

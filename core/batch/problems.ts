@@ -86,7 +86,9 @@ const isSlip = (s: Suspect, lang: Lang) => {
 /** The problems of one report, in the order of their first finding. */
 export function problemsOf(r: ReportResult, lang: Lang): Problem[] {
   const out: Problem[] = [];
-  const key = (s: Suspect) => `${s.ref}=${s.suggested}`;
+  // The same cell by its place in the form, not its ref alone: a row of published text is one line,
+  // so its cells share a ref (`line 12`), and a saved page may hold a whole table on one line.
+  const key = (s: Suspect) => `${s.ref}|${s.table}:${s.row}:${s.column}=${s.suggested}`;
   // Equation findings with suspects, joined when they share one (union–find over findings).
   const eq = r.findings.filter((f) => shown(f) && f.suspects.length && !f.rule.startsWith('cell.'));
   const parent = eq.map((_, i) => i);

@@ -465,6 +465,7 @@ export const en: Catalogue = {
     `${p.file}${p.sheet ? ` [${p.sheet}]` : ''}  format ${p.format}${p.year ? `  ${p.year}` : ''}${p.agency ? `  ${p.agency}` : ''}`,
   'cli.summary.counts': (p) => `${count(p.errors, 'error')}, ${count(p.warnings, 'warning')}, ${count(p.notices, 'notice')}`,
   'cli.summary.suspect': (p) => `suspect ${p.ref} = ${p.value ?? 'blank'}, should be ${p.suggested} (${p.reason})`,
+  'cli.summary.line_place': (p) => `${p.at} (${p.words})`,
   'cli.summary.more_suspects': (p) => `${count(p.n, 'more possibility', 'more possibilities')}`,
   'cli.summary.blanks': (p) => `${count(p.n, 'blank cell')} (counted as 0): ${p.cells.join(', ')}${p.more ? '…' : ''}`,
   'cli.summary.note': (p) => `note: ${p.note}`,

@@ -484,6 +484,7 @@ export const zh = {
     `错误 ${p.errors} 个，警告 ${p.warnings} 个，提示 ${p.notices} 个`,
   'cli.summary.suspect': (p: { ref: string; value: string | null; suggested: string; reason: string }) =>
     `疑为 ${p.ref} = ${p.value ?? '空白'}，应为 ${p.suggested}（${p.reason}）`,
+  'cli.summary.line_place': (p: { at: string; words: string }) => `${p.at}（${p.words}）`,
   'cli.summary.more_suspects': (p: { n: number }) => `另有 ${p.n} 种可能`,
   'cli.summary.blanks': (p: { n: number; cells: string[]; more: boolean }) =>
     `空白单元格 ${p.n} 个（按 0 计）：${p.cells.join('、')}${p.more ? '…' : ''}`,
