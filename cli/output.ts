@@ -61,8 +61,10 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
       out.push(`    ${c('36', say(lang, 'cli.severity', { severity: 'notice' }))} ${text}`);
     }
     if (blanks.length) {
-      const cells = blanks.slice(0, 12).map((b) => cell(b.cells[0].ref));
-      const text = say(lang, 'cli.summary.blanks', { n: blanks.length, cells, more: blanks.length > 12 });
+      // Places once each: cells of a row of published text share its line (第 49 行, five times).
+      const places = [...new Set(blanks.map((b) => cell(b.cells[0].ref)))];
+      const cells = places.slice(0, 12);
+      const text = say(lang, 'cli.summary.blanks', { n: blanks.length, cells, more: places.length > 12 });
       out.push(`    ${c('33', say(lang, 'cli.severity', { severity: 'warning' }))} ${text}`);
     }
     for (const note of r.notes) out.push(`    ${say(lang, 'cli.summary.note', { note: shown(note) })}`);

@@ -46,6 +46,17 @@ describe('published text: cells that share a line', () => {
     expect(en).toMatch(/suspect line \d+ \(Table 3 “予以公开” “总计”\) = 7, should be 1/);
   });
 
+  it('the summary lists the lines of blank cells once each (沭阳 2023: 125 blanks, five to a row)', async () => {
+    const html = readFileSync(path.join(__dirname, 'fixtures', 'real', 'shuyang-fgj-2023.html'), 'utf8');
+    const line = fileSummary(await check(html), 'zh', false)
+      .split('\n')
+      .find((l) => l.includes('空白单元格'))!;
+    expect(line).toContain('空白单元格 125 个');
+    const places = line.replace(/^.*：/, '').replace(/…$/, '').split('、');
+    expect(places.length).toBe(12);
+    expect(new Set(places).size).toBe(places.length);
+  });
+
   // core/check/suspects.ts keeps one suspect per (ref, suggested value): on a one-line table 部分公开
   // 自然人 (6 → 0) is dropped as if it were 予以公开 自然人. Not this worktree's to change (core/check).
   it.fails('a one-line table keeps every suspect the multi-line page has (known: core/check/suspects.ts)', async () => {
