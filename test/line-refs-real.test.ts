@@ -14,6 +14,7 @@ import { fileSummary } from '../cli/output';
 import { problemsOf } from '../core/batch/problems';
 import { checkFileRead } from '../core/check/file';
 import '../core/node/read';
+import { judge, misreadRows, realFile, REAL, tally } from './helpers/real-reports';
 
 const page = readFileSync(path.join(__dirname, 'fixtures', 'real', 'pingtan-2020.html'), 'utf8');
 // As the site published it: each table on one line.
@@ -21,6 +22,20 @@ const oneLine = page.replace(/<table[\s\S]*?<\/table>/g, (t) => t.replace(/\n\s*
 
 const check = async (html: string) =>
   (await checkFileRead({ name: 'pingtan-2020.html', bytes: new TextEncoder().encode(html) }, {})).result;
+
+describe.each(REAL.filter((r) => r.kind === 'html'))('$file as published, its tables on one line', (r) => {
+  const rebuilt = readFileSync(realFile(r)!, 'utf8');
+  it.each([
+    ['each table on one line', rebuilt.replace(/<table[\s\S]*?<\/table>/g, (t) => t.replace(/\n\s*/g, ''))],
+    ['the whole page on one line', rebuilt.replace(/\n\s*/g, '')],
+  ])('%s: every figure, the same findings', async (_, html) => {
+    const { result, located } = await checkFileRead({ name: r.file, bytes: new TextEncoder().encode(html) }, {});
+    expect([located[0].format, located[0].year, located[0].agency]).toEqual([r.format, r.year, r.agency]);
+    expect(misreadRows(r.file, located[0])).toEqual([]);
+    const { falseCount, missing } = judge(r, tally(result.reports.flatMap((x) => x.findings)));
+    expect([falseCount <= (r.false ?? []).reduce((n, e) => n + e.count, 0), missing]).toEqual([true, 0]);
+  });
+});
 
 describe('published text: cells that share a line', () => {
   it('one problem per slip: the 自然人 and 总计 columns are two problems, each with both of its cells', async () => {
