@@ -74,8 +74,8 @@ describe('published text: cells that share a line', () => {
 
   // The same slip on a page whose rows are lines (any page, text, Word or PDF report): 平潭 2024 with
   // 属于国家秘密 商业企业 and 科研机构 written 5 where 0 is printed. As a workbook its row finding names
-  // both cells (L33, N33); as the page, both are `line 50 = 0` and core/check/suspects.ts keeps one.
-  it.fails('a row rule names both cells of its row that balance it (known: core/check/suspects.ts)', async () => {
+  // both cells (L33, N33); as the page both are `line 50 = 0`, and suspects were once told apart by ref (one kept).
+  it('a row rule names both cells of its row that balance it', async () => {
     const twoSlips = readFileSync(path.join(__dirname, 'fixtures', 'real', 'pingtan-2024.html'), 'utf8').replace(
       /(1\.属于国家秘密<\/td><td>4<\/td>)<td>0<\/td><td>0<\/td>/,
       '$1<td>5</td><td>5</td>',
@@ -84,9 +84,9 @@ describe('published text: cells that share a line', () => {
     expect(row.suspects.map((s) => `${s.column}=${s.suggested}`)).toEqual(['commercial=0', 'research=0']);
   });
 
-  // core/check/suspects.ts keeps one suspect per (ref, suggested value): on a one-line table 部分公开
-  // 自然人 (6 → 0) is dropped as if it were 予以公开 自然人. Not this worktree's to change (core/check).
-  it.fails('a one-line table keeps every suspect the multi-line page has (known: core/check/suspects.ts)', async () => {
+  // Suspects told apart by (ref, suggested value) lost 部分公开 自然人 (6 → 0) on a one-line table, as if it
+  // were 予以公开 自然人: they are told apart by cell.
+  it('a one-line table keeps every suspect the multi-line page has', async () => {
     const suspects = async (html: string) =>
       (await check(html)).reports[0].findings
         .filter((f) => f.rule === 'T3.results_total')

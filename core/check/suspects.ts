@@ -44,12 +44,20 @@ export function pointAtSuspects(
     if (finding.severity !== 'error' || inst.op !== '==') continue;
     const eq = insts.indexOf(inst);
     const suspects: (Suspect & { _rank: number })[] = [];
+    // A cell with its value once, by the cell: the cells of a table row on a page, in a text, Word or PDF report share one ref (line N).
+    const named = new Set<string>();
+    const first = (id: string, suggested: number): boolean => {
+      const key = `${id}=${suggested}`;
+      if (named.has(key)) return false;
+      named.add(key);
+      return true;
+    };
     for (const ex of explanations)
       for (const [v, d] of ex.changes) {
         if (eq >= 0 && !equations[eq].coefs.has(v)) continue;
         const c = cells.get(ids[v])!;
         const suggested = addToDecimal(valueOf(c), d)!;
-        if (suspects.some((s) => s.ref === c.read.ref && s.suggested === suggested.toNumber())) continue;
+        if (!first(c.id, suggested.toNumber())) continue;
         suspects.push({
           ...findingCell(c),
           suggested: suggested.toNumber(),
@@ -63,7 +71,7 @@ export function pointAtSuspects(
         const c = cells.get(ids[v])!;
         if (!blankTotal(c.id) || (eq >= 0 && !equations[eq].coefs.has(v)) || !isWhole(x)) continue;
         const suggested = rationalToNumber(x);
-        if (suspects.some((s) => s.ref === c.read.ref && s.suggested === suggested)) continue;
+        if (!first(c.id, suggested)) continue;
         suspects.push({
           ...findingCell(c),
           suggested,
