@@ -19,6 +19,29 @@ export type TextBit = GlyphBit;
 const TOL = 2;
 /** Segments per page considered at most (a drawing, not a table, past that). */
 const MAX_SEGS = 4000;
+/**
+ * Grid cells of one table at most (a report's largest table has a few hundred): past that the
+ * lines are a drawing (graph paper, a chart's grid), and its text is read as lines. A grid grows
+ * with the square of its lines: 2,000 across and 2,000 down are 4 million cells.
+ */
+const MAX_GRID = 20_000;
+
+/** The first index in [0, n) where `ok` holds, `ok` false then true along the indices; n if none. */
+function firstWhere(n: number, ok: (i: number) => boolean): number {
+  let [a, b] = [0, n];
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (ok(m)) b = m;
+    else a = m + 1;
+  }
+  return a;
+}
+
+/** The indices [start, end) where lo <= f(i) <= hi, for f non-decreasing over [0, n). */
+const span = (n: number, f: (i: number) => number, lo: number, hi: number): [number, number] => [
+  firstWhere(n, (i) => f(i) >= lo),
+  firstWhere(n, (i) => f(i) > hi),
+];
 
 /** Values closer than TOL become one (their mean). */
 function cluster(vals: number[]): number[] {
@@ -34,11 +57,32 @@ function cluster(vals: number[]): number[] {
 
 const touches = (a: Seg, b: Seg) => a.x0 <= b.x1 + TOL && b.x0 <= a.x1 + TOL && a.y0 <= b.y1 + TOL && b.y0 <= a.y1 + TOL;
 
-/** Segments that touch, as groups (union-find). */
+/**
+ * Segments that touch, as groups (union-find). Each segment is compared only with those starting
+ * within its reach along one axis (sorted by where they start), the axis that leaves fewer pairs:
+ * a long table's row lines reach only their neighbours up and down, where comparing every pair
+ * took the square of its lines (16 million pairs on a page of 4,000).
+ */
 function groups(segs: Seg[]): Seg[][] {
   const parent = segs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < segs.length; i++) for (let j = i + 1; j < segs.length; j++) if (touches(segs[i], segs[j])) parent[find(i)] = find(j);
+  const sweep = (axis: 'x' | 'y') => {
+    const lo = (s: Seg) => (axis === 'x' ? s.x0 : s.y0);
+    const hi = (s: Seg) => (axis === 'x' ? s.x1 : s.y1);
+    // A segment with a coordinate that is no number touches nothing (nor is it sorted).
+    const order = segs
+      .map((_, i) => i)
+      .filter((i) => !Number.isNaN(lo(segs[i])) && !Number.isNaN(hi(segs[i])))
+      .sort((a, b) => lo(segs[a]) - lo(segs[b]) || 0);
+    const starts = order.map((i) => lo(segs[i]));
+    // The end of each segment's window: the first segment starting past its reach.
+    const ends = order.map((i) => firstWhere(starts.length, (q) => starts[q] > hi(segs[i]) + TOL));
+    return { order, ends, pairs: ends.reduce((n, e, p) => n + e - p, 0) };
+  };
+  const [a, b] = [sweep('x'), sweep('y')];
+  const { order, ends } = a.pairs <= b.pairs ? a : b;
+  for (let p = 0; p < order.length; p++)
+    for (let q = p + 1; q < ends[p]; q++) if (touches(segs[order[p]], segs[order[q]])) parent[find(order[p])] = find(order[q]);
   const by = new Map<number, Seg[]>();
   segs.forEach((s, i) => {
     const r = find(i);
@@ -48,10 +92,16 @@ function groups(segs: Seg[]): Seg[][] {
   return [...by.values()];
 }
 
-const cjkEnd = (s: string) => /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]$/.test(s);
-const cjkStart = (s: string) => /^[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(s);
+const CJK = /^[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
+const LATIN = /^[A-Za-z]/;
+/** The last character of a string (a code unit, as a pattern without the u flag reads it). */
+const lastOf = (s: string) => s.slice(-1);
 
-/** A cell's pieces of text → its text: lines top to bottom, wrapped lines joined. */
+/**
+ * A cell's pieces of text → its text: lines top to bottom, wrapped lines joined. How the text so
+ * far ends is kept aside, not asked of the text (a pattern ending in $ reads the whole string: a
+ * cell of thousands of lines took the square of its length).
+ */
 function cellText(bits: TextBit[]): string {
   const sorted = [...bits].sort((p, q) => q.y - p.y || p.x - q.x);
   const lines: TextBit[][] = [];
@@ -60,20 +110,25 @@ function cellText(bits: TextBit[]): string {
     if (last && Math.abs(last[0].y - b.y) <= b.size * 0.4) last.push(b);
     else lines.push([b]);
   }
-  let text = '';
+  const parts: string[] = [];
+  let textEnd = '';
   for (const line of lines) {
-    let t = '';
+    const pieces: string[] = [];
+    let lineEnd = '';
     let end = -Infinity;
     for (const b of line.sort((p, q) => p.x - q.x)) {
-      if (t && b.x - end > b.size * 0.5 && !(cjkEnd(t) && cjkStart(b.str))) t += ' ';
-      t += b.str;
+      if (lineEnd && b.x - end > b.size * 0.5 && !(CJK.test(lineEnd) && CJK.test(b.str))) pieces.push(' ');
+      pieces.push(b.str);
+      if (b.str) lineEnd = lastOf(b.str);
       end = b.x + b.w;
     }
-    t = t.trim();
+    const t = pieces.join('').trim();
+    if (!t) continue;
     // Wrapped lines join without a space, except between two words of Latin letters.
-    text += /[A-Za-z]$/.test(text) && /^[A-Za-z]/.test(t) ? ` ${t}` : t;
+    parts.push(LATIN.test(textEnd) && LATIN.test(t) ? ` ${t}` : t);
+    textEnd = lastOf(t);
   }
-  return text;
+  return parts.join('');
 }
 
 interface Table {
@@ -128,15 +183,36 @@ export function joinBrokenRow(prev: BlockCell[][], next: BlockCell[][]): BlockCe
 export function alignColumns(parts: BlockCell[][][]): void {
   const cells = parts.flat(2).filter((c) => c.x0 !== undefined && c.x1 !== undefined);
   const edges = cluster(cells.flatMap((c) => [c.x0!, c.x1!]));
+  // The nearest edge (the first of equals), found by halving: a table over many pages has many cells.
   const at = (x: number) => {
-    let best = 0;
-    for (let k = 1; k < edges.length; k++) if (Math.abs(edges[k] - x) < Math.abs(edges[best] - x)) best = k;
-    return best;
+    if (Number.isNaN(x)) return 0;
+    const i = firstWhere(edges.length, (k) => edges[k] >= x);
+    let best = i === edges.length || (i > 0 && Math.abs(edges[i - 1] - x) <= Math.abs(edges[i] - x)) ? i - 1 : i;
+    while (best > 0 && Math.abs(edges[best - 1] - x) <= Math.abs(edges[best] - x)) best--;
+    return Math.max(best, 0);
   };
   for (const c of cells) {
     c.col = at(c.x0!);
     c.colSpan = Math.max(1, at(c.x1!) - c.col);
   }
+}
+
+/**
+ * Where the grid's lines are drawn: cover[line * cells + i] is 1 when a segment lies on `line`
+ * and reaches over the middle of cell i, from marks [line, first cell, end]. Each grid cell is
+ * marked once, however many segments overlap it: time in proportion to the grid and the segments,
+ * where asking every segment for every grid cell took seconds on a page of a few thousand lines.
+ */
+function coverage(lines: number, cells: number, marks: [number, number, number][]): Uint8Array {
+  const cover = new Uint8Array(lines * cells);
+  marks.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  let [line, upTo] = [-1, 0];
+  for (const [l, a, b] of marks) {
+    if (l !== line) [line, upTo] = [l, 0];
+    for (let i = Math.max(a, upTo); i < b; i++) cover[l * cells + i] = 1;
+    upTo = Math.max(upTo, b);
+  }
+  return cover;
 }
 
 /** How far past the outer horizontal line vertical lines must reach to close a row of their own. */
@@ -171,14 +247,28 @@ export function rulingTables(bits: TextBit[], allSegs: Seg[]): { tables: Table[]
     if (xs.length < 2 || ys.length < 2) continue;
     const nr = ys.length - 1;
     const nc = xs.length - 1;
-    const vAt = (k: number, r: number) => {
-      const mid = (ys[r] + ys[r + 1]) / 2;
-      return vs.some((s) => Math.abs((s.x0 + s.x1) / 2 - xs[k]) <= TOL && s.y0 - TOL <= mid && mid <= s.y1 + TOL);
-    };
-    const hAt = (r: number, c: number) => {
-      const mid = (xs[c] + xs[c + 1]) / 2;
-      return hs.some((s) => Math.abs((s.y0 + s.y1) / 2 - ys[r]) <= TOL && s.x0 - TOL <= mid && mid <= s.x1 + TOL);
-    };
+    if (nr * nc > MAX_GRID) continue;
+    // A vertical line is drawn at column edge k across row r when a segment lies within TOL of the
+    // edge and reaches over the row's middle (a horizontal one likewise): looked up once for the grid.
+    const rowMid = (r: number) => (ys[r] + ys[r + 1]) / 2;
+    const colMid = (c: number) => (xs[c] + xs[c + 1]) / 2;
+    const vMarks: [number, number, number][] = [];
+    for (const s of vs) {
+      const [k0, k1] = span(nc + 1, (i) => xs[i] - (s.x0 + s.x1) / 2, -TOL, TOL);
+      // Row middles run downwards: counted from the bottom row they rise.
+      const [a, b] = span(nr, (i) => rowMid(nr - 1 - i), s.y0 - TOL, s.y1 + TOL);
+      for (let k = k0; k < k1 && a < b; k++) vMarks.push([k, nr - b, nr - a]);
+    }
+    const hMarks: [number, number, number][] = [];
+    for (const s of hs) {
+      const [i0, i1] = span(nr + 1, (i) => ys[nr - i] - (s.y0 + s.y1) / 2, -TOL, TOL);
+      const [a, b] = span(nc, colMid, s.x0 - TOL, s.x1 + TOL);
+      for (let i = i0; i < i1 && a < b; i++) hMarks.push([nr - i, a, b]);
+    }
+    const vCover = coverage(nc + 1, nr, vMarks);
+    const hCover = coverage(nr + 1, nc, hMarks);
+    const vAt = (k: number, r: number) => vCover[k * nr + r] === 1;
+    const hAt = (r: number, c: number) => hCover[r * nc + c] === 1;
     // Grid cells with no border between them are one cell.
     const parent = Array.from({ length: nr * nc }, (_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -205,15 +295,15 @@ export function rulingTables(bits: TextBit[], allSegs: Seg[]): { tables: Table[]
       const cx = b.x + b.w / 2;
       const cy = b.y + b.size * 0.3;
       if (cx < xs[0] || cx > xs[nc] || cy > ys[0] || cy < ys[nr]) continue;
-      let r = 0;
-      while (r < nr - 1 && cy < ys[r + 1]) r++;
+      // The row and column found by halving (a page may hold thousands of lines and of pieces of text).
+      const r = firstWhere(nr - 1, (i) => !(cy < ys[i + 1]));
       const cuts: number[] = [];
-      // Only the borders the run reaches over are looked up (a page may hold thousands of lines).
-      for (let k = 1; k < nc; k++) if (xs[k] > b.x && xs[k] < b.x + b.w && vAt(k, r)) cuts.push(xs[k]);
+      // Only the borders the run reaches over are looked up.
+      const [k0, k1] = [firstWhere(nc, (k) => xs[k] > b.x), firstWhere(nc, (k) => !(xs[k] < b.x + b.w))];
+      for (let k = Math.max(1, k0); k < k1; k++) if (vAt(k, r)) cuts.push(xs[k]);
       for (const piece of splitAtBorders(b, cuts)) {
         const px = piece.x + piece.w / 2;
-        let c = 0;
-        while (c < nc - 1 && px > xs[c + 1]) c++;
+        const c = firstWhere(nc - 1, (i) => !(px > xs[i + 1]));
         regions.get(find(r * nc + c))!.bits.push(piece);
       }
       used.add(b);

@@ -210,10 +210,16 @@ function borderlessRow(l: Line): boolean {
 
 const cjk = (ch: string | undefined) => !!ch && /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch);
 
-/** Lines → paragraphs: a line that reaches the right edge of the text continues on the next line. */
+/**
+ * Lines → paragraphs: a line that reaches the right edge of the text continues on the next line.
+ * A paragraph's lines are gathered and joined once (reading the last character of a string built
+ * by joining copies it whole: a page of thousands of joined lines took the square of its length).
+ */
 function paragraphs(lines: Line[], right: number): string[] {
-  const out: string[] = [];
+  const out: string[][] = [];
   let cur: Line | null = null;
+  /** The last character of the paragraph so far. */
+  let tail: string | undefined;
   for (const l of lines) {
     if (
       cur &&
@@ -221,15 +227,17 @@ function paragraphs(lines: Line[], right: number): string[] {
       l.x0 <= cur.x0 + cur.size * 0.5 + 1 &&
       !/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(l.text)
     ) {
-      const join: string = cjk(cur.text[cur.text.length - 1]) || cjk(l.text[0]) ? '' : ' ';
-      cur = { ...l, x0: cur.x0, text: cur.text + join + l.text };
-      out[out.length - 1] = cur.text;
+      const join: string = cjk(tail) || cjk(l.text[0]) ? '' : ' ';
+      out[out.length - 1].push(join, l.text);
+      tail = l.text ? l.text[l.text.length - 1] : join || tail;
+      cur = { ...l, x0: cur.x0 };
       continue;
     }
     cur = l;
-    out.push(l.text);
+    out.push([l.text]);
+    tail = l.text[l.text.length - 1];
   }
-  return out;
+  return out.map((parts) => parts.join(''));
 }
 
 /** A PDF's blocks: paragraphs and tables in reading order, page after page. Throws ReadError. */
