@@ -16,6 +16,8 @@ if (!fs.existsSync(main)) {
   );
   process.exit(2);
 }
+// V8's flags for a short-lived command (cli/v8-tuning.ts), before the command's code is loaded.
+require('v8').setFlagsFromString(require(path.join(__dirname, '..', 'dist', 'node', 'cli', 'v8-tuning.js')).V8_FLAGS.join(' '));
 require(main)
   .main(args)
   .then(

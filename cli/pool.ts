@@ -13,6 +13,7 @@
  * own heap limit (--max-old-space-size), its whole memory is watched from here (Linux: /proc),
  * and whatever kills it kills only it.
  */
+import { V8_FLAGS } from './v8-tuning';
 import { fork } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import * as os from 'os';
@@ -190,7 +191,7 @@ class Children {
       // A spool file of its own (its descriptor SPOOL_FD in the child, cli/worker.ts): what it wrote stays readable if it dies.
       const spoolFd = spool.openFile();
       const child = fork(this.workerFile, [CHILD_FLAG], {
-        execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`, ...profiling()],
+        execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`, ...V8_FLAGS, ...profiling()],
         // Structured clone, as between threads: a result crosses as it was made.
         serialization: 'advanced',
         // What V8 prints when a child runs out of memory is not for the user; its last lines tell why it died.

@@ -6,6 +6,7 @@
  * the file, never the machine (issue 20, item 11). One child serves a command's files one after
  * another; a child that is stopped is replaced for the next file.
  */
+import { V8_FLAGS } from './v8-tuning';
 import { fork, type ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import * as path from 'path';
@@ -67,7 +68,7 @@ let line: Promise<unknown> = Promise.resolve();
 
 function startChild(workerFile: string): ChildProcess {
   const c = fork(workerFile, [CHILD_FLAG], {
-    execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`],
+    execArgv: [`--max-old-space-size=${WORKER_HEAP_MB}`, ...V8_FLAGS],
     serialization: 'advanced',
     // What V8 prints when the child runs out of memory is not for the user; its last lines say why it died.
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
