@@ -13,7 +13,6 @@
  * own heap limit (--max-old-space-size), its whole memory is watched from here (Linux: /proc),
  * and whatever kills it kills only it.
  */
-import { V8_FLAGS } from './v8-tuning';
 import { fork } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
 import * as os from 'os';
@@ -28,6 +27,7 @@ import type { Omitted } from '../core/batch/compact';
 import type { Spool } from './spool';
 import { fsPath } from '../core/node/raw-paths';
 import { workATurn } from './in-time';
+import { V8_FLAGS } from './v8-tuning';
 
 /** Jobs kept in flight per child, so a child never waits for the main process between files. */
 const IN_FLIGHT = 3;
@@ -54,7 +54,8 @@ type Stop = 'heap' | 'memory' | 'time' | 'exit';
  * about one and a half processors busy, and a second one on a two-processor machine competes with
  * the first one's compiler. Measured on two cores (issue 22), a shared batch took longer than one
  * process alone: 0.75× the speed at 600 files, 0.9× at 1,800 (each process paid 1-3 s of CPU to
- * warm up). With processors to spare, a process pays for itself within a few dozen files.
+ * warm up). With more processors the threshold stays what it was (24: a process's start costs
+ * about as much as 15 files), not measured here.
  */
 export function filesPerProcess(cores: number): number {
   const set = Number(process.env.XXGK_FILES_PER_PROCESS);
@@ -67,10 +68,11 @@ export function filesPerProcess(cores: number): number {
  * children write them there themselves) and `onResult` gets each compacted (core/batch/compact.ts).
  *
  * This process checks the files itself, reading only what the readers' guards bound tightly
- * (opts.bounded, core/read/size.ts), each within the same time limit as in a child (cli/in-time.ts):
- * no child to start, no messages, no spool written by another process. A file they do not bound (large, a PDF or Word document, big parts) goes to a child
- * with the memory and time limits, whatever `jobs` says; with `jobs` ≥ 2 and a batch large
- * enough, `jobs` − 1 children share the rest of the batch with this process.
+ * (opts.bounded, core/read/size.ts), each within the same time limit as in a child
+ * (cli/in-time.ts): no child to start, no messages, no spool written by another process. A file
+ * they do not bound (large, a PDF or Word document, big parts) goes to a child with the memory and
+ * time limits, whatever `jobs` says; with `jobs` ≥ 2 and a batch large enough (filesPerProcess),
+ * `jobs` − 1 children share the rest of the batch with this process.
  */
 export async function checkFiles(
   files: string[],

@@ -6,7 +6,6 @@
  * the file, never the machine (issue 20, item 11). One child serves a command's files one after
  * another; a child that is stopped is replaced for the next file.
  */
-import { V8_FLAGS } from './v8-tuning';
 import { fork, type ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import * as path from 'path';
@@ -17,6 +16,7 @@ import { FileError, type FileErrorCode, type Why } from '../core/node/errors';
 import { sayBoth } from '../core/messages';
 import { fsPath } from '../core/node/raw-paths';
 import { CHILD_FLAG, FILE_SECONDS, WORKER_HEAP_MB, WORKER_MEMORY_MB, residentMB } from './pool';
+import { V8_FLAGS } from './v8-tuning';
 
 /** A file whose reading was stopped at a limit (or whose reader died): its message in each language. */
 export class ReadStopped extends Error {
