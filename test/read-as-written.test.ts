@@ -49,10 +49,11 @@ describe('places in a text report', () => {
     fs.writeFileSync(file, text({ ...v, 'T3:R1:natural': 14 }));
     expect(v['T3:R1:natural']).toBe(41);
     const zh = spawnSync(process.execPath, [bin, 'check', file], { encoding: 'utf8' }).stdout;
-    expect(zh).toMatch(/疑为 第 \d+ 行 = 14，应为 41/);
+    // Named by its line and its place in the form: a line holds a whole table row.
+    expect(zh).toMatch(/疑为 第 \d+ 行（表三 本年新收 自然人） = 14，应为 41/);
     expect(zh).not.toMatch(/line \d/);
     const en = spawnSync(process.execPath, [bin, 'check', file, '--lang', 'en'], { encoding: 'utf8' }).stdout;
-    expect(en).toMatch(/line \d+ = 14/);
+    expect(en).toMatch(/suspect line \d+ \(Table 3 “本年新收” “自然人”\) = 14, should be 41/);
   });
 });
 
