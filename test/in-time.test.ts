@@ -18,7 +18,8 @@ describe('workATurn', () => {
         if (i === 2) for (;;) busy(1); // never ends
         return i * 10;
       },
-      50,
+      // Half a second: a busy machine may hold the two quick items back a while, never that long.
+      500,
       20,
     );
     expect(done).toEqual([
@@ -28,16 +29,16 @@ describe('workATurn', () => {
     ]);
     expect(queue).toEqual([3]);
     // The process goes on: the next turn takes the rest.
-    expect(workATurn(queue, (i) => i, 50, 1000)).toEqual([{ i: 3, value: 3 }]);
+    expect(workATurn(queue, (i) => i, 500, 1000)).toEqual([{ i: 3, value: 3 }]);
     expect(queue).toEqual([]);
   });
 
   it('ends a turn after its time, each item whole, and passes a failure on', () => {
     const queue = [0, 1, 2, 3, 4, 5];
     const done = workATurn(queue, (i) => (busy(15), i), 10_000, 20);
-    // Past 20 ms after the second item: the turn ends there, nothing is stopped.
-    expect(done.length).toBeGreaterThanOrEqual(2);
-    expect(done.length).toBeLessThan(6);
+    // Past 20 ms after the second item (the first, when a busy machine held it back): the turn ends there, nothing is stopped.
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    expect(done.length).toBeLessThanOrEqual(2);
     expect(done.every((d) => 'value' in d)).toBe(true);
     expect(queue).toEqual([0, 1, 2, 3, 4, 5].slice(done.length));
     expect(() =>
