@@ -52,15 +52,15 @@ type Stop = 'heap' | 'memory' | 'time' | 'exit';
  * (XXGK_FILES_PER_PROCESS overrides it, for tests and measuring). A process costs its start and its
  * warming up: V8 compiles the hot code on a helper thread, so while it warms up one process keeps
  * about one and a half processors busy, and a second one on a two-processor machine competes with
- * the first one's compiler. Measured on two cores (issue 22), a shared batch took longer than one
- * process alone: 0.75× the speed at 600 files, 0.9× at 1,800 (each process paid 1-3 s of CPU to
- * warm up). With more processors the threshold stays what it was (24: a process's start costs
- * about as much as 15 files), not measured here.
+ * the first one's compiler. Measured on two cores (issue 22), a shared batch never finished sooner
+ * than one process alone: 0.75× the speed at 600 files, 0.97× at 1,800 and 0.98× at 5,000 (each
+ * process paid 1-3 s of CPU to warm up), so there a batch is not shared. With more processors the
+ * threshold stays what it was (24: a process's start costs about as much as 15 files), not measured here.
  */
 export function filesPerProcess(cores: number): number {
   const set = Number(process.env.XXGK_FILES_PER_PROCESS);
   if (Number.isInteger(set) && set > 0) return set;
-  return cores <= 2 ? 2500 : 24;
+  return cores <= 2 ? Infinity : 24;
 }
 
 /**

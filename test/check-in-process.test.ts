@@ -106,9 +106,9 @@ describe('check in its own process (issue 22)', () => {
   }, 300_000);
 
   it('shares a batch between processes only when a processor is spare for each one warming up', () => {
-    // Two processors: a second process competes with the first one's compiler (measured 0.75× at 600 files).
-    expect(filesPerProcess(2)).toBeGreaterThanOrEqual(2000);
-    expect(filesPerProcess(1)).toBeGreaterThanOrEqual(2000);
+    // Two processors: a second process competes with the first one's compiler (measured 0.75× at 600 files, 0.98× at 5,000).
+    expect(filesPerProcess(2)).toBe(Infinity);
+    expect(filesPerProcess(1)).toBe(Infinity);
     expect(filesPerProcess(8)).toBeLessThanOrEqual(50);
   });
 });
