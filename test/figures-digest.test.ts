@@ -42,4 +42,13 @@ describe('figuresDigest: one figure, one spelling', () => {
   it('depends on the cells, not the order the reader listed them in', () => {
     expect(figuresDigest(report({ 't2:1:1': 1, 't3:2:2': 2 }))).toBe(figuresDigest(report({ 't3:2:2': 2, 't2:1:1': 1 })));
   });
+
+  it('tells apart two cells that swap their figures, and a cell more or less', () => {
+    expect(figuresDigest(report({ 't2:1:1': 1, 't3:2:2': 2 }))).not.toBe(figuresDigest(report({ 't2:1:1': 2, 't3:2:2': 1 })));
+    expect(figuresDigest(report({ 't2:1:1': 1 }))).not.toBe(figuresDigest(report({ 't2:1:1': 1, 't3:2:2': null })));
+    const many = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`t3:r${i}:c`, i]));
+    const digests = new Set<string>();
+    for (let i = 0; i < 300; i++) digests.add(figuresDigest(report({ ...many, [`t3:r${i}:c`]: i + 1 })));
+    expect(digests.size).toBe(300);
+  });
 });
