@@ -6,8 +6,9 @@
  * <meta name="generator" content="xxgk-tables …">; a total made before the mark is known by its
  * appendix sheet, a bulk report or a notice by its sheets' names or its page's title; a .csv or
  * .json by its header. An .xlsx export made before the mark is not told from a department's
- * report (a department may send one): it is read, and a duplicate of its source is said as one. Only a few bytes are read: the head of a text
- * file, the zip directory and one small part of a workbook, each within a bound.
+ * report (a department may send one): it is read, and a duplicate of its source is said as one.
+ * Only a few bytes are looked at: the head of a text file, the zip directory and one small part
+ * of a workbook, each within a bound (a small file is read whole, in one read).
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'fs';
 import { inflateSync } from 'fflate';
@@ -20,6 +21,44 @@ export type OwnKind = 'sum' | 'report' | 'notice' | 'export' | 'evaluation';
 const HEAD_BYTES = 16 << 10;
 const DIRECTORY_MAX = 8 << 20;
 const PART_MAX = 4 << 20;
+/**
+ * A file up to this size is read whole, in one read, into one buffer kept for every file: a
+ * report workbook is some ten kilobytes, and reading its head, tail, directory and part one by
+ * one (each into a new zero-filled buffer) cost more than the read itself (issue 22).
+ */
+const WHOLE_BYTES = 64 << 10;
+const whole = Buffer.allocUnsafe(WHOLE_BYTES);
+
+/** The bytes of a file open at `fd`: held whole when small, else read where asked. */
+interface Bytes {
+  size: number;
+  /** `length` bytes from `at`, zeros past the end of the file; `got` how many were in the file. */
+  at(at: number, length: number): { buf: Buffer; got: number };
+}
+
+function bytesOf(fd: number, size: number): Bytes {
+  if (size <= WHOLE_BYTES) {
+    const n = readAt(fd, whole.subarray(0, size), 0);
+    return {
+      size,
+      at: (at, length) => {
+        const got = Math.max(0, Math.min(length, n - at));
+        if (got === length) return { buf: whole.subarray(at, at + length), got };
+        // Past what was read: zeros, as a read into a zero-filled buffer leaves them.
+        const buf = Buffer.alloc(length);
+        if (got > 0) whole.copy(buf, 0, at, at + got);
+        return { buf, got };
+      },
+    };
+  }
+  return {
+    size,
+    at: (at, length) => {
+      const buf = Buffer.alloc(length);
+      return { buf, got: readAt(fd, buf, at) };
+    },
+  };
+}
 
 /** The kind of output of the product `file` is, or null (also when it cannot be read: its reader says why). */
 export function ownOutputKind(file: string | Buffer): OwnKind | null {
@@ -32,9 +71,10 @@ export function ownOutputKind(file: string | Buffer): OwnKind | null {
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size < 4) return null;
-    const head = Buffer.alloc(Math.min(HEAD_BYTES, st.size));
-    readAt(fd, head, 0);
-    if (head.readUInt32LE(0) === 0x04034b50) return workbookKind(fd, st.size);
+    const bytes = bytesOf(fd, st.size);
+    const head = bytes.at(0, Math.min(HEAD_BYTES, st.size)).buf;
+    if (head.readUInt32LE(0) === 0x04034b50) return workbookKind(bytes);
+    if (!mayBeText(head)) return null;
     return textKind(head.toString('utf8').replace(/^\uFEFF/, ''));
   } catch {
     return null;
@@ -51,6 +91,17 @@ function readAt(fd: number, buf: Buffer, at: number): number {
     n += got;
   }
   return n;
+}
+
+/**
+ * False when textKind cannot recognise `head`, told without decoding it (an .xls: 16 KB of binary
+ * decoded cost more than the rest of its look): text not starting with a character (after a byte
+ * order mark) can only be a page with the generator mark, whose ASCII words appear in its bytes.
+ */
+function mayBeText(head: Buffer): boolean {
+  const from = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  if (head.toString('utf8', from, from + 4)[0] !== '\uFFFD') return true;
+  return /<meta[^]*xxgk-tables/i.test(head.toString('latin1'));
 }
 
 /** The first columns of the bulk report's .csv (core/batch/report.ts changesTable): the rest may change. */
@@ -92,8 +143,8 @@ function oldPageKind(text: string): OwnKind | null {
 /** The appendix sheet of a total (cli/commands/sum.ts), in either language. */
 const APPENDIX = [say('zh', 'cli.sum_inputs_sheet'), say('en', 'cli.sum_inputs_sheet')];
 
-function workbookKind(fd: number, size: number): OwnKind | null {
-  const part = zipPart(fd, size, 'xl/workbook.xml');
+function workbookKind(bytes: Bytes): OwnKind | null {
+  const part = zipPart(bytes, 'xl/workbook.xml');
   if (!part) return null;
   const mark = /<definedName\b[^>]*\bname="XXGK_OUTPUT_(SUM|REPORT|NOTICE|EXPORT)"/.exec(part);
   if (mark) return mark[1].toLowerCase() as OwnKind;
@@ -110,10 +161,10 @@ function workbookKind(fd: number, size: number): OwnKind | null {
 }
 
 /** One part of a zip package, by name, decompressed within PART_MAX; null when there is none or it cannot be read. */
-function zipPart(fd: number, size: number, name: string): string | null {
+function zipPart(bytes: Bytes, name: string): string | null {
+  const size = bytes.size;
   const tailSize = Math.min(size, 65557);
-  const tail = Buffer.alloc(tailSize);
-  readAt(fd, tail, size - tailSize);
+  const tail = bytes.at(size - tailSize, tailSize).buf;
   let end = -1;
   for (let i = tailSize - 22; i >= 0; i--)
     if (tail.readUInt32LE(i) === 0x06054b50) {
@@ -124,21 +175,21 @@ function zipPart(fd: number, size: number, name: string): string | null {
   const dirSize = tail.readUInt32LE(end + 12);
   const dirAt = tail.readUInt32LE(end + 16);
   if (dirSize > DIRECTORY_MAX || dirAt + dirSize > size) return null;
-  const dir = Buffer.alloc(dirSize);
-  readAt(fd, dir, dirAt);
+  const dir = bytes.at(dirAt, dirSize).buf;
+  const wanted = Buffer.from(name);
   for (let p = 0; p + 46 <= dir.length && dir.readUInt32LE(p) === 0x02014b50;) {
     const method = dir.readUInt16LE(p + 10);
     const packed = dir.readUInt32LE(p + 20);
     const unpacked = dir.readUInt32LE(p + 24);
     const nameLen = dir.readUInt16LE(p + 28);
     const next = p + 46 + nameLen + dir.readUInt16LE(p + 30) + dir.readUInt16LE(p + 32);
-    if (dir.toString('utf8', p + 46, p + 46 + nameLen) === name) {
+    // Compared as bytes: a name of the directory is not decoded unless it is the one.
+    if (nameLen === wanted.length && dir.compare(wanted, 0, nameLen, p + 46, p + 46 + nameLen) === 0) {
       if (packed > PART_MAX) return null;
-      const local = Buffer.alloc(30);
       const at = dir.readUInt32LE(p + 42);
-      if (readAt(fd, local, at) < 30 || local.readUInt32LE(0) !== 0x04034b50) return null;
-      const data = Buffer.alloc(packed);
-      readAt(fd, data, at + 30 + local.readUInt16LE(26) + local.readUInt16LE(28));
+      const local = bytes.at(at, 30);
+      if (local.got < 30 || local.buf.readUInt32LE(0) !== 0x04034b50) return null;
+      const data = bytes.at(at + 30 + local.buf.readUInt16LE(26) + local.buf.readUInt16LE(28), packed).buf;
       if (method === 0) return data.toString('utf8');
       if (method !== 8) return null;
       // A fixed buffer: a part that lies about its size is cut there, never grown.
