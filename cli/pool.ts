@@ -6,12 +6,13 @@
  * dies or is stopped (a hostile file exhausting its memory or its time) costs only the file it
  * was checking: that file is reported as unreadable and a fresh child takes over the rest.
  *
- * Processes, not worker threads: a thread's heap limit (resourceLimits) is not a wall. A worker
- * that runs out of heap in a young-generation allocation aborts the whole process (V8's
- * FatalProcessOutOfMemory; measured: a 49 MB text file took `check --jobs 1` down with exit 134
- * and no output), and buffers outside the heap are not counted at all. A child process has its
- * own heap limit (--max-old-space-size), its whole memory is watched from here (Linux: /proc),
- * and whatever kills it kills only it.
+ * Processes, not worker threads, for what needs limits: a thread's heap limit (resourceLimits) is
+ * not a wall. A worker that runs out of heap in a young-generation allocation aborts the whole
+ * process (V8's FatalProcessOutOfMemory; measured: a 49 MB text file took `check --jobs 1` down with
+ * exit 134 and no output), and buffers outside the heap are not counted at all. A child process has
+ * its own heap limit (--max-old-space-size), its whole memory is watched from here (Linux: /proc),
+ * and whatever kills it kills only it. The one thread (cli/locate-thread.ts) reads only what this
+ * process would read itself: files the readers bound without limits.
  */
 import { fork } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
@@ -26,7 +27,7 @@ import { compactResult, withOmitted } from '../core/batch/compact';
 import type { Omitted } from '../core/batch/compact';
 import type { Spool } from './spool';
 import { fsPath } from '../core/node/raw-paths';
-import { workATurn } from './in-time';
+import { workATurn, type Done } from './in-time';
 import { V8_FLAGS } from './v8-tuning';
 
 /** Jobs kept in flight per child, so a child never waits for the main process between files. */
@@ -61,6 +62,16 @@ export function filesPerProcess(cores: number): number {
   const set = Number(process.env.XXGK_FILES_PER_PROCESS);
   if (Number.isInteger(set) && set > 0) return set;
   return cores <= 2 ? Infinity : 24;
+}
+
+/** Fewer files than this are not worth a locating thread's start (it loads the readers again: tens of milliseconds). */
+const THREAD_MIN_FILES = 40;
+
+/** Whether a batch of this many files gets a locating thread (cli/locate-thread.ts); XXGK_LOCATE_THREAD=0 or 1 decides instead. */
+export function besideThread(files: number): boolean {
+  const set = process.env.XXGK_LOCATE_THREAD;
+  if (set === '0' || set === '1') return set === '1';
+  return files >= THREAD_MIN_FILES;
 }
 
 /**
@@ -129,15 +140,23 @@ export async function checkFiles(
   };
   // A second at most per turn (less under a short limit), so that a stopped file has had its whole time.
   const turnMs = Math.min(1000, (FILE_SECONDS * 1000) / 8);
-  while (queue.length) {
-    for (const d of workATurn(queue, check, FILE_SECONDS * 1000, turnMs)) {
-      if ('stopped' in d) arrived(d.i, ownResult(d.i, stoppedResult(files[d.i], 'time', lang)));
-      else if (d.value) arrived(d.i, ownResult(d.i, d.value));
-      else {
-        limited.push(d.i);
-        pool.wake();
-      }
+  const done = (d: Done<FileResult | null>) => {
+    if ('stopped' in d) arrived(d.i, ownResult(d.i, stoppedResult(files[d.i], 'time', lang)));
+    else if (d.value) arrived(d.i, ownResult(d.i, d.value));
+    else {
+      limited.push(d.i);
+      pool.wake();
     }
+  };
+  // A second job with no process to share the batch with: a thread reads and locates ahead of this process's checking.
+  const threadFile = path.join(__dirname, 'locate-thread.js');
+  if (jobs >= 2 && !sharing && besideThread(queue.length) && existsSync(threadFile)) {
+    const { checkBesideThread } = await import('./locate-thread');
+    const left = await checkBesideThread(threadFile, files, queue.splice(0), here, FILE_SECONDS * 1000, turnMs, done);
+    queue.push(...left);
+  }
+  while (queue.length) {
+    for (const d of workATurn(queue, check, FILE_SECONDS * 1000, turnMs)) done(d);
     // The event loop turns between turns: the children's messages, and a signal's handler (SIGTERM, Ctrl-C: cli/write.ts).
     await new Promise(setImmediate);
   }

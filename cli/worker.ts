@@ -1,6 +1,6 @@
 /** A child process of `xxgk check` (cli/pool.ts): reads and checks one file per message. */
 import { checkFileRead, type CheckedFile, type CheckFileOptions } from '../core/check/file';
-import { checkDataRead, readReportsAsync } from '../core/checkfile';
+import { checkReports, locateDataRead, readReportsAsync } from '../core/checkfile';
 import { NeedsLimits, ReadError } from '../core/read/errors';
 import { readInputFile } from '../core/node/read';
 import { FileError } from '../core/node/errors';
@@ -54,12 +54,25 @@ export async function checkPath(path: string, opts: PathOptions): Promise<Locate
  * stop it (cli/pool.ts).
  */
 export function checkPathSync(path: string, opts: PathOptions): LocatedResult {
+  const l = locatePathSync(path, opts);
+  return 'result' in l ? l.result : checkLocatedPath(path, l.reports, opts);
+}
+
+/**
+ * checkPathSync's first half: the file read and its reports located, or its whole result when
+ * that is all there is (not opened, unreadable, no tables). Throws NeedsLimits as checkPathSync.
+ */
+export function locatePathSync(path: string, opts: PathOptions): { reports: ReportData[] } | { result: LocatedResult } {
   try {
-    const buf = readInputFile(path, { maxBytes: opts.maxBytes, bounded: opts.bounded });
-    return located(checkDataRead(buf, path, opts), opts);
+    return locateDataRead(readInputFile(path, { maxBytes: opts.maxBytes, bounded: opts.bounded }), path, opts);
   } catch (e) {
-    return unopened(e, path, opts);
+    return { result: unopened(e, path, opts) };
   }
+}
+
+/** checkPathSync's second half: the reports located in a file, checked. */
+export function checkLocatedPath(path: string, reports: ReportData[], opts: PathOptions): LocatedResult {
+  return located({ result: checkReports(reports, path, opts), book: null, located: reports }, opts);
 }
 
 // Only the whole result (spooled, cli/spool.ts) carries them: what crosses to the main process is compacted.

@@ -45,6 +45,32 @@ export function checkDataRead(data: Uint8Array, path: string, opts: CheckFileOpt
   return checkRead(path, () => read, opts);
 }
 
+/**
+ * The first half of checkDataRead: what the file holds, read and located (its reports), or its
+ * result when there is nothing to check (unreadable, no tables). checkLocated of the reports is
+ * the second half; the command line may run the halves on two threads (cli/locate-thread.ts).
+ * Throws NeedsLimits as checkDataRead does.
+ */
+export function locateDataRead(
+  data: Uint8Array,
+  path: string,
+  opts: CheckFileOptions = {},
+): { reports: ReportData[] } | { result: FileResult } {
+  const lang = opts.lang ?? 'zh';
+  let read: InputRead;
+  try {
+    read = readInputSync(data, path, opts);
+  } catch (e) {
+    if (e instanceof NeedsLimits) throw e;
+    return { result: unreadable(e, path, lang) };
+  }
+  try {
+    return { reports: reportsOf(read, path) };
+  } catch (e) {
+    return { result: unreadable(e, path, lang) };
+  }
+}
+
 /** One file's result, for every kind (a PDF is read asynchronously): checkFile of the bytes. */
 export function checkInput(data: Uint8Array, path: string, opts: CheckFileOptions = {}): Promise<FileResult> {
   return checkFile({ name: path, bytes: data }, opts);

@@ -1,0 +1,203 @@
+/**
+ * Each file's work in two halves on two threads (cli/pool.ts, `--jobs` 2 or more where a second
+ * checking process does not pay: two processors). A thread reads each file and locates its
+ * reports (cli/worker.ts locatePathSync) ahead of this process, which checks them
+ * (checkLocatedPath), the same two halves checkPathSync runs one after the other: the same results.
+ * A second process sharing the batch warmed up all the code again and competed with the first
+ * one's compiler (measured slower on two processors); here each half warms up once, in its thread.
+ *
+ * While nothing from the thread is ready, this process checks files wholly itself, from the end of
+ * the list (the thread goes from the start), until the two meet: neither waits for the other.
+ *
+ * The thread reads only what the readers bound without limits (opts.bounded), as this process
+ * does; a file that needs limits is answered as such and goes to a child. A file is held to the
+ * same time limit: the thread says which file it is on since when, and one on a file too long is
+ * stopped, that file reported too slow and the rest checked in this process as without a thread.
+ */
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker, isMainThread, workerData } from 'worker_threads';
+import { NeedsLimits } from '../core/read/errors';
+import type { ReportData } from '../core/model/report';
+import { fsPath, rememberRawPath } from '../core/node/raw-paths';
+import { checkLocatedPath, checkPathSync, locatePathSync, type LocatedResult, type PathOptions } from './worker';
+import { workATurn, type Done } from './in-time';
+
+/** Answers the thread may be ahead of this process by: enough to keep it busy through a turn, few enough to weigh little. */
+const AHEAD = 64;
+
+// The shared state: answers posted, answers taken, the file being read (-1 between files), files
+// claimed by the thread from the start (HEAD) and where those this process took from the end begin
+// (TAIL); then, as a double, since when the thread is on its file.
+const POSTED = 0;
+const TAKEN = 1;
+const CURRENT = 2;
+const HEAD = 3;
+const TAIL = 4;
+const SINCE_AT = 24;
+const SHARED_BYTES = 32;
+
+/** Atomics.waitAsync (Node 16 and later; ES2024's lib, newer than this project's). */
+const waitAsync = (
+  Atomics as unknown as { waitAsync: (a: Int32Array, i: number, v: number, ms: number) => { value: Promise<string> | string } }
+).waitAsync;
+
+/** What the thread says of one file, by its place in the list it was given. */
+type Answer = { k: number; reports: ReportData[] } | { k: number; result: LocatedResult } | { k: number; limits: true };
+
+interface ThreadData {
+  xxgkLocate: true;
+  files: string[];
+  /** Names that are not UTF-8: their bytes, by place (core/node/raw-paths.ts). */
+  raws: [number, Uint8Array][];
+  opts: PathOptions;
+  port: MessagePort;
+  shared: SharedArrayBuffer;
+}
+
+/**
+ * Checks the files at `queue`'s places with a locating thread, calling `done` for each in order as
+ * checkFiles's own loop does (a null value: the file needs limits). Returns the places left to
+ * check without a thread (after a stop or if the thread failed), in order; empty when all are done.
+ */
+export async function checkBesideThread(
+  threadFile: string,
+  files: string[],
+  queue: number[],
+  opts: PathOptions,
+  limitMs: number,
+  turnMs: number,
+  done: (d: Done<LocatedResult | null>) => void,
+): Promise<number[]> {
+  const paths = queue.map((i) => files[i]);
+  const raws: [number, Uint8Array][] = [];
+  paths.forEach((p, k) => {
+    const raw = fsPath(p);
+    if (typeof raw !== 'string') raws.push([k, raw]);
+  });
+  const shared = new SharedArrayBuffer(SHARED_BYTES);
+  const state = new Int32Array(shared, 0, 5);
+  const since = new Float64Array(shared, SINCE_AT, 1);
+  state[CURRENT] = -1;
+  state[TAIL] = paths.length;
+  const { port1, port2 } = new MessageChannel();
+  // Functions do not cross to a thread, and the thread neither checks nor needs the rules.
+  const { textRules: _t, extraRules: _r, priors: _p, prior: _q, ...plain } = opts;
+  const data: ThreadData = { xxgkLocate: true, files: paths, raws, opts: plain, port: port2, shared };
+  const worker = new Worker(threadFile, { workerData: data, transferList: [port2] });
+  // Ended: at the files this process took from the end, or early (it could not start): what is left is checked here.
+  let ended = false;
+  worker.on('error', () => (ended = true));
+  worker.on('exit', () => (ended = true));
+  const stop = async () => {
+    port1.close();
+    await worker.terminate();
+  };
+
+  const resolved = new Uint8Array(paths.length);
+  let left = paths.length;
+  const finish = (d: Done<LocatedResult | null>) => {
+    resolved[d.i] = 1;
+    left--;
+    done({ ...d, i: queue[d.i] });
+  };
+  const unresolved = () => queue.filter((_, k) => !resolved[k]);
+  /** Places checked here, each within the time limit. */
+  const checkHere = async (places: number[], check: (k: number) => LocatedResult | null) => {
+    while (places.length) {
+      for (const d of workATurn(places, check, limitMs, turnMs)) finish(d);
+      // The event loop turns between turns: the children's messages, and a signal's handler.
+      await new Promise(setImmediate);
+    }
+  };
+  const answered = new Map<number, Answer>();
+  const fromAnswer = (k: number): LocatedResult | null => {
+    const a = answered.get(k)!;
+    answered.delete(k);
+    return 'limits' in a ? null : 'result' in a ? a.result : checkLocatedPath(paths[k], a.reports, opts);
+  };
+  const wholly = (k: number): LocatedResult | null => {
+    try {
+      return checkPathSync(paths[k], opts);
+    } catch (e) {
+      if (e instanceof NeedsLimits) return null;
+      throw e;
+    }
+  };
+  while (left > 0) {
+    const places: number[] = [];
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+      const a = m.message as Answer;
+      answered.set(a.k, a);
+      places.push(a.k);
+    }
+    if (places.length) {
+      Atomics.add(state, TAKEN, places.length);
+      Atomics.notify(state, TAKEN);
+      await checkHere(places, fromAnswer);
+      continue;
+    }
+    const on = Atomics.load(state, CURRENT);
+    if (on >= 0 && Date.now() - since[0] > limitMs) {
+      await stop();
+      finish({ i: on, stopped: true });
+      return unresolved();
+    }
+    if (ended) break;
+    // Nothing to check from the thread yet: a file from the end of the list meanwhile, wholly here.
+    const taken = claimFromEnd(state);
+    if (taken >= 0) await checkHere([taken], wholly);
+    else await waitAsync(state, POSTED, Atomics.load(state, POSTED), 100).value;
+  }
+  await stop();
+  return unresolved();
+}
+
+/**
+ * The last file neither side has, for this process, or -1. The thread claims a file by raising
+ * HEAD and then looking at TAIL; this side by lowering TAIL and then looking at HEAD (each undone
+ * when the other side was there first): sequentially consistent atomics let at most one of them
+ * have it. Should both step back, the file is left to the end, when the thread has stopped.
+ */
+function claimFromEnd(state: Int32Array): number {
+  const tail = Atomics.load(state, TAIL);
+  if (tail - 1 < Atomics.load(state, HEAD)) return -1;
+  Atomics.store(state, TAIL, tail - 1);
+  if (Atomics.load(state, HEAD) > tail - 1) {
+    Atomics.store(state, TAIL, tail);
+    return -1;
+  }
+  return tail - 1;
+}
+
+/** The thread: reads and locates the files in order, never more than AHEAD answers ahead of what was taken. */
+function runThread({ files, raws, opts, port, shared }: ThreadData): void {
+  for (const [k, raw] of raws) rememberRawPath(files[k], raw);
+  const state = new Int32Array(shared, 0, 5);
+  const since = new Float64Array(shared, SINCE_AT, 1);
+  for (let k = 0; k < files.length; k++) {
+    for (let taken = Atomics.load(state, TAKEN); k - taken >= AHEAD; taken = Atomics.load(state, TAKEN))
+      Atomics.wait(state, TAKEN, taken, 1000);
+    // The file is the thread's unless the main process has taken it from the end (claimFromEnd).
+    Atomics.store(state, HEAD, k + 1);
+    if (k >= Atomics.load(state, TAIL)) {
+      Atomics.store(state, HEAD, k);
+      break;
+    }
+    since[0] = Date.now();
+    Atomics.store(state, CURRENT, k);
+    let a: Answer;
+    try {
+      const l = locatePathSync(files[k], opts);
+      a = 'result' in l ? { k, result: l.result } : { k, reports: l.reports };
+    } catch (e) {
+      if (!(e instanceof NeedsLimits)) throw e;
+      a = { k, limits: true };
+    }
+    Atomics.store(state, CURRENT, -1);
+    port.postMessage(a);
+    Atomics.add(state, POSTED, 1);
+    Atomics.notify(state, POSTED);
+  }
+  port.close();
+}
+
+if (!isMainThread && (workerData as ThreadData | null)?.xxgkLocate) runThread(workerData as ThreadData);
