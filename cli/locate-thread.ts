@@ -40,6 +40,20 @@ const waitAsync = (
   Atomics as unknown as { waitAsync: (a: Int32Array, i: number, v: number, ms: number) => { value: Promise<string> | string } }
 ).waitAsync;
 
+/**
+ * Until the thread posts an answer, or `ms` at most. The timer keeps the command alive meanwhile:
+ * a pending waitAsync does not (Node would end the process with the batch unfinished).
+ */
+function answerOrWhile(state: Int32Array, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void Promise.resolve(waitAsync(state, POSTED, Atomics.load(state, POSTED), ms).value).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** What the thread says of one file, by its place in the list it was given. */
 type Answer = { k: number; reports: ReportData[] } | { k: number; result: LocatedResult } | { k: number; limits: true };
 
@@ -83,6 +97,8 @@ export async function checkBesideThread(
   const { textRules: _t, extraRules: _r, priors: _p, prior: _q, ...plain } = opts;
   const data: ThreadData = { xxgkLocate: true, files: paths, raws, opts: plain, port: port2, shared };
   const worker = new Worker(threadFile, { workerData: data, transferList: [port2] });
+  // It never keeps the command alive by itself (stopped below in any case).
+  worker.unref();
   // Ended: at the files this process took from the end, or early (it could not start): what is left is checked here.
   let ended = false;
   worker.on('error', () => (ended = true));
@@ -122,32 +138,36 @@ export async function checkBesideThread(
       throw e;
     }
   };
-  while (left > 0) {
-    const places: number[] = [];
-    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-      const a = m.message as Answer;
-      answered.set(a.k, a);
-      places.push(a.k);
+  try {
+    while (left > 0) {
+      const places: number[] = [];
+      for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+        const a = m.message as Answer;
+        answered.set(a.k, a);
+        places.push(a.k);
+      }
+      if (places.length) {
+        Atomics.add(state, TAKEN, places.length);
+        Atomics.notify(state, TAKEN);
+        await checkHere(places, fromAnswer);
+        continue;
+      }
+      const on = Atomics.load(state, CURRENT);
+      if (on >= 0 && Date.now() - since[0] > limitMs) {
+        await stop();
+        finish({ i: on, stopped: true });
+        break;
+      }
+      if (ended) break;
+      // Nothing to check from the thread yet: a file from the end of the list meanwhile, wholly here.
+      const taken = claimFromEnd(state);
+      if (taken >= 0) await checkHere([taken], wholly);
+      else await answerOrWhile(state, 100);
     }
-    if (places.length) {
-      Atomics.add(state, TAKEN, places.length);
-      Atomics.notify(state, TAKEN);
-      await checkHere(places, fromAnswer);
-      continue;
-    }
-    const on = Atomics.load(state, CURRENT);
-    if (on >= 0 && Date.now() - since[0] > limitMs) {
-      await stop();
-      finish({ i: on, stopped: true });
-      return unresolved();
-    }
-    if (ended) break;
-    // Nothing to check from the thread yet: a file from the end of the list meanwhile, wholly here.
-    const taken = claimFromEnd(state);
-    if (taken >= 0) await checkHere([taken], wholly);
-    else await waitAsync(state, POSTED, Atomics.load(state, POSTED), 100).value;
+  } finally {
+    // Whatever happened here, the thread goes too: it never outlives the batch.
+    await stop();
   }
-  await stop();
   return unresolved();
 }
 

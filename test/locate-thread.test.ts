@@ -7,7 +7,7 @@
  * preload (NODE_OPTIONS reaches worker threads and children too).
  */
 import { spawnSync } from 'child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'fs';
+import { copyFileSync, readFileSync, unlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'fs';
@@ -97,6 +97,17 @@ describe('a locating thread beside the checking process (issue 22)', () => {
       alone.doc.files.filter((f) => f.reports.some((r) => r.findings.some((x) => x.severity === 'error'))).length,
     ).toBeGreaterThanOrEqual(4);
     expect(alone.doc.files.find((f) => f.path.endsWith('测试.xlsx'))?.status).toBe('checked');
+  }, 300_000);
+
+  it('finishes a batch with no checking process beside it, every time', () => {
+    const dir = batch();
+    unlinkSync(path.join(dir, 'big.txt'));
+    const alone = run([dir, '--jobs', '1']);
+    for (let round = 0; round < 3; round++) {
+      const beside = run([dir, '--jobs', '2'], { XXGK_LOCATE_THREAD: '1' });
+      expect(beside.processes).toBe(1);
+      expect(beside.doc.files).toEqual(alone.doc.files);
+    }
   }, 300_000);
 
   it('stops a file the thread spends too long on, reports it as too slow and checks the rest without the thread', () => {
