@@ -116,20 +116,7 @@ export async function checkBesideThread(
     done({ ...d, i: queue[d.i] });
   };
   const unresolved = () => queue.filter((_, k) => !resolved[k]);
-  /** Places checked here, each within the time limit. */
-  const checkHere = async (places: number[], check: (k: number) => LocatedResult | null) => {
-    while (places.length) {
-      for (const d of workATurn(places, check, limitMs, turnMs)) finish(d);
-      // The event loop turns between turns: the children's messages, and a signal's handler.
-      await new Promise(setImmediate);
-    }
-  };
   const answered = new Map<number, Answer>();
-  const fromAnswer = (k: number): LocatedResult | null => {
-    const a = answered.get(k)!;
-    answered.delete(k);
-    return 'limits' in a ? null : 'result' in a ? a.result : checkLocatedPath(paths[k], a.reports, opts);
-  };
   const wholly = (k: number): LocatedResult | null => {
     try {
       return checkPathSync(paths[k], opts);
@@ -138,18 +125,39 @@ export async function checkBesideThread(
       throw e;
     }
   };
+  /** The places to check here next: the thread's answers, else a file from the end of the list, checked wholly here. */
+  const places: number[] = [];
+  const refill = () => {
+    let took = 0;
+    for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+      const a = m.message as Answer;
+      answered.set(a.k, a);
+      places.push(a.k);
+      took++;
+    }
+    if (took) {
+      Atomics.add(state, TAKEN, took);
+      Atomics.notify(state, TAKEN);
+      return;
+    }
+    const taken = claimFromEnd(state);
+    if (taken >= 0) places.push(taken);
+  };
+  // One turn goes on while there is something to check (a turn's watchdog costs as much as a file).
+  const check = (k: number): LocatedResult | null => {
+    const a = answered.get(k);
+    answered.delete(k);
+    const r = !a ? wholly(k) : 'limits' in a ? null : 'result' in a ? a.result : checkLocatedPath(paths[k], a.reports, opts);
+    if (places[places.length - 1] === k) refill();
+    return r;
+  };
   try {
     while (left > 0) {
-      const places: number[] = [];
-      for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-        const a = m.message as Answer;
-        answered.set(a.k, a);
-        places.push(a.k);
-      }
+      if (!places.length) refill();
       if (places.length) {
-        Atomics.add(state, TAKEN, places.length);
-        Atomics.notify(state, TAKEN);
-        await checkHere(places, fromAnswer);
+        for (const d of workATurn(places, check, limitMs, turnMs)) finish(d);
+        // The event loop turns between turns: the children's messages, and a signal's handler.
+        await new Promise(setImmediate);
         continue;
       }
       const on = Atomics.load(state, CURRENT);
@@ -159,10 +167,7 @@ export async function checkBesideThread(
         break;
       }
       if (ended) break;
-      // Nothing to check from the thread yet: a file from the end of the list meanwhile, wholly here.
-      const taken = claimFromEnd(state);
-      if (taken >= 0) await checkHere([taken], wholly);
-      else await answerOrWhile(state, 100);
+      await answerOrWhile(state, 100);
     }
   } finally {
     // Whatever happened here, the thread goes too: it never outlives the batch.
