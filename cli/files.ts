@@ -50,10 +50,21 @@ export function listingLines(l: Listing, lang: Lang): string[] {
   return lines;
 }
 
+/**
+ * Bytes of results `check` keeps in memory (XXGK_SPOOL_MEMORY_MB, 0 for none): some thousands of
+ * files' results, each a few kilobytes; the rest wait on disk.
+ */
+export const SPOOL_MEMORY_MB = Number(process.env.XXGK_SPOOL_MEMORY_MB ?? 16);
+
 /** Where `check` keeps its results until judged (TMPDIR): one that cannot hold them is said before the work, with why. */
 export function openSpool(lang: Lang): Spool<FileResult> {
   try {
-    return new Spool<FileResult>();
+    return new Spool<FileResult>({
+      budget: Number.isFinite(SPOOL_MEMORY_MB) && SPOOL_MEMORY_MB > 0 ? SPOOL_MEMORY_MB * 1024 * 1024 : 0,
+      bytesOf: Spool.bytesOf,
+      // The batch's findings are put first in each report's list (withBatchFindings): a list of its own each time.
+      copy: (r) => ({ ...r, reports: r.reports.map((x) => ({ ...x, findings: [...x.findings] })) }),
+    });
   } catch (e) {
     throw new UsageError(say(lang, 'outputs.no_spool', { folder: shown(tmpdir()), why: whyOf(e)[lang] }));
   }
