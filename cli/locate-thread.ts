@@ -20,6 +20,7 @@ import type { ReportData } from '../core/model/report';
 import { fsPath, rememberRawPath } from '../core/node/raw-paths';
 import { checkLocatedPath, checkPathSync, locatePathSync, type LocatedResult, type PathOptions } from './worker';
 import { workATurn, type Done } from './in-time';
+import { keepHeap } from './heap';
 
 /** Answers the thread may be ahead of this process by: enough to keep it busy through a turn, few enough to weigh little. */
 const AHEAD = 64;
@@ -156,6 +157,7 @@ export async function checkBesideThread(
       if (!places.length) refill();
       if (places.length) {
         for (const d of workATurn(places, check, limitMs, turnMs)) finish(d);
+        keepHeap();
         // The event loop turns between turns: the children's messages, and a signal's handler.
         await new Promise(setImmediate);
         continue;
@@ -199,6 +201,7 @@ function runThread({ files, raws, opts, port, shared }: ThreadData): void {
   const state = new Int32Array(shared, 0, 5);
   const since = new Float64Array(shared, SINCE_AT, 1);
   for (let k = 0; k < files.length; k++) {
+    if (k % 16 === 0) keepHeap();
     for (let taken = Atomics.load(state, TAKEN); k - taken >= AHEAD; taken = Atomics.load(state, TAKEN))
       Atomics.wait(state, TAKEN, taken, 1000);
     // The file is the thread's unless the main process has taken it from the end (claimFromEnd).

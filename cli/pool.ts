@@ -28,6 +28,7 @@ import type { Omitted } from '../core/batch/compact';
 import type { Spool } from './spool';
 import { fsPath } from '../core/node/raw-paths';
 import { workATurn, type Done } from './in-time';
+import { keepHeap } from './heap';
 import { V8_FLAGS } from './v8-tuning';
 
 /** Jobs kept in flight per child, so a child never waits for the main process between files. */
@@ -157,6 +158,7 @@ export async function checkFiles(
   }
   while (queue.length) {
     for (const d of workATurn(queue, check, FILE_SECONDS * 1000, turnMs)) done(d);
+    keepHeap();
     // The event loop turns between turns: the children's messages, and a signal's handler (SIGTERM, Ctrl-C: cli/write.ts).
     await new Promise(setImmediate);
   }
