@@ -72,6 +72,19 @@ export function fileSummary(f: FileResult, lang: Lang, color: boolean): string {
   return out.length ? out.join('\n') + '\n' : '';
 }
 
+/**
+ * JSON.stringify(value, null, 2) as it stands `levels` deep in a document so indented: each line
+ * after its first indented 2 × levels spaces more. Written by JSON.stringify itself, as an array's
+ * element: indenting its text afterwards (a replace of every line break) cost as much again.
+ */
+export function nestedJson(value: object, levels: number): string {
+  let nested: unknown = value;
+  for (let k = 0; k < levels; k++) nested = [nested];
+  const text = JSON.stringify(nested, null, 2);
+  // Before the value, "[\n" and two spaces more per level; after it, a line break, the spaces and "]" per level.
+  return text.slice(levels * levels + 3 * levels, text.length - levels * levels - levels);
+}
+
 /** stdout in chunks, respecting back-pressure, so a long bulk listing neither piles up in memory nor is cut off. */
 export class BufferedOut {
   /** `filter` makes the text safe for where it goes (cli/terminal.ts: plain, coloured or jsonText). */

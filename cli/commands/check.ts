@@ -19,7 +19,7 @@ import type { ReportData } from '../../core/model/report';
 import { compileRules, RuleSyntaxError, type RuleSource } from '../../core/rules';
 import { FORMS, withVariants } from '../../core/forms';
 import { guarded, langIn, langOf, messageOf, parse, UsageError } from '../args';
-import { BufferedOut, fileSummary } from '../output';
+import { BufferedOut, fileSummary, nestedJson } from '../output';
 import { Inputs, planOutput, writeOutput } from '../write';
 import { planNoticeFolder, replaceFolder } from '../folder';
 import { listingLines, openSpool } from '../files';
@@ -246,7 +246,7 @@ export function run(argv: string[]): Promise<number> {
         // As JSON.stringify(document, null, 2) writes it, one file and one batch row at a time.
         out.write('{\n  "version": 1,\n  "files": [\n');
         for (let i = 0; i < results.length; i++) {
-          out.write(`${i ? ',\n' : ''}    ${JSON.stringify(resultOf(i), null, 2).replace(/\n/g, '\n    ')}`);
+          out.write(`${i ? ',\n' : ''}    ${nestedJson(resultOf(i), 2)}`);
           if (i % 256 === 255) await out.drain();
         }
         const head = { summary, batch: { verdicts: batch.counts, missing: batch.missing, choose: batch.choose, no_prior: batch.noPrior } };
@@ -254,7 +254,7 @@ export function run(argv: string[]): Promise<number> {
         for (let i = 0; i < batch.rows.length; i++) {
           const r = batch.rows[i];
           const row = { path: r.path || null, sheet: r.sheet, department: r.department, verdict: r.verdict, reason: r.reason };
-          out.write(`${i ? ',' : ''}\n      ${JSON.stringify(row, null, 2).replace(/\n/g, '\n      ')}`);
+          out.write(`${i ? ',' : ''}\n      ${nestedJson(row, 3)}`);
           if (i % 256 === 255) await out.drain();
         }
         out.write(`${batch.rows.length ? '\n    ' : ''}]\n  }\n}\n`);
