@@ -84,7 +84,8 @@ export function besideThread(files: number): boolean {
  * (cli/in-time.ts): no child to start, no messages, no spool written by another process. A file
  * they do not bound (large, a PDF or Word document, big parts) goes to a child with the memory and
  * time limits, whatever `jobs` says; with `jobs` ≥ 2 and a batch large enough (filesPerProcess),
- * `jobs` − 1 children share the rest of the batch with this process.
+ * `jobs` − 1 children share the rest of the batch with this process. `seen` gets the bytes of
+ * each file this process reads itself.
  */
 export async function checkFiles(
   files: string[],
@@ -92,6 +93,7 @@ export async function checkFiles(
   jobs: number,
   onResult: (index: number, result: FileResult) => void,
   spool: Spool<FileResult>,
+  seen?: (index: number, bytes: Uint8Array) => void,
 ): Promise<void> {
   if (!files.length) return;
   const workerFile = path.join(__dirname, 'worker.js');
@@ -133,7 +135,7 @@ export async function checkFiles(
   const here: CheckFileOptions = { ...opts, bounded: true };
   const check = (i: number): FileResult | null => {
     try {
-      return checkPathSync(files[i], here);
+      return checkPathSync(files[i], here, seen && ((bytes) => seen(i, bytes)));
     } catch (e) {
       if (e instanceof NeedsLimits) return null;
       throw e;

@@ -53,18 +53,26 @@ export async function checkPath(path: string, opts: PathOptions): Promise<Locate
  * Word document): the same result through core's synchronous door, so that a time limit can
  * stop it (cli/pool.ts).
  */
-export function checkPathSync(path: string, opts: PathOptions): LocatedResult {
-  const l = locatePathSync(path, opts);
+export function checkPathSync(path: string, opts: PathOptions, seen?: (bytes: Uint8Array) => void): LocatedResult {
+  const l = locatePathSync(path, opts, seen);
   return 'result' in l ? l.result : checkLocatedPath(path, l.reports, opts);
 }
 
 /**
  * checkPathSync's first half: the file read and its reports located, or its whole result when
  * that is all there is (not opened, unreadable, no tables). Throws NeedsLimits as checkPathSync.
+ * `seen` gets the file's bytes once read.
  */
-export function locatePathSync(path: string, opts: PathOptions): { reports: ReportData[] } | { result: LocatedResult } {
+export function locatePathSync(
+  path: string,
+  opts: PathOptions,
+  seen?: (bytes: Uint8Array) => void,
+): { reports: ReportData[] } | { result: LocatedResult } {
   try {
-    return locateDataRead(readInputFile(path, { maxBytes: opts.maxBytes, bounded: opts.bounded }), path, opts);
+    const bytes = readInputFile(path, { maxBytes: opts.maxBytes, bounded: opts.bounded });
+    // The bytes as read, before any reader has them (the batch's digests, cli/digests.ts).
+    seen?.(bytes);
+    return locateDataRead(bytes, path, opts);
   } catch (e) {
     return { result: unopened(e, path, opts) };
   }

@@ -1,6 +1,5 @@
 /** xxgk check PATH… — check workbooks and published reports in bulk. */
-import { createHash } from 'crypto';
-import { readFileSync, statSync } from 'fs';
+import { statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { CheckFileOptions } from '../../core/checkfile';
@@ -24,6 +23,7 @@ import { Inputs, planOutput, writeOutput } from '../write';
 import { planNoticeFolder, replaceFolder } from '../folder';
 import { listingLines, openSpool } from '../files';
 import { checkFiles, WORKER_MEMORY_MB } from '../pool';
+import { FileDigests } from '../digests';
 import { printHelp } from '../usage';
 import { Progress, showsProgress } from '../progress';
 import { coloured, err, jsonText, plain, shown } from '../terminal';
@@ -156,6 +156,8 @@ export function run(argv: string[]): Promise<number> {
       const color = !!process.stdout.isTTY;
       // Text from files is made visible (cli/terminal.ts); the batch listings go through plain() as well.
       const out = new BufferedOut(values.json ? jsonText : color ? coloured : plain);
+      // Copies of one file need no choosing: their digests, made as they are checked where that costs least.
+      const digests = new FileDigests(files);
       await checkFiles(
         files,
         opts,
@@ -167,6 +169,7 @@ export function run(argv: string[]): Promise<number> {
           progress.show(i + 1, files[i]);
         },
         whole,
+        (i, bytes) => digests.seen(i, bytes),
       );
       progress.end();
       const mtime = (f: string) => {
@@ -184,7 +187,7 @@ export function run(argv: string[]): Promise<number> {
           agencies,
           prefer,
           keep,
-          digestOf: (i) => digestOf(files[i]),
+          digestOf: (i) => digests.of(i),
           priorAgencies: opts.priors ? opts.priors.map((p) => p.report.agency) : null,
         },
       );
@@ -302,15 +305,6 @@ export function run(argv: string[]): Promise<number> {
     () => lang,
     'cli.usage.check',
   );
-}
-
-/** A digest of a file's bytes (copies of one report need no choosing), or null when it cannot be read. */
-function digestOf(file: string): string | null {
-  try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex');
-  } catch {
-    return null;
-  }
 }
 
 /** The batch's lists as printed in its summary: names from files on one line each, control characters visible. */
