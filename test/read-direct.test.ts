@@ -119,6 +119,19 @@ describe('the direct .xlsx reader reads what SheetJS reads', () => {
     expect(g.cell(6, 7)?.raw).toBe('1900-01-12');
   });
 
+  it('values and addresses the quick paths meet: <v> with attributes, a second <v>, zero-led rows, odd addresses', () => {
+    const rows = [
+      '<row r="1"><c r="A1"><v xml:space="preserve">5</v></c><c r="B1"><vx>1</vx><v>6</v></c><c r="C01"><v>7</v></c><c r="D1"><v>8</v><v>9</v></c></row>',
+      '<row r="2"><c r="AB2"><f>A1+B1</f><v>11</v></c><c r="XFD2"><v>1</v></c></row>',
+    ];
+    const book = bothWays(excelLike(rows.join(''), []), 'quick.xlsx');
+    expect([0, 1, 2, 3].map((c) => book.grids[0].cell(0, c)?.raw)).toEqual([5, 6, 7, 8]);
+    expect(book.grids[0].cell(1, 27)).toEqual({ raw: 11, formula: 'A1+B1' });
+    // An address not of the form A1 leaves the sheet to SheetJS: read the same either way.
+    for (const ref of ['d3', 'D', '3', 'D3x', '$D$3'])
+      bothWays(excelLike(`<row r="3"><c r="${ref}"><v>1</v></c></row>`, []), `ref-${ref}.xlsx`);
+  });
+
   it('prefixed XML as WPS writes it (<x:workbook>, <x:c>)', async () => {
     const { sheets } = reportSheets({ format: '2021', year: 2024, agency: '某某县财政局' });
     const plainBytes = bookBytes(sheets);

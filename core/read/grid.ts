@@ -41,8 +41,13 @@ export interface Book {
   definedNames?: Record<string, string>;
 }
 
-/** A0-style column letters. */
+/** A0-style column letters (kept for the first columns: every cell read and every finding names its column). */
+const LETTERS: string[] = [];
 export function columnLetters(c: number): string {
+  if (c >= 0 && c < 1024 && Number.isInteger(c)) return (LETTERS[c] ??= lettersOf(c));
+  return lettersOf(c);
+}
+function lettersOf(c: number): string {
   let s = '';
   for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
@@ -54,6 +59,17 @@ export function a1(r: number, c: number): string {
 
 /** Column letters (A, Z, AA; any case) → 0-based column. */
 export function columnIndex(letters: string): number {
+  let n = 0;
+  // Char codes, upper-casing a-z by hand: no upper-cased copy and no iterator per reference.
+  for (let i = 0; i < letters.length; i++) {
+    const ch = letters.charCodeAt(i);
+    if (ch > 127) return columnIndexSlow(letters);
+    n = n * 26 + ((ch >= 97 && ch <= 122 ? ch - 32 : ch) - 64);
+  }
+  return n - 1;
+}
+/** Past ASCII, as before: toUpperCase may change the length ("ß" is "SS"), by code points. */
+function columnIndexSlow(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;

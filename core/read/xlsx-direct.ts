@@ -60,6 +60,47 @@ function attr(tag: string, name: ' r="' | ' t="' | ' s="'): string | undefined {
 }
 const quickAttrs = (tag: string) => (tag.includes("'") ? attrs(tag) : { r: attr(tag, ' r="'), t: attr(tag, ' t="'), s: attr(tag, ' s="') });
 
+/**
+ * A cell's r="D8" as 0-based row and column, the pair kept in `at` (no object per cell), or
+ * false when it is not /^[A-Z]+\d+$/ (the sheet is then left to SheetJS). A loop over char
+ * codes: the regex and columnIndex's upper-casing were a measurable part of each cell's cost.
+ */
+const at = { r: 0, c: 0 };
+function cellAt(ref: string): boolean {
+  let i = 0;
+  let col = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  const digits = i;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    row = row * 10 + (ch - 48);
+  }
+  if (digits === 0 || i === digits || i !== ref.length) return false;
+  // Past 15 digits the running sum may round differently from Number(): take Number's.
+  at.r = (i - digits > 15 ? Number(ref.slice(digits)) : row) - 1;
+  at.c = col - 1;
+  return true;
+}
+
+/** A cell's <v> text, found by indexOf when its first "<v" opens a plain <v>, else by the regex. */
+const V = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
+function valueText(body: string): string | undefined {
+  const i = body.indexOf('<v');
+  if (i < 0) return undefined;
+  if (body.startsWith('<v>', i)) {
+    const j = body.indexOf('</v>', i + 3);
+    if (j >= 0) return body.slice(i + 3, j);
+  }
+  const vm = V.exec(body);
+  return vm ? vm[1] : undefined;
+}
+
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 function attrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -73,8 +114,11 @@ function attrs(tag: string): Record<string, string> {
  * tags change; elements of other namespaces keep their prefixes.
  */
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+// Sticky (y) at 0: without it V8 tries the anchored pattern down the whole part, a sheet's too.
+const PREFIXED_ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?<(\w+):\w+\b([^>]*)>/y;
 function unprefixed(xml: string): string {
-  const root = /^\s*(?:<\?xml[^>]*\?>\s*)?<(\w+):\w+\b([^>]*)>/.exec(xml);
+  PREFIXED_ROOT.lastIndex = 0;
+  const root = PREFIXED_ROOT.exec(xml);
   if (!root || !root[2].includes(`xmlns:${root[1]}="${MAIN_NS}"`)) return xml;
   return xml.replace(new RegExp(`<(/?)${root[1]}:`, 'g'), '<$1');
 }
@@ -93,6 +137,9 @@ function resolveTarget(base: string, target: string): string {
   return partKey(out.join('/'));
 }
 
+/** A relationship type's last word: after its last "/" (by the regex /^.*\//, slow on V8, only where a line break stops ".*"). */
+const typeWord = (type: string) => (/[\n\r\u2028\u2029]/.test(type) ? type.replace(/^.*\//, '') : type.slice(type.lastIndexOf('/') + 1));
+
 /** A part's relationships: id → { target part, type's last word }. */
 function relationships(parts: Parts, owner: string): Map<string, { target: string; type: string }> | null {
   const dir = owner.includes('/') ? owner.slice(0, owner.lastIndexOf('/') + 1) : '';
@@ -102,7 +149,7 @@ function relationships(parts: Parts, owner: string): Map<string, { target: strin
   for (const m of utf8.decode(bytes).matchAll(/<Relationship\b([^>]*)>/g)) {
     const a = attrs(m[1]);
     if (!a.Id || !a.Target || a.TargetMode === 'External') continue;
-    out.set(a.Id, { target: resolveTarget(owner, unescapeXml(a.Target)), type: (a.Type ?? '').replace(/^.*\//, '') });
+    out.set(a.Id, { target: resolveTarget(owner, unescapeXml(a.Target)), type: typeWord(a.Type ?? '') });
   }
   return out;
 }
@@ -177,26 +224,28 @@ function readSheet(xml: string, strings: string[], dates: boolean[] | null): { r
   const shared: { f: string; r: number; c: number }[] = [];
   let r = -1;
   let c = -1;
-  for (const m of data.matchAll(ROW_OR_CELL)) {
+  // exec on the one regex, not matchAll (which copies it and makes an iterator): lastIndex starts over here.
+  ROW_OR_CELL.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ROW_OR_CELL.exec(data)) !== null) {
     if (m[1] !== undefined) {
-      const a = quickAttrs(m[1]);
-      r = a.r != null ? parseInt(a.r, 10) - 1 : r + 1;
+      const rowAt = m[1].includes("'") ? attrs(m[1]).r : attr(m[1], ' r="');
+      r = rowAt != null ? parseInt(rowAt, 10) - 1 : r + 1;
       c = -1;
       continue;
     }
     const a = quickAttrs(m[3]);
     const body = m[4] ?? '';
     if (a.r) {
-      const ref = /^([A-Z]+)(\d+)$/.exec(a.r);
-      if (!ref) return null;
-      c = columnIndex(ref[1]);
-      r = Number(ref[2]) - 1;
+      if (!cellAt(a.r)) return null;
+      c = at.c;
+      r = at.r;
     } else c++;
     if (r < 0) return null;
     const t = a.t;
     if (t === 'd') return null;
-    const vm = body.includes('<v') ? /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(body) : null;
-    const v = vm && vm[1] !== '' ? unescapeXml(vm[1]) : undefined;
+    const vText = body === '' ? undefined : valueText(body);
+    const v = vText ? unescapeXml(vText) : undefined;
     let formula: string | undefined;
     const fm = body.includes('<f') ? /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(body) : null;
     if (fm) {
