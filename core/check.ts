@@ -94,11 +94,18 @@ export function confront(report: ReportData, opts: CheckOptions = {}): ReportRes
   const evaluated = new Set<RuleInstance>();
   for (const inst of rules.instances) {
     if (inst.cross) continue;
-    if (!inst.cells.every((id) => cells.has(id))) continue;
-    // A formula whose value cannot be known is not judged as blank: its equations are withheld (said on the cell).
-    if (unknown.size && inst.cells.some((id) => unknown.has(id))) continue;
-    // A cell that is no number is solved for, not evaluated (its own finding suggests the value).
-    if (inst.cells.some((id) => cells.get(id)!.value.kind === 'text')) continue;
+    // Withheld when a cell is not printed; when a formula's value cannot be known (not judged as
+    // blank: said on the cell); when a cell is no number (solved for, not evaluated: its own
+    // finding suggests the value). One pass over the instance's cells for the three.
+    let withheld = false;
+    for (const id of inst.cells) {
+      const c = cells.get(id);
+      if (!c || unknown.has(id) || c.value.kind === 'text') {
+        withheld = true;
+        break;
+      }
+    }
+    if (withheld) continue;
     evaluated.add(inst);
     const f = evaluate(inst, (id) => judged.get(id)!, null, lang);
     if (f) {

@@ -27,34 +27,35 @@ function cellFinding(cell: Cell, rule: string, what: string, lang: Lang): Findin
 
 export function cellFindings(cell: Cell, lang: Lang): Finding[] {
   const v = cell.value;
-  const doubt = cell.read.doubt ? [uncertainFinding(cell, cell.read.doubt, lang)] : [];
-  if (doubt.length) return [...doubt, ...cellFindings({ ...cell, read: { ...cell.read, doubt: undefined } }, lang)];
+  if (cell.read.doubt)
+    return [uncertainFinding(cell, cell.read.doubt, lang), ...cellFindings({ ...cell, read: { ...cell.read, doubt: undefined } }, lang)];
   if (v.kind === 'blank') return [cellFinding(cell, 'cell.blank', say(lang, 'check.blank', { placeholder: v.placeholder }), lang)];
   if (v.kind === 'text') return [cellFinding(cell, 'cell.not_number', notNumber(v, cell, lang), lang)];
   const out: Finding[] = [];
-  const value = String(v.value);
+  // Spelled out only for a finding: nearly every number passes, and a Dec's digits cost a BigInt's toString.
+  const value = () => String(v.value);
   if (v.disguise)
     out.push(
       cellFinding(
         cell,
         'cell.text_number',
-        say(lang, 'check.text_number', { raw: String(cell.read.raw), value, yuan: v.disguise === 'yuan' }),
+        say(lang, 'check.text_number', { raw: String(cell.read.raw), value: value(), yuan: v.disguise === 'yuan' }),
         lang,
       ),
     );
   // A stored number past 2^53 without its digits (an .xls, a host's value): maybe rounded, said.
-  if (v.inexact) out.push(cellFinding(cell, 'cell.inexact', say(lang, 'check.inexact', { value }), lang));
+  if (v.inexact) out.push(cellFinding(cell, 'cell.inexact', say(lang, 'check.inexact', { value: value() }), lang));
   const k = cell.spec.kind;
   if ((k === 'count' || k === 'signed') && !v.value.isInteger())
-    out.push(cellFinding(cell, 'cell.integer', say(lang, 'check.integer', { value }), lang));
+    out.push(cellFinding(cell, 'cell.integer', say(lang, 'check.integer', { value: value() }), lang));
   if ((k === 'count' || k === 'money') && v.value.isNegative())
-    out.push(cellFinding(cell, 'cell.nonnegative', say(lang, 'check.nonnegative', { value }), lang));
+    out.push(cellFinding(cell, 'cell.nonnegative', say(lang, 'check.nonnegative', { value: value() }), lang));
   // Decimals are judged on the figure as the report wrote it: 73802895.90元 has two, though in 万元
   // (7380.28959) it has five. Converting a unit never makes a violation.
   // Only a format that prescribes the places (its header says 保留4位小数) makes more an error.
   const places = cell.spec.column.decimals;
   if (k === 'money' && writtenDecimals(v) > (places ?? 4)) {
-    const shown = v.disguise === 'yuan' ? String(cell.read.raw) : value;
+    const shown = v.disguise === 'yuan' ? String(cell.read.raw) : value();
     const f =
       places === undefined
         ? {

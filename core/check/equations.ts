@@ -16,7 +16,12 @@ import type { FormSpec } from '../forms';
 
 function sideValue(side: Side, get: (id: string, prior: boolean) => Cell): Dec {
   let acc = side.constant;
-  for (const t of side.terms) acc = acc.add(t.coef.mul(valueOf(get(t.cell, t.prior))));
+  for (const t of side.terms) {
+    const v = valueOf(get(t.cell, t.prior));
+    // Blank cells count 0 and nearly every coefficient is 1: no product and no sum made for them (the same value).
+    if (v.isZero()) continue;
+    acc = acc.add(t.coef.isOne() ? v : t.coef.mul(v));
+  }
   return acc;
 }
 

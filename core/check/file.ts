@@ -85,14 +85,14 @@ export function checkLocated(name: string, reports: ReportData[], opts: CheckFil
     reports: reports.map((r) => {
       const match = opts.priors && matchPrior(r, opts.priors);
       // An untouched report gets one finding saying so, not one per blank cell: they are not made.
-      const blankUnsaid = !anyEntered(r);
+      const entered = anyEntered(r);
       const res = confront(r, {
         textRules: textFindings,
         ...opts,
-        blankUnsaid,
+        blankUnsaid: !entered,
         ...(match ? { prior: match.report, priorName: match.name } : {}),
       });
-      return { ...markUnfilled(r, res, lang), figures: figuresDigest(r) };
+      return { ...markUnfilled(r, res, lang, entered), figures: figuresDigest(r) };
     }),
   };
 }

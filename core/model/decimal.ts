@@ -77,6 +77,10 @@ export class Dec {
   isZero(): boolean {
     return this.n === 0n;
   }
+  /** Exactly 1 (normalised, so 1.0 is scale 0). */
+  isOne(): boolean {
+    return this.n === 1n && this.scale === 0;
+  }
   isInteger(): boolean {
     return this.scale === 0;
   }
