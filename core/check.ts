@@ -14,7 +14,8 @@ import { compileRules, type RuleInstance, type RuleSource } from './rules';
 import { readCells } from './check/cell';
 import { cellFindings, computedNotice, textUnderSumFinding } from './check/cells';
 import { crossYear, evaluate } from './check/equations';
-import { formulaLinks, textUnderSums } from './check/formulas';
+import { cellPlaces, formulaLinks, textUnderSums } from './check/formulas';
+import { once } from './read/cache';
 import { staleFinding, uncomputedFindings } from './check/formula-findings';
 import { recalculate } from './check/recalc';
 import { formatFindings, missingFindings } from './check/layout';
@@ -49,8 +50,10 @@ export function formOf(report: ReportData): FormSpec {
  */
 export function judgedCells(report: ReportData, form: FormSpec = formOf(report)) {
   const cells = readCells(form, report);
-  const links = formulaLinks(cells);
-  const recalc = recalculate(cells);
+  // The cells' addresses, read from their refs once for both (when a cell holds a formula).
+  const places = once(() => cellPlaces(cells));
+  const links = formulaLinks(cells, places);
+  const recalc = recalculate(cells, places);
   const shortened = textUnderSums(cells, links);
   return { cells, links, recalc, shortened };
 }

@@ -3,10 +3,19 @@
  * =SUM(D10:D31)) so that a formula's inputs, not the formula, are suspected. Anything else is
  * left opaque (null).
  */
-import { a1, columnIndex, parseA1 } from './read/grid';
+import { a1, columnIndex, parseA1, plainA1 } from './read/grid';
 
 /** "Sheet!D8" → sheet and 0-based position; sheet quotes removed. */
 export function splitRef(ref: string): { sheet: string; r: number; c: number } | null {
+  // The usual Sheet!D8, by indexOf and char codes; anything else (quotes, odd addresses) by the regex.
+  if (ref.charCodeAt(0) !== 39) {
+    const bang = ref.indexOf('!');
+    const at = bang > 0 ? plainA1(ref, bang + 1, false) : null;
+    if (at) {
+      const sheet = ref.slice(0, bang);
+      return { sheet: sheet.includes("''") ? sheet.replace(/''/g, "'") : sheet, ...at };
+    }
+  }
   const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]{1,3}\$?\d+)$/.exec(ref);
   const at = m && parseA1(m[3]);
   return at ? { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), ...at } : null;

@@ -326,6 +326,31 @@ describe('the template tag', () => {
   });
 });
 
+describe('the template tag, packed', () => {
+  it('reads each "id=A1" item as split(";") cuts them: odd items skipped, odd addresses as parseA1 reads them', () => {
+    const ids = [...formCells(withVariants(getForm('2021'), [])).keys()];
+    const sheet = arrayGrid('2025年报', [[], [], [null, 1, 2, 3, 4, 5, 6]]);
+    const packed = `${ids[0]}=B3;;=C3;${ids[1]}=$C$3;${ids[2]}= d3 ;junk;${ids[3]}=;${ids[4]}=ZZZZ3;${ids[5]}=E3x;${ids[6]}=G3;`;
+    const tag = arrayGrid('xxgk_tag', [
+      ['xxgk-template', 1],
+      ['format', '2021'],
+      ['year', 2025],
+      ['agency', null],
+      ['sheet', '2025年报'],
+      ['cells', packed],
+      ['cell', ids[7], 'F3'],
+    ]);
+    const [r] = locateReports({ name: 'tagged', grids: [sheet, tag] });
+    expect(Object.fromEntries(Object.entries(r.cells).map(([id, c]) => [id, [c.ref, c.raw]]))).toEqual({
+      [ids[0]]: ['2025年报!B3', 1],
+      [ids[1]]: ['2025年报!C3', 2],
+      [ids[2]]: ['2025年报!D3', 3],
+      [ids[6]]: ['2025年报!G3', 6],
+      [ids[7]]: ['2025年报!F3', 5],
+    });
+  });
+});
+
 describe('published text grids', () => {
   it('the shunhe 2020 report as a text grid: cells in order, not under their headers', () => {
     const text = readFileSync(`${__dirname}/../examples/shunhe-2020-report.txt`, 'utf8');

@@ -15,24 +15,38 @@ export interface FormulaLinks {
   complete: Set<string>;
 }
 
-export function formulaLinks(cells: Map<string, Cell>): FormulaLinks {
+/** The report's cells by address (cellKey; the last cell of an address) and each cell's sheet, from their refs. */
+export interface CellPlaces {
+  byAddr: Map<string, Cell>;
+  home: Map<string, string>;
+}
+export function cellPlaces(cells: Map<string, Cell>): CellPlaces {
+  const byAddr = new Map<string, Cell>();
+  const home = new Map<string, string>();
+  for (const c of cells.values()) {
+    const s = splitRef(c.read.ref);
+    if (!s) continue;
+    byAddr.set(cellKey(s.sheet, s.r, s.c), c);
+    home.set(c.id, s.sheet);
+  }
+  return { byAddr, home };
+}
+
+/** `places`: cellPlaces(cells), asked only when a cell holds a formula (judgedCells reads them once for this and recalculate). */
+export function formulaLinks(cells: Map<string, Cell>, places = () => cellPlaces(cells)): FormulaLinks {
   const follows = new Map<string, Map<string, number>>();
   const opaque = new Set<string>();
   const complete = new Set<string>();
   const withFormula = [...cells.values()].filter((c) => c.read.formula);
   if (!withFormula.length) return { follows, opaque, complete };
-  const byAddr = new Map<string, string>();
-  for (const c of cells.values()) {
-    const s = splitRef(c.read.ref);
-    if (s) byAddr.set(cellKey(s.sheet, s.r, s.c), c.id);
-  }
+  const { byAddr, home } = places();
   for (const c of withFormula) {
-    const s = splitRef(c.read.ref);
-    const lin = s && linearFormula(c.read.formula!, s.sheet);
+    const sheet = home.get(c.id);
+    const lin = sheet === undefined ? null : linearFormula(c.read.formula!, sheet);
     const inputs = new Map<string, number>();
     if (lin)
       for (const [k, w] of lin) {
-        const id = byAddr.get(k);
+        const id = byAddr.get(k)?.id;
         if (id) inputs.set(id, w);
       }
     if (lin && inputs.size) follows.set(c.id, inputs);

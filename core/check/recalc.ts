@@ -11,7 +11,8 @@
  *   (`cell.formula_unevaluated`) and every rule on it withheld, never judged as blank.
  */
 import { Dec } from '../model/decimal';
-import { cellKey, splitRef } from '../formula';
+import { cellKey } from '../formula';
+import { cellPlaces } from './formulas';
 import { evaluateFormula, FormulaUnknown, type SheetValue, type Unknowable } from '../formula-eval';
 import type { CellRead } from '../model/report';
 import { isFormulaError, readValue, type CellValue } from '../model/values';
@@ -64,18 +65,12 @@ function agrees(saved: SheetValue, computed: SheetValue): boolean {
 /** A saved result the reader turned into a date's text (a total formatted as a date): not comparable with a number. */
 const dateText = (raw: CellRead['raw']) => typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw);
 
-export function recalculate(cells: Map<string, Cell>): Recalculation {
+/** `places`: cellPlaces(cells) (formulas.ts), asked only when a cell holds a formula. */
+export function recalculate(cells: Map<string, Cell>, places = () => cellPlaces(cells)): Recalculation {
   const out: Recalculation = { computed: new Set(), stale: [], unknown: new Map(), unchecked: new Map() };
   const formulaCells = [...cells.values()].filter((c) => c.read.formula);
   if (!formulaCells.length) return out;
-  const byAddr = new Map<string, Cell>();
-  const home = new Map<string, string>();
-  for (const c of cells.values()) {
-    const s = splitRef(c.read.ref);
-    if (!s) continue;
-    byAddr.set(cellKey(s.sheet, s.r, s.c), c);
-    home.set(c.id, s.sheet);
-  }
+  const { byAddr, home } = places();
   const sheets = new Set(home.values());
   const done = new Map<string, SheetValue | Unknowable>();
   const visiting = new Set<string>();

@@ -77,8 +77,38 @@ function columnIndexSlow(letters: string): number {
 
 /** "D8", "$D$8" → 0-based row and column; null when it is no A1 address. The one A1 parser. */
 export function parseA1(ref: string): { r: number; c: number } | null {
+  const plain = plainA1(ref, 0, true);
+  if (plain) return plain;
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
   return m ? { r: Number(m[2]) - 1, c: columnIndex(m[1]) } : null;
+}
+
+/**
+ * ref from `from` to its end as $?[A-Z]{1,3}$?\d+ (a-z too when anyCase), by char codes; null
+ * when it is anything else, past 15 digits included: the callers' regexes decide those.
+ */
+export function plainA1(ref: string, from: number, anyCase: boolean): { r: number; c: number } | null {
+  let i = from;
+  if (ref.charCodeAt(i) === 36) i++;
+  const letters = i;
+  let c = 0;
+  for (; i < ref.length && i - letters < 3; i++) {
+    let ch = ref.charCodeAt(i);
+    if (anyCase && ch >= 97 && ch <= 122) ch -= 32;
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+  }
+  if (i === letters) return null;
+  if (ref.charCodeAt(i) === 36) i++;
+  const digits = i;
+  let r = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    r = r * 10 + (ch - 48);
+  }
+  if (i === digits || i !== ref.length || i - digits > 15) return null;
+  return { r: r - 1, c: c - 1 };
 }
 
 /** Quote a sheet name for a reference when it needs quotes. */

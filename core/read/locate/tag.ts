@@ -35,21 +35,26 @@ export function readTag(book: Book): ReportData | null {
     .filter(Boolean);
   const cells: Record<string, CellRead> = {};
   const tables = new Set<string>();
-  // Addresses come packed ("cells", "id=A1;id=A1…") or one per row ("cell", id, A1).
-  const pairs: [string, string][] = [];
-  for (const row of rows) {
-    if (row[0] === 'cells' && typeof row[1] === 'string')
-      for (const item of row[1].split(';')) {
-        const k = item.lastIndexOf('=');
-        if (k > 0) pairs.push([item.slice(0, k), item.slice(k + 1)]);
-      }
-    else if (row[0] === 'cell' && typeof row[1] === 'string' && typeof row[2] === 'string') pairs.push([row[1], row[2]]);
-  }
-  for (const [id, addr] of pairs) {
+  const add = (id: string, addr: string) => {
     const at = parseA1(addr);
-    if (!at) continue;
+    if (!at) return;
     cells[id] = cellRead(grid, at.r, at.c, grid.cell(at.r, at.c));
-    tables.add(id.split(':')[0]);
+    const colon = id.indexOf(':');
+    tables.add(colon < 0 ? id : id.slice(0, colon));
+  };
+  // Addresses come packed ("cells", "id=A1;id=A1…") or one per row ("cell", id, A1).
+  for (const row of rows) {
+    const packed = row[1];
+    if (row[0] === 'cells' && typeof packed === 'string')
+      // Walked in place, item by item, as split(';') would cut them.
+      for (let from = 0; from <= packed.length;) {
+        let to = packed.indexOf(';', from);
+        if (to < 0) to = packed.length;
+        const k = packed.lastIndexOf('=', to - 1);
+        if (k > from) add(packed.slice(from, k), packed.slice(k + 1, to));
+        from = to + 1;
+      }
+    else if (row[0] === 'cell' && typeof row[1] === 'string' && typeof row[2] === 'string') add(row[1], row[2]);
   }
   return {
     format: formKey,
