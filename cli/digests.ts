@@ -3,14 +3,15 @@
  * files one counts, whichever). A copy has its original's size: a file checked in this process is
  * hashed while its bytes are in memory when a file of the same size was read before it, and only
  * the first of each size is read again if the batch asks for its digest. Reading every copy again
- * after the check cost half of what hashing it does (issue 22).
+ * after the check cost as much as hashing it (issue 22). A locating thread (cli/locate-thread.ts)
+ * does the same with the files it reads, and sends the digests it made with its answers.
  */
 import { createHash } from 'crypto';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'fs';
 import { fsPath } from '../core/node/raw-paths';
 
 /** The SHA-256 of bytes, in hex. */
-const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** One buffer for reading files again: no garbage per file. */
 const chunk = Buffer.allocUnsafe(1 << 16);
@@ -27,6 +28,11 @@ export class FileDigests {
   seen(i: number, bytes: Uint8Array): void {
     if (!this.firstOfSize.has(bytes.length)) this.firstOfSize.set(bytes.length, i);
     else this.known.set(i, sha256(bytes));
+  }
+
+  /** File `i`'s digest, made where its bytes were read (cli/locate-thread.ts). */
+  hashed(i: number, digest: string): void {
+    this.known.set(i, digest);
   }
 
   /** File `i`'s digest: of the bytes checked if they were hashed, else of the file read now; null when it cannot be read. */

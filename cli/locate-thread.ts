@@ -21,6 +21,7 @@ import { fsPath, rememberRawPath } from '../core/node/raw-paths';
 import { checkLocatedPath, checkPathSync, locatePathSync, type LocatedResult, type PathOptions } from './worker';
 import { workATurn, type Done } from './in-time';
 import { keepHeap } from './heap';
+import { sha256, type FileDigests } from './digests';
 
 /** Answers the thread may be ahead of this process by: enough to keep it busy through a turn, few enough to weigh little. */
 const AHEAD = 64;
@@ -56,7 +57,10 @@ function answerOrWhile(state: Int32Array, ms: number): Promise<void> {
 }
 
 /** What the thread says of one file, by its place in the list it was given. */
-type Answer = { k: number; reports: ReportData[] } | { k: number; result: LocatedResult } | { k: number; limits: true };
+type Answer = ({ k: number; reports: ReportData[] } | { k: number; result: LocatedResult } | { k: number; limits: true }) & {
+  /** The digest of the file's bytes, when a file of the same size came before it (cli/digests.ts). */
+  digest?: string;
+};
 
 interface ThreadData {
   xxgkLocate: true;
@@ -81,6 +85,7 @@ export async function checkBesideThread(
   limitMs: number,
   turnMs: number,
   done: (d: Done<LocatedResult | null>) => void,
+  digests?: FileDigests,
 ): Promise<number[]> {
   const paths = queue.map((i) => files[i]);
   const raws: [number, Uint8Array][] = [];
@@ -120,7 +125,7 @@ export async function checkBesideThread(
   const answered = new Map<number, Answer>();
   const wholly = (k: number): LocatedResult | null => {
     try {
-      return checkPathSync(paths[k], opts);
+      return checkPathSync(paths[k], opts, digests && ((bytes) => digests.seen(queue[k], bytes)));
     } catch (e) {
       if (e instanceof NeedsLimits) return null;
       throw e;
@@ -132,6 +137,7 @@ export async function checkBesideThread(
     let took = 0;
     for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
       const a = m.message as Answer;
+      if (a.digest) digests?.hashed(queue[a.k], a.digest);
       answered.set(a.k, a);
       places.push(a.k);
       took++;
@@ -200,6 +206,13 @@ function runThread({ files, raws, opts, port, shared }: ThreadData): void {
   for (const [k, raw] of raws) rememberRawPath(files[k], raw);
   const state = new Int32Array(shared, 0, 5);
   const since = new Float64Array(shared, SINCE_AT, 1);
+  /** Sizes of the files read: a file of a size read before is hashed while its bytes are here (cli/digests.ts). */
+  const sizes = new Set<number>();
+  let digest: string | undefined;
+  const seen = (bytes: Uint8Array) => {
+    if (sizes.has(bytes.length)) digest = sha256(bytes);
+    else sizes.add(bytes.length);
+  };
   for (let k = 0; k < files.length; k++) {
     if (k % 16 === 0) keepHeap();
     for (let taken = Atomics.load(state, TAKEN); k - taken >= AHEAD; taken = Atomics.load(state, TAKEN))
@@ -213,13 +226,15 @@ function runThread({ files, raws, opts, port, shared }: ThreadData): void {
     since[0] = Date.now();
     Atomics.store(state, CURRENT, k);
     let a: Answer;
+    digest = undefined;
     try {
-      const l = locatePathSync(files[k], opts);
+      const l = locatePathSync(files[k], opts, seen);
       a = 'result' in l ? { k, result: l.result } : { k, reports: l.reports };
     } catch (e) {
       if (!(e instanceof NeedsLimits)) throw e;
       a = { k, limits: true };
     }
+    if (digest) a.digest = digest;
     Atomics.store(state, CURRENT, -1);
     port.postMessage(a);
     Atomics.add(state, POSTED, 1);

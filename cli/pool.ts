@@ -26,6 +26,7 @@ import { exportParsedRules } from '../core/rules';
 import { compactResult, withOmitted } from '../core/batch/compact';
 import type { Omitted } from '../core/batch/compact';
 import type { Spool } from './spool';
+import type { FileDigests } from './digests';
 import { fsPath } from '../core/node/raw-paths';
 import { workATurn, type Done } from './in-time';
 import { keepHeap } from './heap';
@@ -84,8 +85,8 @@ export function besideThread(files: number): boolean {
  * (cli/in-time.ts): no child to start, no messages, no spool written by another process. A file
  * they do not bound (large, a PDF or Word document, big parts) goes to a child with the memory and
  * time limits, whatever `jobs` says; with `jobs` ≥ 2 and a batch large enough (filesPerProcess),
- * `jobs` − 1 children share the rest of the batch with this process. `seen` gets the bytes of
- * each file this process reads itself.
+ * `jobs` − 1 children share the rest of the batch with this process. `digests` are made of the
+ * bytes of the files read here and in a locating thread (cli/digests.ts).
  */
 export async function checkFiles(
   files: string[],
@@ -93,7 +94,7 @@ export async function checkFiles(
   jobs: number,
   onResult: (index: number, result: FileResult) => void,
   spool: Spool<FileResult>,
-  seen?: (index: number, bytes: Uint8Array) => void,
+  digests?: FileDigests,
 ): Promise<void> {
   if (!files.length) return;
   const workerFile = path.join(__dirname, 'worker.js');
@@ -135,7 +136,7 @@ export async function checkFiles(
   const here: CheckFileOptions = { ...opts, bounded: true };
   const check = (i: number): FileResult | null => {
     try {
-      return checkPathSync(files[i], here, seen && ((bytes) => seen(i, bytes)));
+      return checkPathSync(files[i], here, digests && ((bytes) => digests.seen(i, bytes)));
     } catch (e) {
       if (e instanceof NeedsLimits) return null;
       throw e;
@@ -155,7 +156,7 @@ export async function checkFiles(
   const threadFile = path.join(__dirname, 'locate-thread.js');
   if (jobs >= 2 && !sharing && besideThread(queue.length) && existsSync(threadFile)) {
     const { checkBesideThread } = await import('./locate-thread');
-    const left = await checkBesideThread(threadFile, files, queue.splice(0), here, FILE_SECONDS * 1000, turnMs, done);
+    const left = await checkBesideThread(threadFile, files, queue.splice(0), here, FILE_SECONDS * 1000, turnMs, done, digests);
     queue.push(...left);
   }
   while (queue.length) {

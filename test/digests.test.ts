@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { digestOfFile, FileDigests } from '../cli/digests';
+import { checkBesideThread } from '../cli/locate-thread';
 import { say } from '../core/messages';
 import { rng, tempDir } from './helpers/temp';
 
@@ -46,6 +47,36 @@ describe('file digests (issue 22)', () => {
     expect(digestOfFile(path.join(d, 'gone'))).toBeNull();
     expect(digestOfFile(d)).toBeNull();
   });
+
+  it('a locating thread hashes the copies it reads and sends their digests (--jobs 2 on two processors)', async () => {
+    const d = tempDir('xxgk-digests-thread-');
+    const report = fs.readFileSync(path.join(root, 'examples', '某某县财政局-2024.xlsx'));
+    const other = fs.readFileSync(path.join(root, 'examples', '某某县教育局-2024-有错误.xlsx'));
+    const files = Array.from({ length: 240 }, (_, i) => path.join(d, `${String(i).padStart(3, '0')}.xlsx`));
+    files.forEach((f, i) => fs.writeFileSync(f, i % 3 ? report : other));
+    const fromThread: number[] = [];
+    const digests = new (class extends FileDigests {
+      hashed(i: number, digest: string): void {
+        fromThread.push(i);
+        super.hashed(i, digest);
+      }
+    })(files);
+    const threadFile = path.join(root, 'dist', 'node', 'cli', 'locate-thread.js');
+    const left = await checkBesideThread(
+      threadFile,
+      files,
+      files.map((_, i) => i),
+      { lang: 'zh', bounded: true },
+      60_000,
+      1000,
+      () => {},
+      digests,
+    );
+    expect(left).toEqual([]);
+    // The thread reads from the start while this process checks from the end: it has many of them.
+    expect(fromThread.length).toBeGreaterThan(20);
+    files.forEach((_, i) => expect(digests.of(i)).toBe(sha256(i % 3 ? report : other)));
+  }, 120_000);
 
   it.skipIf(process.platform !== 'linux')('check DIR knows a copy named in GBK as a copy', () => {
     const d = tempDir('xxgk-digests-gbk-');

@@ -169,7 +169,7 @@ export function run(argv: string[]): Promise<number> {
           progress.show(i + 1, files[i]);
         },
         whole,
-        (i, bytes) => digests.seen(i, bytes),
+        digests,
       );
       progress.end();
       const mtime = (f: string) => {
