@@ -4,7 +4,8 @@
  * department where it fits) or an .xlsx sheet set up for printing (A4 landscape, fitted to the
  * page width, the title and department in the page header and footer).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exceljs';
 import { sheetName as safeSheetName, visibleText } from './names';
 import { OUTPUT_MARK } from './workbook';
 import type { TableCell } from './workbook';
@@ -73,7 +74,7 @@ const linesFor = (text: string, width: number) => {
 };
 
 export async function letterXlsx(l: Letter, sheetName: string): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'xxgk-tables';
   const ws = wb.addWorksheet(safeSheetName(sheetName, new Set()));
   // Marked as a notice: a later run finds it among a folder's reports and leaves it out (core/node/own.ts).

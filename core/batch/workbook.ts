@@ -3,7 +3,8 @@
  * self-contained .html page: a title, lines of text, then tables with a fill colour per row.
  * Numbers stay numbers; every cell wraps, so a long reason or several suggestions stay readable.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exceljs';
 import { columnLetters } from '../read/grid';
 import { printAsTable } from '../print';
 import { sheetName, visibleText } from './names';
@@ -42,7 +43,7 @@ export const OUTPUT_MARK = 'XXGK_OUTPUT_';
 const safe = (v: TableCell): TableCell => (typeof v !== 'string' ? v : /^[=+\-@]/.test(v) ? `'${visibleText(v)}` : visibleText(v));
 
 export async function documentXlsx(doc: Document): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'xxgk-tables';
   const names = new Set<string>();
   doc.tables.forEach((t, ti) => {

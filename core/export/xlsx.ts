@@ -3,7 +3,8 @@
  * same merges, widths and titles), values only — no formulas, no marks, no validation, no
  * protection, no hidden tag. Numbers are written as numbers (money with 4 decimals shown).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exceljs';
 import type { ValueKind } from '../forms';
 import type { ReportData } from '../model/report';
 import { templateLayout, type LayoutCell } from '../template/layout';
@@ -34,7 +35,7 @@ export async function exportXlsx(report: ReportData, lang: 'zh' | 'en' = 'zh', o
   const { form, cells } = exportCells(report);
   const values = new Map(cells.map((c) => [c.spec.id, c]));
   const layout = templateLayout(form, { year: report.year, agency: report.agency });
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'xxgk-tables';
   const ws = wb.addWorksheet(layout.sheetName, { views: [{ showGridLines: false } as ExcelJS.WorksheetView] });
   ws.columns = layout.columnWidths.map((width) => ({ width }));

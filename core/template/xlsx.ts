@@ -4,7 +4,8 @@
  * print setup, input cells unlocked under sheet protection, data validation on input cells,
  * formulas with cached results, and the hidden tag the reader uses to read it back exactly.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../exceljs';
 import type { FormSpec, ValueKind } from '../forms';
 import { formCells, withVariants, columnName, rowName } from '../forms';
 import { Dec } from '../model/decimal';
@@ -172,7 +173,7 @@ export function plannedValues(
 export async function writeTemplate(baseForm: FormSpec, opts: TemplateOptions = {}): Promise<Uint8Array> {
   const form = withVariants(baseForm, opts.variants ?? []);
   const layout = templateLayout(form, opts);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'xxgk-tables';
   wb.calcProperties = { fullCalcOnLoad: true };
   const ws = wb.addWorksheet(layout.sheetName, {
