@@ -4,8 +4,8 @@
  * aside) gets one finding, batch.unfilled, in place of its cell.blank warnings.
  */
 import type { Finding, Lang, ReportResult } from '../model/findings';
-import type { ReportData } from '../model/report';
-import { getForm, withVariants } from '../forms';
+import type { CellRead, ReportData } from '../model/report';
+import { formCells, getForm, withVariants } from '../forms';
 import { priorRelations } from '../template/derive';
 import { say } from '../messages';
 
@@ -25,14 +25,19 @@ function carriedCells(report: ReportData): Set<string> {
 /** Whether a value cell holds something typed in (not a formula, not a carried-over figure): stops at the first. */
 export function anyEntered(report: ReportData): boolean {
   const skip = carriedCells(report);
-  for (const id in report.cells) {
-    const c = report.cells[id];
-    if (c.formula || skip.has(id)) continue;
-    if (c.raw === null || (typeof c.raw === 'string' && !c.raw.trim())) continue;
-    return true;
+  const cells = report.cells;
+  // The form's cells first, in its order: a filled report is told at its first typed cell. A
+  // for-in lists all of the report's some hundred keys before its first, and is left for what
+  // the form does not name (a tag may) and for a report with nothing typed.
+  for (const id of formCells(withVariants(getForm(report.format), report.variants ?? [])).keys()) {
+    const c = cells[id];
+    if (c !== undefined && typedIn(c, id, skip)) return true;
   }
+  for (const id in cells) if (typedIn(cells[id], id, skip)) return true;
   return false;
 }
+const typedIn = (c: CellRead, id: string, skip: Set<string>) =>
+  !c.formula && !skip.has(id) && !(c.raw === null || (typeof c.raw === 'string' && !c.raw.trim()));
 
 /** Replaces the blank-cell warnings of an untouched report by one error saying it was not filled in. */
 export function markUnfilled(data: ReportData, result: ReportResult, lang: Lang, entered = anyEntered(data)): ReportResult {
