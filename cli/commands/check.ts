@@ -130,10 +130,14 @@ export function run(argv: string[]): Promise<number> {
       for (const k of values.keep ?? []) if (!chosen(k).length) throw new UsageError(say(lang, 'cli.keep_unknown', { file: shown(k) }));
       const keep = (values.keep ?? []).flatMap(chosen);
       // The destinations are checked before the work: never an input, never a folder, their folder there.
-      const inputs = new Inputs([...files, ...(values.rules ?? []), ...(values.prior ? listInputFiles([values.prior]) : [])]);
-      if (values.agencies) inputs.add(values.agencies);
-      const report = values.report ? planOutput(values.report, lang, inputs) : null;
-      const noticesPlan = values.notices ? planNoticeFolder(values.notices, lang, inputs) : null;
+      // The inputs are looked up (a stat each) only when there is something to write.
+      let inputs: Inputs | null = null;
+      if (values.report || values.notices) {
+        inputs = new Inputs([...files, ...(values.rules ?? []), ...(values.prior ? listInputFiles([values.prior]) : [])]);
+        if (values.agencies) inputs.add(values.agencies);
+      }
+      const report = values.report ? planOutput(values.report, lang, inputs!) : null;
+      const noticesPlan = values.notices ? planNoticeFolder(values.notices, lang, inputs!) : null;
       // Where the results wait to be judged (TMPDIR): a folder that cannot hold them is said now, not after the work.
       const whole = openSpool(lang);
       const jobs = jobsFor(asked, lang);
