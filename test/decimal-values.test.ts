@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../core/model/decimal';
-import { readValue } from '../core/model/values';
+import { jsonNumber, readValue } from '../core/model/values';
 
 describe('Dec: exact decimal arithmetic', () => {
   it('adds money without float drift', () => {
@@ -15,6 +15,31 @@ describe('Dec: exact decimal arithmetic', () => {
     expect(Dec.parse('abc')).toBeNull();
     expect(Dec.parse('251000')!.shift(4).toString()).toBe('25.1');
     expect(Dec.of(0.1).decimals).toBe(1);
+  });
+});
+
+describe('Dec as a JS number, and as JSON shows it', () => {
+  it('whole numbers within 2^53 by conversion, past it and with decimals as their digits read', () => {
+    const cases: [string, number, number | string][] = [
+      ['0', 0, 0],
+      ['-12', -12, -12],
+      ['9007199254740991', 9007199254740991, 9007199254740991],
+      ['-9007199254740991', -9007199254740991, -9007199254740991],
+      ['9007199254740992', 9007199254740992, 9007199254740992],
+      ['9007199254740993', 9007199254740992, '9007199254740993'],
+      ['-9007199254740993', -9007199254740992, '-9007199254740993'],
+      ['123456789012345678901234567890', 1.2345678901234568e29, '123456789012345678901234567890'],
+      ['7380.2896', 7380.2896, 7380.2896],
+      ['0.1', 0.1, 0.1],
+      ['-0.0001', -0.0001, -0.0001],
+      ['1e3', 1000, 1000],
+    ];
+    for (const [text, number, json] of cases) {
+      const d = Dec.parse(text)!;
+      expect(d.toNumber(), text).toBe(number);
+      expect(jsonNumber(d), text).toBe(json);
+    }
+    expect(Object.is(Dec.of(-0).toNumber(), 0)).toBe(true);
   });
 });
 

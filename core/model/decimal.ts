@@ -2,6 +2,8 @@
  * Exact decimal numbers (a BigInt scaled by a power of ten). Money is compared to the last of
  * its four decimals, so no float ever takes part in a rule.
  */
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export class Dec {
   private constructor(
     /** Unscaled integer: the value is n / 10^scale. */
@@ -107,6 +109,8 @@ export class Dec {
 
   /** For JSON output: exact as long as it fits a double's 15 significant digits (counts and 万元 amounts do). */
   toNumber(): number {
+    // A whole number a double holds exactly (a count, most amounts): converted without spelling its digits out.
+    if (this.scale === 0 && this.n <= MAX_SAFE && this.n >= -MAX_SAFE) return Number(this.n);
     return Number(this.toString());
   }
 

@@ -149,5 +149,7 @@ export function shownValue(raw: string | number | boolean | null | undefined, v:
 /** A number for JSON when a JS number holds it exactly; else its exact digits as text (9007199254740993 is not rounded). */
 export function jsonNumber(d: Dec): number | string {
   const n = d.toNumber();
+  // A whole number within 2^53 is held exactly (toNumber converts it so): not parsed back to be sure.
+  if (d.isInteger() && Number.isSafeInteger(n)) return n;
   return Dec.parse(String(n))?.eq(d) ? n : d.toString();
 }
