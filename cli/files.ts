@@ -56,11 +56,16 @@ export function listingLines(l: Listing, lang: Lang): string[] {
  */
 export const SPOOL_MEMORY_MB = Number(process.env.XXGK_SPOOL_MEMORY_MB ?? 16);
 
-/** Where `check` keeps its results until judged (TMPDIR): one that cannot hold them is said before the work, with why. */
-export function openSpool(lang: Lang): Spool<FileResult> {
+/**
+ * Where `check` keeps its results until judged (TMPDIR): one that cannot hold them is said before the
+ * work, with why. `inMemory`: results made in this process are kept in memory up to SPOOL_MEMORY_MB
+ * (check's, read back at the end); without it every one goes to disk (evaluate's, each read back at
+ * once and carrying the cells of its reports).
+ */
+export function openSpool(lang: Lang, inMemory = false): Spool<FileResult> {
   try {
     return new Spool<FileResult>({
-      budget: Number.isFinite(SPOOL_MEMORY_MB) && SPOOL_MEMORY_MB > 0 ? SPOOL_MEMORY_MB * 1024 * 1024 : 0,
+      budget: inMemory && Number.isFinite(SPOOL_MEMORY_MB) && SPOOL_MEMORY_MB > 0 ? SPOOL_MEMORY_MB * 1024 * 1024 : 0,
       bytesOf: Spool.bytesOf,
       // The batch's findings are put first in each report's list (withBatchFindings): a list of its own each time.
       copy: (r) => ({ ...r, reports: r.reports.map((x) => ({ ...x, findings: [...x.findings] })) }),

@@ -139,7 +139,7 @@ export function run(argv: string[]): Promise<number> {
       const report = values.report ? planOutput(values.report, lang, inputs!) : null;
       const noticesPlan = values.notices ? planNoticeFolder(values.notices, lang, inputs!) : null;
       // Where the results wait to be judged (TMPDIR): a folder that cannot hold them is said now, not after the work.
-      const whole = openSpool(lang);
+      const whole = openSpool(lang, true);
       const jobs = jobsFor(asked, lang);
 
       const opts: CheckFileOptions = { lang, extraRules };
