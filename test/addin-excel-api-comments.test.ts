@@ -9,6 +9,6 @@ import { checkAtLevel, levelTitle } from './browser/excel-levels';
 
 const pane = paneSuite();
 
-describe('the pane at every ExcelApi version that can install it', () => {
+describe.concurrent('the pane at every ExcelApi version that can install it', () => {
   for (const api of ['1.13', '1.14', '1.17', '1.18']) it(levelTitle(api), () => checkAtLevel(pane, api));
 });

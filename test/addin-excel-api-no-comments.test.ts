@@ -8,6 +8,6 @@ import { checkAtLevel, levelTitle } from './browser/excel-levels';
 
 const pane = paneSuite();
 
-describe('the pane at every ExcelApi version that can install it', () => {
+describe.concurrent('the pane at every ExcelApi version that can install it', () => {
   for (const api of ['1.7', '1.8', '1.9']) it(levelTitle(api), () => checkAtLevel(pane, api));
 });
