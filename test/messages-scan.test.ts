@@ -51,6 +51,8 @@ function jsonSentences(json: string): string {
     'kind',
     'key',
     'table',
+    // A digest of a report's figures (hexadecimal): its letters are no words.
+    'figures',
   ]);
   const fromFile = new Set(['sheet', 'agency', 'department', 'value', 'name', 'file', 'title', 'label', 'header', 'textLines', 'text']);
   const out: string[] = [];
