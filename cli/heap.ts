@@ -3,14 +3,13 @@
  * a few megabytes per file that die at once, and keeps a few hundred bytes per file for the batch's
  * verdicts; left alone, V8 lets such a heap grow to two or three times what it holds before it
  * collects, and the main process's memory grew with the batch (the soak: 296 MB in the first half
- * of 20,000 files, 395 MB in the second). A full collection when the heap has grown past twice
- * what the last one kept (and 64 MB) holds it flat, for a few collections of about 25 ms per
- * thousand files.
+ * of 20,000 files, 395 MB in the second). A full collection when the heap has grown 64 MB past
+ * what the last one kept holds it flat, for a collection of some 25-40 ms every few thousand files.
  */
 import { getHeapStatistics, setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 
-/** Headroom over twice what is kept before a collection is asked for. */
+/** Growth over what the last collection kept before another is asked for. */
 const SLACK = 64 * 1024 * 1024;
 
 let collect: (() => void) | null = null;
@@ -26,7 +25,7 @@ export function keepHeap(): void {
     collect = runInNewContext('gc') as () => void;
     kept = getHeapStatistics().used_heap_size;
   }
-  if (getHeapStatistics().total_heap_size <= 2 * kept + SLACK) return;
+  if (getHeapStatistics().total_heap_size <= kept + SLACK) return;
   collect();
   kept = getHeapStatistics().used_heap_size;
 }

@@ -6,8 +6,9 @@
  * A second process sharing the batch warmed up all the code again and competed with the first
  * one's compiler (measured slower on two processors); here each half warms up once, in its thread.
  *
- * While nothing from the thread is ready, this process checks files wholly itself, from the end of
- * the list (the thread goes from the start), until the two meet: neither waits for the other.
+ * While nothing from the thread is ready, this process checks a file wholly itself, one just ahead
+ * of the thread (which then passes it by): neither waits for the other, and a result made here waits
+ * only briefly for those before it to be handed over (memory stays flat however long the batch).
  *
  * The thread reads only what the readers bound without limits (opts.bounded), as this process
  * does; a file that needs limits is answered as such and goes to a child. A file is held to the
@@ -26,16 +27,20 @@ import { sha256, type FileDigests } from './digests';
 /** Answers the thread may be ahead of this process by: enough to keep it busy through a turn, few enough to weigh little. */
 const AHEAD = 64;
 
-// The shared state: answers posted, answers taken, the file being read (-1 between files), files
-// claimed by the thread from the start (HEAD) and where those this process took from the end begin
-// (TAIL); then, as a double, since when the thread is on its file.
+// The shared state: answers posted, answers taken, the file being read (-1 between files), the
+// next file the thread comes to; then, as a double, since when the thread is on its file; then one
+// claim per file (FREE, the thread's or this process's), each taken by a compare-and-exchange.
 const POSTED = 0;
 const TAKEN = 1;
 const CURRENT = 2;
-const HEAD = 3;
-const TAIL = 4;
-const SINCE_AT = 24;
-const SHARED_BYTES = 32;
+const NEXT = 3;
+const SINCE_AT = 16;
+const CLAIMS_AT = 24;
+const FREE = 0;
+const THREAD = 1;
+const HERE = 2;
+/** How far ahead of the thread this process may take a file: what waits to be handed over in order stays few. */
+const MOST_AHEAD = 256;
 
 /** Atomics.waitAsync (Node 16 and later; ES2024's lib, newer than this project's). */
 const waitAsync = (
@@ -93,11 +98,11 @@ export async function checkBesideThread(
     const raw = fsPath(p);
     if (typeof raw !== 'string') raws.push([k, raw]);
   });
-  const shared = new SharedArrayBuffer(SHARED_BYTES);
-  const state = new Int32Array(shared, 0, 5);
+  const shared = new SharedArrayBuffer(CLAIMS_AT + 4 * paths.length);
+  const state = new Int32Array(shared, 0, 4);
   const since = new Float64Array(shared, SINCE_AT, 1);
+  const claims = new Int32Array(shared, CLAIMS_AT, paths.length);
   state[CURRENT] = -1;
-  state[TAIL] = paths.length;
   const { port1, port2 } = new MessageChannel();
   // Functions do not cross to a thread, and the thread neither checks nor needs the rules.
   const { textRules: _t, extraRules: _r, priors: _p, prior: _q, ...plain } = opts;
@@ -147,7 +152,7 @@ export async function checkBesideThread(
       Atomics.notify(state, TAKEN);
       return;
     }
-    const taken = claimFromEnd(state);
+    const taken = claimAhead(state, claims);
     if (taken >= 0) places.push(taken);
   };
   // One turn goes on while there is something to check (a turn's watchdog costs as much as a file).
@@ -185,27 +190,23 @@ export async function checkBesideThread(
 }
 
 /**
- * The last file neither side has, for this process, or -1. The thread claims a file by raising
- * HEAD and then looking at TAIL; this side by lowering TAIL and then looking at HEAD (each undone
- * when the other side was there first): sequentially consistent atomics let at most one of them
- * have it. Should both step back, the file is left to the end, when the thread has stopped.
+ * A file just ahead of the thread that neither side has taken, now this process's; -1 when there is
+ * none within MOST_AHEAD of it. Each file is taken by one compare-and-exchange of its claim, by
+ * whichever side comes first: the thread passes by a file taken here.
  */
-function claimFromEnd(state: Int32Array): number {
-  const tail = Atomics.load(state, TAIL);
-  if (tail - 1 < Atomics.load(state, HEAD)) return -1;
-  Atomics.store(state, TAIL, tail - 1);
-  if (Atomics.load(state, HEAD) > tail - 1) {
-    Atomics.store(state, TAIL, tail);
-    return -1;
-  }
-  return tail - 1;
+function claimAhead(state: Int32Array, claims: Int32Array): number {
+  const next = Atomics.load(state, NEXT);
+  const end = Math.min(claims.length, next + MOST_AHEAD);
+  for (let j = next + 1; j < end; j++) if (Atomics.compareExchange(claims, j, FREE, HERE) === FREE) return j;
+  return -1;
 }
 
 /** The thread: reads and locates the files in order, never more than AHEAD answers ahead of what was taken. */
 function runThread({ files, raws, opts, port, shared }: ThreadData): void {
   for (const [k, raw] of raws) rememberRawPath(files[k], raw);
-  const state = new Int32Array(shared, 0, 5);
+  const state = new Int32Array(shared, 0, 4);
   const since = new Float64Array(shared, SINCE_AT, 1);
+  const claims = new Int32Array(shared, CLAIMS_AT, files.length);
   /** Sizes of the files read: a file of a size read before is hashed while its bytes are here (cli/digests.ts). */
   const sizes = new Set<number>();
   let digest: string | undefined;
@@ -215,14 +216,11 @@ function runThread({ files, raws, opts, port, shared }: ThreadData): void {
   };
   for (let k = 0; k < files.length; k++) {
     if (k % 16 === 0) keepHeap();
-    for (let taken = Atomics.load(state, TAKEN); k - taken >= AHEAD; taken = Atomics.load(state, TAKEN))
+    for (let taken = Atomics.load(state, TAKEN); Atomics.load(state, POSTED) - taken >= AHEAD; taken = Atomics.load(state, TAKEN))
       Atomics.wait(state, TAKEN, taken, 1000);
-    // The file is the thread's unless the main process has taken it from the end (claimFromEnd).
-    Atomics.store(state, HEAD, k + 1);
-    if (k >= Atomics.load(state, TAIL)) {
-      Atomics.store(state, HEAD, k);
-      break;
-    }
+    Atomics.store(state, NEXT, k);
+    // The file is the thread's unless the main process has taken it (claimAhead).
+    if (Atomics.compareExchange(claims, k, FREE, THREAD) !== FREE) continue;
     since[0] = Date.now();
     Atomics.store(state, CURRENT, k);
     let a: Answer;
