@@ -136,7 +136,7 @@ export async function checkBesideThread(
       throw e;
     }
   };
-  /** The places to check here next: the thread's answers, else a file from the end of the list, checked wholly here. */
+  /** The places to check here next: the thread's answers, else a file just ahead of the thread, checked wholly here. */
   const places: number[] = [];
   const refill = () => {
     let took = 0;
