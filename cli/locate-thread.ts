@@ -110,7 +110,7 @@ export async function checkBesideThread(
   const worker = new Worker(threadFile, { workerData: data, transferList: [port2] });
   // It never keeps the command alive by itself (stopped below in any case).
   worker.unref();
-  // Ended: at the files this process took from the end, or early (it could not start): what is left is checked here.
+  // Ended: after its last file, or early (it could not start): what is left is checked here.
   let ended = false;
   worker.on('error', () => (ended = true));
   worker.on('exit', () => (ended = true));
