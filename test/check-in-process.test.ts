@@ -6,21 +6,17 @@
  * the same whichever process gives them. Node processes are counted by a preload that notes
  * each one's pid (NODE_OPTIONS reaches the children too).
  */
-import { spawnSync } from 'child_process';
-import { readFileSync, writeFileSync } from 'fs';
+import { writeFileSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { filesPerProcess } from '../cli/pool';
 import { checkPath } from '../cli/worker';
 import { NeedsLimits } from '../core/read/errors';
-import type { FindingsDoc } from '../core/model/findings';
 import { docxBytes, reportDocumentXml } from './helpers/docx';
 import { balancedValues } from './helpers/synthetic';
 import { tempDir } from './helpers/temp';
+import { countedCheck } from './helpers/counted-check';
 import { bookBytes, reportSheets } from './helpers/workbooks';
-
-const root = path.join(__dirname, '..');
-const bin = path.join(root, 'bin', 'xxgk.js');
 
 /** A folder of `n` good workbooks; returns it and a preload that counts the node processes of a run. */
 function folder(n: number): { dir: string; files: string[] } {
@@ -35,21 +31,7 @@ function folder(n: number): { dir: string; files: string[] } {
 }
 
 /** Runs check, counting the node processes it took (itself and its children). */
-function counted(args: string[], env: Record<string, string> = {}): { doc: FindingsDoc; processes: number } {
-  const dir = tempDir('xxgk-pids-');
-  const log = path.join(dir, 'pids');
-  const preload = path.join(dir, 'count.js');
-  writeFileSync(log, '');
-  writeFileSync(preload, `require('fs').appendFileSync(${JSON.stringify(log)}, process.pid + '\\n');`);
-  const r = spawnSync(process.execPath, [bin, 'check', ...args, '--json'], {
-    encoding: 'utf8',
-    timeout: 240_000,
-    maxBuffer: 64 << 20,
-    env: { ...process.env, ...env, NODE_OPTIONS: `--require ${preload}` },
-  });
-  expect(r.signal, r.stderr).toBeNull();
-  return { doc: JSON.parse(r.stdout) as FindingsDoc, processes: readFileSync(log, 'utf8').trim().split('\n').length };
-}
+const counted = (args: string[], env: Record<string, string> = {}) => countedCheck(args, env);
 
 describe('check in its own process (issue 22)', () => {
   it('reads an ordinary workbook bounded, and leaves a PDF, a Word document and a large file to a process with limits', async () => {

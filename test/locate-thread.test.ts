@@ -6,45 +6,21 @@
  * thread spends too long on is stopped and reported as without it. Threads are counted by a
  * preload (NODE_OPTIONS reaches worker threads and children too).
  */
-import { spawnSync } from 'child_process';
 import { copyFileSync, readFileSync, unlinkSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'fs';
 import { besideThread } from '../cli/pool';
 import { checkData, checkReports, locateDataRead } from '../core/checkfile';
-import type { FindingsDoc } from '../core/model/findings';
 import { balancedValues } from './helpers/synthetic';
 import { tempDir } from './helpers/temp';
+import { countedCheck } from './helpers/counted-check';
 import { bookBytes, reportSheets } from './helpers/workbooks';
 
 const root = path.join(__dirname, '..');
-const bin = path.join(root, 'bin', 'xxgk.js');
 
-/** Runs check; the threads and processes it took: "main PID" per process, "thread PID" per worker thread. */
-function run(args: string[], env: Record<string, string> = {}): { doc: FindingsDoc; threads: number; processes: number } {
-  const dir = tempDir('xxgk-threads-');
-  const log = path.join(dir, 'log');
-  const preload = path.join(dir, 'count.js');
-  writeFileSync(log, '');
-  writeFileSync(
-    preload,
-    `require('fs').appendFileSync(${JSON.stringify(log)}, (require('worker_threads').isMainThread ? 'main' : 'thread') + '\\n');`,
-  );
-  const r = spawnSync(process.execPath, [bin, 'check', ...args, '--json'], {
-    encoding: 'utf8',
-    timeout: 240_000,
-    maxBuffer: 64 << 20,
-    env: { ...process.env, ...env, NODE_OPTIONS: `--require ${preload}` },
-  });
-  expect(r.signal, r.stderr).toBeNull();
-  const lines = readFileSync(log, 'utf8').trim().split('\n');
-  return {
-    doc: JSON.parse(r.stdout) as FindingsDoc,
-    threads: lines.filter((l) => l === 'thread').length,
-    processes: lines.filter((l) => l === 'main').length,
-  };
-}
+/** Runs check; the processes and worker threads it took. */
+const run = (args: string[], env: Record<string, string> = {}) => countedCheck(args, env);
 
 /** A batch with every kind of outcome: good and wrong workbooks, the examples, garbage, an empty file, a file needing limits, a GBK name. */
 function batch(): string {
