@@ -75,7 +75,7 @@ function columnIndexSlow(letters: string): number {
   return n - 1;
 }
 
-/** "D8", "$D$8" → 0-based row and column; null when it is no A1 address. The one A1 parser. */
+/** "D8", "$D$8" → 0-based row and column; null when it is no A1 address. The A1 parser for addresses people and formulas write (a sheet's own r="D8" attributes: xlsx-direct.ts cellAt, stricter and allocation-free). */
 export function parseA1(ref: string): { r: number; c: number } | null {
   const plain = plainA1(ref, 0, true);
   if (plain) return plain;
