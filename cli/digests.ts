@@ -30,6 +30,13 @@ export class FileDigests {
     else this.known.set(i, sha256(bytes));
   }
 
+  /** The digest made of file `i`'s bytes when they were seen, if one was; forgotten here (a locating thread sends it on). */
+  take(i: number): string | undefined {
+    const d = this.known.get(i);
+    this.known.delete(i);
+    return d;
+  }
+
   /** File `i`'s digest, made where its bytes were read (cli/locate-thread.ts). */
   hashed(i: number, digest: string): void {
     this.known.set(i, digest);

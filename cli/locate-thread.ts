@@ -22,7 +22,7 @@ import { fsPath, rememberRawPath } from '../core/node/raw-paths';
 import { checkLocatedPath, checkPathSync, locatePathSync, type LocatedResult, type PathOptions } from './worker';
 import { workATurn, type Done } from './in-time';
 import { keepHeap } from './heap';
-import { sha256, type FileDigests } from './digests';
+import { FileDigests } from './digests';
 
 /** Answers the thread may be ahead of this process by: enough to keep it busy through a turn, few enough to weigh little. */
 const AHEAD = 64;
@@ -72,6 +72,8 @@ interface ThreadData {
   files: string[];
   /** Names that are not UTF-8: their bytes, by place (core/node/raw-paths.ts). */
   raws: [number, Uint8Array][];
+  /** Whether the batch wants the files' digests (copies of one file, cli/digests.ts). */
+  hash: boolean;
   opts: PathOptions;
   port: MessagePort;
   shared: SharedArrayBuffer;
@@ -106,7 +108,7 @@ export async function checkBesideThread(
   const { port1, port2 } = new MessageChannel();
   // Functions do not cross to a thread, and the thread neither checks nor needs the rules.
   const { textRules: _t, extraRules: _r, priors: _p, prior: _q, ...plain } = opts;
-  const data: ThreadData = { xxgkLocate: true, files: paths, raws, opts: plain, port: port2, shared };
+  const data: ThreadData = { xxgkLocate: true, files: paths, raws, hash: !!digests, opts: plain, port: port2, shared };
   const worker = new Worker(threadFile, { workerData: data, transferList: [port2] });
   // It never keeps the command alive by itself (stopped below in any case).
   worker.unref();
@@ -202,18 +204,13 @@ function claimAhead(state: Int32Array, claims: Int32Array): number {
 }
 
 /** The thread: reads and locates the files in order, never more than AHEAD answers ahead of what was taken. */
-function runThread({ files, raws, opts, port, shared }: ThreadData): void {
+function runThread({ files, raws, hash, opts, port, shared }: ThreadData): void {
   for (const [k, raw] of raws) rememberRawPath(files[k], raw);
   const state = new Int32Array(shared, 0, 4);
   const since = new Float64Array(shared, SINCE_AT, 1);
   const claims = new Int32Array(shared, CLAIMS_AT, files.length);
-  /** Sizes of the files read: a file of a size read before is hashed while its bytes are here (cli/digests.ts). */
-  const sizes = new Set<number>();
-  let digest: string | undefined;
-  const seen = (bytes: Uint8Array) => {
-    if (sizes.has(bytes.length)) digest = sha256(bytes);
-    else sizes.add(bytes.length);
-  };
+  // The same rule as this process's own digests, over the files read here (cli/digests.ts).
+  const digests = hash ? new FileDigests(files) : null;
   for (let k = 0; k < files.length; k++) {
     if (k % 16 === 0) keepHeap();
     for (let taken = Atomics.load(state, TAKEN); Atomics.load(state, POSTED) - taken >= AHEAD; taken = Atomics.load(state, TAKEN))
@@ -224,14 +221,14 @@ function runThread({ files, raws, opts, port, shared }: ThreadData): void {
     since[0] = Date.now();
     Atomics.store(state, CURRENT, k);
     let a: Answer;
-    digest = undefined;
     try {
-      const l = locatePathSync(files[k], opts, seen);
+      const l = locatePathSync(files[k], opts, digests ? (bytes) => digests.seen(k, bytes) : undefined);
       a = 'result' in l ? { k, result: l.result } : { k, reports: l.reports };
     } catch (e) {
       if (!(e instanceof NeedsLimits)) throw e;
       a = { k, limits: true };
     }
+    const digest = digests?.take(k);
     if (digest) a.digest = digest;
     Atomics.store(state, CURRENT, -1);
     port.postMessage(a);
